@@ -1,0 +1,61 @@
+"use client";
+
+import { ActionForm, FormField, FormSubmit } from "@/components/forms/action-form";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { Checkbox, Select } from "@/components/ui/field";
+import { changeMemberRoleAction, removeMemberAction, setMemberTeamsAction } from "../actions";
+
+type Option = { id: string; name: string };
+
+export function MemberRoleForm({ membershipId, roleId, roles }: { membershipId: string; roleId: string; roles: Option[] }) {
+  return (
+    <ActionForm action={changeMemberRoleAction} successMessage="Role saved." aria-label="Role" className="flex flex-wrap items-end gap-3 space-y-0">
+      <input type="hidden" name="membershipId" value={membershipId} />
+      <FormField name="roleId" label="Role">
+        <Select id="roleId" name="roleId" defaultValue={roleId}>
+          {roles.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
+          ))}
+        </Select>
+      </FormField>
+      <FormSubmit>Save role</FormSubmit>
+    </ActionForm>
+  );
+}
+
+export function MemberTeamsForm({ membershipId, teams, memberTeamIds }: { membershipId: string; teams: Option[]; memberTeamIds: string[] }) {
+  if (teams.length === 0) return <p className="text-sm text-slate-600">The organisation has no teams yet.</p>;
+  return (
+    <ActionForm action={setMemberTeamsAction} successMessage="Teams saved." aria-label="Teams">
+      <input type="hidden" name="membershipId" value={membershipId} />
+      <fieldset className="flex flex-wrap gap-4">
+        <legend className="sr-only">Teams</legend>
+        {teams.map((t) => (
+          <Checkbox key={t.id} name="teamIds" value={t.id} label={t.name} defaultChecked={memberTeamIds.includes(t.id)} />
+        ))}
+      </fieldset>
+      <FormSubmit>Save teams</FormSubmit>
+    </ActionForm>
+  );
+}
+
+export function RemoveMemberForm({ membershipId, name, isSelf }: { membershipId: string; name: string; isSelf: boolean }) {
+  return (
+    <ActionForm action={removeMemberAction} aria-label="Remove member">
+      <input type="hidden" name="membershipId" value={membershipId} />
+      <ConfirmButton
+        title={`Remove ${name}?`}
+        description={
+          isSelf
+            ? "You are removing yourself. You will be signed out of the organisation at once."
+            : `${name} will lose access to everything in the organisation at once. This cannot be undone, but you can add them again later.`
+        }
+        confirmLabel="Remove member"
+      >
+        Remove {isSelf ? "myself" : "member"}
+      </ConfirmButton>
+    </ActionForm>
+  );
+}

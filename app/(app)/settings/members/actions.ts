@@ -1,0 +1,39 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import type { FormState } from "@/lib/actions/form-state";
+import { handleStaffForm } from "@/lib/actions/handle-form";
+import { addMember } from "@/lib/organisations/add-member";
+import { changeMemberRole } from "@/lib/organisations/change-member-role";
+import { removeMember } from "@/lib/organisations/remove-member";
+import { addMemberInput, id } from "@/lib/organisations/schemas";
+import { setMemberTeams } from "@/lib/organisations/set-member-teams";
+
+export async function addMemberAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const { state, result } = await handleStaffForm(addMemberInput, { ...Object.fromEntries(data), teamIds: data.getAll("teamIds") }, addMember);
+  if (!result) return state;
+  revalidatePath("/settings", "layout");
+  redirect(`/settings/members/${result.membershipId}?added=1`);
+}
+
+export async function changeMemberRoleAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const { state } = await handleStaffForm(z.object({ membershipId: id, roleId: id }), Object.fromEntries(data), changeMemberRole);
+  if (state.ok) revalidatePath("/settings", "layout");
+  return state;
+}
+
+export async function setMemberTeamsAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const input = z.object({ membershipId: id, teamIds: z.array(id).max(50) });
+  const { state } = await handleStaffForm(input, { membershipId: data.get("membershipId"), teamIds: data.getAll("teamIds") }, setMemberTeams);
+  if (state.ok) revalidatePath("/settings", "layout");
+  return state;
+}
+
+export async function removeMemberAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const { state } = await handleStaffForm(z.object({ membershipId: id }), Object.fromEntries(data), removeMember);
+  if (!state.ok) return state;
+  revalidatePath("/settings", "layout");
+  redirect("/settings/members?removed=1");
+}

@@ -1,0 +1,51 @@
+"use client";
+
+import { ActionForm, FormField, FormSubmit } from "@/components/forms/action-form";
+import { ButtonLink } from "@/components/ui/button";
+import { Checkbox, Input, Select } from "@/components/ui/field";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
+import { addMemberAction } from "../actions";
+
+type Option = { id: string; name: string };
+
+export function AddMemberForm({ roles, teams }: { roles: Option[]; teams: Option[] }) {
+  const defaultRole = roles.find((r) => r.name === "Clinician")?.id ?? roles[0]?.id;
+  return (
+    <ActionForm action={addMemberAction} aria-label="Add member">
+      <FormField name="name" label="Full name">
+        <Input id="name" name="name" autoComplete="off" placeholder="Dr Jane Smith" />
+      </FormField>
+      <FormField name="email" label="Email">
+        <Input id="email" name="email" type="email" autoComplete="off" />
+      </FormField>
+      <FormField name="roleId" label="Role">
+        <Select id="roleId" name="roleId" defaultValue={defaultRole}>
+          {roles.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
+          ))}
+        </Select>
+      </FormField>
+      {teams.length > 0 && (
+        <fieldset>
+          <legend className="mb-1 text-sm font-medium text-slate-800">Teams</legend>
+          <div className="flex flex-wrap gap-4">
+            {teams.map((t) => (
+              <Checkbox key={t.id} name="teamIds" value={t.id} label={t.name} />
+            ))}
+          </div>
+        </fieldset>
+      )}
+      <FormField name="password" label="Initial password" hint={`At least ${MIN_PASSWORD_LENGTH} characters. Share it with them privately.`}>
+        <Input id="password" name="password" type="password" autoComplete="new-password" />
+      </FormField>
+      <div className="flex gap-2">
+        <FormSubmit pendingLabel="Adding…">Add member</FormSubmit>
+        <ButtonLink href="/settings/members" variant="secondary">
+          Cancel
+        </ButtonLink>
+      </div>
+    </ActionForm>
+  );
+}

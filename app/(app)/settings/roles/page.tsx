@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { AREAS, AREA_LABELS } from "@/lib/access/permissions";
+import { requireStaffWith } from "@/lib/access/require-area";
+import { listRoles } from "@/lib/organisations/queries";
+
+export const metadata: Metadata = { title: "Roles" };
+
+const LEVEL_LABEL = { none: "—", view: "View", edit: "Edit" } as const;
+
+export default async function RolesPage() {
+  const actor = await requireStaffWith("settings:edit");
+  const roles = await listRoles(actor);
+  return (
+    <div className="space-y-4">
+      <div className="flex items-center justify-between gap-3">
+        <p className="text-sm text-slate-600">A role is a ceiling: sharing never lifts anyone above their role.</p>
+        <ButtonLink href="/settings/roles/new">New role</ButtonLink>
+      </div>
+      <Table>
+        <THead>
+          <Tr>
+            <Th>Role</Th>
+            {AREAS.map((a) => (
+              <Th key={a}>{AREA_LABELS[a]}</Th>
+            ))}
+            <Th>Clients seen</Th>
+            <Th>Members</Th>
+          </Tr>
+        </THead>
+        <TBody>
+          {roles.map((r) => (
+            <Tr key={r.id}>
+              <Td>
+                <Link className="font-medium text-teal-800 hover:underline" href={`/settings/roles/${r.id}`}>
+                  {r.name}
+                </Link>{" "}
+                {r.builtIn && <Badge>Built-in</Badge>}
+              </Td>
+              {AREAS.map((a) => (
+                <Td key={a}>{LEVEL_LABEL[r[a]]}</Td>
+              ))}
+              <Td>{r.clientScope === "all" ? "All" : "Assigned"}</Td>
+              <Td>{r.memberCount}</Td>
+            </Tr>
+          ))}
+        </TBody>
+      </Table>
+    </div>
+  );
+}

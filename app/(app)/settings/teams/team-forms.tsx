@@ -1,0 +1,66 @@
+"use client";
+
+import { ActionForm, FormField, FormSubmit } from "@/components/forms/action-form";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { Input, Select } from "@/components/ui/field";
+import { changeTeamMembershipAction, createTeamAction, renameTeamAction } from "./actions";
+
+export function CreateTeamForm() {
+  return (
+    <ActionForm action={createTeamAction} aria-label="Create a team" className="flex flex-wrap items-end gap-3 space-y-0">
+      <FormField name="name" label="Team name">
+        <Input id="name" name="name" placeholder="e.g. Occupational therapy" />
+      </FormField>
+      <FormSubmit pendingLabel="Creating…">Create team</FormSubmit>
+    </ActionForm>
+  );
+}
+
+export function RenameTeamForm({ teamId, name }: { teamId: string; name: string }) {
+  return (
+    <ActionForm action={renameTeamAction} successMessage="Team renamed." aria-label="Rename team" className="flex flex-wrap items-end gap-3 space-y-0">
+      <input type="hidden" name="teamId" value={teamId} />
+      <FormField name="name" label="Name">
+        <Input id="name" name="name" defaultValue={name} />
+      </FormField>
+      <FormSubmit>Rename</FormSubmit>
+    </ActionForm>
+  );
+}
+
+export function AddTeamMemberForm({ teamId, candidates }: { teamId: string; candidates: { id: string; name: string }[] }) {
+  return (
+    <ActionForm action={changeTeamMembershipAction} aria-label="Add to team" className="flex flex-wrap items-end gap-3 space-y-0">
+      <input type="hidden" name="teamId" value={teamId} />
+      <input type="hidden" name="change" value="add" />
+      <FormField name="membershipId" label="Add a member">
+        <Select id="membershipId" name="membershipId">
+          {candidates.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </Select>
+      </FormField>
+      <FormSubmit pendingLabel="Adding…">Add to team</FormSubmit>
+    </ActionForm>
+  );
+}
+
+export function RemoveTeamMemberForm({ teamId, membershipId, name, teamName }: { teamId: string; membershipId: string; name: string; teamName: string }) {
+  return (
+    <ActionForm action={changeTeamMembershipAction} aria-label={`Remove ${name} from team`}>
+      <input type="hidden" name="teamId" value={teamId} />
+      <input type="hidden" name="membershipId" value={membershipId} />
+      <input type="hidden" name="change" value="remove" />
+      <ConfirmButton
+        size="sm"
+        title={`Remove ${name} from ${teamName}?`}
+        description="They stop seeing sessions that are visible to this team, unless shared with them directly."
+        confirmLabel="Remove from team"
+      >
+        Remove
+      </ConfirmButton>
+    </ActionForm>
+  );
+}

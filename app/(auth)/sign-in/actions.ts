@@ -1,0 +1,40 @@
+"use server";
+
+import { AuthError, CredentialsSignin } from "next-auth";
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { signIn } from "@/lib/auth/auth";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { peekRateLimit } from "@/lib/rate-limit";
+import { getClientInfo } from "@/lib/request/client-info";
+
+export type SignInState = { error?: "invalid" | "rate_limited" | "locked" | "missing"; retryAfterSeconds?: number; email?: string };
+
+const input = z.object({
+  email: z.string().trim().max(320),
+  password: z.string().max(200),
+  callbackUrl: z.string().max(2000).optional(),
+});
+
+export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
+  const parsed = input.safeParse(Object.fromEntries(formData));
+  if (!parsed.success || !parsed.data.email || !parsed.data.password) return { error: "missing", email: parsed.data?.email };
+  const { email, password, callbackUrl } = parsed.data;
+  try {
+    await signIn("credentials", { email, password, redirectTo: safeCallbackUrl(callbackUrl) });
+    return {};
+  } catch (e) {
+    unstable_rethrow(e); // the success path is a redirect
+    if (e instanceof CredentialsSignin) {
+      const code = e.code === "rate_limited" || e.code === "locked" ? e.code : "invalid";
+      if (code === "rate_limited") {
+        const { ip } = await getClientInfo();
+        const [byIp, byEmail] = await Promise.all([peekRateLimit("signInIp", ip ?? "unknown"), peekRateLimit("signInEmail", email.toLowerCase())]);
+        return { error: code, email, retryAfterSeconds: Math.max(byIp.retryAfterSeconds, byEmail.retryAfterSeconds, 1) };
+      }
+      return { error: code, email };
+    }
+    if (e instanceof AuthError) return { error: "invalid", email };
+    throw e;
+  }
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; reason?: string }> }) {
+  const { callbackUrl, reason } = await searchParams;
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4 py-12">
+      <div className="w-full max-w-sm">
+        <div className="mb-8 text-center">
+          <p className="text-2xl font-semibold tracking-tight text-teal-800">Carebridge</p>
+          <h1 className="mt-2 text-lg font-medium text-slate-700">Sign in to your clinic</h1>
+        </div>
+        <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+          {reason === "ended" && (
+            <p role="status" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              Your access to this organisation has ended. If you think this is a mistake, ask your clinic&apos;s admin.
+            </p>
+          )}
+          <SignInForm callbackUrl={callbackUrl ?? "/"} />
+        </div>
+        <p className="mt-6 text-center text-xs text-slate-500">Forgotten your password? Ask your clinic&apos;s admin to resend your invitation.</p>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,82 @@
+"use client";
+
+import { createContext, startTransition, useActionState, useContext, type ReactNode } from "react";
+import type { FormState } from "@/lib/actions/form-state";
+import { ERROR_MESSAGES } from "@/lib/errors";
+import { Field } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+
+const FormContext = createContext<{ state: FormState; pending: boolean }>({ state: {}, pending: false });
+
+/**
+ * A form bound to a server action returning FormState: shows the whole-form error, per-field
+ * errors (FormField) and a success note, and keeps what the person typed when the server refuses.
+ */
+export function ActionForm({
+  action,
+  children,
+  successMessage,
+  className,
+  "aria-label": ariaLabel,
+}: {
+  action: (prev: FormState, data: FormData) => Promise<FormState>;
+  children: ReactNode;
+  successMessage?: string;
+  className?: string;
+  "aria-label"?: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <form
+      aria-label={ariaLabel}
+      className={cn("space-y-4", className)}
+      noValidate
+      onSubmit={(event) => {
+        // Submitting by hand keeps the inputs as typed (a plain form action resets them).
+        event.preventDefault();
+        const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+        startTransition(() => formAction(data));
+      }}
+    >
+      <FormContext.Provider value={{ state, pending }}>
+        {state.error && state.error !== "invalid_input" && (
+          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+            {ERROR_MESSAGES[state.error]}
+          </p>
+        )}
+        {state.error === "invalid_input" && (
+          <p role="alert" className="sr-only">
+            {ERROR_MESSAGES.invalid_input}
+          </p>
+        )}
+        {state.ok && successMessage && (
+          <p role="status" key={state.savedAt} className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+            {successMessage}
+          </p>
+        )}
+        {children}
+      </FormContext.Provider>
+    </form>
+  );
+}
+
+/** A labelled field whose error comes from the surrounding ActionForm's last result. */
+export function FormField({ name, label, hint, children }: { name: string; label: string; hint?: string; children: ReactNode }) {
+  const { state } = useContext(FormContext);
+  const error = state.fieldErrors?.[name];
+  return (
+    <Field label={label} htmlFor={name} hint={hint} error={error === "" && state.error ? ERROR_MESSAGES[state.error] : error}>
+      {children}
+    </Field>
+  );
+}
+
+export function FormSubmit({ children, pendingLabel = "Saving…", variant = "primary", className }: { children: ReactNode; pendingLabel?: string; variant?: "primary" | "secondary" | "danger"; className?: string }) {
+  const { pending } = useContext(FormContext);
+  return (
+    <Button type="submit" variant={variant} disabled={pending} aria-disabled={pending} className={className}>
+      {pending ? pendingLabel : children}
+    </Button>
+  );
+}

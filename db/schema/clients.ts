@@ -1,0 +1,108 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { clientRelationship, intakeStatus, portalProfileStatus } from "./enums";
+import { organisations, users } from "./organisations";
+import { contacts } from "./documents";
+
+// One row = one client profile = one chart.
+export const clients = pgTable(
+  "clients",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
+    firstName: text("first_name").notNull(),
+    lastName: text("last_name").notNull(),
+    dateOfBirth: date("date_of_birth"),
+    email: text("email"),
+    phone: text("phone"),
+    address: text("address"),
+    notes: text("notes").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+  },
+  (t) => [index("clients_org_name_idx").on(t.organisationId, t.lastName, t.firstName)],
+);
+
+// The practitioners on a chart's access list.
+export const clientAccess = pgTable(
+  "client_access",
+  {
+    clientId: uuid("client_id").notNull().references(() => clients.id),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    grantedById: uuid("granted_by_id").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.clientId, t.userId] }), index("client_access_user_idx").on(t.userId)],
+);
+
+// A profile's portal contacts: another profile (e.g. "Self") or an external contact.
+export const clientLinks = pgTable(
+  "client_links",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clientId: uuid("client_id").notNull().references(() => clients.id),
+    linkedClientId: uuid("linked_client_id").references(() => clients.id),
+    contactId: uuid("contact_id").references(() => contacts.id),
+    relationship: clientRelationship("relationship").notNull(),
+    canManage: boolean("can_manage").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("client_links_client_idx").on(t.clientId),
+    index("client_links_linked_idx").on(t.linkedClientId),
+    check("client_links_target_check", sql`${t.linkedClientId} is not null or ${t.contactId} is not null`),
+  ],
+);
+
+export const portalAccounts = pgTable(
+  "portal_accounts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash"),
+    failedSignIns: integer("failed_sign_ins").notNull().default(0),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("portal_accounts_email_key").on(sql`lower(${t.email})`)],
+);
+
+export const portalAccountProfiles = pgTable(
+  "portal_account_profiles",
+  {
+    portalAccountId: uuid("portal_account_id").notNull().references(() => portalAccounts.id),
+    clientId: uuid("client_id").notNull().references(() => clients.id),
+    canManage: boolean("can_manage").notNull().default(false),
+    status: portalProfileStatus("status").notNull().default("invited"),
+    invitedById: uuid("invited_by_id").references(() => users.id),
+    invitedAt: timestamp("invited_at", { withTimezone: true }).notNull().defaultNow(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.portalAccountId, t.clientId] }), index("portal_account_profiles_client_idx").on(t.clientId)],
+);
+
+export const intakeForms = pgTable("intake_forms", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
+  name: text("name").notNull(),
+  // [{ id, label, type: "text" | "choice" | "date" | "signature", options?, required? }]
+  fields: jsonb("fields").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const intakeRequests = pgTable(
+  "intake_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clientId: uuid("client_id").notNull().references(() => clients.id),
+    formId: uuid("form_id").notNull().references(() => intakeForms.id),
+    sentById: uuid("sent_by_id").notNull().references(() => users.id),
+    status: intakeStatus("status").notNull().default("sent"),
+    answers: jsonb("answers"),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+  },
+  (t) => [index("intake_requests_client_idx").on(t.clientId)],
+);

@@ -1,0 +1,91 @@
+
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, boolean } from "drizzle-orm/pg-core";
+import { documentKind, securityLevel } from "./enums";
+import { organisations, users } from "./organisations";
+import { clients } from "./clients";
+import { clinicalSessions } from "./sessions";
+
+// External people and organisations of the clinic (a GP, an insurer, a specialist clinic).
+export const contacts = pgTable(
+  "contacts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
+    name: text("name").notNull(),
+    organisationName: text("organisation_name"),
+    role: text("role"),
+    email: text("email"),
+    mobile: text("mobile"),
+    notes: text("notes").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+  },
+  (t) => [index("contacts_org_name_idx").on(t.organisationId, t.name)],
+);
+
+export const documents = pgTable(
+  "documents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
+    clientId: uuid("client_id").notNull().references(() => clients.id),
+    sessionId: uuid("session_id").references(() => clinicalSessions.id),
+    kind: documentKind("kind").notNull(),
+    title: text("title").notNull(),
+    // kind-specific content (letter body, prescription lines, lab values, invoice items …)
+    content: jsonb("content").notNull(),
+    authorId: uuid("author_id").notNull().references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("documents_client_idx").on(t.clientId, t.createdAt.desc()),
+    index("documents_org_kind_idx").on(t.organisationId, t.kind, t.createdAt.desc()),
+    index("documents_session_idx").on(t.sessionId),
+  ],
+);
+
+export const documentShares = pgTable(
+  "document_shares",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    documentId: uuid("document_id").notNull().references(() => documents.id),
+    contactId: uuid("contact_id").notNull().references(() => contacts.id),
+    sharedById: uuid("shared_by_id").notNull().references(() => users.id),
+    // SHA-256 of the emailed token; the token itself is never stored
+    tokenHash: text("token_hash").notNull(),
+    securityLevel: securityLevel("security_level").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+    firstOpenedAt: timestamp("first_opened_at", { withTimezone: true }),
+    downloadedAt: timestamp("downloaded_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    lockedAt: timestamp("locked_at", { withTimezone: true }),
+    // code state: the secret is derived from (server key, share, counter), never stored
+    codeCounter: integer("code_counter").notNull().default(0),
+    codeSentAt: timestamp("code_sent_at", { withTimezone: true }),
+    codeUsed: boolean("code_used").notNull().default(false),
+    codeFailures: integer("code_failures").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("document_shares_token_key").on(t.tokenHash),
+    index("document_shares_document_idx").on(t.documentId, t.createdAt.desc()),
+    index("document_shares_contact_idx").on(t.contactId),
+  ],
+);
+
+// Every code sent and every code attempt, for the daily cap and the audit trail.
+export const shareVerifications = pgTable(
+  "share_verifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    shareId: uuid("share_id").notNull().references(() => documentShares.id),
+    kind: text("kind").notNull(), // "code_sent" | "attempt"
+    success: boolean("success"),
+    ip: text("ip"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("share_verifications_share_idx").on(t.shareId, t.kind, t.createdAt)],
+);
+

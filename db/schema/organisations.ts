@@ -1,0 +1,90 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { clientScope, membershipStatus, permissionLevel, securityLevel } from "./enums";
+
+export const organisations = pgTable("organisations", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  address: text("address").notNull().default(""),
+  sharingEnabled: boolean("sharing_enabled").notNull().default(false),
+  securityLevel: securityLevel("security_level").notNull().default("link_and_sms"),
+  // null = an opened link stays valid until revoked
+  openedLinkMaxDays: integer("opened_link_max_days"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    // null until an invited member sets a password
+    passwordHash: text("password_hash"),
+    // counted in Postgres because the Redis limiter fails open
+    failedSignIns: integer("failed_sign_ins").notNull().default(0),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`)],
+);
+
+export const roles = pgTable(
+  "roles",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
+    name: text("name").notNull(),
+    // "admin" | "clinician" | "medical_secretary" for the built-in roles, null for custom ones
+    builtIn: text("built_in"),
+    contacts: permissionLevel("contacts").notNull().default("none"),
+    letters: permissionLevel("letters").notNull().default("none"),
+    patients: permissionLevel("patients").notNull().default("none"),
+    labs: permissionLevel("labs").notNull().default("none"),
+    invoices: permissionLevel("invoices").notNull().default("none"),
+    sessions: permissionLevel("sessions").notNull().default("none"),
+    settings: permissionLevel("settings").notNull().default("none"),
+    clientScope: clientScope("client_scope").notNull().default("assigned"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("roles_org_name_key").on(t.organisationId, sql`lower(${t.name})`)],
+);
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    roleId: uuid("role_id").notNull().references(() => roles.id),
+    status: membershipStatus("status").notNull().default("active"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    leftAt: timestamp("left_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("memberships_org_user_key").on(t.organisationId, t.userId),
+    index("memberships_user_idx").on(t.userId, t.status),
+    index("memberships_role_idx").on(t.roleId),
+  ],
+);
+
+export const teams = pgTable(
+  "teams",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
+    name: text("name").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("teams_org_name_key").on(t.organisationId, sql`lower(${t.name})`)],
+);
+
+export const teamMembers = pgTable(
+  "team_members",
+  {
+    teamId: uuid("team_id").notNull().references(() => teams.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index("team_members_user_idx").on(t.userId)],
+);

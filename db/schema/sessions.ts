@@ -1,0 +1,50 @@
+import { sql } from "drizzle-orm";
+import { index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sessionStatus, sessionVisibility, shareAccess } from "./enums";
+import { organisations, teams, users } from "./organisations";
+import { clients } from "./clients";
+
+// A clinical session (a consult). "Session" never means the login session here.
+export const clinicalSessions = pgTable(
+  "clinical_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
+    ownerId: uuid("owner_id").notNull().references(() => users.id),
+    teamId: uuid("team_id").references(() => teams.id),
+    visibility: sessionVisibility("visibility").notNull().default("private"),
+    title: text("title").notNull(),
+    status: sessionStatus("status").notNull().default("draft"),
+    notes: text("notes").notNull().default(""),
+    context: text("context").notNull().default(""),
+    clientId: uuid("client_id").references(() => clients.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (t) => [
+    // "My sessions": owner, newest first
+    index("clinical_sessions_owner_idx").on(t.ownerId, t.createdAt.desc()).where(sql`${t.deletedAt} is null`),
+    // "My teams": team-visible sessions of a team, newest first
+    index("clinical_sessions_team_idx").on(t.teamId, t.createdAt.desc()).where(sql`${t.deletedAt} is null and ${t.visibility} = 'team'`),
+    index("clinical_sessions_client_idx").on(t.clientId),
+  ],
+);
+
+export const sessionShares = pgTable(
+  "session_shares",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    sessionId: uuid("session_id").notNull().references(() => clinicalSessions.id),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    access: shareAccess("access").notNull(),
+    grantedById: uuid("granted_by_id").notNull().references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("session_shares_session_user_key").on(t.sessionId, t.userId),
+    // "Shared with me", newest first
+    index("session_shares_user_idx").on(t.userId, t.createdAt.desc()),
+  ],
+);

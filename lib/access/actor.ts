@@ -1,0 +1,13 @@
+import type { RolePermissions } from "./permissions";
+
+/** A signed-in staff member acting inside one organisation, read fresh from the database on each request. */
+export interface StaffActor {
+  userId: string;
+  name: string;
+  email: string;
+  organisationId: string;
+  organisationName: string;
+  membershipId: string;
+  role: { id: string; name: string; builtIn: string | null; permissions: RolePermissions };
+  teamIds: string[];
+}

@@ -1,0 +1,63 @@
+/**
+ * The policy's tables. Nothing outside lib/access/ compares roles or levels.
+ */
+export const AREAS = ["contacts", "letters", "patients", "labs", "invoices", "sessions", "settings"] as const;
+export type Area = (typeof AREAS)[number];
+
+export const LEVELS = ["none", "view", "edit"] as const;
+export type Level = (typeof LEVELS)[number];
+
+export type ClientScope = "all" | "assigned";
+
+export type AreaPermissions = Record<Area, Level>;
+export interface RolePermissions extends AreaPermissions {
+  clientScope: ClientScope;
+}
+
+const LEVEL_RANK = { none: 0, view: 1, edit: 2 } as const satisfies Record<Level, number>;
+
+export function levelAtLeast(have: Level, need: Exclude<Level, "none">): boolean {
+  return LEVEL_RANK[have] >= LEVEL_RANK[need];
+}
+
+export const BUILT_IN_ROLES = {
+  admin: {
+    name: "Admin",
+    permissions: { contacts: "edit", letters: "edit", patients: "edit", labs: "edit", invoices: "edit", sessions: "edit", settings: "edit", clientScope: "all" },
+  },
+  clinician: {
+    name: "Clinician",
+    permissions: { contacts: "edit", letters: "edit", patients: "edit", labs: "edit", invoices: "view", sessions: "edit", settings: "none", clientScope: "assigned" },
+  },
+  medical_secretary: {
+    name: "Medical secretary",
+    permissions: { contacts: "edit", letters: "edit", patients: "edit", labs: "edit", invoices: "edit", sessions: "none", settings: "none", clientScope: "all" },
+  },
+} as const satisfies Record<string, { name: string; permissions: RolePermissions }>;
+
+export type BuiltInRole = keyof typeof BUILT_IN_ROLES;
+
+export const AREA_LABELS = {
+  contacts: "Contacts",
+  letters: "Letters",
+  patients: "Patients",
+  labs: "Labs",
+  invoices: "Invoices",
+  sessions: "Sessions",
+  settings: "Settings",
+} as const satisfies Record<Area, string>;
+
+export const AREA_HINTS = {
+  contacts: "External contacts: GPs, insurers, specialist clinics.",
+  letters: "Letters to and about clients.",
+  patients: "Client charts, prescriptions and other documents.",
+  labs: "Lab results.",
+  invoices: "Invoices and payments.",
+  sessions: "Edit: create sessions. View: only receive shared sessions.",
+  settings: "Edit: the admin pages (members, teams, roles, sharing).",
+} as const satisfies Record<Area, string>;
+
+/** An admin, for "the organisation keeps at least one admin", is anyone whose role may edit settings. */
+export function isAdminRole(permissions: AreaPermissions): boolean {
+  return permissions.settings === "edit";
+}

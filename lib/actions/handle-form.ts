@@ -1,0 +1,38 @@
+import "server-only";
+import type { z } from "zod";
+import type { StaffActor } from "@/lib/access/actor";
+import { requireStaff } from "@/lib/auth/staff-actor";
+import { AppError, toActionError } from "@/lib/errors";
+import type { FormState } from "./form-state";
+
+/** Zod issues → one message per field (the first), keyed by the field's path. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "form";
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+/**
+ * The shape of every staff server action: authenticate (the guard redirects a signed-out or
+ * former member), validate with zod, call one domain function, and turn failures into codes.
+ */
+export async function handleStaffForm<S extends z.ZodType, R>(
+  schema: S,
+  raw: unknown,
+  run: (actor: StaffActor, input: z.output<S>) => Promise<R>,
+): Promise<{ state: FormState; result?: R }> {
+  const actor = await requireStaff();
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) return { state: { error: "invalid_input", fieldErrors: fieldErrorsOf(parsed.error) } };
+  try {
+    const result = await run(actor, parsed.data);
+    return { state: { ok: true, savedAt: Date.now() }, result };
+  } catch (e) {
+    const state: FormState = toActionError(e);
+    if (e instanceof AppError && e.details?.field) state.fieldErrors = { [e.details.field]: "" };
+    return { state };
+  }
+}

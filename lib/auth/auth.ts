@@ -1,0 +1,54 @@
+import "server-only";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { clientInfoFromHeaders } from "@/lib/request/client-info";
+import { verifyStaffCredentials } from "./verify-staff-credentials";
+
+class SignInRefused extends CredentialsSignin {
+  constructor(code: "invalid" | "rate_limited" | "locked") {
+    super();
+    this.code = code;
+  }
+}
+
+const credentialsSchema = z.object({ email: z.email().max(320), password: z.string().min(1).max(200) });
+
+// A fixed secret only for local development, so `npm run dev` works on a fresh clone.
+// Production refuses to start without AUTH_SECRET (Auth.js throws MissingSecret).
+const secret = process.env.AUTH_SECRET ?? (process.env.NODE_ENV === "production" ? undefined : "carebridge-development-only-secret-do-not-use");
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  secret,
+  trustHost: true,
+  // Credentials need the JWT strategy. The token carries ids only: membership and role are read
+  // from the database on every request (lib/auth/staff-actor.ts), so a leaver is refused at once.
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw, request) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) throw new SignInRefused("invalid");
+        const result = await verifyStaffCredentials({ ...parsed.data, client: clientInfoFromHeaders(request.headers) });
+        if (!result.ok) throw new SignInRefused(result.reason);
+        return { id: result.userId, organisationId: result.organisationId };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.oid = user.organisationId;
+      }
+      return { sub: token.sub, oid: token.oid, iat: token.iat, exp: token.exp, jti: token.jti };
+    },
+    session({ session, token }) {
+      session.user.id = token.sub ?? "";
+      session.organisationId = typeof token.oid === "string" ? token.oid : null;
+      return session;
+    },
+  },
+});

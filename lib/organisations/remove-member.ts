@@ -1,0 +1,51 @@
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { clientAccess, clients, clinicalSessions, memberships, sessionShares, teamMembers, teams } from "@/db/schema";
+import type { StaffActor } from "@/lib/access/actor";
+import { assertCan } from "@/lib/access/can";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/errors";
+import { assertOrganisationKeepsAnAdmin } from "./admin-count";
+import { findMembership } from "./guard";
+
+/**
+ * Ends a membership. In the same transaction the person loses every session share, team place
+ * and chart access in this organisation, so their very next request finds nothing.
+ */
+export async function removeMember(actor: StaffActor, input: { membershipId: string }): Promise<void> {
+  await assertCan(actor, "settings:edit");
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const membership = await findMembership(tx, actor, input.membershipId);
+    if (membership.status === "left") throw new AppError("not_found");
+    const userId = membership.userId;
+    const org = actor.organisationId;
+
+    await tx.update(memberships).set({ status: "left", leftAt: new Date() }).where(eq(memberships.id, membership.id));
+    const removedShares = await tx
+      .delete(sessionShares)
+      .where(
+        and(
+          eq(sessionShares.userId, userId),
+          inArray(sessionShares.sessionId, tx.select({ id: clinicalSessions.id }).from(clinicalSessions).where(eq(clinicalSessions.organisationId, org))),
+        ),
+      )
+      .returning({ id: sessionShares.id });
+    await tx
+      .delete(teamMembers)
+      .where(and(eq(teamMembers.userId, userId), inArray(teamMembers.teamId, tx.select({ id: teams.id }).from(teams).where(eq(teams.organisationId, org)))));
+    await tx
+      .delete(clientAccess)
+      .where(and(eq(clientAccess.userId, userId), inArray(clientAccess.clientId, tx.select({ id: clients.id }).from(clients).where(eq(clients.organisationId, org)))));
+    await assertOrganisationKeepsAnAdmin(tx, org);
+    await recordAudit(tx, {
+      organisationId: org,
+      actor: { type: "user", id: actor.userId },
+      action: "member.removed",
+      target: { type: "membership", id: membership.id },
+      metadata: { userId, sessionSharesRemoved: removedShares.length },
+    });
+  });
+}
+

@@ -1,0 +1,15 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+/**
+ * Convenience only: passes the requested path on, so a guard that sends a signed-out person
+ * to sign-in can bring them back afterwards. Every page, action and route checks access itself.
+ */
+export function proxy(request: NextRequest) {
+  const headers = new Headers(request.headers);
+  headers.set("x-carebridge-path", request.nextUrl.pathname + request.nextUrl.search);
+  return NextResponse.next({ request: { headers } });
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/).*)"],
+};
