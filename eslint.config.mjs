@@ -4,7 +4,7 @@ import nextTs from "eslint-config-next/typescript";
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: [".next/**", "node_modules/**", ".data/**", ".tmp/**", "db/migrations/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
+  { ignores: [".next/**", ".next-*/**", "node_modules/**", ".data/**", ".tmp/**", "db/migrations/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
   {
     // Pages and components reach data only through lib/ (the data-access layer).
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],

@@ -5,6 +5,8 @@ const noStore = [{ key: "Cache-Control", value: "private, no-store" }];
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // A separate build folder lets a second test run build beside the first (see playwright.config.ts).
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pdfkit", "pg"],
   async headers() {
     return [

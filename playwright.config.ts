@@ -1,10 +1,11 @@
 import { defineConfig } from "@playwright/test";
 
-const port = 3100;
+// E2E_PORT and NEXT_DIST_DIR let two runs (e.g. two engineers on one machine) build and serve side by side.
+const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 
 // Passed through to `next start` (scripts/test-e2e.sh sets them).
-const passThrough = ["DATABASE_URL", "AUTH_SECRET", "AUTH_TRUST_HOST", "APP_URL", "OUTBOX_VIEWER"] as const;
+const passThrough = ["DATABASE_URL", "AUTH_SECRET", "AUTH_TRUST_HOST", "APP_URL", "OUTBOX_VIEWER", "NEXT_DIST_DIR", "OUTBOX_CRON_SECRET", "SHARE_CODE_SECRET"] as const;
 const serverEnv: Record<string, string> = {};
 for (const name of passThrough) {
   const value = process.env[name];

@@ -20,7 +20,7 @@ shift
 export NEXT_TELEMETRY_DISABLED=1
 export AUTH_SECRET="${AUTH_SECRET:-carebridge-e2e-test-secret-0123456789abcdef0123456789abcdef}"
 export AUTH_TRUST_HOST=true
-export E2E_PORT=3100
+export E2E_PORT="${E2E_PORT:-3100}"
 export APP_URL="http://127.0.0.1:${E2E_PORT}"
 export OUTBOX_VIEWER=1
 

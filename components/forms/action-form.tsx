@@ -27,6 +27,8 @@ export function ActionForm({
   "aria-label"?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
+  // An error tied to a field (fieldErrors[name] === "") is shown next to that field instead.
+  const shownAtField = Object.values(state.fieldErrors ?? {}).includes("");
   return (
     <form
       aria-label={ariaLabel}
@@ -40,7 +42,7 @@ export function ActionForm({
       }}
     >
       <FormContext.Provider value={{ state, pending }}>
-        {state.error && state.error !== "invalid_input" && (
+        {state.error && state.error !== "invalid_input" && !shownAtField && (
           <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
             {ERROR_MESSAGES[state.error]}
           </p>

@@ -25,6 +25,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   // from the database on every request (lib/auth/staff-actor.ts), so a leaver is refused at once.
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
+  logger: {
+    // A refused sign-in is expected and already audited; don't fill the logs with its stack.
+    error(error) {
+      if (error.name === "CredentialsSignin") return;
+      console.error(error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

@@ -10,12 +10,11 @@ export const password = z
   .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
   .max(200, "Keep the password under 200 characters.");
 
-export const addMemberInput = z.object({
+export const inviteMemberInput = z.object({
   name: personName,
   email,
   roleId: id,
   teamIds: z.array(id).max(50).default([]),
-  password,
 });
 
 export const teamName = z.string().trim().min(1, "Enter a team name.").max(80, "Keep the name under 80 characters.");

@@ -4,7 +4,9 @@ import { getDb } from "@/db/client";
 import * as s from "@/db/schema";
 import { loadStaffActor } from "@/lib/auth/load-staff-actor";
 import { removeMember } from "@/lib/organisations/remove-member";
-import { addMember } from "@/lib/organisations/add-member";
+import { acceptInvitation } from "@/lib/organisations/accept-invitation";
+import { inviteMember } from "@/lib/organisations/invite-member";
+import { latestMessageTo, tokenFromLink } from "../support/outbox";
 import { listMembers } from "@/lib/organisations/queries";
 import { createMember, createOrganisation, createTeam } from "../support/factories";
 
@@ -49,12 +51,15 @@ describe("removing a member", () => {
     expect(await loadStaffActor(target.userId, orgB.id)).not.toBeNull();
   });
 
-  it("lets a former member rejoin with a new role", async () => {
+  it("lets a former member be invited back with a new role", async () => {
     const org = await createOrganisation();
     const admin = await createMember(org, { role: "admin" });
     const leaver = await createMember(org, { role: "clinician", email: "back@clinic.test" });
     await removeMember(admin, { membershipId: leaver.membershipId });
-    await addMember(admin, { name: "Back Again", email: "back@clinic.test", roleId: org.roles.medical_secretary, teamIds: [], password: "a-new-password" });
+    await inviteMember(admin, { name: "Back Again", email: "back@clinic.test", roleId: org.roles.medical_secretary, teamIds: [] });
+    expect(await loadStaffActor(leaver.userId, org.id)).toBeNull(); // invited is not active
+    const invitation = await latestMessageTo("back@clinic.test", "member-invitation");
+    await acceptInvitation({ token: tokenFromLink(invitation?.link), password: "a-new-password" });
     const actor = await loadStaffActor(leaver.userId, org.id);
     expect(actor?.role.name).toBe("Medical secretary");
     expect((await listMembers(admin)).filter((m) => m.email === "back@clinic.test")).toHaveLength(1);

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, selectRows } from "@/db/client";
 import * as s from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
-import { addMember } from "@/lib/organisations/add-member";
+import { inviteMember } from "@/lib/organisations/invite-member";
 import { changeMemberRole } from "@/lib/organisations/change-member-role";
 import { changeTeamMembership } from "@/lib/organisations/change-team-membership";
 import { createTeam } from "@/lib/organisations/create-team";
@@ -23,7 +23,7 @@ async function snapshot() {
   const roleRows = await db.select().from(s.roles).orderBy(s.roles.id);
   const memberRows = await db.select().from(s.memberships).orderBy(s.memberships.id);
   const teamRows = await db.select().from(s.teams).orderBy(s.teams.id);
-  return { users: await count("users"), teamMembers: await count("team_members"), roleRows, memberRows, teamRows };
+  return { users: await count("users"), teamMembers: await count("team_members"), outbox: await count("outbox"), roleRows, memberRows, teamRows };
 }
 
 describe("settings are for admins only", () => {
@@ -42,7 +42,7 @@ describe("settings are for admins only", () => {
   });
 
   const attempts: [string, (actor: StaffActor) => Promise<unknown>][] = [
-    ["add a member", (a) => addMember(a, { name: "Eve", email: "eve@clinic.test", roleId: org.roles.admin, teamIds: [], password: "long-enough-pass" })],
+    ["invite a member", (a) => inviteMember(a, { name: "Eve", email: "eve@clinic.test", roleId: org.roles.admin, teamIds: [] })],
     ["change a role", (a) => changeMemberRole(a, { membershipId: a.membershipId, roleId: org.roles.admin })],
     ["change teams", (a) => setMemberTeams(a, { membershipId: a.membershipId, teamIds: [] })],
     ["remove a member", (a) => removeMember(a, { membershipId: admin.membershipId })],
@@ -74,19 +74,19 @@ describe("settings are for admins only", () => {
     expect(refused.every((e) => e.organisationId === org.id)).toBe(true);
   });
 
-  it("lets an admin add a member with a role and teams, audited", async () => {
-    const { membershipId } = await addMember(admin, { name: "Dr Ruth Ade", email: "Ruth@Clinic.test", roleId: org.roles.clinician, teamIds: [teamId], password: "long-enough-pass" });
+  it("lets an admin invite a member with a role and teams, audited", async () => {
+    const { membershipId } = await inviteMember(admin, { name: "Dr Ruth Ade", email: "Ruth@Clinic.test", roleId: org.roles.clinician, teamIds: [teamId] });
     const member = (await listMembers(admin)).find((m) => m.membershipId === membershipId)!;
-    expect(member).toMatchObject({ name: "Dr Ruth Ade", email: "ruth@clinic.test", roleName: "Clinician", status: "active" });
+    expect(member).toMatchObject({ name: "Dr Ruth Ade", email: "ruth@clinic.test", roleName: "Clinician", status: "invited" });
     expect(member.teams.map((t) => t.name)).toEqual(["Psychology"]);
     const db = await getDb();
     const [event] = await db.select().from(s.auditEvents).where(eq(s.auditEvents.targetId, membershipId));
-    expect(event).toMatchObject({ action: "member.added", actorId: admin.userId });
+    expect(event).toMatchObject({ action: "member.invited", actorId: admin.userId });
   });
 
   it("refuses a second membership for the same email with a clear code", async () => {
     await expect(
-      addMember(admin, { name: "Again", email: clinician.email.toUpperCase(), roleId: org.roles.clinician, teamIds: [], password: "long-enough-pass" }),
+      inviteMember(admin, { name: "Again", email: clinician.email.toUpperCase(), roleId: org.roles.clinician, teamIds: [] }),
     ).rejects.toMatchObject({ code: "already_member" });
   });
 
@@ -95,7 +95,7 @@ describe("settings are for admins only", () => {
     const foreignTeam = await makeTeam(other.id);
     const before = await snapshot();
     await expect(
-      addMember(admin, { name: "Zed", email: "zed@clinic.test", roleId: org.roles.clinician, teamIds: [foreignTeam.id], password: "long-enough-pass" }),
+      inviteMember(admin, { name: "Zed", email: "zed@clinic.test", roleId: org.roles.clinician, teamIds: [foreignTeam.id] }),
     ).rejects.toMatchObject({ code: "not_found" });
     expect(await snapshot()).toEqual(before);
   });

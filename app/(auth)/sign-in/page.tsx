@@ -3,8 +3,8 @@ import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; reason?: string }> }) {
-  const { callbackUrl, reason } = await searchParams;
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; reason?: string; welcome?: string; email?: string }> }) {
+  const { callbackUrl, reason, welcome, email } = await searchParams;
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-sm">
@@ -18,7 +18,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
               Your access to this organisation has ended. If you think this is a mistake, ask your clinic&apos;s admin.
             </p>
           )}
-          <SignInForm callbackUrl={callbackUrl ?? "/"} />
+          {welcome && (
+            <p role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+              Your password is set. Sign in to continue.
+            </p>
+          )}
+          <SignInForm callbackUrl={callbackUrl ?? "/"} defaultEmail={email?.slice(0, 320)} />
         </div>
         <p className="mt-6 text-center text-xs text-slate-500">Forgotten your password? Ask your clinic&apos;s admin to resend your invitation.</p>
       </div>

@@ -12,7 +12,7 @@ const MESSAGES = {
   locked: "Too many failed attempts for this account. It is locked for a few minutes; try again later.",
 } as const;
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string; defaultEmail?: string }) {
   const [state, action] = useActionState<SignInState, FormData>(signInAction, {});
   const message =
     state.error === "rate_limited"
@@ -29,10 +29,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         </p>
       )}
       <Field label="Email" htmlFor="email">
-        <Input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email} autoFocus />
+        <Input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email ?? defaultEmail} autoFocus={!defaultEmail} />
       </Field>
       <Field label="Password" htmlFor="password">
-        <Input id="password" name="password" type="password" autoComplete="current-password" required />
+        <Input id="password" name="password" type="password" autoComplete="current-password" required autoFocus={Boolean(defaultEmail)} />
       </Field>
       <SubmitButton className="w-full" pendingLabel="Signing in…">
         Sign in

@@ -5,17 +5,25 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { FormState } from "@/lib/actions/form-state";
 import { handleStaffForm } from "@/lib/actions/handle-form";
-import { addMember } from "@/lib/organisations/add-member";
+import { changeInvitation } from "@/lib/organisations/change-invitation";
+import { inviteMember } from "@/lib/organisations/invite-member";
 import { changeMemberRole } from "@/lib/organisations/change-member-role";
 import { removeMember } from "@/lib/organisations/remove-member";
-import { addMemberInput, id } from "@/lib/organisations/schemas";
+import { id, inviteMemberInput } from "@/lib/organisations/schemas";
 import { setMemberTeams } from "@/lib/organisations/set-member-teams";
 
-export async function addMemberAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const { state, result } = await handleStaffForm(addMemberInput, { ...Object.fromEntries(data), teamIds: data.getAll("teamIds") }, addMember);
+export async function inviteMemberAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const { state, result } = await handleStaffForm(inviteMemberInput, { ...Object.fromEntries(data), teamIds: data.getAll("teamIds") }, inviteMember);
   if (!result) return state;
   revalidatePath("/settings", "layout");
-  redirect(`/settings/members/${result.membershipId}?added=1`);
+  redirect(`/settings/members/${result.membershipId}?invited=1`);
+}
+
+export async function changeInvitationAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const input = z.object({ membershipId: id, change: z.enum(["resend", "revoke"]) });
+  const { state } = await handleStaffForm(input, Object.fromEntries(data), changeInvitation);
+  if (state.ok) revalidatePath("/settings", "layout");
+  return state;
 }
 
 export async function changeMemberRoleAction(_prev: FormState, data: FormData): Promise<FormState> {

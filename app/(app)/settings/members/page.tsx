@@ -24,7 +24,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
             {former === "1" ? "Hide former members" : "Show former members"}
           </Link>
         </p>
-        <ButtonLink href="/settings/members/new">Add member</ButtonLink>
+        <ButtonLink href="/settings/members/new" variant="primary">Invite member</ButtonLink>
       </div>
       <Table>
         <THead>

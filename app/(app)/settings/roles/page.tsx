@@ -18,7 +18,7 @@ export default async function RolesPage() {
     <div className="space-y-4">
       <div className="flex items-center justify-between gap-3">
         <p className="text-sm text-slate-600">A role is a ceiling: sharing never lifts anyone above their role.</p>
-        <ButtonLink href="/settings/roles/new">New role</ButtonLink>
+        <ButtonLink href="/settings/roles/new" variant="primary">New role</ButtonLink>
       </div>
       <Table>
         <THead>

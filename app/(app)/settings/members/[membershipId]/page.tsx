@@ -7,14 +7,15 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { requireStaffWith } from "@/lib/access/require-area";
 import { AppError } from "@/lib/errors";
 import { getMember, listRoles, listTeams } from "@/lib/organisations/queries";
+import { InvitationForms } from "./invitation-forms";
 import { MemberRoleForm, MemberTeamsForm, RemoveMemberForm } from "./member-forms";
 
 export const metadata: Metadata = { title: "Member" };
 
-export default async function MemberPage({ params, searchParams }: { params: Promise<{ membershipId: string }>; searchParams: Promise<{ added?: string }> }) {
+export default async function MemberPage({ params, searchParams }: { params: Promise<{ membershipId: string }>; searchParams: Promise<{ invited?: string }> }) {
   const actor = await requireStaffWith("settings:edit");
   const { membershipId } = await params;
-  const { added } = await searchParams;
+  const { invited } = await searchParams;
   const member = await getMember(actor, membershipId).catch((e) => {
     if (e instanceof AppError && e.code === "not_found") notFound();
     throw e;
@@ -28,13 +29,25 @@ export default async function MemberPage({ params, searchParams }: { params: Pro
       <ButtonLink href="/settings/members" variant="ghost" size="sm">
         ← All members
       </ButtonLink>
-      {added && <Alert tone="success">{member.name} was added. They can sign in now.</Alert>}
+      {invited && <Alert tone="success">Invitation sent to {member.email}. They can sign in once they have set their password.</Alert>}
       <div>
         <h2 className="text-xl font-semibold text-slate-900">{member.name}</h2>
         <p className="text-sm text-slate-600">
-          {member.email} · {active ? <Badge tone="success">Active</Badge> : <Badge>Former member</Badge>}
+          {member.email} ·{" "}
+          {member.status === "active" ? <Badge tone="success">Active</Badge> : member.status === "invited" ? <Badge tone="info">Invited</Badge> : <Badge>Former member</Badge>}
         </p>
       </div>
+      {member.status === "invited" && (
+        <Card>
+          <CardHeader
+            title="Invitation"
+            description="The invitation link works once and expires 24 hours after it was sent. Resending sends a new link and stops the old one."
+          />
+          <CardBody>
+            <InvitationForms membershipId={member.membershipId} name={member.name} />
+          </CardBody>
+        </Card>
+      )}
       {active ? (
         <>
           <Card>
@@ -53,18 +66,20 @@ export default async function MemberPage({ params, searchParams }: { params: Pro
               />
             </CardBody>
           </Card>
-          <Card>
-            <CardHeader
-              title="Remove from the organisation"
-              description="They lose access to every session, chart and document of the organisation at their next request, and every session shared with them is unshared."
-            />
-            <CardBody>
-              <RemoveMemberForm membershipId={member.membershipId} name={member.name} isSelf={isSelf} />
-            </CardBody>
-          </Card>
+          {member.status === "active" && (
+            <Card>
+              <CardHeader
+                title="Remove from the organisation"
+                description="They lose access to every session, chart and document of the organisation at their next request, and every session shared with them is unshared."
+              />
+              <CardBody>
+                <RemoveMemberForm membershipId={member.membershipId} name={member.name} isSelf={isSelf} />
+              </CardBody>
+            </Card>
+          )}
         </>
       ) : (
-        <Alert tone="info">This person has left the organisation. Add them again from “Add member” to restore access.</Alert>
+        <Alert tone="info">This person has left the organisation. Invite them again from “Invite member” to restore access.</Alert>
       )}
     </div>
   );

@@ -3,15 +3,14 @@
 import { ActionForm, FormField, FormSubmit } from "@/components/forms/action-form";
 import { ButtonLink } from "@/components/ui/button";
 import { Checkbox, Input, Select } from "@/components/ui/field";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
-import { addMemberAction } from "../actions";
+import { inviteMemberAction } from "../actions";
 
 type Option = { id: string; name: string };
 
-export function AddMemberForm({ roles, teams }: { roles: Option[]; teams: Option[] }) {
+export function InviteMemberForm({ roles, teams }: { roles: Option[]; teams: Option[] }) {
   const defaultRole = roles.find((r) => r.name === "Clinician")?.id ?? roles[0]?.id;
   return (
-    <ActionForm action={addMemberAction} aria-label="Add member">
+    <ActionForm action={inviteMemberAction} aria-label="Invite member">
       <FormField name="name" label="Full name">
         <Input id="name" name="name" autoComplete="off" placeholder="Dr Jane Smith" />
       </FormField>
@@ -37,11 +36,8 @@ export function AddMemberForm({ roles, teams }: { roles: Option[]; teams: Option
           </div>
         </fieldset>
       )}
-      <FormField name="password" label="Initial password" hint={`At least ${MIN_PASSWORD_LENGTH} characters. Share it with them privately.`}>
-        <Input id="password" name="password" type="password" autoComplete="new-password" />
-      </FormField>
       <div className="flex gap-2">
-        <FormSubmit pendingLabel="Adding…">Add member</FormSubmit>
+        <FormSubmit pendingLabel="Sending invitation…">Send invitation</FormSubmit>
         <ButtonLink href="/settings/members" variant="secondary">
           Cancel
         </ButtonLink>

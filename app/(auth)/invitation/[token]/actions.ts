@@ -1,0 +1,30 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import type { FormState } from "@/lib/actions/form-state";
+import { fieldErrorsOf } from "@/lib/actions/handle-form";
+import { acceptInvitation } from "@/lib/organisations/accept-invitation";
+import { password } from "@/lib/organisations/schemas";
+import { rateLimit } from "@/lib/rate-limit";
+import { getClientInfo } from "@/lib/request/client-info";
+import { toActionError } from "@/lib/errors";
+
+const input = z
+  .object({ token: z.string().min(20).max(100), password, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The passwords don't match." });
+
+// Public: the invitee is not signed in yet. The token is the credential; attempts are throttled per IP.
+export async function acceptInvitationAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const limit = await rateLimit("invitationIp", (await getClientInfo()).ip ?? "unknown");
+  if (!limit.success) return { error: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
+  const parsed = input.safeParse(Object.fromEntries(data));
+  if (!parsed.success) return { error: "invalid_input", fieldErrors: fieldErrorsOf(parsed.error) };
+  let email: string;
+  try {
+    ({ email } = await acceptInvitation(parsed.data));
+  } catch (e) {
+    return toActionError(e);
+  }
+  redirect(`/sign-in?welcome=1&email=${encodeURIComponent(email)}`);
+}

@@ -1,0 +1,25 @@
+import { NextResponse } from "next/server";
+import { getStaffOrThrow } from "@/lib/auth/staff-actor";
+import { AppError } from "@/lib/errors";
+import { listNotifications } from "@/lib/notifications/list-notifications";
+import { toNotificationJson } from "@/lib/notifications/notification-dto";
+import type { NotificationSummary } from "@/lib/notifications/types";
+
+export const BELL_LATEST = 8;
+
+// Personal data: never stored by the browser or a proxy.
+const headers = { "Cache-Control": "private, no-store" };
+
+/** The bell's poll: the actor's unread count and latest notifications. */
+export async function GET() {
+  try {
+    const actor = await getStaffOrThrow();
+    const { items, unread } = await listNotifications(actor, { page: 1, pageSize: BELL_LATEST });
+    const body: NotificationSummary = { unread, latest: items.map(toNotificationJson) };
+    return NextResponse.json(body, { headers });
+  } catch (e) {
+    if (e instanceof AppError && e.code === "unauthenticated") return NextResponse.json({ error: "unauthenticated" }, { status: 401, headers });
+    console.error("Unexpected error loading notifications", e);
+    return NextResponse.json({ error: "unexpected" }, { status: 500, headers });
+  }
+}

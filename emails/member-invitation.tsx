@@ -1,0 +1,40 @@
+import { CallToAction, EmailLayout, Greeting, Paragraph, SmallPrint } from "./components/layout";
+import { plural } from "./components/plural";
+
+export interface MemberInvitationProps {
+  clinicName: string;
+  inviterName: string;
+  inviteeName: string;
+  roleName: string;
+  setPasswordUrl: string;
+  expiresInHours: number;
+}
+
+export default function MemberInvitationEmail({
+  clinicName,
+  inviterName,
+  inviteeName,
+  roleName,
+  setPasswordUrl,
+  expiresInHours,
+}: MemberInvitationProps) {
+  const invitation = `${inviterName} has invited you to join ${clinicName} on Carebridge as ${roleName}.`;
+  return (
+    <EmailLayout clinicName={clinicName} preview={invitation}>
+      <Greeting name={inviteeName} />
+      <Paragraph>{invitation}</Paragraph>
+      <Paragraph>Set a password to finish creating your account.</Paragraph>
+      <CallToAction href={setPasswordUrl}>Set your password</CallToAction>
+      <SmallPrint>{`This link works once and expires in ${plural(expiresInHours, "hour")}.`}</SmallPrint>
+    </EmailLayout>
+  );
+}
+
+MemberInvitationEmail.PreviewProps = {
+  clinicName: "Riverside Health Clinic",
+  inviterName: "Dr Priya Shah",
+  inviteeName: "Tom Baker",
+  roleName: "Clinician",
+  setPasswordUrl: "https://carebridge.example/invitation/preview-token",
+  expiresInHours: 24,
+} satisfies MemberInvitationProps;

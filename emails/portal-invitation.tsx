@@ -1,0 +1,42 @@
+import { CallToAction, EmailLayout, Greeting, Paragraph, SmallPrint } from "./components/layout";
+import { plural } from "./components/plural";
+
+export interface PortalInvitationProps {
+  clinicName: string;
+  inviterName: string;
+  clientName: string;
+  setPasswordUrl: string;
+  canManage: boolean;
+  expiresInHours: number;
+}
+
+export default function PortalInvitationEmail({
+  clinicName,
+  inviterName,
+  clientName,
+  setPasswordUrl,
+  canManage,
+  expiresInHours,
+}: PortalInvitationProps) {
+  const invitation = `${inviterName} at ${clinicName} has invited you to the client portal, where you can see your details and complete forms the clinic sends you.`;
+  return (
+    <EmailLayout clinicName={clinicName} preview={`${inviterName} at ${clinicName} has invited you to the client portal.`}>
+      <Greeting name={clientName} />
+      <Paragraph>{invitation}</Paragraph>
+      {canManage ? (
+        <Paragraph>You can also manage the information of the profiles linked to your login.</Paragraph>
+      ) : null}
+      <CallToAction href={setPasswordUrl}>Set up your portal login</CallToAction>
+      <SmallPrint>{`This link works once and expires in ${plural(expiresInHours, "hour")}.`}</SmallPrint>
+    </EmailLayout>
+  );
+}
+
+PortalInvitationEmail.PreviewProps = {
+  clinicName: "Riverside Health Clinic",
+  inviterName: "Helen Carter",
+  clientName: "Margaret Ellis",
+  setPasswordUrl: "https://carebridge.example/portal/invitation/preview-token",
+  canManage: true,
+  expiresInHours: 72,
+} satisfies PortalInvitationProps;

@@ -1,0 +1,45 @@
+import { ACCESS_LEVEL_EXPLANATIONS, type AccessLabel } from "./components/access-levels";
+import { CallToAction, EmailLayout, Greeting, Paragraph, Quote, SmallPrint } from "./components/layout";
+
+export interface SessionSharedProps {
+  clinicName: string;
+  sharerName: string;
+  recipientName: string;
+  sessionTitle: string;
+  accessLabel: AccessLabel;
+  message?: string | null;
+  sessionUrl: string;
+}
+
+export default function SessionSharedEmail({
+  clinicName,
+  sharerName,
+  recipientName,
+  sessionTitle,
+  accessLabel,
+  message,
+  sessionUrl,
+}: SessionSharedProps) {
+  const shared = `${sharerName} shared the session “${sessionTitle}” with you (${accessLabel}).`;
+  const note = message?.trim();
+  return (
+    <EmailLayout clinicName={clinicName} preview={shared}>
+      <Greeting name={recipientName} />
+      <Paragraph>{shared}</Paragraph>
+      <Paragraph>{ACCESS_LEVEL_EXPLANATIONS[accessLabel]}</Paragraph>
+      {note ? <Quote author={sharerName} text={note} /> : null}
+      <CallToAction href={sessionUrl}>Open session</CallToAction>
+      <SmallPrint>{"You'll need to be signed in to Carebridge."}</SmallPrint>
+    </EmailLayout>
+  );
+}
+
+SessionSharedEmail.PreviewProps = {
+  clinicName: "Riverside Health Clinic",
+  sharerName: "Dr Priya Shah",
+  recipientName: "Tom Baker",
+  sessionTitle: "Follow-up consultation, 14 March",
+  accessLabel: "Edit",
+  message: "Could you add your notes from Tuesday before Friday's review?\nThanks!",
+  sessionUrl: "https://carebridge.example/sessions/preview-session",
+} satisfies SessionSharedProps;

@@ -1,0 +1,25 @@
+import "server-only";
+import { createElement } from "react";
+import { render } from "@react-email/render";
+import type { Executor } from "@/db/client";
+import { outbox } from "@/db/schema";
+import { EMAIL_TEMPLATES, type EmailProps, type EmailTemplateName } from "./templates";
+
+/**
+ * Writes an email to the outbox inside the caller's transaction: a rolled-back change sends
+ * nothing, a committed one always sends. Delivery happens after the commit (lib/outbox/).
+ */
+export async function queueEmail<T extends EmailTemplateName>(
+  exec: Executor,
+  input: { to: string; template: T; props: EmailProps<T> },
+): Promise<string> {
+  const template = EMAIL_TEMPLATES[input.template];
+  const element = createElement(template.component as React.ComponentType<EmailProps<T>>, input.props);
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  const subject = (template.subject as (p: EmailProps<T>) => string)(input.props);
+  const [row] = await exec
+    .insert(outbox)
+    .values({ channel: "email", template: input.template, to: input.to, subject, html, text })
+    .returning({ id: outbox.id });
+  return row!.id;
+}

@@ -1,0 +1,71 @@
+import { expect, test } from "@playwright/test";
+import { openLatestMessage, pathOf } from "../outbox";
+import { signIn, uniqueEmail } from "../support";
+
+test("an admin invites a member, who sets a password and signs in; when removed, their next request is refused", async ({ browser }) => {
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, "admin@harbour.test");
+
+  const email = uniqueEmail("rosa");
+  await admin.goto("/settings/members");
+  await admin.getByRole("link", { name: "Invite member" }).click();
+  await admin.getByLabel("Full name").fill("Dr Rosa Diaz");
+  await admin.getByLabel("Email").fill(email);
+  await admin.getByLabel("Role").selectOption({ label: "Clinician" });
+  await admin.getByLabel("Psychology").check();
+  await admin.getByRole("button", { name: "Send invitation" }).click();
+  await expect(admin.getByText(`Invitation sent to ${email}`)).toBeVisible();
+  const memberPage = admin.url();
+
+  const invitationLink = await openLatestMessage(admin, email, "invited you to Harbour Health Group");
+
+  const memberContext = await browser.newContext();
+  const member = await memberContext.newPage();
+  await member.goto(pathOf(invitationLink));
+  await member.getByLabel("New password").fill("rosa-password-1");
+  await member.getByLabel("Confirm password").fill("rosa-password-1");
+  await member.getByRole("button", { name: "Set password and continue" }).click();
+  await expect(member.getByText("Your password is set")).toBeVisible();
+  await member.getByLabel("Password").fill("rosa-password-1");
+  await member.getByRole("button", { name: "Sign in" }).click();
+  await expect(member).not.toHaveURL(/\/sign-in/);
+  await expect(member.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sessions", exact: true })).toBeVisible();
+
+  await admin.goto(memberPage);
+
+  await admin.getByRole("button", { name: "Remove member" }).click();
+  const dialog = admin.getByRole("dialog");
+  await expect(dialog).toContainText("Remove Dr Rosa Diaz?");
+  await dialog.getByRole("button", { name: "Remove member" }).click();
+  await expect(admin.getByText("The member was removed")).toBeVisible();
+
+  // The removed member's very next request is refused, although their auth cookie is still valid.
+  await member.goto("/sessions");
+  await expect(member).toHaveURL(/\/sign-in/);
+  await expect(member.getByText("Your access to this organisation has ended")).toBeVisible();
+  await member.getByLabel("Email").fill(email);
+  await member.getByLabel("Password").fill("rosa-password-1");
+  await member.getByRole("button", { name: "Sign in" }).click();
+  await expect(member.getByText("The email or password is incorrect.")).toBeVisible();
+
+  await adminContext.close();
+  await memberContext.close();
+});
+
+test("a form with bad input shows the problem next to the field and keeps what was typed", async ({ page }) => {
+  await signIn(page, "admin@harbour.test");
+  await page.goto("/settings/members/new");
+  await page.getByLabel("Full name").fill("Dr Bad Email");
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByText("Enter a valid email address.")).toBeVisible();
+  await expect(page.getByLabel("Full name")).toHaveValue("Dr Bad Email");
+  await page.getByLabel("Full name").fill("");
+  await page.getByLabel("Email").fill("maya@harbour.test");
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByText("Enter a name.")).toBeVisible();
+  await page.getByLabel("Full name").fill("Dr Maya Patel");
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByText("This person is already a member of the organisation.").first()).toBeVisible();
+});

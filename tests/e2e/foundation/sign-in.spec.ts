@@ -1,0 +1,59 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD, signIn } from "../support";
+
+const AREAS = ["Sessions", "Clients", "Documents", "Contacts", "Notifications", "Settings"];
+
+const ROLES = [
+  { who: "an admin", email: "admin@harbour.test", name: "Ava Morgan", sees: AREAS },
+  { who: "a clinician", email: "maya@harbour.test", name: "Dr Maya Patel", sees: ["Sessions", "Clients", "Documents", "Contacts", "Notifications"] },
+  { who: "a medical secretary", email: "sam@harbour.test", name: "Sam Rivers", sees: ["Clients", "Documents", "Contacts", "Notifications"] },
+];
+
+for (const role of ROLES) {
+  test(`${role.who} signs in and sees the navigation of their role`, async ({ page }) => {
+    await signIn(page, role.email);
+    const nav = page.getByRole("navigation", { name: "Main" });
+    for (const area of AREAS) {
+      const link = nav.getByRole("link", { name: area, exact: true });
+      if (role.sees.includes(area)) await expect(link).toBeVisible();
+      else await expect(link).toHaveCount(0);
+    }
+    await expect(page.getByText("Harbour Health Group").first()).toBeVisible();
+    await expect(page.getByText(role.name).first()).toBeVisible();
+  });
+}
+
+test("a wrong password gets a clear message and no access", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill("maya@harbour.test");
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("The email or password is incorrect.")).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto("/sessions");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fsessions/);
+});
+
+test("a signed-out person is brought back to the page they asked for after signing in", async ({ page }) => {
+  await page.goto("/contacts");
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.getByLabel("Email").fill("nina@harbour.test");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/contacts$/);
+  await expect(page.getByRole("heading", { name: "Contacts", level: 1 })).toBeVisible();
+});
+
+test("a clinician cannot open the settings pages", async ({ page }) => {
+  await signIn(page, "leo@harbour.test");
+  await page.goto("/settings/members");
+  await expect(page.getByText("Not found or no access")).toBeVisible();
+});
+
+test("signing out ends access", async ({ page }) => {
+  await signIn(page, "leo@harbour.test");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto("/sessions");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
