@@ -1,4 +1,4 @@
-import { CallToAction, EmailLayout, Greeting, Paragraph, SmallPrint } from "./components/layout";
+import { CallToAction, EmailLayout, Greeting, Paragraph, SmallPrint } from "./_components/layout";
 
 export interface ClientAccessGrantedProps {
   clinicName: string;

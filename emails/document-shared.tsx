@@ -1,5 +1,5 @@
-import { CallToAction, EmailLayout, Greeting, Paragraph, SmallPrint } from "./components/layout";
-import { plural } from "./components/plural";
+import { CallToAction, EmailLayout, Greeting, Paragraph, SmallPrint } from "./_components/layout";
+import { plural } from "./_components/plural";
 
 /**
  * Sent to an external contact (a GP, an insurer, another clinic). It travels over ordinary

@@ -1,7 +1,7 @@
 import { Text } from "@react-email/components";
-import { EmailLayout, SmallPrint } from "./components/layout";
-import { plural } from "./components/plural";
-import { colours } from "./components/theme";
+import { EmailLayout, SmallPrint } from "./_components/layout";
+import { plural } from "./_components/plural";
+import { colours } from "./_components/theme";
 
 /** The code a contact types into the sharing portal. Sent by SMS, not email. */
 export interface SecurityCodeProps {
@@ -18,7 +18,8 @@ const SMS_SEGMENT = 160;
  * name would switch the whole message to UCS-2, where a segment holds only 70 characters.
  */
 function toSmsSafe(value: string): string {
-  return value
+  // String(): `email export` renders every template with no props; it must not crash here.
+  return String(value)
     .replace(/[‘’]/g, "'")
     .replace(/[“”]/g, '"')
     .replace(/[–—]/g, "-")

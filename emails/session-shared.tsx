@@ -1,5 +1,5 @@
-import { ACCESS_LEVEL_EXPLANATIONS, type AccessLabel } from "./components/access-levels";
-import { CallToAction, EmailLayout, Greeting, Paragraph, Quote, SmallPrint } from "./components/layout";
+import { ACCESS_LEVEL_EXPLANATIONS, type AccessLabel } from "./_components/access-levels";
+import { CallToAction, EmailLayout, Greeting, Paragraph, Quote, SmallPrint } from "./_components/layout";
 
 export interface SessionSharedProps {
   clinicName: string;

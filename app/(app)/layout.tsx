@@ -1,11 +1,17 @@
 import { AppShell } from "@/components/app-shell/app-shell";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { navigationFor } from "@/lib/access/navigation";
 import { requireStaff } from "@/lib/auth/staff-actor";
+import { listNotifications } from "@/lib/notifications/list-notifications";
+import { toNotificationJson } from "@/lib/notifications/notification-dto";
+import { BELL_LATEST_COUNT } from "@/lib/notifications/types";
 import { signOutAction } from "./actions";
 import { NAV_ITEMS } from "./nav-items";
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireStaff();
+  // The bell's first paint has the count; it keeps itself current from /api/notifications.
+  const bell = await listNotifications(actor, { page: 1, pageSize: BELL_LATEST_COUNT });
   return (
     <AppShell
       organisationName={actor.organisationName}
@@ -14,6 +20,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
       roleName={actor.role.name}
       nav={navigationFor(actor).map((key) => NAV_ITEMS[key])}
       signOut={signOutAction}
+      bell={<NotificationBell initialUnread={bell.unread} initialLatest={bell.items.map(toNotificationJson)} />}
     >
       {children}
     </AppShell>

@@ -154,6 +154,17 @@ export function maxShareForRole(permissions: Pick<RolePermissions, "sessions">):
   return MAX_SHARE_FOR_ROLE[permissions.sessions];
 }
 
+/** What a stored share is worth under the holder's current role (a role lowered later caps it). */
+export function effectiveShareLevel(share: ShareLevel, permissions: Pick<RolePermissions, "sessions">): ShareLevel | null {
+  const max = MAX_SHARE_FOR_ROLE[permissions.sessions];
+  if (max === null) return null;
+  return SESSION_LEVEL_RANK[share] <= SESSION_LEVEL_RANK[max] ? share : max;
+}
+
+/** Role levels whose holders may receive shares / own sessions (for SQL filters that must match the tables above). */
+export const ROLE_LEVELS_RECEIVING_SHARES = (Object.keys(MAX_SHARE_FOR_ROLE) as Level[]).filter((l) => MAX_SHARE_FOR_ROLE[l] !== null);
+export const ROLE_LEVELS_OWNING_SESSIONS = (Object.keys(SESSION_ROLE_CEILING) as Level[]).filter((l) => SESSION_ROLE_CEILING[l] === "owner");
+
 /** The levels a recipient with this role may be given, lowest first (for the share dialog). */
 export function shareLevelsForRole(permissions: Pick<RolePermissions, "sessions">): ShareLevel[] {
   return SHARE_LEVELS.filter((l) => shareAllowedForRole(l, permissions));

@@ -24,3 +24,6 @@ export interface NotificationSummary {
   unread: number;
   latest: NotificationJson[];
 }
+
+/** How many notifications the header bell shows. */
+export const BELL_LATEST_COUNT = 8;

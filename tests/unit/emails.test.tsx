@@ -64,7 +64,7 @@ describe("every email template", () => {
     expect(text).not.toContain("undefined");
   });
 
-  it("has a default-exported template for every file in emails/, and none in emails/components/", () => {
+  it("has a default-exported template for every file in emails/, and none in emails/_components/", () => {
     // The preview server's own test for "is this file an email" (react-email 6).
     const isEmail = (file: string) => /\bexport\s+default\b/.test(readFileSync(file, "utf8"));
     const top = readdirSync(path.join(root, "emails")).filter((f) => f.endsWith(".tsx"));
@@ -73,9 +73,9 @@ describe("every email template", () => {
       expect(isEmail(path.join(root, "emails", f))).toBe(true);
       expect(readFileSync(path.join(root, "emails", f), "utf8")).toMatch(/\.PreviewProps = \{/);
     }
-    const helpers = readdirSync(path.join(root, "emails/components"));
+    const helpers = readdirSync(path.join(root, "emails/_components"));
     expect(helpers.length).toBeGreaterThan(0);
-    for (const f of helpers) expect(isEmail(path.join(root, "emails/components", f))).toBe(false);
+    for (const f of helpers) expect(isEmail(path.join(root, "emails/_components", f))).toBe(false);
   });
 });
 
@@ -237,10 +237,14 @@ describe("securityCodeText (SMS)", () => {
   });
 
   it("shortens a very long clinic name rather than the code or the lifetime", () => {
-    const sms = securityCodeText({ clinicName: "The ".padEnd(200, "Long Name "), code: "000123", expiresInMinutes: 10 });
+    const clinicName = "The ".padEnd(200, "Longwood Clinic ");
+    const sms = securityCodeText({ clinicName, code: "000123", expiresInMinutes: 10 });
     expect(sms.length).toBeLessThanOrEqual(160);
-    expect(sms.startsWith("000123 is your Carebridge code")).toBe(true);
-    expect(sms).toMatch(/from The Long Name( Long Name)*\. It expires in 10 minutes\. Never share it\.$/);
+    const match = /^000123 is your Carebridge code to view a document from (.+)\. It expires in 10 minutes\. Never share it\.$/.exec(sms);
+    const shortened = match?.[1] ?? "";
+    // Cut between two whole words of the real name.
+    expect(shortened.length).toBeGreaterThan(20);
+    expect(clinicName.startsWith(`${shortened} `)).toBe(true);
   });
 
   it("keeps to the GSM-7 alphabet for typographic punctuation", () => {

@@ -32,7 +32,7 @@ export async function openNotificationAction(data: FormData): Promise<void> {
   redirect(result?.link ?? "/notifications");
 }
 
-export async function markAllNotificationsReadAction(_prev?: FormState, _data?: FormData): Promise<FormState> {
+export async function markAllNotificationsReadAction(): Promise<FormState> {
   const { state } = await handleStaffForm(z.object({}), {}, (actor) => markAllNotificationsRead(actor));
   if (state.ok) revalidateNotifications();
   return state;

@@ -3,9 +3,7 @@ import { getStaffOrThrow } from "@/lib/auth/staff-actor";
 import { AppError } from "@/lib/errors";
 import { listNotifications } from "@/lib/notifications/list-notifications";
 import { toNotificationJson } from "@/lib/notifications/notification-dto";
-import type { NotificationSummary } from "@/lib/notifications/types";
-
-export const BELL_LATEST = 8;
+import { BELL_LATEST_COUNT, type NotificationSummary } from "@/lib/notifications/types";
 
 // Personal data: never stored by the browser or a proxy.
 const headers = { "Cache-Control": "private, no-store" };
@@ -14,7 +12,7 @@ const headers = { "Cache-Control": "private, no-store" };
 export async function GET() {
   try {
     const actor = await getStaffOrThrow();
-    const { items, unread } = await listNotifications(actor, { page: 1, pageSize: BELL_LATEST });
+    const { items, unread } = await listNotifications(actor, { page: 1, pageSize: BELL_LATEST_COUNT });
     const body: NotificationSummary = { unread, latest: items.map(toNotificationJson) };
     return NextResponse.json(body, { headers });
   } catch (e) {

@@ -1,0 +1,50 @@
+import "server-only";
+import { and, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
+import type { Executor } from "@/db/client";
+import { clinicalSessions, memberships, sessionShares } from "@/db/schema";
+import type { StaffActor } from "@/lib/access/actor";
+import type { SessionAccessFacts, SessionLevel, SessionPermission } from "@/lib/access/sessions";
+import { assertCanSession } from "@/lib/access/sessions-assert";
+
+export type LoadedSession = typeof clinicalSessions.$inferSelect & { facts: SessionAccessFacts };
+
+/**
+ * One live (not deleted) session of the actor's organisation with the actor's own share, read
+ * fresh — never cached — so a changed or removed share counts at the very next request.
+ * The join on an active membership makes a former member's stale actor find nothing.
+ * `lock` takes the row lock so concurrent share changes on one session serialise.
+ */
+export async function loadSession(exec: Executor, actor: StaffActor, sessionId: string, opts: { lock?: boolean } = {}): Promise<LoadedSession | null> {
+  if (!z.uuid().safeParse(sessionId).success) return null;
+  const query = exec
+    .select({ session: clinicalSessions, share: sessionShares.access })
+    .from(clinicalSessions)
+    .innerJoin(
+      memberships,
+      and(eq(memberships.organisationId, clinicalSessions.organisationId), eq(memberships.userId, actor.userId), eq(memberships.status, "active")),
+    )
+    .leftJoin(sessionShares, and(eq(sessionShares.sessionId, clinicalSessions.id), eq(sessionShares.userId, actor.userId)))
+    .where(and(eq(clinicalSessions.id, sessionId), eq(clinicalSessions.organisationId, actor.organisationId), isNull(clinicalSessions.deletedAt)))
+    .limit(1);
+  const [row] = opts.lock ? await query.for("update", { of: clinicalSessions }) : await query;
+  if (!row) return null;
+  const s = row.session;
+  return {
+    ...s,
+    facts: { organisationId: s.organisationId, ownerId: s.ownerId, teamId: s.teamId, visibility: s.visibility, deletedAt: s.deletedAt, share: row.share },
+  };
+}
+
+/** Loads the session and asks the policy for `permission`: not_found / forbidden (audited) otherwise. */
+export async function loadSessionFor(
+  exec: Executor,
+  actor: StaffActor,
+  sessionId: string,
+  permission: SessionPermission,
+  opts: { lock?: boolean } = {},
+): Promise<LoadedSession & { level: SessionLevel }> {
+  const session = await loadSession(exec, actor, sessionId, opts);
+  const level = await assertCanSession(actor, permission, sessionId, session?.facts ?? null);
+  return { ...session!, level };
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { z } from "zod";
+import { getDb } from "@/db/client";
+import { sessionShares } from "@/db/schema";
+import type { StaffActor } from "@/lib/access/actor";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/errors";
+import { loadSessionFor } from "./load-session";
+import type { removeShareInput } from "./schemas";
+
+/**
+ * The owner or a Full-access holder removes a person's share. Team visibility, if any, still
+ * applies to them. They are not emailed (the link would lead nowhere); access ends at their next
+ * request.
+ */
+export async function removeShare(actor: StaffActor, input: z.output<typeof removeShareInput>): Promise<void> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const session = await loadSessionFor(tx, actor, input.sessionId, "session:manage_access", { lock: true });
+    const removed = await tx
+      .delete(sessionShares)
+      .where(and(eq(sessionShares.sessionId, session.id), eq(sessionShares.userId, input.userId)))
+      .returning({ access: sessionShares.access });
+    if (removed.length === 0) throw new AppError("invalid_input", { field: "userId" });
+    await recordAudit(tx, {
+      organisationId: actor.organisationId,
+      actor: { type: "user", id: actor.userId },
+      action: "session.share_removed",
+      target: { type: "clinical_session", id: session.id },
+      metadata: { userId: input.userId, access: removed[0]!.access },
+    });
+  });
+}

@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { SHARE_LEVELS } from "@/lib/access/sessions";
+import { id } from "@/lib/organisations/schemas";
+
+export { id };
+
+export const SESSION_STATUSES = ["draft", "in_progress", "ready_for_review", "completed"] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+export const SESSION_STATUS_LABELS = {
+  draft: "Draft",
+  in_progress: "In progress",
+  ready_for_review: "Ready for review",
+  completed: "Completed",
+} as const satisfies Record<SessionStatus, string>;
+
+/** An empty form value ("no patient", "no team") arrives as "" and means null. */
+const optionalId = z.preprocess((v) => (v === "" || v === undefined ? null : v), id.nullable());
+
+export const sessionTitle = z.string().trim().min(1, "Enter a title.").max(200, "Keep the title under 200 characters.");
+const longText = (what: string) => z.string().max(50_000, `Keep the ${what} under 50,000 characters.`);
+
+export const createSessionInput = z.object({
+  title: sessionTitle,
+  clientId: optionalId,
+  teamId: optionalId,
+  visibility: z.enum(["private", "team"], { message: "Choose who can see the session." }),
+});
+
+export const updateSessionInput = z.object({
+  sessionId: id,
+  notes: longText("notes").optional(),
+  context: longText("context").optional(),
+  status: z.enum(SESSION_STATUSES, { message: "Choose a status." }).optional(),
+});
+
+export const setSessionPatientInput = z.object({ sessionId: id, clientId: optionalId });
+
+export const addSessionDocumentInput = z.object({
+  sessionId: id,
+  title: z.string().trim().min(1, "Enter a title for the document.").max(200, "Keep the title under 200 characters."),
+  body: z.string().trim().min(1, "Write the document's text.").max(50_000, "Keep the text under 50,000 characters."),
+});
+
+export const removeSessionDocumentInput = z.object({ sessionId: id, documentId: id });
+
+export const setSessionVisibilityInput = z.object({
+  sessionId: id,
+  visibility: z.enum(["private", "team"], { message: "Choose who can see the session." }),
+  teamId: optionalId,
+});
+
+const shareLevel = z.enum(SHARE_LEVELS, { message: "Choose an access level." });
+
+export const shareSessionInput = z.object({
+  sessionId: id,
+  userId: z.uuid({ message: "Choose a colleague from the list." }),
+  access: shareLevel,
+  message: z
+    .string()
+    .trim()
+    .max(1000, "Keep the message under 1,000 characters.")
+    .optional()
+    .transform((m) => m || undefined),
+});
+
+export const changeShareLevelInput = z.object({ sessionId: id, userId: id, access: shareLevel });
+export const removeShareInput = z.object({ sessionId: id, userId: id });
+export const deleteSessionInput = z.object({ sessionId: id });
+export const searchColleaguesInput = z.object({ sessionId: id, q: z.string().trim().max(100).default("") });
+
+export const listSessionsInput = z.object({
+  tab: z.enum(["mine", "shared", "team"]).catch("mine"),
+  q: z.string().trim().max(100).catch(""),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});

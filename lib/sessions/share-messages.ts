@@ -1,0 +1,67 @@
+import "server-only";
+import type { Executor } from "@/db/client";
+import type { StaffActor } from "@/lib/access/actor";
+import { SHARE_LEVEL_LABELS, type ShareLevel } from "@/lib/access/sessions";
+import { queueEmail } from "@/lib/mail/queue-email";
+import { notify } from "@/lib/notifications/notify";
+import { appUrl } from "@/lib/urls";
+
+export function sessionPath(sessionId: string): string {
+  return `/sessions/${sessionId}`;
+}
+
+interface Recipient {
+  userId: string;
+  name: string;
+  email: string;
+}
+
+/**
+ * Tells a colleague, in the caller's transaction, that a session was shared with them or that
+ * their level changed: an in-app notification and an email, both linking to the session.
+ * (A removed person is told nothing: the link would only lead to "not found".)
+ */
+export async function queueShareMessages(
+  exec: Executor,
+  input: { actor: StaffActor; recipient: Recipient; session: { id: string; title: string }; access: ShareLevel; kind: "shared" | "changed"; message?: string },
+): Promise<void> {
+  const { actor, recipient, session, access } = input;
+  const accessLabel = SHARE_LEVEL_LABELS[access];
+  const link = sessionPath(session.id);
+  const sessionUrl = appUrl(link);
+  if (input.kind === "shared") {
+    await notify(exec, {
+      userId: recipient.userId,
+      organisationId: actor.organisationId,
+      kind: "session_shared",
+      text: `${actor.name} shared “${session.title}” with you (${accessLabel}).`,
+      link,
+    });
+    await queueEmail(exec, {
+      to: recipient.email,
+      template: "session-shared",
+      props: {
+        clinicName: actor.organisationName,
+        sharerName: actor.name,
+        recipientName: recipient.name,
+        sessionTitle: session.title,
+        accessLabel,
+        message: input.message,
+        sessionUrl,
+      },
+    });
+    return;
+  }
+  await notify(exec, {
+    userId: recipient.userId,
+    organisationId: actor.organisationId,
+    kind: "session_access_changed",
+    text: `${actor.name} changed your access to “${session.title}” to ${accessLabel}.`,
+    link,
+  });
+  await queueEmail(exec, {
+    to: recipient.email,
+    template: "session-access-changed",
+    props: { clinicName: actor.organisationName, changedByName: actor.name, recipientName: recipient.name, sessionTitle: session.title, accessLabel, sessionUrl },
+  });
+}
