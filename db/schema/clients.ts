@@ -106,3 +106,19 @@ export const intakeRequests = pgTable(
   },
   (t) => [index("intake_requests_client_idx").on(t.clientId)],
 );
+
+// A client-portal sign-in: the cookie holds a random token, only its hash is stored here.
+export const portalSessions = pgTable(
+  "portal_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    portalAccountId: uuid("portal_account_id")
+      .notNull()
+      .references(() => portalAccounts.id),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("portal_sessions_token_key").on(t.tokenHash), index("portal_sessions_account_idx").on(t.portalAccountId)],
+);

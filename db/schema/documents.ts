@@ -1,5 +1,5 @@
 
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, boolean } from "drizzle-orm/pg-core";
+import { boolean, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { documentKind, securityLevel } from "./enums";
 import { organisations, users } from "./organisations";
 import { clients } from "./clients";
@@ -66,6 +66,8 @@ export const documentShares = pgTable(
     codeSentAt: timestamp("code_sent_at", { withTimezone: true }),
     codeUsed: boolean("code_used").notNull().default(false),
     codeFailures: integer("code_failures").notNull().default(0),
+    // bumped by resend and revoke, so a portal cookie issued for an earlier link stops working
+    linkVersion: integer("link_version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -89,3 +91,17 @@ export const shareVerifications = pgTable(
   (t) => [index("share_verifications_share_idx").on(t.shareId, t.kind, t.createdAt)],
 );
 
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
+
+// An uploaded PDF for a document of kind "document".
+export const documentFiles = pgTable("document_files", {
+  documentId: uuid("document_id")
+    .primaryKey()
+    .references(() => documents.id),
+  filename: text("filename").notNull(),
+  contentType: text("content_type").notNull(),
+  size: integer("size").notNull(),
+  bytes: bytea("bytes").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -6,14 +6,16 @@ import type { StaffActor } from "@/lib/access/actor";
 import { assertCan } from "@/lib/access/can";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
+import { transferOwnedSessions } from "@/lib/sessions/transfer-sessions";
 import { assertOrganisationKeepsAnAdmin } from "./admin-count";
 import { findMembership } from "./guard";
 
 /**
  * Ends a membership. In the same transaction the person loses every session share, team place
- * and chart access in this organisation, so their very next request finds nothing.
+ * and chart access in this organisation, so their very next request finds nothing, and the
+ * sessions they owned pass to the colleague the admin chose (required when they own any).
  */
-export async function removeMember(actor: StaffActor, input: { membershipId: string }): Promise<void> {
+export async function removeMember(actor: StaffActor, input: { membershipId: string; successorMembershipId?: string | null }): Promise<void> {
   await assertCan(actor, "settings:edit");
   const db = await getDb();
   await db.transaction(async (tx) => {
@@ -32,6 +34,7 @@ export async function removeMember(actor: StaffActor, input: { membershipId: str
         ),
       )
       .returning({ id: sessionShares.id });
+    const handover = await transferOwnedSessions(tx, actor, { leaverUserId: userId, successorMembershipId: input.successorMembershipId });
     await tx
       .delete(teamMembers)
       .where(and(eq(teamMembers.userId, userId), inArray(teamMembers.teamId, tx.select({ id: teams.id }).from(teams).where(eq(teams.organisationId, org)))));
@@ -44,7 +47,7 @@ export async function removeMember(actor: StaffActor, input: { membershipId: str
       actor: { type: "user", id: actor.userId },
       action: "member.removed",
       target: { type: "membership", id: membership.id },
-      metadata: { userId, sessionSharesRemoved: removedShares.length },
+      metadata: { userId, sessionSharesRemoved: removedShares.length, sessionsTransferred: handover.transferred, successorUserId: handover.successorUserId },
     });
   });
 }
