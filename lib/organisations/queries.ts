@@ -88,9 +88,11 @@ export async function listRoles(actor: StaffActor) {
   await assertCan(actor, "settings:edit");
   const db = await getDb();
   const rows = await db
-    .select({ role: roles, memberCount: sql<number>`(select count(*)::int from ${memberships} where ${memberships.roleId} = ${roles.id} and ${memberships.status} = 'active')` })
+    .select({ role: roles, memberCount: sql<number>`count(${memberships.id})::int` })
     .from(roles)
+    .leftJoin(memberships, and(eq(memberships.roleId, roles.id), eq(memberships.status, "active")))
     .where(eq(roles.organisationId, actor.organisationId))
+    .groupBy(roles.id)
     .orderBy(sql`${roles.builtIn} is null`, asc(roles.name));
   return rows.map(({ role, memberCount }) => ({ ...role, memberCount }));
 }

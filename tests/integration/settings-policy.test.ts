@@ -141,3 +141,15 @@ describe("an organisation always keeps an admin", () => {
     expect(member.roleName).toBe("Clinician");
   });
 });
+
+describe("the roles list", () => {
+  it("counts the active members holding each role", async () => {
+    const org = await createOrganisation();
+    const admin = await createMember(org, { role: "admin" });
+    await createMember(org, { role: "clinician" });
+    const leaver = await createMember(org, { role: "clinician" });
+    await removeMember(admin, { membershipId: leaver.membershipId });
+    const counts = Object.fromEntries((await listRoles(admin)).map((r) => [r.name, r.memberCount]));
+    expect(counts).toEqual({ Admin: 1, Clinician: 1, "Medical secretary": 0 });
+  });
+});
