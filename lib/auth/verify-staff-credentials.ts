@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { memberships, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { rateLimit } from "@/lib/rate-limit";
+import { peekRateLimit, rateLimit } from "@/lib/rate-limit";
 import type { ClientInfo } from "@/lib/request/client-info";
 import { verifyDecoy, verifyPassword } from "./password";
 
@@ -28,13 +28,17 @@ export async function verifyStaffCredentials(input: { email: string; password: s
       userAgent: input.client.userAgent,
     });
 
-  for (const [name, key] of [["signInIp", input.client.ip ?? "unknown"], ["signInEmail", email]] as const) {
-    const limit = await rateLimit(name, key);
+  // The limiters count failures only: a person who signs in and out all day is never throttled,
+  // while guessing passwords is (and the account lock below counts in Postgres regardless).
+  const limiters = [["signInIp", input.client.ip ?? "unknown"], ["signInEmail", email]] as const;
+  for (const [name, key] of limiters) {
+    const limit = await peekRateLimit(name, key);
     if (!limit.success) {
       await audit("auth.sign_in_rate_limited", null, null, name);
       return { ok: false, reason: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
     }
   }
+  const countFailure = () => Promise.all(limiters.map(([name, key]) => rateLimit(name, key)));
 
   const [user] = await db
     .select({ id: users.id, passwordHash: users.passwordHash, lockedUntil: users.lockedUntil })
@@ -44,10 +48,12 @@ export async function verifyStaffCredentials(input: { email: string; password: s
 
   if (!user?.passwordHash) {
     await verifyDecoy(input.password);
+    await countFailure();
     await audit("auth.sign_in_failed", user?.id ?? null, null, "unknown_email");
     return { ok: false, reason: "invalid" };
   }
   if (user.lockedUntil && user.lockedUntil > new Date()) {
+    await countFailure();
     await audit("auth.sign_in_failed", user.id, null, "locked");
     return { ok: false, reason: "locked", retryAfterSeconds: Math.ceil((user.lockedUntil.getTime() - Date.now()) / 1000) };
   }
@@ -60,6 +66,7 @@ export async function verifyStaffCredentials(input: { email: string; password: s
     .limit(1);
 
   if (!(await verifyPassword(user.passwordHash, input.password))) {
+    await countFailure();
     // One atomic statement, so concurrent failures cannot undercount.
     await db.execute(sql`
       update users set
@@ -71,6 +78,7 @@ export async function verifyStaffCredentials(input: { email: string; password: s
     return { ok: false, reason: "invalid" };
   }
   if (!membership) {
+    await countFailure();
     // Right password, but no active membership anywhere: same answer as a wrong password.
     await audit("auth.sign_in_failed", user.id, null, "no_active_membership");
     return { ok: false, reason: "invalid" };

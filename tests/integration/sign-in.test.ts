@@ -47,6 +47,14 @@ describe("staff sign-in", () => {
     expect(limited.ok === false && limited.retryAfterSeconds).toBeGreaterThan(0);
   });
 
+  it("never throttles someone who keeps signing in successfully", async () => {
+    const org = await createOrganisation();
+    await createMember(org, { email: "busy@clinic.test" });
+    for (let i = 0; i < 12; i++) {
+      expect(await verifyStaffCredentials({ email: "busy@clinic.test", password: TEST_PASSWORD, client })).toMatchObject({ ok: true });
+    }
+  });
+
   it("counts failures in Postgres, atomically, and locks the account after the cap even when Redis would let requests through", async () => {
     const org = await createOrganisation();
     const sam = await createMember(org, { email: "sam@clinic.test" });
