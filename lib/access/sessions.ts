@@ -169,9 +169,3 @@ export const ROLE_LEVELS_OWNING_SESSIONS = (Object.keys(SESSION_ROLE_CEILING) as
 export function shareLevelsForRole(permissions: Pick<RolePermissions, "sessions">): ShareLevel[] {
   return SHARE_LEVELS.filter((l) => shareAllowedForRole(l, permissions));
 }
-
-/** Which client profiles the actor may pick as a session's patient: their role's client scope, as for charts. */
-export function patientChoiceScope(actor: StaffActor): "all" | "assigned" | "none" {
-  if (actor.role.permissions.patients === "none") return "none";
-  return actor.role.permissions.clientScope;
-}

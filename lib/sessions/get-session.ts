@@ -4,7 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { clients, documents, memberships, roles, sessionShares, teams, users } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
-import { effectiveShareLevel, sessionAbilities, type SessionAbilities, type ShareLevel } from "@/lib/access/sessions";
+import { effectiveShareLevel, sessionAbilities, shareLevelsForRole, type SessionAbilities, type ShareLevel } from "@/lib/access/sessions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { loadSessionFor } from "./load-session";
 import type { SessionStatus } from "./schemas";
@@ -17,6 +17,8 @@ export interface SessionPerson {
   access: ShareLevel;
   /** What it is worth under their role today (lower when their role caps it). */
   effectiveAccess: ShareLevel | null;
+  /** The levels their role lets them hold. */
+  levels: ShareLevel[];
   sharedByName: string;
   sharedAt: Date;
 }
@@ -107,7 +109,7 @@ export async function getSession(actor: StaffActor, sessionId: string): Promise<
     team,
     patient: patient ? { id: patient.id, name: `${patient.firstName} ${patient.lastName}`, dateOfBirth: patient.dateOfBirth } : null,
     documents: docs.map((d) => ({ id: d.id, title: d.title, kind: d.kind, body: bodyOf(d.content), authorName: d.authorName, createdAt: d.createdAt })),
-    people: shares.map(({ sessions, ...p }) => ({ ...p, effectiveAccess: effectiveShareLevel(p.access, { sessions }) })),
+    people: shares.map(({ sessions, ...p }) => ({ ...p, effectiveAccess: effectiveShareLevel(p.access, { sessions }), levels: shareLevelsForRole({ sessions }) })),
     abilities: sessionAbilities(session.level),
     isOwner: actor.userId === session.ownerId,
   };

@@ -60,8 +60,8 @@ export const shareSessionInput = z.object({
     .string()
     .trim()
     .max(1000, "Keep the message under 1,000 characters.")
-    .optional()
-    .transform((m) => m || undefined),
+    .transform((m) => m || undefined)
+    .optional(),
 });
 
 export const changeShareLevelInput = z.object({ sessionId: id, userId: id, access: shareLevel });

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { getDb } from "@/db/client";
 import { sessionShares } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
-import { shareAllowedForRole } from "@/lib/access/sessions";
+import { maxShareForRole, shareAllowedForRole } from "@/lib/access/sessions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { scheduleOutboxDelivery } from "@/lib/outbox/schedule-delivery";
@@ -26,8 +26,11 @@ export async function shareSession(
   const outcome = await db.transaction(async (tx) => {
     const session = await loadSessionFor(tx, actor, input.sessionId, "session:share", { lock: true });
     const recipient = await findActiveColleague(tx, actor, input.userId);
-    // The owner already has everything; a Full holder needs no share from themselves.
-    if (!recipient || recipient.userId === session.ownerId || recipient.userId === actor.userId) throw new AppError("invalid_input", { field: "userId" });
+    // The owner already has everything; a Full holder needs no share from themselves; a role
+    // without the Sessions area cannot receive one at all.
+    if (!recipient || recipient.userId === session.ownerId || recipient.userId === actor.userId || !maxShareForRole(recipient)) {
+      throw new AppError("invalid_input", { field: "userId" });
+    }
     if (!shareAllowedForRole(input.access, recipient)) throw new AppError("invalid_input", { field: "access" });
 
     const [existing] = await tx

@@ -5,14 +5,15 @@ import { signIn } from "../support";
 
 /** Everything a settings action could change, as one comparable value. */
 async function settingsState() {
-  const [memberships, roles, teams, teamMembers, users] = await Promise.all([
+  const [memberships, roles, teams, teamMembers, users, organisations] = await Promise.all([
     query("select id, role_id, status from memberships order by id"),
     query("select * from roles order by id"),
     query("select id, name from teams order by id"),
     query("select team_id, user_id from team_members order by team_id, user_id"),
     query("select id, email, name, password_hash from users order by id"),
+    query("select id, sharing_enabled, security_level, opened_link_max_days from organisations order by id"),
   ]);
-  return JSON.stringify({ memberships, roles, teams, teamMembers, users });
+  return JSON.stringify({ memberships, roles, teams, teamMembers, users, organisations });
 }
 
 test("every settings server action refuses a forged request from a non-admin and changes nothing", async ({ page }) => {
@@ -29,6 +30,7 @@ test("every settings server action refuses a forged request from a non-admin and
       "renameTeamAction",
       "saveRoleAction",
       "setMemberTeamsAction",
+      "updateSharingSettingsAction",
     ].sort(),
   );
 
@@ -50,6 +52,7 @@ test("every settings server action refuses a forged request from a non-admin and
     renameTeamAction: { teamId: team!.id, name: "Taken over" },
     saveRoleAction: { roleId: roles.find((r) => r.built_in === "clinician")!.id, name: "Clinician", ...everything },
     setMemberTeamsAction: { membershipId: maya!.id, teamIds: [] },
+    updateSharingSettingsAction: { sharingEnabled: "on", securityLevel: "link" },
   };
 
   await signIn(page, "maya@harbour.test");

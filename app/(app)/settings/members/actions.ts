@@ -40,7 +40,10 @@ export async function setMemberTeamsAction(_prev: FormState, data: FormData): Pr
 }
 
 export async function removeMemberAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const { state } = await handleStaffForm(z.object({ membershipId: id }), Object.fromEntries(data), removeMember);
+  // The successor takes over the sessions the member owns (required only when they own any).
+  const input = z.object({ membershipId: id, successorMembershipId: z.preprocess((v) => v || null, id.nullable()).optional() });
+  const { state } = await handleStaffForm(input, Object.fromEntries(data), removeMember);
+  if (state.fieldErrors?.successorMembershipId !== undefined) state.fieldErrors.successorMembershipId = "Choose a colleague who can own sessions to take over theirs.";
   if (!state.ok) return state;
   revalidatePath("/settings", "layout");
   redirect("/settings/members?removed=1");

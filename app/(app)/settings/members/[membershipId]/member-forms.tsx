@@ -41,10 +41,37 @@ export function MemberTeamsForm({ membershipId, teams, memberTeamIds }: { member
   );
 }
 
-export function RemoveMemberForm({ membershipId, name, isSelf }: { membershipId: string; name: string; isSelf: boolean }) {
+export function RemoveMemberForm({
+  membershipId,
+  name,
+  isSelf,
+  handover,
+}: {
+  membershipId: string;
+  name: string;
+  isSelf: boolean;
+  /** The sessions they own pass to a colleague the admin chooses. */
+  handover?: { ownedSessions: number; successors: Option[] };
+}) {
   return (
     <ActionForm action={removeMemberAction} aria-label="Remove member">
       <input type="hidden" name="membershipId" value={membershipId} />
+      {handover && handover.ownedSessions > 0 && (
+        <FormField
+          name="successorMembershipId"
+          label="Who takes over their sessions"
+          hint={`${name} owns ${handover.ownedSessions} ${handover.ownedSessions === 1 ? "session" : "sessions"}. The colleague you choose becomes the owner and is notified; everyone else keeps their access.`}
+        >
+          <Select id="successorMembershipId" name="successorMembershipId" defaultValue="">
+            <option value="">Choose a colleague…</option>
+            {handover.successors.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </Select>
+        </FormField>
+      )}
       <ConfirmButton
         title={`Remove ${name}?`}
         description={

@@ -7,6 +7,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { requireStaffWith } from "@/lib/access/require-area";
 import { AppError } from "@/lib/errors";
 import { getMember, listRoles, listTeams } from "@/lib/organisations/queries";
+import { getSessionHandover } from "@/lib/sessions/transfer-sessions";
 import { InvitationForms } from "./invitation-forms";
 import { MemberRoleForm, MemberTeamsForm, RemoveMemberForm } from "./member-forms";
 
@@ -20,7 +21,7 @@ export default async function MemberPage({ params, searchParams }: { params: Pro
     if (e instanceof AppError && e.code === "not_found") notFound();
     throw e;
   });
-  const [roles, teams] = await Promise.all([listRoles(actor), listTeams(actor)]);
+  const [roles, teams, handover] = await Promise.all([listRoles(actor), listTeams(actor), getSessionHandover(actor, membershipId)]);
   const isSelf = member.userId === actor.userId;
   const active = member.status !== "left";
 
@@ -73,7 +74,12 @@ export default async function MemberPage({ params, searchParams }: { params: Pro
                 description="They lose access to every session, chart and document of the organisation at their next request, and every session shared with them is unshared."
               />
               <CardBody>
-                <RemoveMemberForm membershipId={member.membershipId} name={member.name} isSelf={isSelf} />
+                <RemoveMemberForm
+                  membershipId={member.membershipId}
+                  name={member.name}
+                  isSelf={isSelf}
+                  handover={{ ownedSessions: handover.ownedSessions, successors: handover.successors.map((c) => ({ id: c.membershipId, name: c.name })) }}
+                />
               </CardBody>
             </Card>
           )}

@@ -1,0 +1,44 @@
+"use client";
+
+import { ActionForm, FormField, FormSubmit } from "@/components/forms/action-form";
+import { Input, Select } from "@/components/ui/field";
+import { createSessionAction } from "../actions";
+
+type Option = { id: string; name: string };
+
+export function NewSessionForm({ patients, teams }: { patients: Option[]; teams: Option[] }) {
+  return (
+    <ActionForm action={createSessionAction} aria-label="New session">
+      <FormField name="title" label="Title">
+        <Input id="title" name="title" placeholder="e.g. Initial assessment" required />
+      </FormField>
+      <FormField name="clientId" label="Patient profile" hint="The client this session is about. You can set it later.">
+        <Select id="clientId" name="clientId" defaultValue="">
+          <option value="">No patient yet</option>
+          {patients.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </Select>
+      </FormField>
+      <FormField name="teamId" label="Team" hint="The team the session belongs to.">
+        <Select id="teamId" name="teamId" defaultValue={teams[0]?.id ?? ""}>
+          <option value="">No team</option>
+          {teams.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </Select>
+      </FormField>
+      <FormField name="visibility" label="Who can see it" hint="Colleagues you share the session with can always see it, whatever you choose here.">
+        <Select id="visibility" name="visibility" defaultValue="private">
+          <option value="private">Only me and the people I share it with</option>
+          <option value="team">Everyone in the team (view only), plus the people I share it with</option>
+        </Select>
+      </FormField>
+      <FormSubmit pendingLabel="Creating…">Create session</FormSubmit>
+    </ActionForm>
+  );
+}

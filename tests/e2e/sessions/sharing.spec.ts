@@ -1,0 +1,191 @@
+import { expect, test, type Page } from "@playwright/test";
+import { query } from "../db";
+import { pathOf } from "../outbox";
+import { DEMO_PASSWORD, signIn } from "../support";
+
+async function unreadOf(email: string): Promise<number> {
+  const [row] = await query<{ n: number }>(
+    "select count(*)::int as n from notifications n join users u on u.id = n.user_id where u.email = $1 and n.read_at is null",
+    [email],
+  );
+  return row!.n;
+}
+
+async function emailsTo(email: string, template: string) {
+  return query<{ text: string; subject: string }>("select text, subject from outbox where \"to\" = $1 and template = $2 order by created_at desc", [email, template]);
+}
+
+async function shareOf(sessionId: string, email: string) {
+  return query<{ access: string }>("select s.access from session_shares s join users u on u.id = s.user_id where s.session_id = $1 and u.email = $2", [sessionId, email]);
+}
+
+async function openShareDialog(page: Page) {
+  await page.getByRole("button", { name: "Share", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: /^Share/ });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+test("Maya shares a session with Leo at Edit; Leo edits it, is lowered to View, then removed", async ({ browser }) => {
+  const title = `Shoulder review ${Date.now().toString(36)}`;
+
+  // Maya starts a session of her own.
+  const maya = await (await browser.newContext()).newPage();
+  await signIn(maya, "maya@harbour.test");
+  await maya.goto("/sessions");
+  await maya.getByRole("link", { name: "New session" }).click();
+  await expect(maya).toHaveURL(/\/sessions\/new$/);
+  await expect(maya.getByRole("heading", { level: 1, name: "New session" })).toBeVisible();
+  await maya.getByLabel("Title").fill(title);
+  await expect(maya.getByLabel("Title")).toHaveValue(title);
+  await maya.getByLabel("Patient profile").selectOption({ label: "Jordan Lee" });
+  await maya.getByRole("button", { name: "Create session" }).click();
+  await expect(maya.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const sessionId = maya.url().split("/").pop()!;
+  const sessionPath = `/sessions/${sessionId}`;
+
+  // Share → type-ahead → Edit → Confirm, all from the keyboard.
+  const leoUnreadBefore = await unreadOf("leo@harbour.test");
+  const dialog = await openShareDialog(maya);
+  const search = dialog.getByRole("combobox", { name: "Colleague" });
+  await expect(search).toBeFocused();
+  await search.pressSequentially("leo");
+  await expect(dialog.getByRole("option", { name: /Dr Leo Chen/ })).toBeVisible();
+  await expect(dialog.getByRole("option", { name: /Dr Maya Patel/ })).toHaveCount(0); // never the owner
+  await search.press("Enter");
+  await expect(dialog.getByText("leo@harbour.test")).toBeVisible();
+  for (const level of ["View", "Edit", "Full access"]) await expect(dialog.getByRole("radio", { name: level, exact: true })).toBeEnabled();
+  await dialog.getByRole("radio", { name: "Edit", exact: true }).check();
+  await dialog.getByLabel("Message").fill("Could you add your view on the shoulder?");
+  await dialog.getByRole("button", { name: "Confirm" }).click();
+  await expect(dialog.getByText("They have been notified")).toBeVisible();
+  const leoRow = dialog.getByRole("listitem", { name: "Dr Leo Chen" });
+  await expect(leoRow).toContainText("Shared by Dr Maya Patel");
+  await expect(leoRow.getByLabel("Access for Dr Leo Chen", { exact: true })).toHaveValue("edit");
+  await expect(dialog.getByText("Owner", { exact: true })).toBeVisible();
+  expect(await shareOf(sessionId, "leo@harbour.test")).toEqual([{ access: "edit" }]);
+
+  // The email is in the outbox, with a link to the session.
+  const [email] = await emailsTo("leo@harbour.test", "session-shared");
+  expect(email!.subject).toBe("Dr Maya Patel shared a session with you");
+  expect(email!.text).toContain("Could you add your view on the shoulder?");
+  const link = email!.text.match(/https?:\/\/\S+\/sessions\/[0-9a-f-]{36}/)![0];
+  expect(pathOf(link)).toBe(sessionPath);
+
+  // Leo, signed out, follows the emailed link: he signs in and lands on the session.
+  const leo = await (await browser.newContext()).newPage();
+  await leo.goto(pathOf(link));
+  await expect(leo).toHaveURL(/\/sign-in\?callbackUrl=/);
+  await leo.getByLabel("Email").fill("leo@harbour.test");
+  await leo.getByLabel("Password").fill(DEMO_PASSWORD);
+  await leo.getByRole("button", { name: "Sign in" }).click();
+  await expect(leo).toHaveURL(new RegExp(`${sessionPath}$`));
+  await expect(leo.getByRole("heading", { level: 1, name: title })).toBeVisible();
+
+  // His bell shows the notification, which leads to the session; so does the notifications page.
+  const bell = leo.getByRole("button", { name: /^Notifications/ });
+  await expect(bell).toHaveAccessibleName(`Notifications, ${leoUnreadBefore + 1} unread`);
+  await bell.click();
+  await expect(leo.getByRole("dialog", { name: /Notifications/ }).getByRole("link", { name: new RegExp(`Dr Maya Patel shared “${title}” with you \\(Edit\\)`) })).toBeVisible();
+  await leo.keyboard.press("Escape");
+  await leo.goto("/notifications");
+  await expect(leo.getByRole("list", { name: "Notifications" })).toContainText(`Dr Maya Patel shared “${title}” with you (Edit).`);
+  await leo.goto("/sessions?tab=shared");
+  await expect(leo.getByRole("row", { name: new RegExp(title) })).toContainText("Dr Maya Patel");
+  await leo.getByRole("link", { name: title }).click();
+
+  // Edit access: he edits the notes; there is no Delete.
+  await expect(leo.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await leo.getByRole("textbox", { name: "Notes" }).fill("Leo: full range of motion, mild impingement.");
+  await leo.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(leo.getByText("Saved.", { exact: true })).toBeVisible();
+  expect((await query("select notes from clinical_sessions where id = $1", [sessionId]))[0]).toEqual({ notes: "Leo: full range of motion, mild impingement." });
+  await expect(leo.getByRole("button", { name: "Delete", exact: true })).toHaveCount(0);
+
+  // Maya lowers Leo to View. He is told so in the app and by email.
+  const changedMailsBefore = (await emailsTo("leo@harbour.test", "session-access-changed")).length;
+  await maya.reload();
+  let mayaDialog = await openShareDialog(maya);
+  await mayaDialog.getByLabel("Access for Dr Leo Chen", { exact: true }).selectOption("view");
+  await mayaDialog.getByRole("listitem", { name: "Dr Leo Chen" }).getByRole("button", { name: "Update" }).click();
+  await expect.poll(() => shareOf(sessionId, "leo@harbour.test")).toEqual([{ access: "view" }]);
+  expect((await emailsTo("leo@harbour.test", "session-access-changed")).length).toBe(changedMailsBefore + 1);
+
+  // Leo's page is still the editable one; his next save is refused and the page turns read-only.
+  await leo.getByRole("textbox", { name: "Notes" }).fill("Leo: trying to change it again.");
+  await leo.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(leo.getByText("You don't have permission to do that.")).toBeVisible();
+  await expect(leo.getByText("You have view-only access to this session.")).toBeVisible();
+  await expect(leo.getByRole("textbox", { name: "Notes" })).toHaveCount(0);
+  await expect(leo.getByRole("button", { name: "Save", exact: true })).toHaveCount(0);
+  await expect(leo.getByTestId("session-notes")).toHaveText("Leo: full range of motion, mild impingement.");
+  expect((await query("select notes from clinical_sessions where id = $1", [sessionId]))[0]).toEqual({ notes: "Leo: full range of motion, mild impingement." });
+  // View holders see who has access, but no controls.
+  const leoDialog = await openShareDialog(leo);
+  await expect(leoDialog.getByRole("listitem", { name: "Dr Leo Chen" })).toContainText("View");
+  await expect(leoDialog.getByRole("button", { name: "Update" })).toHaveCount(0);
+  await expect(leoDialog.getByRole("combobox", { name: "Colleague" })).toHaveCount(0);
+  await leo.keyboard.press("Escape");
+
+  // Maya removes Leo: no email, and his next request finds nothing.
+  const mailsBeforeRemoval = (await query<{ n: number }>("select count(*)::int as n from outbox where \"to\" = 'leo@harbour.test'"))[0]!.n;
+  await maya.reload();
+  mayaDialog = await openShareDialog(maya);
+  await mayaDialog.getByRole("listitem", { name: "Dr Leo Chen" }).getByRole("button", { name: "Remove", exact: true }).click();
+  await expect(mayaDialog.getByRole("listitem", { name: "Dr Leo Chen" })).toHaveCount(0);
+  expect(await shareOf(sessionId, "leo@harbour.test")).toEqual([]);
+  expect((await query<{ n: number }>("select count(*)::int as n from outbox where \"to\" = 'leo@harbour.test'"))[0]!.n).toBe(mailsBeforeRemoval);
+
+  await leo.goto(sessionPath);
+  await expect(leo.getByText("Not found or no access")).toBeVisible();
+  // …exactly what a session that never existed looks like.
+  await leo.goto("/sessions/00000000-0000-4000-8000-000000000000");
+  await expect(leo.getByText("Not found or no access")).toBeVisible();
+
+  // Every view of the session by someone other than its owner was audited.
+  const views = await query<{ n: number }>(
+    "select count(*)::int as n from audit_events a join users u on u.id::text = a.actor_id where a.action = 'session.viewed' and a.target_id = $1 and u.email = 'leo@harbour.test'",
+    [sessionId],
+  );
+  expect(views[0]!.n).toBeGreaterThan(0);
+  const actions = await query<{ action: string }>("select action from audit_events where target_id = $1 and action like 'session.%' and action <> 'session.viewed' order by created_at", [sessionId]);
+  expect(actions.map((a) => a.action)).toEqual(["session.created", "session.shared", "session.updated", "session.share_level_changed", "session.share_removed"]);
+});
+
+test("only the owner deletes, after confirming; the session is gone for everyone", async ({ browser }) => {
+  const title = `Discharge summary ${Date.now().toString(36)}`;
+  const maya = await (await browser.newContext()).newPage();
+  await signIn(maya, "maya@harbour.test");
+  await maya.goto("/sessions/new");
+  await maya.getByLabel("Title").fill(title);
+  await maya.getByLabel("Who can see it").selectOption("team");
+  await maya.getByRole("button", { name: "Create session" }).click();
+  await expect(maya.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const sessionPath = new URL(maya.url()).pathname;
+
+  // Nina is in Maya's team: the team line shows, and she may view but not delete.
+  const nina = await (await browser.newContext()).newPage();
+  await signIn(nina, "nina@harbour.test");
+  await nina.goto("/sessions?tab=team");
+  await nina.getByRole("link", { name: title }).click();
+  await expect(nina.getByText("You have view-only access to this session.")).toBeVisible();
+  await expect(nina.getByRole("button", { name: "Delete", exact: true })).toHaveCount(0);
+  const ninaDialog = await openShareDialog(nina);
+  await expect(ninaDialog.getByText("Everyone in Psychology can view this session (team visibility).")).toBeVisible();
+  await nina.keyboard.press("Escape");
+
+  await maya.getByRole("button", { name: "Delete", exact: true }).click();
+  const confirm = maya.getByRole("dialog", { name: `Delete “${title}”?` });
+  await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await confirm.getByRole("button", { name: "Delete session" }).click();
+  await expect(maya).toHaveURL(/\/sessions\?deleted=1/);
+  await expect(maya.getByText("The session was deleted.")).toBeVisible();
+  await expect(maya.getByRole("link", { name: title })).toHaveCount(0);
+
+  for (const page of [maya, nina]) {
+    await page.goto(sessionPath);
+    await expect(page.getByText("Not found or no access")).toBeVisible();
+  }
+  const [row] = await query<{ deleted: boolean }>("select deleted_at is not null as deleted from clinical_sessions where title = $1", [title]);
+  expect(row).toEqual({ deleted: true });
+});
