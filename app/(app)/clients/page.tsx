@@ -1,16 +1,76 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Input } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { roleAllowsClient } from "@/lib/access/clients";
 import { requireStaffWith } from "@/lib/access/require-area";
+import { listClients } from "@/lib/clients/list-clients";
+import { listClientsInput } from "@/lib/clients/schemas";
+import { formatDate } from "./format";
 
 export const metadata: Metadata = { title: "Clients" };
 
-export default async function ClientsPage() {
-  await requireStaffWith("patients:view");
+export default async function ClientsPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
+  const actor = await requireStaffWith("patients:view");
+  const parsed = listClientsInput.safeParse(await searchParams);
+  const { q, page } = parsed.success ? parsed.data : { q: "", page: 1 };
+  const list = await listClients(actor, { q, page });
+  const href = (p: number) => `/clients?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
   return (
     <>
-      <PageHeader title="Clients" />
-      <EmptyState title="Nothing here yet" description="Client charts you may see will be listed here." />
+      <PageHeader
+        title="Clients"
+        description={actor.role.permissions.clientScope === "all" ? "Every client chart of the organisation." : "The client charts you have been given access to."}
+        actions={roleAllowsClient(actor, "client:create") ? <ButtonLink href="/clients/new" variant="primary">+ Add client</ButtonLink> : null}
+      />
+      <form role="search" className="mb-4 flex max-w-xl gap-2" action="/clients">
+        <label htmlFor="q" className="sr-only">
+          Search clients
+        </label>
+        <Input id="q" name="q" type="search" defaultValue={q} placeholder="Search by name, date of birth or email" />
+        <button type="submit" className="h-10 rounded-lg border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50">
+          Search
+        </button>
+      </form>
+      {list.total === 0 ? (
+        <EmptyState
+          title={q ? "No clients match your search" : "No clients yet"}
+          description={q ? "Try a name, an email address or a date of birth such as 1988-04-12." : "Charts you may see will be listed here."}
+        />
+      ) : (
+        <>
+          <Table>
+            <caption className="sr-only">Clients</caption>
+            <THead>
+              <Tr>
+                <Th>Name</Th>
+                <Th>Date of birth</Th>
+                <Th>Email</Th>
+                <Th>Practitioners</Th>
+              </Tr>
+            </THead>
+            <TBody>
+              {list.items.map((c) => (
+                <Tr key={c.id}>
+                  <Td>
+                    <Link className="font-medium text-teal-800 hover:underline" href={`/clients/${c.id}`}>
+                      {c.lastName}, {c.firstName}
+                    </Link>
+                  </Td>
+                  <Td>{c.dateOfBirth ? formatDate(c.dateOfBirth) : <span className="text-slate-400">—</span>}</Td>
+                  <Td>{c.email ?? <span className="text-slate-400">No email</span>}</Td>
+                  <Td>{c.practitioners.join(", ") || <span className="text-slate-400">None assigned</span>}</Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+          <Pagination page={list.page} pageSize={list.pageSize} total={list.total} hrefForPage={href} />
+        </>
+      )}
     </>
   );
 }

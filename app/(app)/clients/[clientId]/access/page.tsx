@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { listPractitioners } from "@/lib/clients/list-practitioners";
+import { ChartHeader } from "../chart-header";
+import { loadChart } from "../load-chart";
+import { AccessForm } from "./access-form";
+
+export const metadata: Metadata = { title: "Manage access" };
+
+export default async function ManageAccessPage({ params }: { params: Promise<{ clientId: string }> }) {
+  const { actor, chart } = await loadChart(params, "access");
+  if (!chart.abilities.manageAccess) notFound();
+  const practitioners = await listPractitioners(actor);
+  const current = new Set(chart.practitioners.map((p) => p.userId));
+  return (
+    <>
+      <ChartHeader chart={chart} current={null} />
+      <Card className="max-w-2xl">
+        <CardHeader
+          title="Manage access"
+          description="Tick the practitioners who may open this chart. Roles that see every chart (such as Admin) don't need to be on the list. Removing someone ends their access at their next request."
+        />
+        <CardBody>
+          <AccessForm clientId={chart.client.id} practitioners={practitioners.map((p) => ({ id: p.userId, name: p.name, hint: p.roleName, checked: current.has(p.userId) }))} />
+        </CardBody>
+      </Card>
+    </>
+  );
+}

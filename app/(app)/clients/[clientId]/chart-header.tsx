@@ -1,0 +1,77 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { cn } from "@/components/ui/cn";
+import type { ClientChart } from "@/lib/clients/get-client-chart";
+import { formatDate } from "../format";
+
+const TABS = [
+  { key: "overview", label: "Overview", path: "" },
+  { key: "sessions", label: "Sessions", path: "/sessions" },
+  { key: "documents", label: "Documents", path: "/documents" },
+  { key: "portal", label: "Portal", path: "/portal" },
+] as const;
+
+/** The chart's title, its "…" menu (admins) and its tabs. */
+export function ChartHeader({ chart, current }: { chart: ClientChart; current: (typeof TABS)[number]["key"] | null }) {
+  const c = chart.client;
+  const base = `/clients/${c.id}`;
+  const menu = [
+    chart.abilities.manageAccess ? { href: `${base}/access`, label: "Manage access" } : null,
+    chart.abilities.createProfile ? { href: `${base}/separate-profile`, label: "Create a separate profile for this person…" } : null,
+  ].filter((x): x is { href: string; label: string } => x !== null);
+  return (
+    <div className="mb-6">
+      <div className="mb-1 text-sm text-slate-500">
+        <Link href="/clients" className="hover:underline">
+          Clients
+        </Link>
+      </div>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0">
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">
+            {c.firstName} {c.lastName}
+          </h1>
+          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
+            {c.dateOfBirth ? <span>Born {formatDate(c.dateOfBirth)}</span> : null}
+            {c.email ? <span>{c.email}</span> : <span className="text-slate-400">No email</span>}
+            {chart.linkedProfiles.some((p) => p.relationship === "self") ? <Badge tone="info">Separate profile of the same person</Badge> : null}
+          </p>
+        </div>
+        {menu.length > 0 ? (
+          <details className="relative" data-print="hide">
+            <summary
+              aria-label="Chart actions"
+              className="flex h-10 w-10 cursor-pointer list-none items-center justify-center rounded-lg border border-slate-300 bg-white text-lg font-semibold text-slate-700 shadow-sm hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-teal-600 focus-visible:outline-none [&::-webkit-details-marker]:hidden"
+            >
+              …
+            </summary>
+            <ul role="menu" className="absolute right-0 z-10 mt-2 w-80 rounded-lg border border-slate-200 bg-white py-1 shadow-lg">
+              {menu.map((m) => (
+                <li key={m.href} role="none">
+                  <Link role="menuitem" href={m.href} className="block px-4 py-2 text-sm text-slate-800 hover:bg-slate-50 focus-visible:bg-slate-100 focus-visible:outline-none">
+                    {m.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </div>
+      <nav aria-label="Chart" className="mt-4 flex gap-1 overflow-x-auto border-b border-slate-200">
+        {TABS.map((t) => (
+          <Link
+            key={t.key}
+            href={`${base}${t.path}`}
+            aria-current={current === t.key ? "page" : undefined}
+            className={cn(
+              "-mb-px border-b-2 px-4 py-2 text-sm font-medium whitespace-nowrap",
+              current === t.key ? "border-teal-700 text-teal-800" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
+            )}
+          >
+            {t.label}
+          </Link>
+        ))}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,177 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { ActionForm, FormField, FormSubmit } from "@/components/forms/action-form";
+import { buttonClasses } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { Input, Select } from "@/components/ui/field";
+import { RELATIONSHIP_LABELS, RELATIONSHIPS } from "@/lib/clients/schemas";
+import { inviteToPortalAction, linkClientContactAction, revokePortalAccessAction, sendIntakeFormAction } from "../../actions";
+
+function RelationshipField({ id }: { id: string }) {
+  return (
+    <FormField name="relationship" label="Relationship to client">
+      <Select id={id} name="relationship" defaultValue="self">
+        {RELATIONSHIPS.map((r) => (
+          <option key={r} value={r}>
+            {RELATIONSHIP_LABELS[r]}
+          </option>
+        ))}
+      </Select>
+    </FormField>
+  );
+}
+
+/** A yes/no switch that posts "on" when on, like a checkbox. */
+function ManageSwitch({ id }: { id: string }) {
+  const [on, setOn] = useState(false);
+  return (
+    <div className="flex items-center gap-3">
+      <input type="hidden" name="canManage" value={on ? "on" : ""} />
+      <button
+        type="button"
+        id={id}
+        role="switch"
+        aria-checked={on}
+        onClick={() => setOn(!on)}
+        className={`relative inline-flex h-6 w-11 shrink-0 items-center rounded-full transition-colors focus-visible:ring-2 focus-visible:ring-teal-600 focus-visible:ring-offset-2 focus-visible:outline-none ${on ? "bg-teal-700" : "bg-slate-300"}`}
+      >
+        <span className={`inline-block size-5 rounded-full bg-white shadow transition-transform ${on ? "translate-x-5" : "translate-x-0.5"}`} />
+      </button>
+      <label htmlFor={id} className="text-sm font-medium text-slate-800">
+        Can manage information <span className="font-normal text-slate-500">({on ? "yes" : "no"})</span>
+      </label>
+    </div>
+  );
+}
+
+export function AddContactForms({ clientId, find, candidates }: { clientId: string; find: string; candidates: { id: string; label: string }[] }) {
+  const [kind, setKind] = useState<"client" | "contact">("client");
+  return (
+    <div className="rounded-lg border border-slate-200 bg-slate-50 p-4">
+      <fieldset className="mb-4 flex gap-6 text-sm">
+        <legend className="mb-2 text-sm font-semibold text-slate-900">Add a contact</legend>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="kind" checked={kind === "client"} onChange={() => setKind("client")} className="accent-teal-700" /> Existing contact (a client)
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="kind" checked={kind === "contact"} onChange={() => setKind("contact")} className="accent-teal-700" /> New contact
+        </label>
+      </fieldset>
+      {kind === "client" ? (
+        <div className="space-y-4">
+          <form role="search" action={`/clients/${clientId}/portal`} className="flex max-w-lg items-end gap-2">
+            <div className="flex-1 space-y-1.5">
+              <label htmlFor="find" className="block text-sm font-medium text-slate-800">
+                Search clients
+              </label>
+              <Input id="find" name="find" type="search" defaultValue={find} placeholder="Name, date of birth or email" />
+            </div>
+            <button type="submit" className={buttonClasses({ variant: "secondary" })}>
+              Search
+            </button>
+          </form>
+          {find && candidates.length === 0 ? <p className="text-sm text-slate-600">No other client matches “{find}”.</p> : null}
+          {candidates.length > 0 ? (
+            <ActionForm action={linkClientContactAction} aria-label="Link an existing client">
+              <input type="hidden" name="clientId" value={clientId} />
+              <input type="hidden" name="target" value="client" />
+              <FormField name="linkedClientId" label="Client">
+                <Select id="linkedClientId" name="linkedClientId" defaultValue={candidates[0]!.id}>
+                  {candidates.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.label}
+                    </option>
+                  ))}
+                </Select>
+              </FormField>
+              <RelationshipField id="relationship-client" />
+              <ManageSwitch id="canManage-client" />
+              <div className="flex gap-2">
+                <FormSubmit>Save contact</FormSubmit>
+                <Link href={`/clients/${clientId}/portal`} className={buttonClasses({ variant: "ghost" })}>
+                  Cancel
+                </Link>
+              </div>
+            </ActionForm>
+          ) : null}
+        </div>
+      ) : (
+        <ActionForm action={linkClientContactAction} aria-label="Add a new contact">
+          <input type="hidden" name="clientId" value={clientId} />
+          <input type="hidden" name="target" value="contact" />
+          <div className="grid gap-4 sm:grid-cols-3">
+            <FormField name="name" label="Name">
+              <Input id="name" name="name" />
+            </FormField>
+            <FormField name="email" label="Email (optional)">
+              <Input id="email" name="email" type="email" />
+            </FormField>
+            <FormField name="mobile" label="Mobile (optional)">
+              <Input id="mobile" name="mobile" type="tel" />
+            </FormField>
+          </div>
+          <RelationshipField id="relationship-contact" />
+          <ManageSwitch id="canManage-contact" />
+          <div className="flex gap-2">
+            <FormSubmit>Save contact</FormSubmit>
+            <Link href={`/clients/${clientId}/portal`} className={buttonClasses({ variant: "ghost" })}>
+              Cancel
+            </Link>
+          </div>
+        </ActionForm>
+      )}
+    </div>
+  );
+}
+
+export function InviteForm({ clientId, options }: { clientId: string; options: { value: string; label: string }[] }) {
+  return (
+    <ActionForm action={inviteToPortalAction} successMessage="Invitation sent." aria-label="Invite to portal">
+      <input type="hidden" name="clientId" value={clientId} />
+      <FormField name="who" label="Person to invite">
+        <Select id="who" name="who" defaultValue={options[0]!.value}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </Select>
+      </FormField>
+      <ManageSwitch id="canManage-invite" />
+      <FormSubmit pendingLabel="Sending…">Invite to portal</FormSubmit>
+    </ActionForm>
+  );
+}
+
+export function RevokeForm({ clientId, portalAccountId, name }: { clientId: string; portalAccountId: string; name: string }) {
+  return (
+    <ActionForm action={revokePortalAccessAction} aria-label={`Revoke portal access for ${name}`}>
+      <input type="hidden" name="clientId" value={clientId} />
+      <input type="hidden" name="portalAccountId" value={portalAccountId} />
+      <ConfirmButton size="sm" variant="secondary" title={`Revoke ${name}'s portal access to this profile?`} description="They will no longer see this profile or its forms in the portal. Other profiles on their login are not affected." confirmLabel="Revoke access">
+        Revoke
+      </ConfirmButton>
+    </ActionForm>
+  );
+}
+
+export function SendFormForm({ clientId, forms }: { clientId: string; forms: { id: string; name: string }[] }) {
+  if (forms.length === 0) return <p className="text-sm text-slate-600">The organisation has no intake forms yet.</p>;
+  return (
+    <ActionForm action={sendIntakeFormAction} successMessage="Form sent. The client has been emailed." aria-label="Send intake form" className="flex flex-wrap items-end gap-3 space-y-0">
+      <input type="hidden" name="clientId" value={clientId} />
+      <FormField name="formId" label="Form">
+        <Select id="formId" name="formId" defaultValue={forms[0]!.id}>
+          {forms.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.name}
+            </option>
+          ))}
+        </Select>
+      </FormField>
+      <FormSubmit pendingLabel="Sending…">Send form</FormSubmit>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,35 @@
+import { listMyProfiles } from "@/lib/client-portal/portal-profiles";
+import { requireClientAccount } from "@/lib/client-portal/require-client";
+import { portalSignOutAction } from "../actions";
+import { ProfileSwitcher } from "./profile-switcher";
+
+export default async function PortalAccountLayout({ children }: { children: React.ReactNode }) {
+  const client = await requireClientAccount();
+  const profiles = await listMyProfiles(client);
+  return (
+    <>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <div>
+            <p className="text-lg font-semibold tracking-tight text-teal-800">Carebridge</p>
+            <p className="text-xs text-slate-500">Client portal</p>
+          </div>
+          <div className="flex items-center gap-3 text-sm">
+            <span className="text-slate-700">{client.name}</span>
+            <form action={portalSignOutAction}>
+              <button type="submit" className="rounded-lg px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-100 focus-visible:ring-2 focus-visible:ring-teal-600 focus-visible:outline-none">
+                Sign out
+              </button>
+            </form>
+          </div>
+        </div>
+        {profiles.length > 0 ? (
+          <div className="mx-auto max-w-4xl px-4">
+            <ProfileSwitcher profiles={profiles.map((p) => ({ id: p.clientId, label: `${p.firstName} ${p.lastName}`, clinic: p.organisationName }))} />
+          </div>
+        ) : null}
+      </header>
+      <main className="mx-auto max-w-4xl px-4 py-8">{children}</main>
+    </>
+  );
+}

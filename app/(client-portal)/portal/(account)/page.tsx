@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardBody } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { listMyProfiles } from "@/lib/client-portal/portal-profiles";
+import { requireClientAccount } from "@/lib/client-portal/require-client";
+
+export const metadata: Metadata = { title: "Your profiles" };
+
+export default async function PortalHomePage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
+  const client = await requireClientAccount();
+  const profiles = await listMyProfiles(client);
+  const { welcome } = await searchParams;
+  return (
+    <div className="space-y-6">
+      {welcome ? <Alert tone="success">Your portal login is ready.</Alert> : null}
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Your profiles</h1>
+        <p className="mt-1 text-sm text-slate-600">Each profile is kept separately by the clinic. Choose one to see its details and the forms sent to it.</p>
+      </div>
+      {profiles.length === 0 ? (
+        <EmptyState title="No profiles" description="Your clinic hasn't given this login any profiles, or access has been withdrawn." />
+      ) : (
+        <ul className="grid gap-4 sm:grid-cols-2" aria-label="Profiles">
+          {profiles.map((p, i) => (
+            <li key={p.clientId}>
+              <Card>
+                <CardBody>
+                  <Link href={`/portal/profiles/${p.clientId}`} className="text-base font-semibold text-teal-800 hover:underline">
+                    {p.firstName} {p.lastName} — Profile {i + 1}
+                  </Link>
+                  <p className="mt-1 text-sm text-slate-600">{p.organisationName}</p>
+                  <p className="mt-1 text-sm text-slate-500">{p.canManage ? "You can manage this information." : "View only."}</p>
+                </CardBody>
+              </Card>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

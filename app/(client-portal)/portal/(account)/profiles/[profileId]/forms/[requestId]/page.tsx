@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { INTAKE_STATUS_LABELS } from "@/lib/clients/intake-fields";
+import { getPortalForm } from "@/lib/client-portal/intake";
+import { requireClient } from "@/lib/client-portal/require-client";
+import { AppError } from "@/lib/errors";
+import { IntakeFormFields } from "./intake-form";
+
+export const metadata: Metadata = { title: "Form" };
+
+export default async function PortalFormPage({ params }: { params: Promise<{ profileId: string; requestId: string }> }) {
+  const { profileId, requestId } = await params;
+  const { client } = await requireClient(profileId);
+  const form = await getPortalForm(client, { profileId, requestId }).catch((e) => {
+    if (e instanceof AppError) notFound();
+    throw e;
+  });
+  return (
+    <div className="space-y-4">
+      <Link href={`/portal/profiles/${profileId}`} className="text-sm text-slate-600 hover:underline">
+        ← Back to the profile
+      </Link>
+      <Card>
+        <CardHeader title={form.formName} actions={<Badge tone={form.status === "submitted" ? "success" : "info"}>{form.status === "sent" ? "To complete" : INTAKE_STATUS_LABELS[form.status]}</Badge>} />
+        <CardBody>
+          {form.canEdit ? (
+            <IntakeFormFields profileId={profileId} requestId={requestId} fields={form.fields} answers={form.answers} />
+          ) : (
+            <>
+              <p className="mb-4 text-sm text-slate-600">
+                {form.status === "submitted" ? "This form has been submitted and can no longer be changed." : "You can view this profile, but only someone who manages its information can complete forms."}
+              </p>
+              <dl className="space-y-3">
+                {form.fields.map((f) => (
+                  <div key={f.id}>
+                    <dt className="text-sm font-medium text-slate-600">{f.label}</dt>
+                    <dd className="text-sm text-slate-900">{form.answers[f.id] ?? "—"}</dd>
+                  </div>
+                ))}
+              </dl>
+            </>
+          )}
+        </CardBody>
+      </Card>
+    </div>
+  );
+}

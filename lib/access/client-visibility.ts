@@ -1,0 +1,45 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { getDb, selectRows, type Executor } from "@/db/client";
+import type { StaffActor } from "./actor";
+import { levelAtLeast } from "./permissions";
+
+/**
+ * "The clients this actor may see", as one SQL condition on a client id — the same rule as
+ * `canSeeClient` (a test holds both to the same answers):
+ * - a role without the `patients` area sees no chart;
+ * - the membership must be active (read in the query, so a leaver sees nothing at once);
+ * - client scope "all" → every chart of the organisation; otherwise → the charts whose access
+ *   list holds the actor (client_access_user_idx), never through a session or a linked profile.
+ * Archived charts are hidden.
+ *
+ * Usage: `.where(visibleClientsFilter(actor, documents.clientId))` or with a raw `sql\`d.client_id\``.
+ */
+export function visibleClientsFilter(actor: StaffActor, clientId: AnyPgColumn | SQL): SQL {
+  if (!levelAtLeast(actor.role.permissions.patients, "view")) return sql`false`;
+  const active = sql`exists (select 1 from memberships m where m.organisation_id = ${actor.organisationId} and m.user_id = ${actor.userId} and m.status = 'active')`;
+  if (actor.role.permissions.clientScope === "all") {
+    return sql`(${active} and ${clientId} in (select c.id from clients c where c.organisation_id = ${actor.organisationId} and c.archived_at is null))`;
+  }
+  return sql`(${active} and ${clientId} in (
+    select ca.client_id from client_access ca join clients c on c.id = ca.client_id
+    where ca.user_id = ${actor.userId} and c.organisation_id = ${actor.organisationId} and c.archived_at is null))`;
+}
+
+/** May the actor see this chart? Unknown ids, other organisations' charts and archived charts answer false. */
+export async function canSeeClient(actor: StaffActor, clientId: string, exec?: Executor): Promise<boolean> {
+  if (!/^[0-9a-f-]{36}$/i.test(clientId)) return false;
+  const db = exec ?? (await getDb());
+  const rows = await selectRows<{ ok: number }>(db, sql`select 1 as ok where ${visibleClientsFilter(actor, sql`${clientId}::uuid`)}`);
+  return rows.length > 0;
+}
+
+/**
+ * The same filter, also pinning the row's organisation column to the actor's organisation
+ * (for tables such as documents that carry both). Same rule as `canSeeClient`.
+ */
+export function visibleClientFilter(actor: StaffActor, clientId: AnyPgColumn | SQL, organisationId?: AnyPgColumn | SQL): SQL {
+  const filter = visibleClientsFilter(actor, clientId);
+  return organisationId ? sql`(${organisationId} = ${actor.organisationId} and ${filter})` : filter;
+}

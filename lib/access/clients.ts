@@ -1,0 +1,83 @@
+/**
+ * The client-chart policy, as data. Nothing outside lib/access/ decides who may do what to a
+ * chart: pages, actions and domain functions ask `clientAbilities` / `assertCanClient`
+ * (clients-assert.ts), and lists filter with the same rule in SQL (client-visibility.ts).
+ *
+ * Two facts decide every answer:
+ * - does the actor see the chart at all? (role `patients` ≥ view, and client scope "all" or the
+ *   actor is on the chart's access list, and an active membership) — see client-visibility.ts;
+ * - the role's area levels, which are a ceiling: an access-list entry never lifts anyone above them.
+ */
+import type { StaffActor } from "./actor";
+import { levelAtLeast, type Area } from "./permissions";
+
+export const CLIENT_PERMISSIONS = [
+  "client:view", // open the chart (every view is audited)
+  "client:create", // Clients → Add → Individual
+  "client:manage_access", // the chart's access list
+  "client:create_profile", // "Create a separate profile for this person…"
+  "client:link_contact", // Portal tab → "+" (existing client or new contact)
+  "client:invite_portal", // Portal tab → Invite to portal / revoke
+  "client:send_form", // Portal tab → send an intake form
+  "client:read_form", // read a submitted intake form
+] as const;
+export type ClientPermission = (typeof CLIENT_PERMISSIONS)[number];
+
+interface Need {
+  /** The role's area level the permission needs (the ceiling). */
+  area: Area;
+  level: "view" | "edit";
+  /** Also needs the admin pages (settings: edit): access lists and profiles are the admins' job. */
+  admin: boolean;
+  /** Needs the chart to be visible to the actor (false only for creating a new chart). */
+  chart: boolean;
+}
+
+export const CLIENT_PERMISSION_NEEDS = {
+  "client:view": { area: "patients", level: "view", admin: false, chart: true },
+  "client:create": { area: "patients", level: "edit", admin: true, chart: false },
+  "client:manage_access": { area: "patients", level: "edit", admin: true, chart: true },
+  "client:create_profile": { area: "patients", level: "edit", admin: true, chart: true },
+  "client:link_contact": { area: "patients", level: "edit", admin: true, chart: true },
+  "client:invite_portal": { area: "patients", level: "edit", admin: false, chart: true },
+  "client:send_form": { area: "patients", level: "edit", admin: false, chart: true },
+  "client:read_form": { area: "patients", level: "view", admin: false, chart: true },
+} as const satisfies Record<ClientPermission, Need>;
+
+/** Role-level part of the rule: ignoring which chart, does the role allow it? */
+export function roleAllowsClient(actor: StaffActor, permission: ClientPermission): boolean {
+  const need: Need = CLIENT_PERMISSION_NEEDS[permission];
+  if (!levelAtLeast(actor.role.permissions[need.area], need.level)) return false;
+  if (need.admin && !levelAtLeast(actor.role.permissions.settings, "edit")) return false;
+  return true;
+}
+
+/** The full rule, given whether the chart is visible to the actor (from canSeeClient). */
+export function canClient(actor: StaffActor, permission: ClientPermission, chartVisible: boolean): boolean {
+  if (!roleAllowsClient(actor, permission)) return false;
+  return CLIENT_PERMISSION_NEEDS[permission].chart ? chartVisible : true;
+}
+
+/** What the chart UI may offer (each flag from the table above, never an inline role check). */
+export function clientAbilities(actor: StaffActor, chartVisible: boolean) {
+  return {
+    view: canClient(actor, "client:view", chartVisible),
+    manageAccess: canClient(actor, "client:manage_access", chartVisible),
+    createProfile: canClient(actor, "client:create_profile", chartVisible),
+    linkContact: canClient(actor, "client:link_contact", chartVisible),
+    invitePortal: canClient(actor, "client:invite_portal", chartVisible),
+    sendForm: canClient(actor, "client:send_form", chartVisible),
+    readForm: canClient(actor, "client:read_form", chartVisible),
+  };
+}
+export type ClientAbilities = ReturnType<typeof clientAbilities>;
+
+/** Whether a role's client scope shows every chart of the organisation (otherwise: the access list). */
+export function seesAllClients(actor: StaffActor): boolean {
+  return actor.role.permissions.clientScope === "all";
+}
+
+/** Who may be put on an access list: a member whose role opens charts at all. */
+export function roleMayHoldClientAccess(permissions: { patients: "none" | "view" | "edit" }): boolean {
+  return levelAtLeast(permissions.patients, "view");
+}

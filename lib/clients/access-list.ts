@@ -1,0 +1,52 @@
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { clientAccess, organisations } from "@/db/schema";
+import type { StaffActor } from "@/lib/access/actor";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/errors";
+import { queueEmail } from "@/lib/mail/queue-email";
+import { notify } from "@/lib/notifications/notify";
+import { appUrl } from "@/lib/urls";
+import { listPractitioners } from "./list-practitioners";
+
+/**
+ * Inside the caller's transaction: makes the chart's access list exactly `userIds` — grants the
+ * new ones (in-app notification + email each) and removes the others, each audited. Every id must
+ * be an active practitioner of the organisation, or nothing is written.
+ */
+export async function applyAccessList(
+  tx: Executor,
+  actor: StaffActor,
+  client: { id: string; firstName: string; lastName: string },
+  userIds: string[],
+): Promise<{ granted: string[]; removed: string[] }> {
+  const wanted = [...new Set(userIds)];
+  const allowed = new Map((await listPractitioners(actor, tx)).map((p) => [p.userId, p]));
+  if (wanted.some((u) => !allowed.has(u))) throw new AppError("not_found", { field: "userIds" });
+
+  const current = (await tx.select({ userId: clientAccess.userId }).from(clientAccess).where(eq(clientAccess.clientId, client.id))).map((r) => r.userId);
+  const granted = wanted.filter((u) => !current.includes(u));
+  const removed = current.filter((u) => !wanted.includes(u));
+
+  if (removed.length) await tx.delete(clientAccess).where(and(eq(clientAccess.clientId, client.id), inArray(clientAccess.userId, removed)));
+  if (granted.length) await tx.insert(clientAccess).values(granted.map((userId) => ({ clientId: client.id, userId, grantedById: actor.userId })));
+
+  const clientName = `${client.firstName} ${client.lastName}`;
+  const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, actor.organisationId));
+  for (const userId of granted) {
+    const p = allowed.get(userId)!;
+    const link = `/clients/${client.id}`;
+    await notify(tx, { userId, organisationId: actor.organisationId, kind: "client_access_granted", text: `${actor.name} gave you access to ${clientName}'s chart.`, link });
+    await queueEmail(tx, {
+      to: p.email,
+      template: "client-access-granted",
+      props: { clinicName: org!.name, grantedByName: actor.name, practitionerName: p.name, clientName, chartUrl: appUrl(link) },
+    });
+    await recordAudit(tx, { organisationId: actor.organisationId, actor: { type: "user", id: actor.userId }, action: "client.access_granted", target: { type: "client", id: client.id }, metadata: { userId } });
+  }
+  for (const userId of removed) {
+    await recordAudit(tx, { organisationId: actor.organisationId, actor: { type: "user", id: actor.userId }, action: "client.access_removed", target: { type: "client", id: client.id }, metadata: { userId } });
+  }
+  return { granted, removed };
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import { getDb } from "@/db/client";
+import { clients } from "@/db/schema";
+import type { StaffActor } from "@/lib/access/actor";
+import { assertCanClient } from "@/lib/access/clients-assert";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { scheduleOutboxDelivery } from "@/lib/outbox/schedule-delivery";
+import { applyAccessList } from "./access-list";
+import type { CreateClientInput } from "./schemas";
+
+/** Clients → Add → Individual: a new chart, with its first practitioner on the access list. */
+export async function createClient(actor: StaffActor, input: CreateClientInput): Promise<{ clientId: string }> {
+  await assertCanClient(actor, "client:create", null);
+  const db = await getDb();
+  const result = await db.transaction(async (tx) => {
+    const [client] = await tx
+      .insert(clients)
+      .values({ organisationId: actor.organisationId, firstName: input.firstName, lastName: input.lastName, dateOfBirth: input.dateOfBirth, email: input.email, phone: input.phone })
+      .returning();
+    await recordAudit(tx, { organisationId: actor.organisationId, actor: { type: "user", id: actor.userId }, action: "client.created", target: { type: "client", id: client!.id } });
+    if (input.practitionerId) await applyAccessList(tx, actor, client!, [input.practitionerId]).catch(rethrowOnField("practitionerId"));
+    return { clientId: client!.id };
+  });
+  scheduleOutboxDelivery();
+  return result;
+}
+
+function rethrowOnField(field: string) {
+  return (e: unknown) => {
+    const err = e as { code?: string; details?: { field?: string } };
+    if (err?.details?.field) err.details.field = field;
+    throw e;
+  };
+}

@@ -1,0 +1,50 @@
+import "server-only";
+import { and, eq, ne } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { clientLinks, clients, portalAccountProfiles } from "@/db/schema";
+import type { StaffActor } from "@/lib/access/actor";
+import { assertCanClient } from "@/lib/access/clients-assert";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { scheduleOutboxDelivery } from "@/lib/outbox/schedule-delivery";
+import { applyAccessList } from "./access-list";
+import { findClient } from "./find-client";
+import { grantProfileToAccount } from "./portal-grants";
+
+/**
+ * "Create a separate profile for this person…" (admins): a second chart with the same name and no
+ * email, linked to the first as its contact with the relationship Self and "can manage
+ * information", its own access list holding only the chosen practitioner, and — if the person has
+ * a portal login — the new profile added to it. One transaction; each step audited.
+ */
+export async function createSeparateProfile(actor: StaffActor, input: { clientId: string; practitionerId: string }): Promise<{ clientId: string; addedToPortal: boolean }> {
+  await assertCanClient(actor, "client:create_profile", input.clientId);
+  const db = await getDb();
+  const result = await db.transaction(async (tx) => {
+    const first = await findClient(tx, actor, input.clientId);
+    const [second] = await tx
+      .insert(clients)
+      .values({ organisationId: actor.organisationId, firstName: first.firstName, lastName: first.lastName, dateOfBirth: first.dateOfBirth, email: null, phone: first.phone })
+      .returning();
+    const audit = { organisationId: actor.organisationId, actor: { type: "user" as const, id: actor.userId } };
+    await recordAudit(tx, { ...audit, action: "client.profile_created", target: { type: "client", id: second!.id }, metadata: { separateProfileOf: first.id } });
+    const [link] = await tx.insert(clientLinks).values({ clientId: second!.id, linkedClientId: first.id, relationship: "self", canManage: true }).returning({ id: clientLinks.id });
+    await recordAudit(tx, { ...audit, action: "client.contact_linked", target: { type: "client", id: second!.id }, metadata: { linkId: link!.id, linkedClientId: first.id, relationship: "self", canManage: true } });
+    await applyAccessList(tx, actor, second!, [input.practitionerId]).catch((e: { details?: { field?: string } }) => {
+      if (e?.details) e.details.field = "practitionerId";
+      throw e;
+    });
+
+    // The person's portal login(s): whoever already reaches the first profile (not revoked).
+    const logins = await tx
+      .select({ portalAccountId: portalAccountProfiles.portalAccountId })
+      .from(portalAccountProfiles)
+      .where(and(eq(portalAccountProfiles.clientId, first.id), ne(portalAccountProfiles.status, "revoked")));
+    for (const l of logins) {
+      await grantProfileToAccount(tx, { portalAccountId: l.portalAccountId, clientId: second!.id, canManage: true, invitedById: actor.userId });
+      await recordAudit(tx, { ...audit, action: "client_portal.invited", target: { type: "client", id: second!.id }, metadata: { portalAccountId: l.portalAccountId, canManage: true, via: "separate_profile" } });
+    }
+    return { clientId: second!.id, addedToPortal: logins.length > 0 };
+  });
+  scheduleOutboxDelivery();
+  return result;
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import { and, asc, eq, isNull, or } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { clientAccess, clientLinks, clients, users } from "@/db/schema";
+import type { StaffActor } from "@/lib/access/actor";
+import { canSeeClient } from "@/lib/access/client-visibility";
+import { clientAbilities, type ClientAbilities } from "@/lib/access/clients";
+import { assertCanClient } from "@/lib/access/clients-assert";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Relationship } from "./schemas";
+
+export type ChartTab = "overview" | "sessions" | "documents" | "portal" | "access" | "separate_profile" | "form";
+
+export interface ClientChart {
+  client: { id: string; firstName: string; lastName: string; dateOfBirth: string | null; email: string | null; phone: string | null; address: string | null; createdAt: Date };
+  practitioners: { userId: string; name: string }[];
+  /** Other profiles linked to this one. Only charts the viewer may see carry an id and a name. */
+  linkedProfiles: ({ relationship: Relationship; visible: true; id: string; name: string } | { relationship: Relationship; visible: false })[];
+  abilities: ClientAbilities;
+}
+
+/**
+ * Opens a chart: the policy first (no access looks like no chart), then the details the chart
+ * header and Overview show. Every view is audited, with the tab.
+ */
+export async function getClientChart(actor: StaffActor, clientId: string, tab: ChartTab): Promise<ClientChart> {
+  await assertCanClient(actor, "client:view", clientId);
+  const db = await getDb();
+  const [client] = await db
+    .select({ id: clients.id, firstName: clients.firstName, lastName: clients.lastName, dateOfBirth: clients.dateOfBirth, email: clients.email, phone: clients.phone, address: clients.address, createdAt: clients.createdAt })
+    .from(clients)
+    .where(and(eq(clients.id, clientId), eq(clients.organisationId, actor.organisationId), isNull(clients.archivedAt)));
+  const practitioners = await db
+    .select({ userId: users.id, name: users.name })
+    .from(clientAccess)
+    .innerJoin(users, eq(users.id, clientAccess.userId))
+    .where(eq(clientAccess.clientId, clientId))
+    .orderBy(asc(users.name));
+
+  // Profile ↔ profile links, both directions (the link lives on the profile whose Portal tab made it).
+  const links = await db
+    .select({ clientId: clientLinks.clientId, linkedClientId: clientLinks.linkedClientId, relationship: clientLinks.relationship })
+    .from(clientLinks)
+    .where(or(eq(clientLinks.clientId, clientId), eq(clientLinks.linkedClientId, clientId)));
+  const seen = new Set<string>();
+  const linkedProfiles: ClientChart["linkedProfiles"] = [];
+  for (const l of links) {
+    const otherId = l.clientId === clientId ? l.linkedClientId : l.clientId;
+    if (!otherId || otherId === clientId || seen.has(otherId)) continue;
+    seen.add(otherId);
+    if (await canSeeClient(actor, otherId, db)) {
+      const [o] = await db.select({ firstName: clients.firstName, lastName: clients.lastName }).from(clients).where(eq(clients.id, otherId));
+      linkedProfiles.push({ relationship: l.relationship, visible: true, id: otherId, name: `${o!.firstName} ${o!.lastName}` });
+    } else {
+      linkedProfiles.push({ relationship: l.relationship, visible: false });
+    }
+  }
+
+  await recordAudit(db, { organisationId: actor.organisationId, actor: { type: "user", id: actor.userId }, action: "client.viewed", target: { type: "client", id: clientId }, metadata: { tab } });
+  return { client: client!, practitioners, linkedProfiles, abilities: clientAbilities(actor, true) };
+}

@@ -1,0 +1,81 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { clientLinks, clients, contacts, organisations, portalAccounts } from "@/db/schema";
+import type { StaffActor } from "@/lib/access/actor";
+import { assertCanClient } from "@/lib/access/clients-assert";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { issueActionToken } from "@/lib/auth/action-tokens";
+import { AppError } from "@/lib/errors";
+import { queueEmail } from "@/lib/mail/queue-email";
+import { scheduleOutboxDelivery } from "@/lib/outbox/schedule-delivery";
+import { appUrl } from "@/lib/urls";
+import { findClient, fullName } from "./find-client";
+import { findPortalAccountByEmail, grantProfileToAccount } from "./portal-grants";
+
+export const PORTAL_INVITATION_HOURS = 24;
+
+/**
+ * Portal tab → Invite to portal. `who` is the profile's own person or one of its contacts (e.g. the
+ * first profile linked as Self). One login per email: if the person already has a portal login,
+ * the profile is added to it; otherwise a login is made and they get a one-time set-password link
+ * (hashed token, 24 hours). Inviting someone linked as Self also gives them their own profile.
+ */
+export async function inviteToPortal(
+  actor: StaffActor,
+  input: { clientId: string; who: "profile" | string; canManage: boolean },
+): Promise<{ portalAccountId: string; emailed: boolean }> {
+  await assertCanClient(actor, "client:invite_portal", input.clientId);
+  const db = await getDb();
+  const result = await db.transaction(async (tx) => {
+    const profile = await findClient(tx, actor, input.clientId);
+    let invitee: { email: string | null; name: string };
+    const grants: { clientId: string; canManage: boolean }[] = [{ clientId: profile.id, canManage: input.canManage }];
+    if (input.who === "profile") {
+      invitee = { email: profile.email, name: fullName(profile) };
+    } else {
+      const [link] = await tx.select().from(clientLinks).where(and(eq(clientLinks.id, input.who), eq(clientLinks.clientId, profile.id)));
+      if (!link) throw new AppError("not_found", { field: "who" });
+      if (link.linkedClientId) {
+        const [other] = await tx.select().from(clients).where(and(eq(clients.id, link.linkedClientId), eq(clients.organisationId, actor.organisationId)));
+        if (!other) throw new AppError("not_found", { field: "who" });
+        invitee = { email: other.email, name: fullName(other) };
+        // The same person (Self): their login reaches their own profile too.
+        if (link.relationship === "self") grants.push({ clientId: other.id, canManage: true });
+      } else {
+        const [contact] = await tx.select().from(contacts).where(and(eq(contacts.id, link.contactId!), eq(contacts.organisationId, actor.organisationId)));
+        if (!contact) throw new AppError("not_found", { field: "who" });
+        invitee = { email: contact.email, name: contact.name };
+      }
+    }
+    if (!invitee.email) throw new AppError("no_portal_email", { field: "who" });
+    const email = invitee.email.trim().toLowerCase();
+
+    const account = (await findPortalAccountByEmail(tx, email)) ?? (await tx.insert(portalAccounts).values({ email, name: invitee.name }).returning())[0]!;
+    let anyInvited = false;
+    for (const g of grants) {
+      const status = await grantProfileToAccount(tx, { portalAccountId: account.id, clientId: g.clientId, canManage: g.canManage, invitedById: actor.userId });
+      anyInvited ||= status === "invited";
+      await recordAudit(tx, {
+        organisationId: actor.organisationId,
+        actor: { type: "user", id: actor.userId },
+        action: "client_portal.invited",
+        target: { type: "client", id: g.clientId },
+        metadata: { portalAccountId: account.id, canManage: g.canManage, status },
+      });
+    }
+    // A login without a password yet gets (again) a set-password link; the previous link dies.
+    if (anyInvited) {
+      const token = await issueActionToken(tx, { purpose: "portal_invitation", organisationId: actor.organisationId, createdById: actor.userId, portalAccountId: account.id, ttlHours: PORTAL_INVITATION_HOURS });
+      const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, actor.organisationId));
+      await queueEmail(tx, {
+        to: email,
+        template: "portal-invitation",
+        props: { clinicName: org!.name, inviterName: actor.name, clientName: account.name, setPasswordUrl: appUrl(`/portal/invitation/${token}`), canManage: input.canManage, expiresInHours: PORTAL_INVITATION_HOURS },
+      });
+    }
+    return { portalAccountId: account.id, emailed: anyInvited };
+  });
+  scheduleOutboxDelivery();
+  return result;
+}

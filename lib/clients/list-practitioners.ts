@@ -1,0 +1,27 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { getDb } from "@/db/client";
+import { memberships, roles, users } from "@/db/schema";
+import type { StaffActor } from "@/lib/access/actor";
+import { roleMayHoldClientAccess } from "@/lib/access/clients";
+
+export interface Practitioner {
+  userId: string;
+  name: string;
+  email: string;
+  roleName: string;
+}
+
+/** Active members whose role opens charts: the people an access list may hold. */
+export async function listPractitioners(actor: StaffActor, exec?: Executor): Promise<Practitioner[]> {
+  const db = exec ?? (await getDb());
+  const rows = await db
+    .select({ userId: users.id, name: users.name, email: users.email, roleName: roles.name, patients: roles.patients })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(roles, eq(roles.id, memberships.roleId))
+    .where(and(eq(memberships.organisationId, actor.organisationId), eq(memberships.status, "active")))
+    .orderBy(asc(users.name));
+  return rows.filter((r) => roleMayHoldClientAccess(r)).map((r) => ({ userId: r.userId, name: r.name, email: r.email, roleName: r.roleName }));
+}

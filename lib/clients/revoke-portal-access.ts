@@ -1,0 +1,41 @@
+import "server-only";
+import { and, eq, isNull, ne } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { actionTokens, portalAccountProfiles } from "@/db/schema";
+import type { StaffActor } from "@/lib/access/actor";
+import { assertCanClient } from "@/lib/access/clients-assert";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/errors";
+
+/** Portal tab → Revoke: the login no longer reaches this profile (at its next request). */
+export async function revokePortalAccess(actor: StaffActor, input: { clientId: string; portalAccountId: string }): Promise<void> {
+  await assertCanClient(actor, "client:invite_portal", input.clientId);
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(portalAccountProfiles)
+      .set({ status: "revoked", revokedAt: new Date() })
+      .where(and(eq(portalAccountProfiles.clientId, input.clientId), eq(portalAccountProfiles.portalAccountId, input.portalAccountId), ne(portalAccountProfiles.status, "revoked")))
+      .returning();
+    if (!row) throw new AppError("not_found");
+    // A login left with nothing to see loses its pending set-password link too.
+    const [remaining] = await tx
+      .select({ clientId: portalAccountProfiles.clientId })
+      .from(portalAccountProfiles)
+      .where(and(eq(portalAccountProfiles.portalAccountId, input.portalAccountId), ne(portalAccountProfiles.status, "revoked")))
+      .limit(1);
+    if (!remaining) {
+      await tx
+        .update(actionTokens)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(actionTokens.portalAccountId, input.portalAccountId), eq(actionTokens.purpose, "portal_invitation"), isNull(actionTokens.usedAt), isNull(actionTokens.revokedAt)));
+    }
+    await recordAudit(tx, {
+      organisationId: actor.organisationId,
+      actor: { type: "user", id: actor.userId },
+      action: "client_portal.access_revoked",
+      target: { type: "client", id: input.clientId },
+      metadata: { portalAccountId: input.portalAccountId },
+    });
+  });
+}

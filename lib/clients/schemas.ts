@@ -1,0 +1,78 @@
+import { z } from "zod";
+
+export const id = z.uuid({ message: "Choose an item from the list." });
+const optionalText = (max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .optional()
+    .transform((v) => (v ? v : null));
+
+export const RELATIONSHIPS = ["self", "parent", "guardian", "partner", "other"] as const;
+export type Relationship = (typeof RELATIONSHIPS)[number];
+export const RELATIONSHIP_LABELS = { self: "Self", parent: "Parent", guardian: "Guardian", partner: "Partner", other: "Other" } as const satisfies Record<Relationship, string>;
+
+const today = () => new Date().toISOString().slice(0, 10);
+const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+
+export const createClientInput = z.object({
+  firstName: z.string().trim().min(1, "Enter a first name.").max(80, "Keep the name under 80 characters."),
+  lastName: z.string().trim().min(1, "Enter a last name.").max(80, "Keep the name under 80 characters."),
+  dateOfBirth: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : null))
+    .refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && v <= today()), "Enter a valid date of birth, not in the future."),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .transform((v) => (v ? v : null))
+    .refine((v) => v === null || z.email().safeParse(v).success, "Enter a valid email address, or leave it empty."),
+  phone: optionalText(40, "Keep the phone number under 40 characters."),
+  practitionerId: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : null))
+    .pipe(id.nullable()),
+});
+export type CreateClientInput = z.output<typeof createClientInput>;
+
+export const setClientAccessInput = z.object({ clientId: id, userIds: z.array(id).max(500) });
+
+export const createSeparateProfileInput = z.object({ clientId: id, practitionerId: id });
+
+export const linkClientContactInput = z.discriminatedUnion("target", [
+  z.object({ clientId: id, target: z.literal("client"), linkedClientId: id, relationship: z.enum(RELATIONSHIPS), canManage: checkbox }),
+  z.object({
+    clientId: id,
+    target: z.literal("contact"),
+    name: z.string().trim().min(1, "Enter the contact's name.").max(120, "Keep the name under 120 characters."),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .optional()
+      .transform((v) => (v ? v : null))
+      .refine((v) => v === null || z.email().safeParse(v).success, "Enter a valid email address, or leave it empty."),
+    mobile: optionalText(40, "Keep the mobile number under 40 characters."),
+    relationship: z.enum(RELATIONSHIPS),
+    canManage: checkbox,
+  }),
+]);
+export type LinkClientContactInput = z.output<typeof linkClientContactInput>;
+
+/** "who" is "profile" (the chart's own person) or a link id of the Portal tab's contacts. */
+export const inviteToPortalInput = z.object({ clientId: id, who: z.union([z.literal("profile"), id]), canManage: checkbox });
+
+export const revokePortalAccessInput = z.object({ clientId: id, portalAccountId: id });
+
+export const sendIntakeFormInput = z.object({ clientId: id, formId: id });
+
+export const listClientsInput = z.object({
+  q: z.string().trim().max(100).optional().default(""),
+  page: z.coerce.number().int().min(1).max(10_000).optional().default(1),
+});

@@ -1,0 +1,48 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { intakeForms, intakeRequests, organisations } from "@/db/schema";
+import type { StaffActor } from "@/lib/access/actor";
+import { assertCanClient } from "@/lib/access/clients-assert";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/errors";
+import { queueEmail } from "@/lib/mail/queue-email";
+import { scheduleOutboxDelivery } from "@/lib/outbox/schedule-delivery";
+import { appUrl } from "@/lib/urls";
+import { findClient, fullName } from "./find-client";
+import { portalAccountsOfProfile } from "./portal-grants";
+
+/**
+ * Portal tab → Send form: an intake form goes to this profile only; everyone whose portal login
+ * holds the profile gets an email. The profile must have been invited to the portal first.
+ */
+export async function sendIntakeForm(actor: StaffActor, input: { clientId: string; formId: string }): Promise<{ requestId: string }> {
+  await assertCanClient(actor, "client:send_form", input.clientId);
+  const db = await getDb();
+  const result = await db.transaction(async (tx) => {
+    const client = await findClient(tx, actor, input.clientId);
+    const [form] = await tx.select().from(intakeForms).where(and(eq(intakeForms.id, input.formId), eq(intakeForms.organisationId, actor.organisationId)));
+    if (!form) throw new AppError("not_found", { field: "formId" });
+    const accounts = await portalAccountsOfProfile(tx, client.id);
+    if (accounts.length === 0) throw new AppError("not_invited_to_portal", { field: "formId" });
+    const [request] = await tx.insert(intakeRequests).values({ clientId: client.id, formId: form.id, sentById: actor.userId }).returning({ id: intakeRequests.id });
+    const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, actor.organisationId));
+    for (const a of accounts) {
+      await queueEmail(tx, {
+        to: a.email,
+        template: "intake-form",
+        props: { clinicName: org!.name, practitionerName: actor.name, clientName: fullName(client), formName: form.name, portalUrl: appUrl(`/portal/profiles/${client.id}/forms/${request!.id}`) },
+      });
+    }
+    await recordAudit(tx, {
+      organisationId: actor.organisationId,
+      actor: { type: "user", id: actor.userId },
+      action: "intake.sent",
+      target: { type: "intake_request", id: request!.id },
+      metadata: { clientId: client.id, formId: form.id },
+    });
+    return { requestId: request!.id };
+  });
+  scheduleOutboxDelivery();
+  return result;
+}

@@ -1,0 +1,192 @@
+import { eq, sql } from "drizzle-orm";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { getDb, selectRows } from "@/db/client";
+import * as s from "@/db/schema";
+import type { StaffActor } from "@/lib/access/actor";
+import { canSeeClient, visibleClientsFilter } from "@/lib/access/client-visibility";
+import { acceptPortalInvitation } from "@/lib/client-portal/accept-portal-invitation";
+import { getPortalForm, saveIntakeAnswers } from "@/lib/client-portal/intake";
+import { findPortalProfile, listMyProfiles } from "@/lib/client-portal/portal-profiles";
+import type { PortalClient } from "@/lib/client-portal/types";
+import { createClient } from "@/lib/clients/create-client";
+import { createSeparateProfile } from "@/lib/clients/create-separate-profile";
+import { getClientChart } from "@/lib/clients/get-client-chart";
+import { getIntakeAnswers } from "@/lib/clients/get-intake-answers";
+import { getPortalTab } from "@/lib/clients/get-portal-tab";
+import { inviteToPortal } from "@/lib/clients/invite-to-portal";
+import { linkClientContact } from "@/lib/clients/link-client-contact";
+import { listClients } from "@/lib/clients/list-clients";
+import { sendIntakeForm } from "@/lib/clients/send-intake-form";
+import { setClientAccess } from "@/lib/clients/set-client-access";
+import { resetRateLimits } from "@/lib/rate-limit";
+import { createMember, createOrganisation } from "../support/factories";
+import { latestMessageTo, tokenFromLink } from "../support/outbox";
+
+const FIELDS = [
+  { id: "reason", label: "What brings you here?", type: "text", required: true },
+  { id: "referral", label: "How did you hear about us?", type: "choice", options: ["GP referral", "Online"] },
+  { id: "dob", label: "Date of birth", type: "date", required: true },
+  { id: "signature", label: "Type your full name", type: "signature", required: true },
+];
+
+async function counts() {
+  const db = await getDb();
+  const n = async (t: string) => (await selectRows<{ n: number }>(db, sql.raw(`select count(*)::int as n from ${t}`)))[0]!.n;
+  return {
+    clients: await n("clients"),
+    access: await n("client_access"),
+    links: await n("client_links"),
+    contacts: await n("contacts"),
+    accounts: await n("portal_accounts"),
+    grants: await n("portal_account_profiles"),
+    requests: await n("intake_requests"),
+    outbox: await n("outbox"),
+  };
+}
+
+/**
+ * The client access matrix: (admin, practitioner with access, practitioner without, practitioner
+ * with access to the other profile only, former member, client portal user with and without the
+ * profile) × (view chart, list, manage access, create profile, link contact, invite, send form,
+ * read submitted form), on profile B — the second, separate profile of Jordan Lee.
+ */
+describe("client access matrix", () => {
+  let admin: StaffActor, leo: StaffActor, nina: StaffActor, maya: StaffActor, former: StaffActor;
+  let profileA: string, profileB: string, otherClient: string, selfLinkId: string, submittedRequest: string, formId: string;
+  let client: PortalClient, stranger: PortalClient;
+
+  beforeAll(async () => {
+    resetRateLimits();
+    const org = await createOrganisation("Harbour Health Group");
+    admin = await createMember(org, { role: "admin", name: "Ava Morgan" });
+    maya = await createMember(org, { name: "Dr Maya Patel" });
+    leo = await createMember(org, { name: "Dr Leo Chen" });
+    nina = await createMember(org, { name: "Dr Nina Okafor" });
+    former = await createMember(org, { name: "Dr Former" });
+    const db = await getDb();
+    const [form] = await db.insert(s.intakeForms).values({ organisationId: org.id, name: "New client intake", fields: FIELDS }).returning();
+    formId = form!.id;
+
+    profileA = (await createClient(admin, { firstName: "Jordan", lastName: "Lee", dateOfBirth: "1988-04-12", email: "jordan@example.test", phone: null, practitionerId: maya.userId })).clientId;
+    profileB = (await createSeparateProfile(admin, { clientId: profileA, practitionerId: leo.userId })).clientId;
+    await setClientAccess(admin, { clientId: profileB, userIds: [leo.userId, former.userId] });
+    otherClient = (await createClient(admin, { firstName: "Sofia", lastName: "Alvarez", dateOfBirth: null, email: "sofia@example.test", phone: null, practitionerId: nina.userId })).clientId;
+    selfLinkId = (await getPortalTab(admin, profileB)).contacts[0]!.linkId;
+
+    await inviteToPortal(admin, { clientId: profileB, who: selfLinkId, canManage: true });
+    const token = tokenFromLink((await latestMessageTo("jordan@example.test", "portal-invitation"))?.link);
+    const accepted = await acceptPortalInvitation({ token, password: "jordan-password" });
+    client = { accountId: accepted.accountId, name: "Jordan Lee", email: accepted.email, sessionId: "n/a" };
+    await inviteToPortal(admin, { clientId: otherClient, who: "profile", canManage: true });
+    const sofia = await acceptPortalInvitation({ token: tokenFromLink((await latestMessageTo("sofia@example.test", "portal-invitation"))?.link), password: "sofia-password" });
+    stranger = { accountId: sofia.accountId, name: "Sofia Alvarez", email: sofia.email, sessionId: "n/a" };
+
+    submittedRequest = (await sendIntakeForm(leo, { clientId: profileB, formId })).requestId;
+    await saveIntakeAnswers(client, { profileId: profileB, requestId: submittedRequest, mode: "submit", answers: { reason: "Back pain", dob: "1988-04-12", signature: "Jordan Lee" } });
+
+    // The former member leaves; `former` is the actor object they held before (a request in flight).
+    await db.update(s.memberships).set({ status: "left" }).where(eq(s.memberships.userId, former.userId));
+  });
+
+  beforeEach(() => resetRateLimits());
+
+  type Op = (a: StaffActor) => Promise<unknown>;
+  const ops: Record<string, Op> = {
+    "view chart": (a) => getClientChart(a, profileB, "overview"),
+    "manage access": (a) => setClientAccess(a, { clientId: profileB, userIds: [leo.userId, a.userId] }),
+    "create profile": (a) => createSeparateProfile(a, { clientId: profileB, practitionerId: leo.userId }),
+    "link contact": (a) => linkClientContact(a, { clientId: profileB, target: "contact", name: "Pat Lee", email: null, mobile: null, relationship: "partner", canManage: false }),
+    invite: (a) => inviteToPortal(a, { clientId: profileB, who: "profile", canManage: false }),
+    "send form": (a) => sendIntakeForm(a, { clientId: profileB, formId }),
+    "read submitted form": (a) => getIntakeAnswers(a, { clientId: profileB, requestId: submittedRequest }),
+  };
+
+  // ok | forbidden | not_found | a domain error that proves the policy let the actor through
+  const expected: Record<string, Record<string, string>> = {
+    admin: { "view chart": "ok", "manage access": "ok", "create profile": "ok", "link contact": "ok", invite: "no_portal_email", "send form": "ok", "read submitted form": "ok" },
+    "practitioner with access": { "view chart": "ok", "manage access": "forbidden", "create profile": "forbidden", "link contact": "forbidden", invite: "no_portal_email", "send form": "ok", "read submitted form": "ok" },
+    "practitioner without access": Object.fromEntries(Object.keys(ops).map((k) => [k, "not_found"])),
+    "practitioner with the other profile only": Object.fromEntries(Object.keys(ops).map((k) => [k, "not_found"])),
+    "former member": Object.fromEntries(Object.keys(ops).map((k) => [k, "not_found"])),
+  };
+  const who = (): Record<string, StaffActor> => ({
+    admin,
+    "practitioner with access": leo,
+    "practitioner without access": nina,
+    "practitioner with the other profile only": maya,
+    "former member": former,
+  });
+
+  for (const [actorName, row] of Object.entries(expected)) {
+    for (const [opName, outcome] of Object.entries(row)) {
+      it(`${actorName} × ${opName} → ${outcome}`, async () => {
+        const actor = who()[actorName]!;
+        const before = await counts();
+        const result = await ops[opName]!(actor).then(
+          () => "ok",
+          (e: { code?: string }) => e.code ?? String(e),
+        );
+        expect(result).toBe(outcome);
+        if (outcome !== "ok" && !["view chart", "read submitted form"].includes(opName)) expect(await counts()).toEqual(before);
+      });
+    }
+  }
+
+  it("list: admin sees every chart, practitioners only their access lists, a former member nothing", async () => {
+    const ids = async (a: StaffActor) => (await listClients(a, {})).items.map((c) => c.id);
+    expect(await ids(admin)).toEqual(expect.arrayContaining([profileA, profileB, otherClient]));
+    expect(await ids(leo)).toContain(profileB);
+    expect(await ids(leo)).not.toContain(profileA);
+    expect(await ids(maya)).toEqual([profileA]);
+    expect(await ids(nina)).toEqual([otherClient]);
+    expect(await ids(former)).toEqual([]);
+  });
+
+  it("the SQL list filter and canSeeClient give the same answers for every actor and chart", async () => {
+    const db = await getDb();
+    for (const a of [admin, leo, nina, maya, former]) {
+      for (const id of [profileA, profileB, otherClient]) {
+        const [row] = await selectRows<{ ok: boolean }>(db, sql`select ${visibleClientsFilter(a, sql`${id}::uuid`)} as ok`);
+        expect(Boolean(row!.ok)).toBe(await canSeeClient(a, id));
+      }
+    }
+  });
+
+  it("Maya (first profile) learns only that a linked Self profile exists on her chart", async () => {
+    const chart = await getClientChart(maya, profileA, "overview");
+    expect(chart.linkedProfiles).toEqual([{ relationship: "self", visible: false }]);
+    // (The admin rows of the matrix above made a third profile of the same person, off profile B.)
+    const leoChart = await getClientChart(leo, profileB, "overview");
+    expect(leoChart.linkedProfiles).toContainEqual({ relationship: "self", visible: false });
+    expect(leoChart.linkedProfiles.some((p) => p.visible && p.id === profileA)).toBe(false);
+    expect((await getClientChart(admin, profileB, "overview")).linkedProfiles).toContainEqual({ relationship: "self", visible: true, id: profileA, name: "Jordan Lee" });
+  });
+
+  it("client portal user with the profile: sees both profiles and the form; without it: nothing (forged ids)", async () => {
+    // A and B, plus the third profile the admin row of the matrix created (added to this login).
+    expect((await listMyProfiles(client)).map((p) => p.clientId)).toEqual(expect.arrayContaining([profileA, profileB]));
+    expect((await listMyProfiles(client)).map((p) => p.clientId)).not.toContain(otherClient);
+    expect(await findPortalProfile(client, profileB)).not.toBeNull();
+    expect((await getPortalForm(client, { profileId: profileB, requestId: submittedRequest })).status).toBe("submitted");
+
+    expect((await listMyProfiles(stranger)).map((p) => p.clientId)).toEqual([otherClient]);
+    expect(await findPortalProfile(stranger, profileB)).toBeNull();
+    expect(await findPortalProfile(stranger, "not-a-uuid")).toBeNull();
+    await expect(getPortalForm(stranger, { profileId: profileB, requestId: submittedRequest })).rejects.toMatchObject({ code: "not_found" });
+    // Forged pairing: the stranger's own profile with someone else's form.
+    await expect(getPortalForm(stranger, { profileId: otherClient, requestId: submittedRequest })).rejects.toMatchObject({ code: "not_found" });
+    const before = await counts();
+    await expect(saveIntakeAnswers(stranger, { profileId: profileB, requestId: submittedRequest, mode: "draft", answers: { reason: "x" } })).rejects.toMatchObject({ code: "not_found" });
+    await expect(saveIntakeAnswers(stranger, { profileId: otherClient, requestId: submittedRequest, mode: "draft", answers: { reason: "x" } })).rejects.toMatchObject({ code: "not_found" });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("every chart view and refusal is audited", async () => {
+    await getClientChart(leo, profileB, "portal");
+    await getClientChart(nina, profileB, "overview").catch(() => null);
+    const db = await getDb();
+    const rows = await db.select().from(s.auditEvents).where(eq(s.auditEvents.targetId, profileB));
+    expect(rows.some((r) => r.action === "client.viewed" && r.actorId === leo.userId && (r.metadata as { tab?: string })?.tab === "portal")).toBe(true);
+    expect(rows.some((r) => r.action === "access.refused" && r.actorId === nina.userId)).toBe(true);
+  });
+});
