@@ -14,9 +14,11 @@ import { levelAtLeast, type Area } from "./permissions";
 export const CLIENT_PERMISSIONS = [
   "client:view", // open the chart (every view is audited)
   "client:create", // Clients → Add → Individual
+  "client:edit", // Overview → Edit details (name, date of birth, email, phone, address)
   "client:manage_access", // the chart's access list
   "client:create_profile", // "Create a separate profile for this person…"
   "client:link_contact", // Portal tab → "+" (existing client or new contact)
+  "client:unlink_contact", // Portal tab → Remove a contact link
   "client:invite_portal", // Portal tab → Invite to portal / revoke
   "client:send_form", // Portal tab → send an intake form
   "client:read_form", // read a submitted intake form
@@ -36,9 +38,14 @@ interface Need {
 export const CLIENT_PERMISSION_NEEDS = {
   "client:view": { area: "patients", level: "view", admin: false, chart: true },
   "client:create": { area: "patients", level: "edit", admin: true, chart: false },
+  // Whoever may edit the chart: `patients` edit and the chart visible (Admin, Medical secretary,
+  // a Clinician on the access list).
+  "client:edit": { area: "patients", level: "edit", admin: false, chart: true },
   "client:manage_access": { area: "patients", level: "edit", admin: true, chart: true },
   "client:create_profile": { area: "patients", level: "edit", admin: true, chart: true },
   "client:link_contact": { area: "patients", level: "edit", admin: true, chart: true },
+  // Whoever may link may unlink: the contacts of a profile decide who can be invited to its portal.
+  "client:unlink_contact": { area: "patients", level: "edit", admin: true, chart: true },
   "client:invite_portal": { area: "patients", level: "edit", admin: false, chart: true },
   "client:send_form": { area: "patients", level: "edit", admin: false, chart: true },
   "client:read_form": { area: "patients", level: "view", admin: false, chart: true },
@@ -62,9 +69,11 @@ export function canClient(actor: StaffActor, permission: ClientPermission, chart
 export function clientAbilities(actor: StaffActor, chartVisible: boolean) {
   return {
     view: canClient(actor, "client:view", chartVisible),
+    edit: canClient(actor, "client:edit", chartVisible),
     manageAccess: canClient(actor, "client:manage_access", chartVisible),
     createProfile: canClient(actor, "client:create_profile", chartVisible),
     linkContact: canClient(actor, "client:link_contact", chartVisible),
+    unlinkContact: canClient(actor, "client:unlink_contact", chartVisible),
     invitePortal: canClient(actor, "client:invite_portal", chartVisible),
     sendForm: canClient(actor, "client:send_form", chartVisible),
     readForm: canClient(actor, "client:read_form", chartVisible),

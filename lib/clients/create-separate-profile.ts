@@ -1,20 +1,22 @@
 import "server-only";
 import { and, eq, ne } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { clientLinks, clients, portalAccountProfiles } from "@/db/schema";
+import { clientLinks, clients, organisations, portalAccountProfiles, portalAccounts } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { assertCanClient } from "@/lib/access/clients-assert";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { scheduleOutboxDelivery } from "@/lib/outbox/schedule-delivery";
 import { applyAccessList } from "./access-list";
-import { findClient } from "./find-client";
+import { findClient, fullName } from "./find-client";
 import { grantProfileToAccount } from "./portal-grants";
+import { queueProfileAddedEmail } from "./queue-profile-added-email";
 
 /**
  * "Create a separate profile for this person…" (admins): a second chart with the same name and no
  * email, linked to the first as its contact with the relationship Self and "can manage
  * information", its own access list holding only the chosen practitioner, and — if the person has
- * a portal login — the new profile added to it. One transaction; each step audited.
+ * a portal login — the new profile added to it (a login with a password is emailed that it has a
+ * new profile). One transaction; each step audited.
  */
 export async function createSeparateProfile(actor: StaffActor, input: { clientId: string; practitionerId: string }): Promise<{ clientId: string; addedToPortal: boolean }> {
   await assertCanClient(actor, "client:create_profile", input.clientId);
@@ -36,12 +38,22 @@ export async function createSeparateProfile(actor: StaffActor, input: { clientId
 
     // The person's portal login(s): whoever already reaches the first profile (not revoked).
     const logins = await tx
-      .select({ portalAccountId: portalAccountProfiles.portalAccountId })
+      .select({ portalAccountId: portalAccountProfiles.portalAccountId, email: portalAccounts.email, name: portalAccounts.name })
       .from(portalAccountProfiles)
+      .innerJoin(portalAccounts, eq(portalAccounts.id, portalAccountProfiles.portalAccountId))
       .where(and(eq(portalAccountProfiles.clientId, first.id), ne(portalAccountProfiles.status, "revoked")));
+    const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, actor.organisationId));
     for (const l of logins) {
-      await grantProfileToAccount(tx, { portalAccountId: l.portalAccountId, clientId: second!.id, canManage: true, invitedById: actor.userId });
-      await recordAudit(tx, { ...audit, action: "client_portal.invited", target: { type: "client", id: second!.id }, metadata: { portalAccountId: l.portalAccountId, canManage: true, via: "separate_profile" } });
+      const { status, gained } = await grantProfileToAccount(tx, { portalAccountId: l.portalAccountId, clientId: second!.id, canManage: true, invitedById: actor.userId });
+      // A login still waiting on its invitation sees the new profile once it sets its password;
+      // one that already has a password sees it now, and is told so.
+      if (gained) await queueProfileAddedEmail(tx, actor, { clinicName: org!.name, account: l, profile: { id: second!.id, name: fullName(second!) }, canManage: true });
+      await recordAudit(tx, {
+        ...audit,
+        action: "client_portal.invited",
+        target: { type: "client", id: second!.id },
+        metadata: { portalAccountId: l.portalAccountId, canManage: true, via: "separate_profile", status, ...(gained ? { emailed: "portal-profile-added" } : {}) },
+      });
     }
     return { clientId: second!.id, addedToPortal: logins.length > 0 };
   });

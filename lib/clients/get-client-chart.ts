@@ -9,7 +9,7 @@ import { assertCanClient } from "@/lib/access/clients-assert";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Relationship } from "./schemas";
 
-export type ChartTab = "overview" | "sessions" | "documents" | "portal" | "access" | "separate_profile" | "form";
+export type ChartTab = "overview" | "edit" | "sessions" | "documents" | "portal" | "access" | "separate_profile" | "form";
 
 export interface ClientChart {
   client: { id: string; firstName: string; lastName: string; dateOfBirth: string | null; email: string | null; phone: string | null; address: string | null; createdAt: Date };

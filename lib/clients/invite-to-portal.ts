@@ -12,6 +12,7 @@ import { scheduleOutboxDelivery } from "@/lib/outbox/schedule-delivery";
 import { appUrl } from "@/lib/urls";
 import { findClient, fullName } from "./find-client";
 import { findPortalAccountByEmail, grantProfileToAccount } from "./portal-grants";
+import { queueProfileAddedEmail } from "./queue-profile-added-email";
 
 export const PORTAL_INVITATION_HOURS = 24;
 
@@ -20,6 +21,7 @@ export const PORTAL_INVITATION_HOURS = 24;
  * first profile linked as Self). One login per email: if the person already has a portal login,
  * the profile is added to it; otherwise a login is made and they get a one-time set-password link
  * (hashed token, 24 hours). Inviting someone linked as Self also gives them their own profile.
+ * A login that already has a password sees the profile at once and gets a "profile added" email.
  */
 export async function inviteToPortal(
   actor: StaffActor,
@@ -30,7 +32,7 @@ export async function inviteToPortal(
   const result = await db.transaction(async (tx) => {
     const profile = await findClient(tx, actor, input.clientId);
     let invitee: { email: string | null; name: string };
-    const grants: { clientId: string; canManage: boolean }[] = [{ clientId: profile.id, canManage: input.canManage }];
+    const grants: { clientId: string; name: string; canManage: boolean }[] = [{ clientId: profile.id, name: fullName(profile), canManage: input.canManage }];
     if (input.who === "profile") {
       invitee = { email: profile.email, name: fullName(profile) };
     } else {
@@ -41,7 +43,7 @@ export async function inviteToPortal(
         if (!other) throw new AppError("not_found", { field: "who" });
         invitee = { email: other.email, name: fullName(other) };
         // The same person (Self): their login reaches their own profile too.
-        if (link.relationship === "self") grants.push({ clientId: other.id, canManage: true });
+        if (link.relationship === "self") grants.push({ clientId: other.id, name: fullName(other), canManage: true });
       } else {
         const [contact] = await tx.select().from(contacts).where(and(eq(contacts.id, link.contactId!), eq(contacts.organisationId, actor.organisationId)));
         if (!contact) throw new AppError("not_found", { field: "who" });
@@ -52,29 +54,35 @@ export async function inviteToPortal(
     const email = invitee.email.trim().toLowerCase();
 
     const account = (await findPortalAccountByEmail(tx, email)) ?? (await tx.insert(portalAccounts).values({ email, name: invitee.name }).returning())[0]!;
+    const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, actor.organisationId));
     let anyInvited = false;
+    let anyAdded = false;
     for (const g of grants) {
-      const status = await grantProfileToAccount(tx, { portalAccountId: account.id, clientId: g.clientId, canManage: g.canManage, invitedById: actor.userId });
+      const { status, gained } = await grantProfileToAccount(tx, { portalAccountId: account.id, clientId: g.clientId, canManage: g.canManage, invitedById: actor.userId });
       anyInvited ||= status === "invited";
+      // An existing login (password set) gains the profile now: tell them where to find it.
+      if (gained) {
+        await queueProfileAddedEmail(tx, actor, { clinicName: org!.name, account: { email, name: account.name }, profile: { id: g.clientId, name: g.name }, canManage: g.canManage });
+        anyAdded = true;
+      }
       await recordAudit(tx, {
         organisationId: actor.organisationId,
         actor: { type: "user", id: actor.userId },
         action: "client_portal.invited",
         target: { type: "client", id: g.clientId },
-        metadata: { portalAccountId: account.id, canManage: g.canManage, status },
+        metadata: { portalAccountId: account.id, canManage: g.canManage, status, ...(gained ? { emailed: "portal-profile-added" } : {}) },
       });
     }
     // A login without a password yet gets (again) a set-password link; the previous link dies.
     if (anyInvited) {
       const token = await issueActionToken(tx, { purpose: "portal_invitation", organisationId: actor.organisationId, createdById: actor.userId, portalAccountId: account.id, ttlHours: PORTAL_INVITATION_HOURS });
-      const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, actor.organisationId));
       await queueEmail(tx, {
         to: email,
         template: "portal-invitation",
         props: { clinicName: org!.name, inviterName: actor.name, clientName: account.name, setPasswordUrl: appUrl(`/portal/invitation/${token}`), canManage: input.canManage, expiresInHours: PORTAL_INVITATION_HOURS },
       });
     }
-    return { portalAccountId: account.id, emailed: anyInvited };
+    return { portalAccountId: account.id, emailed: anyInvited || anyAdded };
   });
   scheduleOutboxDelivery();
   return result;

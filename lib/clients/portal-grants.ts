@@ -6,14 +6,20 @@ import { portalAccountProfiles, portalAccounts } from "@/db/schema";
 /**
  * Gives a portal login a profile, inside the caller's transaction. A login that already has a
  * password sees the profile at once (accepted); otherwise it waits for the invitation (invited).
- * A revoked profile is given back. Returns the status it ends in.
+ * A revoked profile is given back. Returns the status it ends in, and whether an existing login
+ * just gained the profile (it was not accepted before, and is now) — the client is emailed then.
  */
 export async function grantProfileToAccount(
   tx: Executor,
   input: { portalAccountId: string; clientId: string; canManage: boolean; invitedById: string },
-): Promise<"invited" | "accepted"> {
+): Promise<{ status: "invited" | "accepted"; gained: boolean }> {
   const [account] = await tx.select({ passwordHash: portalAccounts.passwordHash }).from(portalAccounts).where(eq(portalAccounts.id, input.portalAccountId));
   const status = account?.passwordHash ? "accepted" : "invited";
+  const [before] = await tx
+    .select({ status: portalAccountProfiles.status })
+    .from(portalAccountProfiles)
+    .where(and(eq(portalAccountProfiles.portalAccountId, input.portalAccountId), eq(portalAccountProfiles.clientId, input.clientId)))
+    .for("update");
   const now = new Date();
   await tx
     .insert(portalAccountProfiles)
@@ -30,7 +36,7 @@ export async function grantProfileToAccount(
         acceptedAt: sql`case when ${portalAccountProfiles.status} = 'accepted' then ${portalAccountProfiles.acceptedAt} else ${status === "accepted" ? now : null}::timestamptz end`,
       },
     });
-  return status;
+  return { status, gained: status === "accepted" && before?.status !== "accepted" };
 }
 
 /** The portal login with this email (case-insensitive), if any. */

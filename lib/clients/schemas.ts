@@ -14,9 +14,15 @@ export type Relationship = (typeof RELATIONSHIPS)[number];
 export const RELATIONSHIP_LABELS = { self: "Self", parent: "Parent", guardian: "Guardian", partner: "Partner", other: "Other" } as const satisfies Record<Relationship, string>;
 
 const today = () => new Date().toISOString().slice(0, 10);
+/** A real calendar date (Date.parse accepts 2026-02-30 and rolls it over; Postgres would refuse it). */
+const isRealDate = (v: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+};
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
-export const createClientInput = z.object({
+const clientDetails = {
   firstName: z.string().trim().min(1, "Enter a first name.").max(80, "Keep the name under 80 characters."),
   lastName: z.string().trim().min(1, "Enter a last name.").max(80, "Keep the name under 80 characters."),
   dateOfBirth: z
@@ -24,7 +30,7 @@ export const createClientInput = z.object({
     .trim()
     .optional()
     .transform((v) => (v ? v : null))
-    .refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && v <= today()), "Enter a valid date of birth, not in the future."),
+    .refine((v) => v === null || (isRealDate(v) && v >= "1900-01-01" && v <= today()), "Enter a valid date of birth, not in the future."),
   email: z
     .string()
     .trim()
@@ -33,6 +39,10 @@ export const createClientInput = z.object({
     .transform((v) => (v ? v : null))
     .refine((v) => v === null || z.email().safeParse(v).success, "Enter a valid email address, or leave it empty."),
   phone: optionalText(40, "Keep the phone number under 40 characters."),
+};
+
+export const createClientInput = z.object({
+  ...clientDetails,
   practitionerId: z
     .string()
     .optional()
@@ -40,6 +50,16 @@ export const createClientInput = z.object({
     .pipe(id.nullable()),
 });
 export type CreateClientInput = z.output<typeof createClientInput>;
+
+/** Overview → Edit details. Empty optional fields clear the value. */
+export const updateClientInput = z.object({
+  clientId: id,
+  ...clientDetails,
+  address: optionalText(500, "Keep the address under 500 characters."),
+});
+export type UpdateClientInput = z.output<typeof updateClientInput>;
+
+export const removeClientLinkInput = z.object({ clientId: id, linkId: id });
 
 export const setClientAccessInput = z.object({ clientId: id, userIds: z.array(id).max(500) });
 

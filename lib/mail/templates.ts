@@ -6,6 +6,7 @@ import ClientAccessGranted, { type ClientAccessGrantedProps } from "@/emails/cli
 import DocumentShared, { type DocumentSharedProps } from "@/emails/document-shared";
 import PortalInvitation, { type PortalInvitationProps } from "@/emails/portal-invitation";
 import IntakeForm, { type IntakeFormProps } from "@/emails/intake-form";
+import PortalProfileAdded, { type PortalProfileAddedProps } from "@/emails/portal-profile-added";
 
 /** Every email the app sends: its React Email component and its subject line. */
 export const EMAIL_TEMPLATES = {
@@ -37,6 +38,11 @@ export const EMAIL_TEMPLATES = {
   "intake-form": {
     component: IntakeForm as ComponentType<IntakeFormProps>,
     subject: (p: IntakeFormProps) => `${p.clinicName}: a form to complete before your appointment`,
+  },
+  "portal-profile-added": {
+    component: PortalProfileAdded as ComponentType<PortalProfileAddedProps>,
+    // Nothing clinical: the clinic only (the profile's name is in the body).
+    subject: (p: PortalProfileAddedProps) => `${p.clinicName} added a profile to your client portal`,
   },
 } as const;
 

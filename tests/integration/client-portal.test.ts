@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import * as s from "@/db/schema";
@@ -39,6 +39,12 @@ async function setup(email: string) {
   const [form] = await db.insert(s.intakeForms).values({ organisationId: org.id, name: "Consent to treatment", fields: FIELDS }).returning();
   const first = (await createClient(admin, { firstName: "Jordan", lastName: "Lee", dateOfBirth: "1988-04-12", email, phone: null, practitionerId: maya.userId })).clientId;
   return { org, admin, maya, leo, formId: form!.id, first };
+}
+
+/** The templates of every message sent to `email`, oldest first. */
+async function outboxTo(email: string) {
+  const db = await getDb();
+  return (await db.select({ template: s.outbox.template }).from(s.outbox).where(eq(s.outbox.to, email)).orderBy(asc(s.outbox.createdAt))).map((m) => m.template);
 }
 
 async function accept(email: string, password = "portal-password-1") {
@@ -90,6 +96,71 @@ describe("client portal", () => {
     expect(await canSeeClient(leo, first)).toBe(false);
     const actions = (await db.select().from(s.auditEvents).where(eq(s.auditEvents.targetId, second))).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["client.profile_created", "client.contact_linked", "client.access_granted", "client_portal.invited"]));
+
+    // The login already has a password: no new set-password link, a "profile added" email instead.
+    expect(await outboxTo("jordan2@example.test")).toEqual(["portal-invitation", "portal-profile-added"]);
+    const added = await latestMessageTo("jordan2@example.test", "portal-profile-added");
+    expect(added?.subject).toBe("Harbour Health Group added a profile to your client portal");
+    expect(added?.text).toContain("Hello Jordan Lee,");
+    expect(added?.text).toContain("Ava Morgan at Harbour Health Group has added a profile, Jordan Lee, to your client portal login.");
+    expect(added?.text).toContain("you can manage its information");
+    expect(added?.link).toMatch(new RegExp(`/portal/profiles/${second}$`));
+  });
+
+  it("a login still waiting on its invitation gets no 'profile added' email: the new profile is there when they set a password", async () => {
+    const { admin, leo, first } = await setup("jordan7@example.test");
+    await inviteToPortal(admin, { clientId: first, who: "profile", canManage: true });
+    const { clientId: second } = await createSeparateProfile(admin, { clientId: first, practitionerId: leo.userId });
+    expect(await outboxTo("jordan7@example.test")).toEqual(["portal-invitation"]);
+    const { accountId } = await accept("jordan7@example.test");
+    expect((await listMyProfiles({ accountId, name: "", email: "", sessionId: "" })).map((p) => p.clientId)).toEqual([first, second]);
+  });
+
+  it("the 'profile added' email is written in the guided action's transaction: a refused action sends nothing", async () => {
+    const { admin, first } = await setup("jordan8@example.test");
+    await inviteToPortal(admin, { clientId: first, who: "profile", canManage: true });
+    await accept("jordan8@example.test");
+    const db = await getDb();
+    const clientsBefore = (await db.select().from(s.clients)).length;
+    // An unknown practitioner fails after the new profile and its Self link were written: all rolled back.
+    await expect(createSeparateProfile(admin, { clientId: first, practitionerId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({ code: "not_found" });
+    expect(await outboxTo("jordan8@example.test")).toEqual(["portal-invitation"]);
+    expect((await db.select().from(s.clients)).length).toBe(clientsBefore);
+  });
+
+  it("Invite to portal for someone who already has a portal password: the profile appears at once and they are emailed, once", async () => {
+    const { admin, leo, first } = await setup("jordan9@example.test");
+    await inviteToPortal(admin, { clientId: first, who: "profile", canManage: true });
+    const { accountId } = await accept("jordan9@example.test");
+    // The manual path: a second profile, no email, linked as Self, invited without "manage".
+    const second = (await createClient(admin, { firstName: "Jordan", lastName: "Lee", dateOfBirth: null, email: null, phone: null, practitionerId: leo.userId })).clientId;
+    const { linkId } = await linkClientContact(admin, { clientId: second, target: "client", linkedClientId: first, relationship: "self", canManage: false });
+    const result = await inviteToPortal(leo, { clientId: second, who: linkId, canManage: false });
+    expect(result).toEqual({ portalAccountId: accountId, emailed: true });
+
+    const me = { accountId, name: "", email: "", sessionId: "" };
+    expect(await findPortalProfile(me, second)).toMatchObject({ canManage: false });
+    expect((await getPortalTab(admin, second)).invitations.map((i) => i.status)).toEqual(["accepted"]);
+    // One email, about the profile gained (the first, Self, was already on the login).
+    expect(await outboxTo("jordan9@example.test")).toEqual(["portal-invitation", "portal-profile-added"]);
+    const added = await latestMessageTo("jordan9@example.test", "portal-profile-added");
+    expect(added?.text).toContain("Dr Leo Chen at Harbour Health Group has added a profile, Jordan Lee, to your client portal login.");
+    expect(added?.text).toContain("You can view its details and forms; you can't change them.");
+    expect(added?.link).toMatch(new RegExp(`/portal/profiles/${second}$`));
+    const db = await getDb();
+    const [audit] = await db
+      .select()
+      .from(s.auditEvents)
+      .where(and(eq(s.auditEvents.targetId, second), eq(s.auditEvents.action, "client_portal.invited")));
+    expect(audit?.metadata).toMatchObject({ portalAccountId: accountId, status: "accepted", emailed: "portal-profile-added" });
+
+    // Inviting again (the login already holds the profile) gains nothing and emails nothing.
+    expect(await inviteToPortal(admin, { clientId: second, who: linkId, canManage: true })).toEqual({ portalAccountId: accountId, emailed: false });
+    expect(await outboxTo("jordan9@example.test")).toEqual(["portal-invitation", "portal-profile-added"]);
+    // Revoked, then given back: the login gains it again, and is told again.
+    await revokePortalAccess(admin, { clientId: second, portalAccountId: accountId });
+    await inviteToPortal(admin, { clientId: second, who: linkId, canManage: true });
+    expect(await outboxTo("jordan9@example.test")).toEqual(["portal-invitation", "portal-profile-added", "portal-profile-added"]);
   });
 
   it("a practitioner may not grant anyone access, themselves included; granting notifies in-app and by email; removal ends access", async () => {

@@ -16,8 +16,10 @@ import { getPortalTab } from "@/lib/clients/get-portal-tab";
 import { inviteToPortal } from "@/lib/clients/invite-to-portal";
 import { linkClientContact } from "@/lib/clients/link-client-contact";
 import { listClients } from "@/lib/clients/list-clients";
+import { removeClientLink } from "@/lib/clients/remove-client-link";
 import { sendIntakeForm } from "@/lib/clients/send-intake-form";
 import { setClientAccess } from "@/lib/clients/set-client-access";
+import { updateClient } from "@/lib/clients/update-client";
 import { resetRateLimits } from "@/lib/rate-limit";
 import { createMember, createOrganisation } from "../support/factories";
 import { latestMessageTo, tokenFromLink } from "../support/outbox";
@@ -41,18 +43,26 @@ async function counts() {
     grants: await n("portal_account_profiles"),
     requests: await n("intake_requests"),
     outbox: await n("outbox"),
+    // Edits change no count: compare the charts' details themselves.
+    details: (
+      await selectRows<{ d: string }>(
+        db,
+        sql`select md5(string_agg(concat_ws('|', id, first_name, last_name, date_of_birth, email, phone, address), ',' order by id)) as d from clients`,
+      )
+    )[0]!.d,
   };
 }
 
 /**
  * The client access matrix: (admin, practitioner with access, practitioner without, practitioner
  * with access to the other profile only, former member, client portal user with and without the
- * profile) × (view chart, list, manage access, create profile, link contact, invite, send form,
- * read submitted form), on profile B — the second, separate profile of Jordan Lee.
+ * profile) × (view chart, list, edit details, manage access, create profile, link contact, remove
+ * contact link, invite, send form, read submitted form), on profile B — the second, separate
+ * profile of Jordan Lee.
  */
 describe("client access matrix", () => {
   let admin: StaffActor, leo: StaffActor, nina: StaffActor, maya: StaffActor, former: StaffActor;
-  let profileA: string, profileB: string, otherClient: string, selfLinkId: string, submittedRequest: string, formId: string;
+  let profileA: string, profileB: string, otherClient: string, selfLinkId: string, spareLinkId: string, submittedRequest: string, formId: string;
   let client: PortalClient, stranger: PortalClient;
 
   beforeAll(async () => {
@@ -72,6 +82,8 @@ describe("client access matrix", () => {
     await setClientAccess(admin, { clientId: profileB, userIds: [leo.userId, former.userId] });
     otherClient = (await createClient(admin, { firstName: "Sofia", lastName: "Alvarez", dateOfBirth: null, email: "sofia@example.test", phone: null, practitionerId: nina.userId })).clientId;
     selfLinkId = (await getPortalTab(admin, profileB)).contacts[0]!.linkId;
+    // A contact link for the "remove contact link" column (the admin's row removes it).
+    spareLinkId = (await linkClientContact(admin, { clientId: profileB, target: "contact", name: "Sam Lee", email: null, mobile: null, relationship: "other", canManage: false })).linkId;
 
     await inviteToPortal(admin, { clientId: profileB, who: selfLinkId, canManage: true });
     const token = tokenFromLink((await latestMessageTo("jordan@example.test", "portal-invitation"))?.link);
@@ -93,9 +105,11 @@ describe("client access matrix", () => {
   type Op = (a: StaffActor) => Promise<unknown>;
   const ops: Record<string, Op> = {
     "view chart": (a) => getClientChart(a, profileB, "overview"),
+    "edit details": (a) => updateClient(a, { clientId: profileB, firstName: "Jordan", lastName: "Lee", dateOfBirth: "1988-04-12", email: null, phone: `+44 7700 ${a.userId.slice(0, 6)}`, address: "1 Harbour Row" }),
     "manage access": (a) => setClientAccess(a, { clientId: profileB, userIds: [leo.userId, a.userId] }),
     "create profile": (a) => createSeparateProfile(a, { clientId: profileB, practitionerId: leo.userId }),
     "link contact": (a) => linkClientContact(a, { clientId: profileB, target: "contact", name: "Pat Lee", email: null, mobile: null, relationship: "partner", canManage: false }),
+    "remove contact link": (a) => removeClientLink(a, { clientId: profileB, linkId: spareLinkId }),
     invite: (a) => inviteToPortal(a, { clientId: profileB, who: "profile", canManage: false }),
     "send form": (a) => sendIntakeForm(a, { clientId: profileB, formId }),
     "read submitted form": (a) => getIntakeAnswers(a, { clientId: profileB, requestId: submittedRequest }),
@@ -103,8 +117,29 @@ describe("client access matrix", () => {
 
   // ok | forbidden | not_found | a domain error that proves the policy let the actor through
   const expected: Record<string, Record<string, string>> = {
-    admin: { "view chart": "ok", "manage access": "ok", "create profile": "ok", "link contact": "ok", invite: "no_portal_email", "send form": "ok", "read submitted form": "ok" },
-    "practitioner with access": { "view chart": "ok", "manage access": "forbidden", "create profile": "forbidden", "link contact": "forbidden", invite: "no_portal_email", "send form": "ok", "read submitted form": "ok" },
+    admin: {
+      "view chart": "ok",
+      "edit details": "ok",
+      "manage access": "ok",
+      "create profile": "ok",
+      "link contact": "ok",
+      "remove contact link": "ok",
+      invite: "no_portal_email",
+      "send form": "ok",
+      "read submitted form": "ok",
+    },
+    // `patients` edit and on the list: may edit the chart's details, not its contacts or access.
+    "practitioner with access": {
+      "view chart": "ok",
+      "edit details": "ok",
+      "manage access": "forbidden",
+      "create profile": "forbidden",
+      "link contact": "forbidden",
+      "remove contact link": "forbidden",
+      invite: "no_portal_email",
+      "send form": "ok",
+      "read submitted form": "ok",
+    },
     "practitioner without access": Object.fromEntries(Object.keys(ops).map((k) => [k, "not_found"])),
     "practitioner with the other profile only": Object.fromEntries(Object.keys(ops).map((k) => [k, "not_found"])),
     "former member": Object.fromEntries(Object.keys(ops).map((k) => [k, "not_found"])),

@@ -11,9 +11,9 @@ const actor = (role: keyof typeof BUILT_IN_ROLES): StaffActor => ({
 
 describe("client policy table", () => {
   it("admins manage access and profiles; clinicians and secretaries never do, even on a chart they see", () => {
-    expect(clientAbilities(actor("admin"), true)).toEqual({ view: true, manageAccess: true, createProfile: true, linkContact: true, invitePortal: true, sendForm: true, readForm: true });
-    expect(clientAbilities(actor("clinician"), true)).toEqual({ view: true, manageAccess: false, createProfile: false, linkContact: false, invitePortal: true, sendForm: true, readForm: true });
-    expect(clientAbilities(actor("medical_secretary"), true).manageAccess).toBe(false);
+    expect(clientAbilities(actor("admin"), true)).toEqual({ view: true, edit: true, manageAccess: true, createProfile: true, linkContact: true, unlinkContact: true, invitePortal: true, sendForm: true, readForm: true });
+    expect(clientAbilities(actor("clinician"), true)).toEqual({ view: true, edit: true, manageAccess: false, createProfile: false, linkContact: false, unlinkContact: false, invitePortal: true, sendForm: true, readForm: true });
+    expect(clientAbilities(actor("medical_secretary"), true)).toMatchObject({ edit: true, manageAccess: false, unlinkContact: false });
   });
 
   it("nothing on a chart the actor does not see, whatever the role", () => {
@@ -28,6 +28,7 @@ describe("client policy table", () => {
     a.role.permissions.patients = "view";
     expect(canClient(a, "client:view", true)).toBe(true);
     expect(canClient(a, "client:send_form", true)).toBe(false);
+    expect(canClient(a, "client:edit", true)).toBe(false);
   });
 });
 

@@ -8,9 +8,11 @@ import DocumentSharedEmail, { type DocumentSharedProps } from "@/emails/document
 import IntakeFormEmail from "@/emails/intake-form";
 import MemberInvitationEmail from "@/emails/member-invitation";
 import PortalInvitationEmail from "@/emails/portal-invitation";
+import PortalProfileAddedEmail from "@/emails/portal-profile-added";
 import SecurityCodeSms, { securityCodeText } from "@/emails/security-code";
 import SessionAccessChangedEmail from "@/emails/session-access-changed";
 import SessionSharedEmail from "@/emails/session-shared";
+import { EMAIL_TEMPLATES } from "@/lib/mail/templates";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -48,6 +50,7 @@ const templates = [
   ["portal-invitation", <PortalInvitationEmail key="f" {...PortalInvitationEmail.PreviewProps} />],
   ["intake-form", <IntakeFormEmail key="g" {...IntakeFormEmail.PreviewProps} />],
   ["security-code", <SecurityCodeSms key="h" {...SecurityCodeSms.PreviewProps} />],
+  ["portal-profile-added", <PortalProfileAddedEmail key="i" {...PortalProfileAddedEmail.PreviewProps} />],
 ] as const;
 
 describe("every email template", () => {
@@ -223,6 +226,28 @@ describe("intake-form", () => {
     expect(text).toContain("Dr Priya Shah at Riverside Health Clinic has sent you a form to complete: New patient questionnaire.");
     expectLink(html, text, "https://carebridge.example/portal", "Open the client portal");
     expect(text).toContain("You can save a draft and come back later.");
+  });
+});
+
+describe("portal-profile-added", () => {
+  it("tells an existing login which profile was added and links to it, with no password to set", async () => {
+    const { html, text } = await renderBoth(<PortalProfileAddedEmail {...PortalProfileAddedEmail.PreviewProps} />);
+    expect(text).toContain("Hello Margaret Ellis,");
+    expect(text).toContain("Helen Carter at Riverside Health Clinic has added a profile, Margaret Ellis, to your client portal login.");
+    expect(text).toContain("you can manage its information and complete the forms the clinic sends to it.");
+    expectLink(html, text, "https://carebridge.example/portal/profiles/preview-profile", "Open the client portal");
+    expect(text).toContain("Sign in with your usual portal email and password.");
+    expect(text).not.toMatch(/set (up )?(a|your) password/i);
+  });
+
+  it("says view only when the login may not manage the profile", async () => {
+    const { text } = await renderBoth(<PortalProfileAddedEmail {...PortalProfileAddedEmail.PreviewProps} canManage={false} />);
+    expect(text).toContain("You can view its details and forms; you can't change them.");
+    expect(text).not.toContain("manage its information");
+  });
+
+  it("has a subject naming only the clinic", () => {
+    expect(EMAIL_TEMPLATES["portal-profile-added"].subject(PortalProfileAddedEmail.PreviewProps)).toBe("Riverside Health Clinic added a profile to your client portal");
   });
 });
 

@@ -8,18 +8,22 @@ import { createClient } from "@/lib/clients/create-client";
 import { createSeparateProfile } from "@/lib/clients/create-separate-profile";
 import { inviteToPortal } from "@/lib/clients/invite-to-portal";
 import { linkClientContact } from "@/lib/clients/link-client-contact";
+import { removeClientLink } from "@/lib/clients/remove-client-link";
 import { revokePortalAccess } from "@/lib/clients/revoke-portal-access";
 import {
   createClientInput,
   createSeparateProfileInput,
   inviteToPortalInput,
   linkClientContactInput,
+  removeClientLinkInput,
   revokePortalAccessInput,
   sendIntakeFormInput,
   setClientAccessInput,
+  updateClientInput,
 } from "@/lib/clients/schemas";
 import { sendIntakeForm } from "@/lib/clients/send-intake-form";
 import { setClientAccess } from "@/lib/clients/set-client-access";
+import { updateClient } from "@/lib/clients/update-client";
 
 // Every action here is a public endpoint: handleStaffForm authenticates and validates, and each
 // lib/clients function asks the policy (lib/access/clients*.ts) before touching data.
@@ -65,6 +69,19 @@ export async function revokePortalAccessAction(_prev: FormState, data: FormData)
 
 export async function sendIntakeFormAction(_prev: FormState, data: FormData): Promise<FormState> {
   const { state } = await handleStaffForm(sendIntakeFormInput, Object.fromEntries(data), sendIntakeForm);
+  if (state.ok) revalidatePath("/clients", "layout");
+  return state;
+}
+
+export async function updateClientAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const { state } = await handleStaffForm(updateClientInput, Object.fromEntries(data), updateClient);
+  if (!state.ok) return state;
+  revalidatePath("/clients", "layout");
+  redirect(`/clients/${data.get("clientId")}?updated=1`);
+}
+
+export async function removeClientLinkAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const { state } = await handleStaffForm(removeClientLinkInput, Object.fromEntries(data), removeClientLink);
   if (state.ok) revalidatePath("/clients", "layout");
   return state;
 }

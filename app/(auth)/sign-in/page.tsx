@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -26,6 +27,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <SignInForm callbackUrl={callbackUrl ?? "/"} defaultEmail={email?.slice(0, 320)} />
         </div>
         <p className="mt-6 text-center text-xs text-slate-500">Forgotten your password? Ask your clinic&apos;s admin to resend your invitation.</p>
+        <p className="mt-2 text-center text-xs text-slate-500">Are you a client? <Link href="/portal/sign-in" className="font-medium text-teal-800 hover:underline">Sign in to the client portal</Link></p>
       </div>
     </main>
   );

@@ -13,36 +13,54 @@ async function openChart(page: Page, name: string) {
 }
 
 /**
- * The reference article, end to end: an admin creates a separate profile for Jordan Lee (Self link,
- * Leo assigned), invites Jordan to the portal with "manage information" on; Jordan sets a password
- * from the emailed link and sees two profiles under one login; Leo sends an intake form to the
- * second profile; Jordan saves a draft and submits it; Leo reads the answers; Maya, who has the
- * first profile, cannot open the second.
+ * The reference article, end to end: an admin creates a separate profile for Jordan Lee (Self link;
+ * the guided action needs a practitioner, Nina), assigns it to Leo through Manage access (step 5),
+ * invites Jordan to the portal with "manage information" on; Jordan sets a password from the
+ * emailed link and sees two profiles under one login; Leo sends an intake form to the second
+ * profile; Jordan saves a draft and submits it; Leo reads the answers; Maya, who has the first
+ * profile, cannot open the second. Last, a third profile lands on Jordan's existing login, and
+ * Jordan is emailed about it.
  */
 test("separate profiles for one person, one portal login, an intake form, and privacy between practitioners", async ({ browser }) => {
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, "admin@harbour.test");
 
-  // Clients > Jordan Lee > "…" > Create a separate profile for this person…, assigned to Leo.
+  // Clients > Jordan Lee > "…" > Create a separate profile for this person…; the guided action
+  // asks for a first practitioner: Nina (Leo is added in step 5, through Manage access).
   await openChart(admin, "Jordan Lee");
   const firstUrl = admin.url();
   await admin.getByLabel("Chart actions").click();
   await admin.getByRole("menuitem", { name: "Create a separate profile for this person…" }).click();
-  await admin.getByLabel("Practitioner for the new profile").selectOption({ label: "Dr Leo Chen (Clinician)" });
+  await admin.getByLabel("Practitioner for the new profile").selectOption({ label: "Dr Nina Okafor (Clinician)" });
   await admin.getByRole("button", { name: "Create separate profile" }).click();
   await expect(admin.getByText("Separate profile created")).toBeVisible();
   const secondUrl = admin.url().split("?")[0]!;
   expect(secondUrl).not.toBe(firstUrl);
-  await expect(admin.getByRole("list", { name: "Assigned practitioners" })).toHaveText("Dr Leo Chen");
+  await expect(admin.getByRole("list", { name: "Assigned practitioners" })).toHaveText("Dr Nina Okafor");
   await expect(admin.getByText("No email")).toBeVisible();
 
-  // Manage access lists the practitioners with checkboxes; Leo is ticked.
+  // Step 5: "…" > Manage access lists the practitioners with checkboxes; the admin ticks Leo and saves.
   await admin.getByLabel("Chart actions").click();
   await admin.getByRole("menuitem", { name: "Manage access" }).click();
-  await expect(admin.getByLabel("Dr Leo Chen")).toBeChecked();
+  await expect(admin.getByLabel("Dr Nina Okafor")).toBeChecked();
+  await expect(admin.getByLabel("Dr Leo Chen")).not.toBeChecked();
   await expect(admin.getByLabel("Dr Maya Patel")).not.toBeChecked();
+  await admin.getByLabel("Dr Leo Chen").check();
   await admin.getByRole("button", { name: "Save", exact: true }).click();
   await expect(admin.getByText("Access saved.")).toBeVisible();
+  await admin.goto(secondUrl);
+  await expect(admin.getByRole("list", { name: "Assigned practitioners" }).getByRole("listitem")).toHaveText(["Dr Leo Chen", "Dr Nina Okafor"]);
+
+  // Leo now sees the second chart (and is told so); Maya's stays the only one she sees.
+  const leo = await (await browser.newContext()).newPage();
+  await signIn(leo, "leo@harbour.test");
+  await leo.goto(secondUrl);
+  await expect(leo.getByRole("heading", { level: 1, name: "Jordan Lee" })).toBeVisible();
+  await expect(leo.getByRole("list", { name: "Assigned practitioners" })).toContainText("Dr Leo Chen");
+  const [granted] = await query<{ link: string }>(
+    "select n.link from notifications n join users u on u.id = n.user_id where u.email = 'leo@harbour.test' and n.kind = 'client_access_granted' order by n.created_at desc limit 1",
+  );
+  expect(secondUrl.endsWith(granted!.link)).toBe(true);
 
   // Portal tab: the first profile is its contact, relationship Self; invite with "manage information" on.
   await admin.goto(`${secondUrl}/portal`);
@@ -75,8 +93,6 @@ test("separate profiles for one person, one portal login, an intake form, and pr
   await expect(admin.getByRole("table", { name: "Portal invitations" })).toContainText("Accepted");
 
   // Leo sends the intake form to the second profile from its Portal tab.
-  const leo = await (await browser.newContext()).newPage();
-  await signIn(leo, "leo@harbour.test");
   await openChart(leo, "Jordan Lee");
   expect(leo.url().split("?")[0]).toBe(secondUrl);
   await leo.getByRole("link", { name: "Portal", exact: true }).click();
@@ -124,4 +140,20 @@ test("separate profiles for one person, one portal login, an intake form, and pr
   await expect(maya.getByRole("heading", { name: "We can't show you this page" })).toBeVisible();
   await maya.goto(firstUrl);
   await expect(maya.getByRole("list", { name: "Linked profiles" })).toContainText("Self — a linked profile you don't have access to");
+
+  // A third profile for Jordan, who already has a portal login: it is added to the login at once,
+  // and Jordan gets a "profile added" email (no new password) whose link opens it.
+  await admin.goto(firstUrl);
+  await admin.getByLabel("Chart actions").click();
+  await admin.getByRole("menuitem", { name: "Create a separate profile for this person…" }).click();
+  await admin.getByLabel("Practitioner for the new profile").selectOption({ label: "Dr Nina Okafor (Clinician)" });
+  await admin.getByRole("button", { name: "Create separate profile" }).click();
+  await expect(admin.getByText("Separate profile created")).toBeVisible();
+  const thirdId = admin.url().split("?")[0]!.split("/").pop()!;
+  const added = await openLatestMessage(admin, "jordan.lee@example.test", "added a profile to your client portal");
+  expect(pathOf(added)).toBe(`/portal/profiles/${thirdId}`);
+  await client.goto(pathOf(added));
+  await expect(client.getByRole("heading", { level: 1, name: /Jordan Lee/ })).toBeVisible();
+  await client.goto("/portal");
+  await expect(client.getByRole("list", { name: "Profiles" }).getByRole("link")).toHaveCount(3);
 });

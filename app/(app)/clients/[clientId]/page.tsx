@@ -9,14 +9,15 @@ import { loadChart } from "./load-chart";
 
 export const metadata: Metadata = { title: "Client chart" };
 
-export default async function ClientOverviewPage({ params, searchParams }: { params: Promise<{ clientId: string }>; searchParams: Promise<{ created?: string; separate?: string }> }) {
+export default async function ClientOverviewPage({ params, searchParams }: { params: Promise<{ clientId: string }>; searchParams: Promise<{ created?: string; separate?: string; updated?: string }> }) {
   const { chart } = await loadChart(params, "overview");
-  const { created, separate } = await searchParams;
+  const { created, separate, updated } = await searchParams;
   const c = chart.client;
   return (
     <>
       <ChartHeader chart={chart} current="overview" />
       {created ? <Alert tone="success" className="mb-4">The client was created.</Alert> : null}
+      {updated ? <Alert tone="success" className="mb-4">The details were saved.</Alert> : null}
       {separate ? (
         <Alert tone="success" className="mb-4" title="Separate profile created">
           This is a new chart for the same person, linked as Self, with its own access list. Invite the person to the portal from the Portal tab if they don&apos;t have a login yet.
@@ -24,7 +25,10 @@ export default async function ClientOverviewPage({ params, searchParams }: { par
       ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
-          <CardHeader title="Details" />
+          <CardHeader
+            title="Details"
+            actions={chart.abilities.edit ? <Link className="text-sm font-medium text-teal-800 hover:underline" href={`/clients/${c.id}/edit`}>Edit details</Link> : null}
+          />
           <CardBody>
             <dl className="grid grid-cols-[10rem_1fr] gap-y-2 text-sm">
               <dt className="text-slate-500">Name</dt>
@@ -35,6 +39,8 @@ export default async function ClientOverviewPage({ params, searchParams }: { par
               <dd>{c.email ?? "—"}</dd>
               <dt className="text-slate-500">Phone</dt>
               <dd>{c.phone ?? "—"}</dd>
+              <dt className="text-slate-500">Address</dt>
+              <dd className="whitespace-pre-line">{c.address ?? "—"}</dd>
               <dt className="text-slate-500">Chart created</dt>
               <dd>{formatDate(c.createdAt)}</dd>
             </dl>

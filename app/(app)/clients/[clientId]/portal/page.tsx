@@ -11,7 +11,7 @@ import { RELATIONSHIP_LABELS } from "@/lib/clients/schemas";
 import { formatDate, formatDateTime } from "../../format";
 import { ChartHeader } from "../chart-header";
 import { loadChart } from "../load-chart";
-import { AddContactForms, InviteForm, RevokeForm, SendFormForm } from "./portal-forms";
+import { AddContactForms, InviteForm, RemoveLinkForm, RevokeForm, SendFormForm } from "./portal-forms";
 
 export const metadata: Metadata = { title: "Client portal" };
 
@@ -55,6 +55,11 @@ export default async function PortalTabPage({ params, searchParams }: { params: 
                     <Badge>{RELATIONSHIP_LABELS[c.relationship]}</Badge>
                     {c.kind === "client" ? <Badge tone="info">Client profile</Badge> : <Badge>Contact</Badge>}
                     {c.canManage ? <span className="text-slate-600">Can manage information</span> : null}
+                    {chart.abilities.unlinkContact ? (
+                      <span className="ml-auto">
+                        <RemoveLinkForm clientId={id} linkId={c.linkId} name={c.name} relationship={RELATIONSHIP_LABELS[c.relationship]} />
+                      </span>
+                    ) : null}
                   </li>
                 ))}
               </ul>

@@ -7,12 +7,14 @@ import { buttonClasses } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Input, Select } from "@/components/ui/field";
 import { RELATIONSHIP_LABELS, RELATIONSHIPS } from "@/lib/clients/schemas";
-import { inviteToPortalAction, linkClientContactAction, revokePortalAccessAction, sendIntakeFormAction } from "../../actions";
+import { inviteToPortalAction, linkClientContactAction, removeClientLinkAction, revokePortalAccessAction, sendIntakeFormAction } from "../../actions";
 
-function RelationshipField({ id }: { id: string }) {
+// Only one of the two add-contact forms is on the page at a time, so the select keeps the id its
+// label (FormField, htmlFor = name) points at.
+function RelationshipField() {
   return (
     <FormField name="relationship" label="Relationship to client">
-      <Select id={id} name="relationship" defaultValue="self">
+      <Select id="relationship" name="relationship" defaultValue="self">
         {RELATIONSHIPS.map((r) => (
           <option key={r} value={r}>
             {RELATIONSHIP_LABELS[r]}
@@ -86,7 +88,7 @@ export function AddContactForms({ clientId, find, candidates }: { clientId: stri
                   ))}
                 </Select>
               </FormField>
-              <RelationshipField id="relationship-client" />
+              <RelationshipField />
               <ManageSwitch id="canManage-client" />
               <div className="flex gap-2">
                 <FormSubmit>Save contact</FormSubmit>
@@ -112,7 +114,7 @@ export function AddContactForms({ clientId, find, candidates }: { clientId: stri
               <Input id="mobile" name="mobile" type="tel" />
             </FormField>
           </div>
-          <RelationshipField id="relationship-contact" />
+          <RelationshipField />
           <ManageSwitch id="canManage-contact" />
           <div className="flex gap-2">
             <FormSubmit>Save contact</FormSubmit>
@@ -152,6 +154,24 @@ export function RevokeForm({ clientId, portalAccountId, name }: { clientId: stri
       <input type="hidden" name="portalAccountId" value={portalAccountId} />
       <ConfirmButton size="sm" variant="secondary" title={`Revoke ${name}'s portal access to this profile?`} description="They will no longer see this profile or its forms in the portal. Other profiles on their login are not affected." confirmLabel="Revoke access">
         Revoke
+      </ConfirmButton>
+    </ActionForm>
+  );
+}
+
+export function RemoveLinkForm({ clientId, linkId, name, relationship }: { clientId: string; linkId: string; name: string; relationship: string }) {
+  return (
+    <ActionForm action={removeClientLinkAction} aria-label={`Remove ${name} (${relationship})`} className="flex items-center gap-2 space-y-0">
+      <input type="hidden" name="clientId" value={clientId} />
+      <input type="hidden" name="linkId" value={linkId} />
+      <ConfirmButton
+        size="sm"
+        variant="secondary"
+        title={`Remove ${name} (${relationship}) from this profile's contacts?`}
+        description="They will no longer be offered for portal invitations on this profile. A portal login they already have keeps its access until you revoke it under Portal access."
+        confirmLabel="Remove contact"
+      >
+        Remove<span className="sr-only"> {name}</span>
       </ConfirmButton>
     </ActionForm>
   );
