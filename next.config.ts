@@ -21,6 +21,8 @@ const nextConfig: NextConfig = {
         ],
       },
       { source: "/((?!_next/static|_next/image|favicon.ico).*)", headers: noStore },
+      // The public sharing portal is never indexed (its pages also say so in their metadata).
+      { source: "/share/:path*", headers: [{ key: "X-Robots-Tag", value: "noindex, nofollow" }] },
     ];
   },
 };

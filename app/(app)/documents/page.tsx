@@ -1,16 +1,89 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, kindsFor, type DocumentKind } from "@/lib/access/documents";
 import { requireStaffWith } from "@/lib/access/require-area";
+import { listDocuments } from "@/lib/documents/list-documents";
 
 export const metadata: Metadata = { title: "Documents" };
 
-export default async function DocumentsPage() {
-  await requireStaffWith("letters:view", "patients:view", "labs:view", "invoices:view");
+export default async function DocumentsPage({ searchParams }: { searchParams: Promise<{ kind?: string; page?: string }> }) {
+  const actor = await requireStaffWith("letters:view", "patients:view", "labs:view", "invoices:view");
+  const params = await searchParams;
+  const visibleKinds = kindsFor(actor, "view");
+  const kind = visibleKinds.includes(params.kind as DocumentKind) ? (params.kind as DocumentKind) : undefined;
+  const page = Math.max(1, Number(params.page) || 1);
+  const { items, total, pageSize } = await listDocuments(actor, { kind, page });
+  const canCreate = kindsFor(actor, "edit").length > 0;
+  const href = (p: { kind?: DocumentKind; page?: number }) => `/documents?${new URLSearchParams({ ...(p.kind ? { kind: p.kind } : {}), ...(p.page && p.page > 1 ? { page: String(p.page) } : {}) })}`;
+
   return (
     <>
-      <PageHeader title="Documents" />
-      <EmptyState title="Nothing here yet" description="Letters, prescriptions, documents, lab results and invoices will be listed here." />
+      <PageHeader
+        title="Documents"
+        description="Letters, prescriptions, documents, lab results and invoices of the clients you can see."
+        actions={canCreate ? <ButtonLink href="/documents/new" variant="primary">New document</ButtonLink> : undefined}
+      />
+      <nav aria-label="Filter by kind" className="mb-4 flex flex-wrap gap-2">
+        {[undefined, ...DOCUMENT_KINDS.filter((k) => visibleKinds.includes(k))].map((k) => (
+          <Link
+            key={k ?? "all"}
+            href={href({ kind: k })}
+            aria-current={k === kind ? "page" : undefined}
+            className={cn(
+              "rounded-full border px-3 py-1 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-teal-600",
+              k === kind ? "border-teal-700 bg-teal-50 text-teal-900" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50",
+            )}
+          >
+            {k ? `${DOCUMENT_KIND_LABELS[k]}s` : "All"}
+          </Link>
+        ))}
+      </nav>
+      {items.length === 0 ? (
+        <EmptyState
+          title={kind ? `No ${DOCUMENT_KIND_LABELS[kind].toLowerCase()}s yet` : "No documents yet"}
+          description="Documents you create for your clients, and those your colleagues create for clients you can see, are listed here."
+          action={canCreate ? <ButtonLink href="/documents/new" variant="primary">New document</ButtonLink> : undefined}
+        />
+      ) : (
+        <>
+          <Table>
+            <THead>
+              <Tr>
+                <Th>Title</Th>
+                <Th>Kind</Th>
+                <Th>Client</Th>
+                <Th>Author</Th>
+                <Th>Updated</Th>
+              </Tr>
+            </THead>
+            <TBody>
+              {items.map((d) => (
+                <Tr key={d.id}>
+                  <Td>
+                    <Link href={`/documents/${d.id}`} className="font-medium text-teal-800 hover:underline">
+                      {d.title}
+                    </Link>
+                  </Td>
+                  <Td>
+                    <Badge>{DOCUMENT_KIND_LABELS[d.kind]}</Badge>
+                  </Td>
+                  <Td>{d.clientName}</Td>
+                  <Td>{d.authorName}</Td>
+                  <Td className="whitespace-nowrap text-slate-600">{d.updatedAt.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" })}</Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+          <Pagination page={page} pageSize={pageSize} total={total} hrefForPage={(p) => href({ kind, page: p })} />
+        </>
+      )}
     </>
   );
 }

@@ -6,7 +6,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
   await requireStaffWith("settings:edit");
   return (
     <>
-      <PageHeader title="Settings" description="Members, teams and roles of your organisation." />
+      <PageHeader title="Settings" description="Members, teams, roles and document sharing of your organisation." />
       <SettingsTabs />
       <div className="mt-6">{children}</div>
     </>

@@ -8,6 +8,7 @@ const TABS = [
   { href: "/settings/members", label: "Members" },
   { href: "/settings/teams", label: "Teams" },
   { href: "/settings/roles", label: "Roles" },
+  { href: "/settings/sharing", label: "Sharing" },
 ];
 
 export function SettingsTabs() {

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { canContacts } from "@/lib/access/documents";
+import { requireStaffWith } from "@/lib/access/require-area";
+import { getContact } from "@/lib/contacts/list-contacts";
+import { AppError } from "@/lib/errors";
+import { ArchiveContactForm, ContactForm } from "../contact-forms";
+
+export const metadata: Metadata = { title: "Contact" };
+
+export default async function ContactPage({ params, searchParams }: { params: Promise<{ contactId: string }>; searchParams: Promise<{ saved?: string }> }) {
+  const actor = await requireStaffWith("contacts:view");
+  const { contactId } = await params;
+  const { saved } = await searchParams;
+  if (!/^[0-9a-f-]{36}$/i.test(contactId)) notFound();
+  const contact = await getContact(actor, contactId).catch((e) => {
+    if (e instanceof AppError) notFound();
+    throw e;
+  });
+  const canEdit = canContacts(actor, "edit");
+  return (
+    <>
+      <PageHeader
+        eyebrow={<Link href="/contacts" className="hover:underline">Contacts</Link>}
+        title={
+          <span className="flex items-center gap-2">
+            {contact.name} {contact.archived && <Badge>Archived</Badge>}
+          </span>
+        }
+        description={[contact.role, contact.organisationName].filter(Boolean).join(" · ") || undefined}
+        actions={canEdit ? <ArchiveContactForm contact={contact} /> : undefined}
+      />
+      {saved && <Alert tone="success" className="mb-4 max-w-3xl">Contact added.</Alert>}
+      <Card className="max-w-3xl">
+        <CardHeader title="Details" description={canEdit ? undefined : "You can view contacts but not change them."} />
+        <CardBody>
+          <ContactForm contact={contact} disabled={!canEdit} />
+        </CardBody>
+      </Card>
+    </>
+  );
+}

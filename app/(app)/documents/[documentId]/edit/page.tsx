@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DocumentForm } from "@/components/documents/document-form";
+import { Card, CardBody } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireStaff } from "@/lib/auth/staff-actor";
+import { getDocument } from "@/lib/documents/get-document";
+import { AppError } from "@/lib/errors";
+import { saveDocumentAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Edit document" };
+
+export default async function EditDocumentPage({ params }: { params: Promise<{ documentId: string }> }) {
+  const actor = await requireStaff();
+  const { documentId } = await params;
+  if (!/^[0-9a-f-]{36}$/i.test(documentId)) notFound();
+  const data = await getDocument(actor, documentId).catch((e) => {
+    if (e instanceof AppError) notFound();
+    throw e;
+  });
+  if (!data.canEdit) notFound();
+  const { model } = data;
+  return (
+    <>
+      <PageHeader eyebrow={<Link href={`/documents/${model.id}`} className="hover:underline">{model.title}</Link>} title={`Edit ${model.kindLabel.toLowerCase()}`} description={`For ${model.client.name}`} />
+      <Card className="max-w-4xl">
+        <CardBody>
+          <DocumentForm action={saveDocumentAction} kind={model.kind} clients={[]} documentId={model.id} clientId={data.clientId} title={model.title} doc={model.body} file={model.file} />
+        </CardBody>
+      </Card>
+    </>
+  );
+}

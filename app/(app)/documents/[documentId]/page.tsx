@@ -1,0 +1,127 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DocumentView } from "@/components/documents/document-view";
+import { PrintButton } from "@/components/documents/print-button";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { buttonClasses, ButtonLink } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { AREA_LABELS } from "@/lib/access/permissions";
+import { requireStaff } from "@/lib/auth/staff-actor";
+import { getDocument } from "@/lib/documents/get-document";
+import { AppError } from "@/lib/errors";
+import type { ShareDisplayState } from "@/lib/portal/link-state";
+import { ShareActions, ShareButton } from "./share-panel";
+
+export const metadata: Metadata = { title: "Document" };
+
+const STATE: Record<ShareDisplayState, { label: string; tone: BadgeTone }> = {
+  sent: { label: "Sent", tone: "info" },
+  opened: { label: "Opened", tone: "success" },
+  downloaded: { label: "Downloaded", tone: "success" },
+  expired: { label: "Expired", tone: "warning" },
+  locked: { label: "Locked", tone: "danger" },
+  revoked: { label: "Revoked", tone: "neutral" },
+};
+
+const when = (d: Date | null) => (d ? d.toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" }) : "—");
+
+export default async function DocumentPage({ params }: { params: Promise<{ documentId: string }> }) {
+  const actor = await requireStaff();
+  const { documentId } = await params;
+  if (!/^[0-9a-f-]{36}$/i.test(documentId)) notFound();
+  const data = await getDocument(actor, documentId).catch((e) => {
+    if (e instanceof AppError) notFound();
+    throw e;
+  });
+  const { model, share, shares } = data;
+  const explanation = share.blockers.map((b) =>
+    b.reason === "sharing_off"
+      ? "Document sharing is turned off for your organisation. An admin can turn it on in Settings → Sharing."
+      : `Your role needs edit permission for ${b.areas.map((a) => AREA_LABELS[a]).join(", ")} to share this ${model.kindLabel.toLowerCase()}. Ask an admin to change your role.`,
+  );
+
+  return (
+    <div className="space-y-6">
+      <div data-print="hide" className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <p className="text-sm text-slate-500">
+            <Link href="/documents" className="hover:underline">
+              Documents
+            </Link>{" "}
+            · <Badge>{model.kindLabel}</Badge>
+          </p>
+          <h1 className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">{model.title}</h1>
+          <p className="text-sm text-slate-600">For {model.client.name}</p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          {data.canEdit && (
+            <ButtonLink href={`/documents/${model.id}/edit`} variant="secondary">
+              Edit
+            </ButtonLink>
+          )}
+          <PrintButton />
+          <a href={`/documents/${model.id}/pdf`} className={buttonClasses({ variant: "secondary" })} download>
+            Download PDF
+          </a>
+          {model.file && (
+            <a href={`/documents/${model.id}/file`} className={buttonClasses({ variant: "secondary" })} download>
+              Uploaded PDF
+            </a>
+          )}
+          <ShareButton documentId={model.id} allowed={share.allowed} explanation={explanation} securityLevel={share.securityLevel} />
+        </div>
+      </div>
+
+      <DocumentView model={model} />
+
+      <Card data-print="hide" aria-labelledby="shares-heading">
+        <CardHeader id="shares-heading" title="Shared with contacts" description="Each link expires if it isn't opened within 24 hours. Resend makes a new link and stops the old one." />
+        {shares.length === 0 ? (
+          <div className="p-5">
+            <EmptyState title="Not shared yet" description="Use Share at the top right to send this document to a GP, an insurer or another clinic." />
+          </div>
+        ) : (
+          <Table wrapperClassName="rounded-none border-0">
+            <THead>
+              <Tr>
+                <Th>Contact</Th>
+                <Th>State</Th>
+                <Th>Sent</Th>
+                <Th>Opened</Th>
+                <Th>Downloaded</Th>
+                <Th>
+                  <span className="sr-only">Actions</span>
+                </Th>
+              </Tr>
+            </THead>
+            <TBody>
+              {shares.map((s) => (
+                <Tr key={s.id} data-testid="share-row">
+                  <Td>
+                    <span className="font-medium">{s.contactName}</span>
+                    {s.contactOrganisation && <span className="block text-xs text-slate-500">{s.contactOrganisation}</span>}
+                    <span className="block text-xs text-slate-500">
+                      by {s.sharedByName} · {s.securityLevel === "link_and_sms" ? "link + code" : "link only"}
+                    </span>
+                  </Td>
+                  <Td>
+                    <Badge tone={STATE[s.state].tone}>{STATE[s.state].label}</Badge>
+                  </Td>
+                  <Td className="whitespace-nowrap">{when(s.sentAt)}</Td>
+                  <Td className="whitespace-nowrap">{when(s.firstOpenedAt)}</Td>
+                  <Td className="whitespace-nowrap">{when(s.downloadedAt)}</Td>
+                  <Td>
+                    <ShareActions shareId={s.id} contactName={s.contactName} canResend={s.canResend} canRevoke={s.canRevoke} />
+                  </Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </Card>
+    </div>
+  );
+}

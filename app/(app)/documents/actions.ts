@@ -1,0 +1,86 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { DOCUMENT_KINDS } from "@/lib/access/documents";
+import type { FormState } from "@/lib/actions/form-state";
+import { handleStaffForm } from "@/lib/actions/handle-form";
+import { searchContacts, type ContactDto } from "@/lib/contacts/list-contacts";
+import { changeShare } from "@/lib/documents/change-share";
+import { CONTENT_SCHEMAS, defaultTitle, type DocumentContent } from "@/lib/documents/content";
+import { contentFromForm } from "@/lib/documents/form-data";
+import { MAX_UPLOAD_BYTES, saveDocument } from "@/lib/documents/save-document";
+import { shareDocument } from "@/lib/documents/share-document";
+import type { ActionResult } from "@/lib/errors";
+
+const documentInput = z.discriminatedUnion(
+  "kind",
+  DOCUMENT_KINDS.map((kind) =>
+    z.object({
+      kind: z.literal(kind),
+      documentId: z.uuid().optional(),
+      clientId: z.uuid({ message: "Choose a client." }),
+      title: z.string().trim().max(200, "Keep the title under 200 characters."),
+      content: CONTENT_SCHEMAS[kind],
+      file: z.instanceof(Buffer).optional(),
+      filename: z.string().max(200).optional(),
+      removeFile: z.boolean().optional(),
+    }),
+  ) as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]],
+);
+
+export async function saveDocumentAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const fields = Object.fromEntries(data);
+  const kind = String(fields.kind ?? "");
+  const upload = data.get("file");
+  const hasFile = upload instanceof File && upload.size > 0;
+  if (hasFile && upload.size > MAX_UPLOAD_BYTES) return { error: "file_too_large", fieldErrors: { file: "" } };
+  const raw = {
+    kind,
+    documentId: fields.documentId || undefined,
+    clientId: fields.clientId,
+    title: fields.title ?? "",
+    content: (DOCUMENT_KINDS as readonly string[]).includes(kind) ? contentFromForm(kind as (typeof DOCUMENT_KINDS)[number], fields) : {},
+    file: hasFile ? Buffer.from(await upload.arrayBuffer()) : undefined,
+    filename: hasFile ? upload.name : undefined,
+    removeFile: fields.removeFile === "on",
+  };
+  const { state, result } = await handleStaffForm(documentInput, raw, (actor, input) => {
+    const typed = input as unknown as { kind: DocumentContent["kind"]; documentId?: string; clientId: string; title: string; content: DocumentContent["content"]; file?: Buffer; filename?: string; removeFile?: boolean };
+    return saveDocument(actor, {
+      documentId: typed.documentId,
+      clientId: typed.clientId,
+      kind: typed.kind,
+      title: typed.title || defaultTitle({ kind: typed.kind, content: typed.content } as DocumentContent),
+      content: typed.content,
+      file: typed.file ? { filename: typed.filename ?? "document.pdf", bytes: typed.file } : null,
+      removeFile: typed.removeFile,
+    });
+  });
+  if (!result) return state;
+  revalidatePath("/documents");
+  redirect(`/documents/${result.documentId}`);
+}
+
+export async function shareDocumentAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const input = z.object({ documentId: z.uuid(), contactId: z.uuid({ message: "Choose a contact from the list." }) });
+  const { state } = await handleStaffForm(input, Object.fromEntries(data), shareDocument);
+  if (state.ok) revalidatePath(`/documents/${String(data.get("documentId"))}`);
+  return state;
+}
+
+export async function changeShareAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const input = z.object({ shareId: z.uuid(), change: z.enum(["resend", "revoke"]) });
+  const { state } = await handleStaffForm(input, Object.fromEntries(data), changeShare);
+  if (state.ok) revalidatePath("/documents", "layout");
+  return state;
+}
+
+export type ContactOption = Pick<ContactDto, "id" | "name" | "organisationName" | "role"> & { hasEmail: boolean; hasMobile: boolean };
+
+export async function searchContactsAction(q: string): Promise<ActionResult<ContactOption[]>> {
+  const { state, result } = await handleStaffForm(z.string().trim().max(100), q, searchContacts);
+  if (!result) return { error: state.error ?? "unexpected" };
+  return { ok: true, data: result.map((c) => ({ id: c.id, name: c.name, organisationName: c.organisationName, role: c.role, hasEmail: Boolean(c.email), hasMobile: Boolean(c.mobile) })) };
+}

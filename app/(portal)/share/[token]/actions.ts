@@ -1,0 +1,63 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { openShareLink } from "@/lib/portal/open-link";
+import { sendShareCode } from "@/lib/portal/send-code";
+import { makeShareCookie, SHARE_COOKIE_NAME, shareCookieOptions, sharePath } from "@/lib/portal/share-cookie";
+import type { PortalRefusal, PortalResult } from "@/lib/portal/types";
+import { throttlePortal } from "@/lib/portal/throttle";
+import { verifyShareCode } from "@/lib/portal/verify-code";
+
+/** What a portal form shows after a refusal. Only codes, never details. */
+export interface PortalFormState {
+  error?: PortalRefusal | "invalid_code_format";
+  sentTo?: string;
+  retryAfterSeconds?: number;
+  at?: number;
+}
+
+const token = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);
+
+/** Past the checks: exchange the token for a cookie scoped to this share, and leave the token's URL. */
+async function enter(result: PortalResult, rawToken: string): Promise<PortalFormState> {
+  if (result.ok) {
+    const jar = await cookies();
+    jar.set(SHARE_COOKIE_NAME, makeShareCookie(result.shareId, result.linkVersion, new Date()), shareCookieOptions(result.shareId));
+    redirect(sharePath(result.shareId));
+  }
+  // The link itself is no longer usable: show its calm page.
+  if (["unavailable", "expired", "locked"].includes(result.reason)) redirect(`/share/${rawToken}`);
+  return { error: result.reason, retryAfterSeconds: result.retryAfterSeconds, at: Date.now() };
+}
+
+/** View document (link-only shares): the POST that opens the link. A GET never does. */
+export async function openLinkAction(_prev: PortalFormState, data: FormData): Promise<PortalFormState> {
+  const t = token.safeParse(data.get("token"));
+  if (!t.success) redirect("/share/invalid");
+  const { client, result } = await throttlePortal("portalIp");
+  if (!result.success) return { error: "rate_limited", retryAfterSeconds: result.retryAfterSeconds };
+  return enter(await openShareLink(t.data, client), t.data);
+}
+
+export async function sendCodeAction(_prev: PortalFormState, data: FormData): Promise<PortalFormState> {
+  const t = token.safeParse(data.get("token"));
+  if (!t.success) redirect("/share/invalid");
+  const { client, result } = await throttlePortal("portalIp");
+  if (!result.success) return { error: "rate_limited", retryAfterSeconds: result.retryAfterSeconds };
+  const sent = await sendShareCode(t.data, client);
+  if (sent.ok) return { sentTo: sent.maskedMobile, at: Date.now() };
+  if (["unavailable", "expired", "locked"].includes(sent.reason)) redirect(`/share/${t.data}`);
+  return { error: sent.reason, retryAfterSeconds: sent.retryAfterSeconds, at: Date.now() };
+}
+
+export async function verifyCodeAction(_prev: PortalFormState, data: FormData): Promise<PortalFormState> {
+  const t = token.safeParse(data.get("token"));
+  if (!t.success) redirect("/share/invalid");
+  const code = String(data.get("code") ?? "").replace(/\s+/g, "");
+  if (!/^\d{6}$/.test(code)) return { error: "invalid_code_format", at: Date.now() };
+  const { client, result } = await throttlePortal("portalCodeAttemptIp");
+  if (!result.success) return { error: "rate_limited", retryAfterSeconds: result.retryAfterSeconds };
+  return enter(await verifyShareCode(t.data, code, client), t.data);
+}

@@ -1,0 +1,96 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/field";
+import { openLinkAction, sendCodeAction, verifyCodeAction, type PortalFormState } from "./actions";
+
+const MESSAGES: Record<NonNullable<PortalFormState["error"]>, string> = {
+  unavailable: "This link can't be used. Ask the clinic to send it again.",
+  expired: "This link has expired. Ask the clinic to send it again.",
+  locked: "This link is locked after too many incorrect codes. Ask the clinic to send it again.",
+  rate_limited: "Too many attempts. Please wait a few minutes and try again.",
+  code_required: "This document needs a code sent to your mobile.",
+  no_mobile: "The clinic has no mobile number for you, so we can't send a code. Ask the clinic to update your details.",
+  no_code: "Ask for a code first.",
+  wrong_code: "That code isn't right. Check the text message and try again.",
+  code_expired: "That code has expired. Send a new code and enter it within 10 minutes.",
+  code_used: "That code has already been used. Send a new code.",
+  too_many_for_code: "Too many incorrect tries for this code. Send a new code.",
+  invalid_code_format: "Enter the 6-digit code from the text message.",
+};
+
+function ErrorText({ state, id }: { state: PortalFormState; id: string }) {
+  if (!state.error) return null;
+  return (
+    <p id={id} role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+      {MESSAGES[state.error]}
+    </p>
+  );
+}
+
+export function ViewDocumentForm({ token }: { token: string }) {
+  const [state, action, pending] = useActionState(openLinkAction, {});
+  return (
+    <form action={action} className="space-y-3">
+      <input type="hidden" name="token" value={token} />
+      <ErrorText state={state} id="view-error" />
+      <Button type="submit" disabled={pending} className="w-full sm:w-auto">
+        {pending ? "Opening…" : "View document"}
+      </Button>
+    </form>
+  );
+}
+
+export function CodeForms({ token, maskedMobile, codePending }: { token: string; maskedMobile: string; codePending: boolean }) {
+  const [sent, send, sending] = useActionState(sendCodeAction, {});
+  const [checked, check, checking] = useActionState(verifyCodeAction, {});
+  const codeSent = codePending || Boolean(sent.sentTo);
+  return (
+    <div className="space-y-5">
+      <form action={send} className="space-y-3">
+        <input type="hidden" name="token" value={token} />
+        <p className="text-sm text-slate-600">
+          {codeSent ? (
+            <>
+              We sent a 6-digit code to <span className="font-medium text-slate-900">{sent.sentTo ?? maskedMobile}</span>. It works for 10 minutes.
+            </>
+          ) : (
+            <>
+              To protect this document, we&apos;ll text a 6-digit code to your mobile ending <span className="font-medium text-slate-900">{maskedMobile}</span>.
+            </>
+          )}
+        </p>
+        <ErrorText state={sent} id="send-error" />
+        <Button type="submit" variant={codeSent ? "secondary" : "primary"} disabled={sending}>
+          {sending ? "Sending…" : codeSent ? "Send a new code" : "Send me a code"}
+        </Button>
+      </form>
+      {codeSent && (
+        <form action={check} className="space-y-3 border-t border-slate-200 pt-5">
+          <input type="hidden" name="token" value={token} />
+          <label htmlFor="code" className="block text-sm font-medium text-slate-900">
+            Code from the text message
+          </label>
+          <Input
+            id="code"
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="\d{6}"
+            maxLength={6}
+            className="max-w-40 text-center text-lg tracking-[0.3em]"
+            aria-invalid={checked.error ? true : undefined}
+            aria-describedby={checked.error ? "code-error" : undefined}
+            key={checked.at}
+            autoFocus
+          />
+          <ErrorText state={checked} id="code-error" />
+          <Button type="submit" disabled={checking}>
+            {checking ? "Checking…" : "View document"}
+          </Button>
+        </form>
+      )}
+    </div>
+  );
+}

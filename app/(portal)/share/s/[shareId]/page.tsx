@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { DocumentView } from "@/components/documents/document-view";
+import { PrintButton } from "@/components/documents/print-button";
+import { buttonClasses } from "@/components/ui/button";
+import { currentShareAccess } from "@/lib/portal/portal-request";
+import { viewSharedDocument } from "@/lib/portal/share-access";
+import { rateLimit } from "@/lib/rate-limit";
+import { PortalMessage, RateLimitedMessage } from "../../portal-message";
+
+export const metadata: Metadata = { title: "Shared document" };
+
+/** The document, for a browser that came through the link (and the code). The URL carries no token. */
+export default async function SharedDocumentPage({ params }: { params: Promise<{ shareId: string }> }) {
+  const { shareId } = await params;
+  const { row, client } = await currentShareAccess(shareId);
+  if (!(await rateLimit("portalIp", client.ip ?? "unknown")).success) return <RateLimitedMessage />;
+  if (!row) {
+    return (
+      <PortalMessage title="This document isn't available">
+        <p>Your access may have ended, or this browser hasn&apos;t opened the link yet.</p>
+        <p>Open the link from your email again. If it no longer works, ask the clinic that sent it to send it to you again.</p>
+      </PortalMessage>
+    );
+  }
+  const model = await viewSharedDocument(row, client);
+  return (
+    <div className="space-y-4">
+      <div data-print="hide" className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-slate-600">
+          Shared with you by <span className="font-medium text-slate-900">{model.clinic.name}</span>
+        </p>
+        <div className="flex flex-wrap gap-2">
+          <PrintButton auditUrl={`/share/s/${shareId}/print`} />
+          <a href={`/share/s/${shareId}/pdf`} className={buttonClasses({ variant: "primary" })} download>
+            Download PDF
+          </a>
+          {model.file && (
+            <a href={`/share/s/${shareId}/file`} className={buttonClasses({ variant: "secondary" })} download>
+              Attached PDF
+            </a>
+          )}
+        </div>
+      </div>
+      <DocumentView model={model} />
+    </div>
+  );
+}

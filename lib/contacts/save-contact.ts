@@ -1,0 +1,34 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { contacts } from "@/db/schema";
+import type { StaffActor } from "@/lib/access/actor";
+import { assertCan } from "@/lib/access/can";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { findContact } from "./find-contact";
+import type { ContactInput } from "./schemas";
+
+/** Adds a contact, or edits one (contactId given) of the actor's organisation. */
+export async function saveContact(actor: StaffActor, input: ContactInput): Promise<{ contactId: string }> {
+  await assertCan(actor, "contacts:edit");
+  const db = await getDb();
+  const { contactId, ...values } = input;
+  return db.transaction(async (tx) => {
+    let id: string;
+    if (contactId) {
+      await findContact(tx, actor, contactId, { lock: true });
+      await tx.update(contacts).set(values).where(eq(contacts.id, contactId));
+      id = contactId;
+    } else {
+      const [row] = await tx.insert(contacts).values({ ...values, organisationId: actor.organisationId }).returning({ id: contacts.id });
+      id = row!.id;
+    }
+    await recordAudit(tx, {
+      organisationId: actor.organisationId,
+      actor: { type: "user", id: actor.userId },
+      action: contactId ? "contact.updated" : "contact.created",
+      target: { type: "contact", id },
+    });
+    return { contactId: id };
+  });
+}

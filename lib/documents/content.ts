@@ -1,0 +1,147 @@
+/**
+ * What each document kind holds (documents.content, jsonb), as zod schemas, plus the figures
+ * derived from it (invoice totals, lab flags). Pure: shared by forms, pages, the PDF and tests.
+ */
+import { z } from "zod";
+import type { DocumentKind } from "@/lib/access/documents";
+
+const text = (label: string, max = 200) => z.string().trim().min(1, `Enter ${label}.`).max(max, `Keep ${label} under ${max} characters.`);
+const optional = (max = 200) => z.string().trim().max(max, `Keep this under ${max} characters.`).default("");
+const number = (label: string) =>
+  z.preprocess((v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v)) : v), z.number({ message: `Enter ${label} as a number.` }).finite());
+const optionalNumber = z.preprocess(
+  (v) => (typeof v === "string" ? (v.trim() === "" ? null : Number(v)) : v ?? null),
+  z.number({ message: "Enter a number." }).finite().nullable(),
+);
+
+export const letterContent = z.object({
+  recipient: text("the recipient"),
+  subject: text("a subject"),
+  body: text("the letter", 20_000),
+});
+
+export const prescriptionLine = z.object({
+  drug: text("the medication"),
+  dose: text("the dose", 80),
+  frequency: text("how often", 120),
+  quantity: text("the quantity", 80),
+});
+export const prescriptionContent = z.object({
+  prescriber: text("the prescriber"),
+  lines: z.array(prescriptionLine).min(1, "Add at least one medication.").max(30),
+});
+
+export const documentContent = z.object({
+  body: optional(20_000),
+  file: z.object({ filename: z.string(), size: z.number() }).nullable().optional(),
+});
+
+export const labValue = z.object({
+  name: text("the measurement", 120),
+  value: number("the value"),
+  unit: optional(40),
+  low: optionalNumber,
+  high: optionalNumber,
+});
+export const labResultContent = z.object({
+  test: text("the test"),
+  values: z.array(labValue).min(1, "Add at least one value.").max(50),
+});
+
+export const invoiceItem = z.object({
+  description: text("a description"),
+  quantity: number("the quantity").pipe(z.number().positive("Use a quantity above 0.")),
+  unitPrice: number("the price").pipe(z.number().min(0, "Use a price of 0 or more.")),
+});
+export const invoiceContent = z.object({
+  number: text("an invoice number", 40),
+  items: z.array(invoiceItem).min(1, "Add at least one line item.").max(50),
+  taxRate: number("the tax rate").pipe(z.number().min(0, "Use 0 or more.").max(100, "Use 100 or less.")),
+  dueDate: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a due date."),
+  paid: z.boolean().default(false),
+});
+
+export const CONTENT_SCHEMAS = {
+  letter: letterContent,
+  prescription: prescriptionContent,
+  document: documentContent,
+  lab_result: labResultContent,
+  invoice: invoiceContent,
+} as const satisfies Record<DocumentKind, z.ZodType>;
+
+export type LetterContent = z.output<typeof letterContent>;
+export type PrescriptionContent = z.output<typeof prescriptionContent>;
+export type DocumentBodyContent = z.output<typeof documentContent>;
+export type LabResultContent = z.output<typeof labResultContent>;
+export type InvoiceContent = z.output<typeof invoiceContent>;
+
+export type DocumentContent =
+  | { kind: "letter"; content: LetterContent }
+  | { kind: "prescription"; content: PrescriptionContent }
+  | { kind: "document"; content: DocumentBodyContent }
+  | { kind: "lab_result"; content: LabResultContent }
+  | { kind: "invoice"; content: InvoiceContent };
+
+/** Stored content read back leniently: a row written by an older form still renders. */
+export function readContent(kind: DocumentKind, raw: unknown): DocumentContent {
+  const parsed = CONTENT_SCHEMAS[kind].safeParse(raw);
+  if (parsed.success) return { kind, content: parsed.data } as DocumentContent;
+  const r = (raw ?? {}) as Record<string, unknown>;
+  const s = (v: unknown) => (typeof v === "string" ? v : v == null ? "" : String(v));
+  const arr = (v: unknown) => (Array.isArray(v) ? (v as Record<string, unknown>[]) : []);
+  switch (kind) {
+    case "letter":
+      return { kind, content: { recipient: s(r.recipient), subject: s(r.subject), body: s(r.body) } };
+    case "prescription":
+      return { kind, content: { prescriber: s(r.prescriber), lines: arr(r.lines).map((l) => ({ drug: s(l.drug), dose: s(l.dose), frequency: s(l.frequency), quantity: s(l.quantity) })) } };
+    case "document":
+      return { kind, content: { body: s(r.body), file: null } };
+    case "lab_result":
+      return { kind, content: { test: s(r.test), values: arr(r.values).map((v) => ({ name: s(v.name), value: Number(v.value) || 0, unit: s(v.unit), low: v.low == null ? null : Number(v.low), high: v.high == null ? null : Number(v.high) })) } };
+    case "invoice":
+      return { kind, content: { number: s(r.number), items: arr(r.items).map((i) => ({ description: s(i.description), quantity: Number(i.quantity) || 0, unitPrice: Number(i.unitPrice) || 0 })), taxRate: Number(r.taxRate) || 0, dueDate: s(r.dueDate), paid: r.paid === true } };
+  }
+}
+
+export type LabFlag = "low" | "high" | null;
+
+/** A value below its range is "low", above it "high"; no range, no flag. */
+export function labFlag(v: { value: number; low: number | null; high: number | null }): LabFlag {
+  if (v.low != null && v.value < v.low) return "low";
+  if (v.high != null && v.value > v.high) return "high";
+  return null;
+}
+
+export function labRange(v: { low: number | null; high: number | null; unit: string }): string {
+  if (v.low == null && v.high == null) return "—";
+  if (v.low == null) return `≤ ${v.high} ${v.unit}`.trim();
+  if (v.high == null) return `≥ ${v.low} ${v.unit}`.trim();
+  return `${v.low}–${v.high} ${v.unit}`.trim();
+}
+
+/** Money in pence to avoid float drift: subtotal, tax (rounded half up) and total. */
+export function invoiceTotals(c: Pick<InvoiceContent, "items" | "taxRate">) {
+  const subtotal = c.items.reduce((sum, i) => sum + Math.round(i.quantity * i.unitPrice * 100), 0);
+  const tax = Math.round((subtotal * c.taxRate) / 100);
+  return { subtotal: subtotal / 100, tax: tax / 100, total: (subtotal + tax) / 100 };
+}
+
+export function formatMoney(amount: number): string {
+  return new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" }).format(amount);
+}
+
+/** The document's headline for lists (a letter's subject, an invoice's number…). */
+export function defaultTitle(doc: DocumentContent): string {
+  switch (doc.kind) {
+    case "letter":
+      return doc.content.subject;
+    case "prescription":
+      return doc.content.lines.map((l) => l.drug).join(", ") || "Prescription";
+    case "document":
+      return "Document";
+    case "lab_result":
+      return doc.content.test;
+    case "invoice":
+      return `Invoice ${doc.content.number}`;
+  }
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { documentFiles } from "@/db/schema";
+import type { StaffActor } from "@/lib/access/actor";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/errors";
+import { pdfFilename, renderDocumentPdf } from "@/lib/pdf/render-document-pdf";
+import { auditDocumentRefusals, loadDocumentFor } from "./load-document";
+import { buildRenderModel } from "./render-model";
+
+/** The staff PDF of a document (same renderer as the portal), audited. */
+export async function getDocumentPdf(actor: StaffActor, documentId: string): Promise<{ bytes: Buffer; filename: string }> {
+  return auditDocumentRefusals(actor, "document:view", { type: "document", id: documentId }, async () => {
+    const db = await getDb();
+    const { doc } = await loadDocumentFor(db, actor, documentId, "document:view");
+    const model = await buildRenderModel(db, doc);
+    const bytes = await renderDocumentPdf(model);
+    await recordAudit(db, { organisationId: actor.organisationId, actor: { type: "user", id: actor.userId }, action: "document.downloaded", target: { type: "document", id: doc.id }, metadata: { format: "pdf" } });
+    return { bytes, filename: pdfFilename(model.title) };
+  });
+}
+
+/** The uploaded PDF of a "document" kind document, for staff. */
+export async function getDocumentFile(actor: StaffActor, documentId: string): Promise<{ bytes: Buffer; filename: string }> {
+  return auditDocumentRefusals(actor, "document:view", { type: "document", id: documentId }, async () => {
+    const db = await getDb();
+    const { doc } = await loadDocumentFor(db, actor, documentId, "document:view");
+    const [file] = await db.select().from(documentFiles).where(eq(documentFiles.documentId, doc.id));
+    if (!file) throw new AppError("not_found");
+    await recordAudit(db, { organisationId: actor.organisationId, actor: { type: "user", id: actor.userId }, action: "document.downloaded", target: { type: "document", id: doc.id }, metadata: { format: "file" } });
+    return { bytes: file.bytes, filename: pdfFilename(file.filename.replace(/\.pdf$/i, "")) };
+  });
+}

@@ -1,0 +1,69 @@
+import "server-only";
+import { getDb, type Executor } from "@/db/client";
+import { documentShares } from "@/db/schema";
+import type { StaffActor } from "@/lib/access/actor";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { findContact } from "@/lib/contacts/find-contact";
+import { newToken, hashToken } from "@/lib/crypto/tokens";
+import { AppError } from "@/lib/errors";
+import { queueEmail } from "@/lib/mail/queue-email";
+import { scheduleOutboxDelivery } from "@/lib/outbox/schedule-delivery";
+import { UNOPENED_LINK_LIFETIME_HOURS } from "@/lib/portal/link-state";
+import { appUrl } from "@/lib/urls";
+import { auditDocumentRefusals, loadDocumentFor } from "./load-document";
+
+/** The contact must be reachable for the organisation's security level. */
+export function assertContactReachable(contact: { archivedAt: Date | null; email: string | null; mobile: string | null }, level: "link" | "link_and_sms") {
+  if (contact.archivedAt) throw new AppError("contact_archived", { field: "contactId" });
+  if (!contact.email) throw new AppError("no_contact_email", { field: "contactId" });
+  if (level === "link_and_sms" && !contact.mobile) throw new AppError("no_contact_mobile", { field: "contactId" });
+}
+
+/** Emails the contact a fresh portal link. The token travels only in the email; its hash is stored. */
+export async function emailShareLink(exec: Executor, input: { actor: StaffActor; to: string; contactName: string; token: string }) {
+  await queueEmail(exec, {
+    to: input.to,
+    template: "document-shared",
+    props: {
+      clinicName: input.actor.organisationName,
+      senderName: input.actor.name,
+      contactName: input.contactName,
+      viewUrl: appUrl(`/share/${input.token}`),
+      expiresInHours: UNOPENED_LINK_LIFETIME_HOURS,
+    },
+  });
+}
+
+/**
+ * Shares a document with an external contact: needs edit on contacts, patients and the kind's
+ * own area, and the organisation's sharing on (lib/access/documents.ts). The contact gets the
+ * "document shared with you" email with a link that must be opened within 24 hours.
+ */
+export async function shareDocument(actor: StaffActor, input: { documentId: string; contactId: string }): Promise<{ shareId: string }> {
+  const db = await getDb();
+  const result = await auditDocumentRefusals(actor, "document:share", { type: "document", id: input.documentId }, () =>
+    db.transaction(async (tx) => {
+      const { doc, org } = await loadDocumentFor(tx, actor, input.documentId, "document:share");
+      const contact = await findContact(tx, actor, input.contactId).catch(() => {
+        throw new AppError("invalid_input", { field: "contactId" });
+      });
+      assertContactReachable(contact, org.securityLevel);
+      const token = newToken();
+      const [share] = await tx
+        .insert(documentShares)
+        .values({ documentId: doc.id, contactId: contact.id, sharedById: actor.userId, tokenHash: hashToken(token), securityLevel: org.securityLevel, sentAt: new Date() })
+        .returning({ id: documentShares.id });
+      await emailShareLink(tx, { actor, to: contact.email!, contactName: contact.name, token });
+      await recordAudit(tx, {
+        organisationId: actor.organisationId,
+        actor: { type: "user", id: actor.userId },
+        action: "document.shared",
+        target: { type: "document_share", id: share!.id },
+        metadata: { documentId: doc.id, contactId: contact.id, securityLevel: org.securityLevel },
+      });
+      return { shareId: share!.id };
+    }),
+  );
+  scheduleOutboxDelivery();
+  return result;
+}

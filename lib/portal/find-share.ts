@@ -1,0 +1,60 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { contacts, documents, documentShares, organisations } from "@/db/schema";
+import { hashToken } from "@/lib/crypto/tokens";
+import { linkStatus, type LinkStatus } from "./link-state";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// newToken() gives 43 base64url characters; anything else cannot be a link of ours.
+const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
+
+export type PortalShareRow = Awaited<ReturnType<typeof selectShare>>[number];
+
+function selectShare(exec: Executor, where: ReturnType<typeof eq>, lock: boolean) {
+  const q = exec
+    .select({
+      share: documentShares,
+      document: { id: documents.id, organisationId: documents.organisationId, deletedAt: documents.deletedAt },
+      contact: { id: contacts.id, name: contacts.name, mobile: contacts.mobile },
+      org: { id: organisations.id, name: organisations.name, sharingEnabled: organisations.sharingEnabled, openedLinkMaxDays: organisations.openedLinkMaxDays },
+    })
+    .from(documentShares)
+    .innerJoin(documents, eq(documents.id, documentShares.documentId))
+    .innerJoin(contacts, eq(contacts.id, documentShares.contactId))
+    .innerJoin(organisations, eq(organisations.id, documents.organisationId))
+    .where(where)
+    .limit(1);
+  return lock ? q.for("update", { of: documentShares }) : q;
+}
+
+/** The share an emailed token names (by its hash), optionally locking the share row. */
+export async function findShareByToken(exec: Executor, token: string, opts: { lock?: boolean } = {}): Promise<PortalShareRow | null> {
+  if (!TOKEN.test(token)) return null;
+  const [row] = await selectShare(exec, eq(documentShares.tokenHash, hashToken(token)), opts.lock ?? false);
+  return row ?? null;
+}
+
+export async function findShareById(exec: Executor, shareId: string, opts: { lock?: boolean } = {}): Promise<PortalShareRow | null> {
+  if (!UUID.test(shareId)) return null;
+  const [row] = await selectShare(exec, eq(documentShares.id, shareId), opts.lock ?? false);
+  return row ?? null;
+}
+
+/**
+ * The portal's view of a share: its link status, where a deleted document or sharing turned off
+ * for the organisation count as revoked — the contact sees the same calm page either way.
+ */
+export function portalStatus(row: PortalShareRow, now: Date): LinkStatus {
+  if (row.document.deletedAt || !row.org.sharingEnabled) return "revoked";
+  return linkStatus(row.share, now, { openedLinkMaxDays: row.org.openedLinkMaxDays });
+}
+
+/** Audit actor and target for portal events: the contact, the share. */
+export function contactAudit(row: PortalShareRow) {
+  return {
+    organisationId: row.org.id,
+    actor: { type: "contact" as const, id: row.contact.id },
+    target: { type: "document_share", id: row.share.id },
+  };
+}

@@ -1,0 +1,141 @@
+import { readFileSync } from "node:fs";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { query } from "../db";
+import { openLatestMessage, pathOf } from "../outbox";
+import { callFormAction, serverActions } from "../server-actions";
+import { signIn } from "../support";
+import { pdfText } from "./pdf-text";
+
+const GP_EMAIL = "gp@northside.test";
+const GP_MOBILE = "+44 7700 900123";
+
+async function staffPage(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
+
+/** The code in the newest text message to the mobile, read from the development outbox. */
+async function latestCode(page: Page): Promise<string> {
+  await page.goto("/dev/outbox");
+  await page.getByRole("list", { name: "Messages" }).getByRole("link").filter({ hasText: GP_MOBILE }).first().click();
+  await expect(page.getByTestId("message-to")).toHaveText(GP_MOBILE);
+  const text = (await page.getByTestId("message-text").textContent()) ?? "";
+  return /\b(\d{6})\b/.exec(text)![1]!;
+}
+
+test("Sam shares a letter with Dr Priya Shah under link and code; the contact opens, downloads, and is refused after Revoke", async ({ browser }) => {
+  // An admin turns sharing on with the code-to-mobile security level.
+  const admin = await staffPage(browser, "admin@harbour.test");
+  await admin.goto("/settings/sharing");
+  await admin.getByLabel("Allow document sharing with external contacts").check();
+  await admin.getByLabel("Link and a code sent to the contact's mobile").check();
+  await admin.getByRole("button", { name: "Save sharing settings" }).click();
+  await expect(admin.getByText("Sharing settings saved.")).toBeVisible();
+
+  // Sam (medical secretary) shares the letter.
+  const sam = await staffPage(browser, "sam@harbour.test");
+  await sam.goto("/documents?kind=letter");
+  await sam.getByRole("link", { name: "Assessment summary for GP" }).click();
+  await expect(sam).toHaveURL(/\/documents\/[0-9a-f-]{36}$/);
+  const documentUrl = sam.url();
+  await sam.getByRole("button", { name: "Share" }).click();
+  const dialog = sam.getByRole("dialog");
+  await expect(dialog.getByRole("radio", { name: "Contact" })).toBeChecked();
+  await dialog.getByLabel("Select contact").fill("Priya");
+  await dialog.getByRole("option", { name: /Dr Priya Shah/ }).click();
+  await dialog.getByRole("button", { name: "Share", exact: true }).click();
+  await expect(dialog.getByText(/Shared\. The contact has been emailed/)).toBeVisible();
+  await sam.reload();
+  const row = sam.getByTestId("share-row").filter({ hasText: "Dr Priya Shah" }).first();
+  await expect(row).toContainText("Sent");
+
+  // The link from the email; a mail scanner's GET and HEAD leave it unopened.
+  const outbox = await (await browser.newContext()).newPage();
+  const link = await openLatestMessage(outbox, GP_EMAIL);
+  const linkPath = pathOf(link);
+  expect((await outbox.request.head(linkPath)).status()).toBeLessThan(500);
+  const scanned = await outbox.request.get(linkPath);
+  expect(scanned.headers()["cache-control"]).toContain("no-store");
+  expect(scanned.headers()["x-robots-tag"]).toContain("noindex");
+  const [share] = await query<{ id: string; first_opened_at: Date | null }>(
+    "select s.id, s.first_opened_at from document_shares s join contacts c on c.id = s.contact_id where c.email = $1 order by s.created_at desc limit 1",
+    [GP_EMAIL],
+  );
+  expect(share!.first_opened_at).toBeNull();
+
+  // The contact, in a fresh browser: asks for a code, gets a wrong one refused, then the right one.
+  const contact = await (await browser.newContext()).newPage();
+  await contact.goto(linkPath);
+  await expect(contact.getByRole("heading", { name: "Harbour Health Group" })).toBeVisible();
+  await expect(contact.getByText("•••• ••• 123")).toBeVisible();
+  await contact.getByRole("button", { name: "Send me a code" }).click();
+  await expect(contact.getByLabel("Code from the text message")).toBeVisible();
+  const code = await latestCode(outbox);
+  const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
+  await contact.getByLabel("Code from the text message").fill(wrong);
+  await contact.getByRole("button", { name: "View document" }).click();
+  await expect(contact.locator("#code-error")).toContainText("That code isn't right");
+  await contact.getByLabel("Code from the text message").fill(code);
+  await contact.getByRole("button", { name: "View document" }).click();
+  await expect(contact).toHaveURL(new RegExp(`/share/s/${share!.id}$`));
+  expect(contact.url()).not.toContain(linkPath.split("/").pop()!);
+  await expect(contact.getByRole("heading", { level: 2, name: "Assessment summary for GP" })).toBeVisible();
+  await expect(contact.getByText("Assessment summary — Jordan Lee")).toBeVisible();
+  await expect(contact.getByRole("button", { name: "Print" })).toBeVisible();
+
+  // Download PDF: a real PDF whose text holds the letter's subject.
+  const [download] = await Promise.all([contact.waitForEvent("download"), contact.getByRole("link", { name: "Download PDF" }).click()]);
+  const pdf = readFileSync((await download.path())!);
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  expect(pdfText(pdf)).toContain("Assessment summary — Jordan Lee");
+  expect(pdfText(pdf)).toContain("Harbour Health Group");
+
+  // The sender sees "Downloaded", then revokes.
+  await sam.goto(documentUrl);
+  await expect(row).toContainText("Downloaded");
+  await row.getByRole("button", { name: "Revoke" }).click();
+  await sam.getByRole("dialog").getByRole("button", { name: "Revoke access" }).click();
+  await expect(row).toContainText("Revoked");
+
+  // The same browser is refused at once, for the page and the PDF; the old link looks unknown.
+  await contact.reload();
+  await expect(contact.getByRole("heading", { name: "This document isn't available" })).toBeVisible();
+  await expect(contact.getByText("Assessment summary — Jordan Lee")).toHaveCount(0);
+  expect((await contact.request.get(`/share/s/${share!.id}/pdf`)).status()).toBe(404);
+  await contact.goto(linkPath);
+  await expect(contact.getByRole("heading", { name: "This link can't be used" })).toBeVisible();
+
+  const audited = await query<{ action: string }>("select distinct action from audit_events where target_id = $1", [share!.id]);
+  expect(audited.map((a) => a.action)).toEqual(
+    expect.arrayContaining(["document.shared", "portal.code_sent", "portal.code_refused", "portal.code_accepted", "portal.link_opened", "portal.document_viewed", "portal.document_downloaded", "document.share_revoked"]),
+  );
+});
+
+test("a clinician without the invoices permission cannot share an invoice, not even with a forged request", async ({ browser }) => {
+  await query("update organisations set sharing_enabled = true");
+  const [invoice] = await query<{ id: string }>("select id from documents where kind = 'invoice' and title = 'Invoice INV-1001'");
+  const [contact] = await query<{ id: string }>("select id from contacts where email = $1", [GP_EMAIL]);
+
+  // Leo (clinician, on Tom's access list) sees the invoice; the share button explains what is missing.
+  const leo = await staffPage(browser, "leo@harbour.test");
+  await leo.goto(`/documents/${invoice!.id}`);
+  await expect(leo.getByRole("heading", { level: 1, name: "Invoice INV-1001" })).toBeVisible();
+  await leo.getByRole("button", { name: "Share" }).click();
+  await expect(leo.getByRole("dialog")).toContainText("needs edit permission for Invoices");
+  await expect(leo.getByRole("dialog").getByRole("combobox")).toHaveCount(0);
+
+  // The server refuses a forged request, and nothing is shared or emailed.
+  const before = await query<{ n: number }>("select count(*)::int as n from document_shares where document_id = $1", [invoice!.id]);
+  const action = serverActions().find((a) => a.exportedName === "shareDocumentAction")!;
+  const response = await callFormAction(leo.request, action, { documentId: invoice!.id, contactId: contact!.id });
+  expect(response.text).toMatch(/"error":"forbidden"/);
+  expect(await query("select count(*)::int as n from document_shares where document_id = $1", [invoice!.id])).toEqual(before);
+
+  // The same forged request from Sam (medical secretary) does share, so the refusal is the policy.
+  const sam = await staffPage(browser, "sam@harbour.test");
+  const ok = await callFormAction(sam.request, action, { documentId: invoice!.id, contactId: contact!.id });
+  expect(ok.text).toMatch(/"ok":true/);
+  expect((await query<{ n: number }>("select count(*)::int as n from document_shares where document_id = $1", [invoice!.id]))[0]!.n).toBe(before[0]!.n + 1);
+});

@@ -1,0 +1,128 @@
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import * as s from "@/db/schema";
+import type { StaffActor } from "@/lib/access/actor";
+import { changeShare } from "@/lib/documents/change-share";
+import { shareDocument } from "@/lib/documents/share-document";
+import { MAX_FAILURES_PER_SHARE_PER_DAY } from "@/lib/portal/code";
+import { getLanding } from "@/lib/portal/landing";
+import { openShareLink } from "@/lib/portal/open-link";
+import { sendShareCode } from "@/lib/portal/send-code";
+import { verifyShareCode } from "@/lib/portal/verify-code";
+import { resetRateLimits } from "@/lib/rate-limit";
+import { createClient, createContact, createDocument, createMember, createOrganisation, setSharing } from "../support/factories";
+import { latestMessageTo, tokenFromLink } from "../support/outbox";
+
+const req = { ip: "198.51.100.7", userAgent: "test" };
+
+async function share(id: string) {
+  const db = await getDb();
+  return (await db.select().from(s.documentShares).where(eq(s.documentShares.id, id)))[0]!;
+}
+
+async function failuresOf(id: string) {
+  const db = await getDb();
+  return (await db.select().from(s.shareVerifications).where(and(eq(s.shareVerifications.shareId, id), eq(s.shareVerifications.kind, "attempt"), eq(s.shareVerifications.success, false)))).length;
+}
+
+const codeIn = (text: string | null) => /\b(\d{6})\b/.exec(text ?? "")![1]!;
+const wrongOf = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");
+
+describe("link and code", () => {
+  let sam: StaffActor;
+  let documentId: string;
+  let contact: Awaited<ReturnType<typeof createContact>>;
+
+  beforeAll(async () => {
+    const org = await createOrganisation("Code Clinic");
+    await setSharing(org.id, { sharingEnabled: true, securityLevel: "link_and_sms" });
+    sam = await createMember(org, { role: "medical_secretary" });
+    const client = await createClient(org.id);
+    documentId = (await createDocument(org.id, { clientId: client.id, authorId: sam.userId })).id;
+    contact = await createContact(org.id, { mobile: "+44 7700 900123" });
+  });
+
+  async function newShare() {
+    resetRateLimits();
+    const { shareId } = await shareDocument(sam, { documentId, contactId: contact.id });
+    const token = tokenFromLink((await latestMessageTo(contact.email!, "document-shared"))!.link);
+    return { shareId, token };
+  }
+
+  it("View document alone does not open a link-and-code share; the SMS code does, once", async () => {
+    const { shareId, token } = await newShare();
+    expect(await openShareLink(token, req)).toEqual({ ok: false, reason: "code_required" });
+    expect(await sendShareCode(token, req)).toEqual({ ok: true, maskedMobile: "•••• ••• 123" });
+    const sms = await latestMessageTo("+44 7700 900123", "security-code");
+    const code = codeIn(sms!.text);
+    expect(await getLanding(token)).toMatchObject({ state: "ready", codePending: true, maskedMobile: "•••• ••• 123" });
+    expect(await verifyShareCode(token, wrongOf(code), req)).toEqual({ ok: false, reason: "wrong_code" });
+    expect(await verifyShareCode(token, code, req)).toMatchObject({ ok: true, shareId });
+    expect((await share(shareId)).firstOpenedAt).not.toBeNull();
+    expect(await verifyShareCode(token, code, req)).toEqual({ ok: false, reason: "code_used" });
+  });
+
+  it("a new code kills the previous one", async () => {
+    const { token } = await newShare();
+    await sendShareCode(token, req);
+    const first = codeIn((await latestMessageTo("+44 7700 900123", "security-code"))!.text);
+    await sendShareCode(token, req);
+    const second = codeIn((await latestMessageTo("+44 7700 900123", "security-code"))!.text);
+    if (first !== second) expect(await verifyShareCode(token, first, req)).toEqual({ ok: false, reason: "wrong_code" });
+    expect(await verifyShareCode(token, second, req)).toMatchObject({ ok: true });
+  });
+
+  it("a code expires after 10 minutes", async () => {
+    const { token, shareId } = await newShare();
+    await sendShareCode(token, req);
+    const code = codeIn((await latestMessageTo("+44 7700 900123", "security-code"))!.text);
+    const sentAt = (await share(shareId)).codeSentAt!;
+    expect(await verifyShareCode(token, code, { ...req, now: new Date(sentAt.getTime() + 10 * 60_000 + 1000) })).toEqual({ ok: false, reason: "code_expired" });
+  });
+
+  it("5 wrong guesses use up a code; 10 wrong per day lock the share until the sender resends", async () => {
+    const { token, shareId } = await newShare();
+    await sendShareCode(token, req);
+    const code = codeIn((await latestMessageTo("+44 7700 900123", "security-code"))!.text);
+    for (let i = 0; i < 5; i++) await verifyShareCode(token, wrongOf(code), req);
+    expect(await verifyShareCode(token, code, req)).toEqual({ ok: false, reason: "too_many_for_code" });
+    resetRateLimits();
+    await sendShareCode(token, req);
+    const next = codeIn((await latestMessageTo("+44 7700 900123", "security-code"))!.text);
+    for (let i = 0; i < 3; i++) await verifyShareCode(token, wrongOf(next), req);
+    expect(await verifyShareCode(token, wrongOf(next), req)).toEqual({ ok: false, reason: "locked" });
+    expect((await share(shareId)).lockedAt).not.toBeNull();
+    expect(await verifyShareCode(token, next, req)).toEqual({ ok: false, reason: "locked" });
+    expect(await getLanding(token)).toEqual({ state: "locked" });
+    expect(await sendShareCode(token, req)).toMatchObject({ ok: false, reason: "locked" });
+
+    await changeShare(sam, { shareId, change: "resend" });
+    const fresh = tokenFromLink((await latestMessageTo(contact.email!, "document-shared"))!.link);
+    expect(await getLanding(fresh)).toMatchObject({ state: "ready" });
+    resetRateLimits();
+    await sendShareCode(fresh, req);
+    expect(await verifyShareCode(fresh, codeIn((await latestMessageTo("+44 7700 900123", "security-code"))!.text), req)).toMatchObject({ ok: true });
+  });
+
+  it("50 concurrent wrong codes never exceed the cap", async () => {
+    const { token, shareId } = await newShare();
+    await sendShareCode(token, req);
+    const code = codeIn((await latestMessageTo("+44 7700 900123", "security-code"))!.text);
+    const results = await Promise.all(Array.from({ length: 50 }, () => verifyShareCode(token, wrongOf(code), req)));
+    expect(results.every((r) => !r.ok)).toBe(true);
+    expect(await failuresOf(shareId)).toBe(MAX_FAILURES_PER_SHARE_PER_DAY);
+    expect((await share(shareId)).lockedAt).not.toBeNull();
+    // Even the right code is refused now.
+    expect(await verifyShareCode(token, code, req)).toEqual({ ok: false, reason: "locked" });
+    expect(await failuresOf(shareId)).toBe(MAX_FAILURES_PER_SHARE_PER_DAY);
+  });
+
+  it("audits code sent, refused, accepted and lock with the contact and IP", async () => {
+    const db = await getDb();
+    const events = await db.select().from(s.auditEvents).where(eq(s.auditEvents.actorId, contact.id));
+    const actions = new Set(events.map((e) => e.action));
+    for (const a of ["portal.code_sent", "portal.code_refused", "portal.code_accepted", "portal.share_locked", "portal.link_opened"]) expect(actions.has(a as never), a).toBe(true);
+    expect(events.every((e) => e.actorType === "contact" && e.ip === req.ip)).toBe(true);
+  });
+});
