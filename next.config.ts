@@ -9,6 +9,8 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // `npm test` type-checks the whole project as its own first step (tsc --noEmit); the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
+  // Uploaded PDFs may be up to 10 MB (lib/documents checks the exact limit); the default is 1 MB.
+  experimental: { serverActions: { bodySizeLimit: "11mb" } },
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pdfkit", "pg"],
   async headers() {
     return [
