@@ -71,11 +71,16 @@ export function Textarea({ className, rows = 4, ...props }: TextareaProps) {
 export type SelectProps = ComponentProps<"select">;
 
 /** A native `<select>` with a custom chevron. */
-export function Select({ className, children, ...props }: SelectProps) {
+export function Select({ className, children, options, ...props }: SelectProps & { options?: readonly { id: string; name: string }[] }) {
   return (
     <div className="relative">
       <select className={cn(control, "h-10 appearance-none py-2 pr-9", className)} {...props}>
         {children}
+        {options?.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
       </select>
       <svg
         className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-slate-500"

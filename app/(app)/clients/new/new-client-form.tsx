@@ -25,13 +25,8 @@ export function NewClientForm({ practitioners }: { practitioners: { id: string; 
           <Input id="phone" name="phone" type="tel" autoComplete="off" />
         </FormField>
         <FormField name="practitionerId" label="First practitioner">
-          <Select id="practitionerId" name="practitionerId" defaultValue="">
+          <Select id="practitionerId" name="practitionerId" defaultValue="" options={practitioners}>
             <option value="">No one yet</option>
-            {practitioners.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
           </Select>
         </FormField>
       </div>

@@ -85,13 +85,8 @@ export function PatientForm({ sessionId, current, choices }: { sessionId: string
     <ActionForm action={setSessionPatientAction} successMessage="Patient profile saved." aria-label="Patient profile">
       <input type="hidden" name="sessionId" value={sessionId} />
       <FormField name="clientId" label="Client">
-        <Select id="clientId" name="clientId" defaultValue={current?.id ?? ""}>
+        <Select id="clientId" name="clientId" defaultValue={current?.id ?? ""} options={options}>
           <option value="">No patient</option>
-          {options.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
         </Select>
       </FormField>
       <FormSubmit variant="secondary">Save patient</FormSubmit>
@@ -110,13 +105,8 @@ export function VisibilityForm({ sessionId, visibility, teamId, teams }: { sessi
         </Select>
       </FormField>
       <FormField name="teamId" label="Team">
-        <Select id="teamId" name="teamId" defaultValue={teamId ?? ""}>
+        <Select id="teamId" name="teamId" defaultValue={teamId ?? ""} options={teams}>
           <option value="">No team</option>
-          {teams.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
         </Select>
       </FormField>
       <FormSubmit variant="secondary">Save visibility</FormSubmit>

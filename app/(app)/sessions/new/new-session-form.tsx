@@ -13,23 +13,13 @@ export function NewSessionForm({ patients, teams }: { patients: Option[]; teams:
         <Input id="title" name="title" placeholder="e.g. Initial assessment" required />
       </FormField>
       <FormField name="clientId" label="Patient profile" hint="The client this session is about. You can set it later.">
-        <Select id="clientId" name="clientId" defaultValue="">
+        <Select id="clientId" name="clientId" defaultValue="" options={patients}>
           <option value="">No patient yet</option>
-          {patients.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
         </Select>
       </FormField>
       <FormField name="teamId" label="Team" hint="The team the session belongs to.">
-        <Select id="teamId" name="teamId" defaultValue={teams[0]?.id ?? ""}>
+        <Select id="teamId" name="teamId" defaultValue={teams[0]?.id ?? ""} options={teams}>
           <option value="">No team</option>
-          {teams.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
         </Select>
       </FormField>
       <FormField name="visibility" label="Who can see it" hint="Colleagues you share the session with can always see it, whatever you choose here.">

@@ -34,13 +34,7 @@ export function AddTeamMemberForm({ teamId, candidates }: { teamId: string; cand
       <input type="hidden" name="teamId" value={teamId} />
       <input type="hidden" name="change" value="add" />
       <FormField name="membershipId" label="Add a member">
-        <Select id="membershipId" name="membershipId">
-          {candidates.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </Select>
+        <Select id="membershipId" name="membershipId" options={candidates} />
       </FormField>
       <FormSubmit pendingLabel="Adding…">Add to team</FormSubmit>
     </ActionForm>

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { describeInvitation } from "@/lib/organisations/accept-invitation";
-import { SetPasswordForm } from "./set-password-form";
+import { SetPasswordForm } from "@/components/forms/set-password-form";
+import { acceptInvitationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Set your password" };
 
@@ -20,7 +21,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
               <p className="mt-1 mb-4 text-sm text-slate-600">
                 Set a password to join <strong>{invitation.organisationName}</strong>. You&apos;ll sign in with {invitation.email}.
               </p>
-              <SetPasswordForm token={token} />
+              <SetPasswordForm action={acceptInvitationAction} token={token} submitLabel="Set password and continue" />
             </>
           ) : (
             <>

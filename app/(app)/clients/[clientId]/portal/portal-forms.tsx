@@ -183,13 +183,7 @@ export function SendFormForm({ clientId, forms }: { clientId: string; forms: { i
     <ActionForm action={sendIntakeFormAction} successMessage="Form sent. The client has been emailed." aria-label="Send intake form" className="flex flex-wrap items-end gap-3 space-y-0">
       <input type="hidden" name="clientId" value={clientId} />
       <FormField name="formId" label="Form">
-        <Select id="formId" name="formId" defaultValue={forms[0]!.id}>
-          {forms.map((f) => (
-            <option key={f.id} value={f.id}>
-              {f.name}
-            </option>
-          ))}
-        </Select>
+        <Select id="formId" name="formId" defaultValue={forms[0]!.id} options={forms} />
       </FormField>
       <FormSubmit pendingLabel="Sending…">Send form</FormSubmit>
     </ActionForm>

@@ -12,13 +12,7 @@ export function MemberRoleForm({ membershipId, roleId, roles }: { membershipId: 
     <ActionForm action={changeMemberRoleAction} successMessage="Role saved." aria-label="Role" className="flex flex-wrap items-end gap-3 space-y-0">
       <input type="hidden" name="membershipId" value={membershipId} />
       <FormField name="roleId" label="Role">
-        <Select id="roleId" name="roleId" defaultValue={roleId}>
-          {roles.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name}
-            </option>
-          ))}
-        </Select>
+        <Select id="roleId" name="roleId" defaultValue={roleId} options={roles} />
       </FormField>
       <FormSubmit>Save role</FormSubmit>
     </ActionForm>

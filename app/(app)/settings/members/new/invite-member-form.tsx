@@ -18,13 +18,7 @@ export function InviteMemberForm({ roles, teams }: { roles: Option[]; teams: Opt
         <Input id="email" name="email" type="email" autoComplete="off" />
       </FormField>
       <FormField name="roleId" label="Role">
-        <Select id="roleId" name="roleId" defaultValue={defaultRole}>
-          {roles.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name}
-            </option>
-          ))}
-        </Select>
+        <Select id="roleId" name="roleId" defaultValue={defaultRole} options={roles} />
       </FormField>
       {teams.length > 0 && (
         <fieldset>

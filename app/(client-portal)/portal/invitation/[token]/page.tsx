@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { describePortalInvitation } from "@/lib/client-portal/accept-portal-invitation";
-import { PortalSetPasswordForm } from "./set-password-form";
+import { SetPasswordForm } from "@/components/forms/set-password-form";
+import { acceptPortalInvitationAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Set up your portal login" };
 
@@ -21,7 +22,7 @@ export default async function PortalInvitationPage({ params }: { params: Promise
               <p className="mt-1 mb-4 text-sm text-slate-600">
                 <strong>{invitation.clinicName}</strong> invited you to its client portal. Set a password; you&apos;ll sign in with {invitation.email}.
               </p>
-              <PortalSetPasswordForm token={token} />
+              <SetPasswordForm action={acceptPortalInvitationAction} token={token} submitLabel="Set password and open the portal" />
             </>
           ) : (
             <>

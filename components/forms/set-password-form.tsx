@@ -2,12 +2,21 @@
 
 import { ActionForm, FormField, FormSubmit } from "@/components/forms/action-form";
 import { Input } from "@/components/ui/field";
+import type { FormState } from "@/lib/actions/form-state";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
-import { acceptInvitationAction } from "./actions";
 
-export function SetPasswordForm({ token }: { token: string }) {
+/** Choosing a password from an invitation link: staff members and portal clients alike. */
+export function SetPasswordForm({
+  action,
+  token,
+  submitLabel,
+}: {
+  action: (prev: FormState, data: FormData) => Promise<FormState>;
+  token: string;
+  submitLabel: string;
+}) {
   return (
-    <ActionForm action={acceptInvitationAction} aria-label="Set your password">
+    <ActionForm action={action} aria-label="Set your password">
       <input type="hidden" name="token" value={token} />
       <FormField name="password" label="New password" hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}>
         <Input id="password" name="password" type="password" autoComplete="new-password" />
@@ -16,7 +25,7 @@ export function SetPasswordForm({ token }: { token: string }) {
         <Input id="confirm" name="confirm" type="password" autoComplete="new-password" />
       </FormField>
       <FormSubmit className="w-full" pendingLabel="Saving…">
-        Set password and continue
+        {submitLabel}
       </FormSubmit>
     </ActionForm>
   );

@@ -1,0 +1,26 @@
+import "server-only";
+import type { StaffActor } from "@/lib/access/actor";
+import { getStaffOrThrow } from "@/lib/auth/staff-actor";
+import { AppError } from "@/lib/errors";
+import { pdfResponse } from "@/lib/pdf/render-document-pdf";
+
+const notFound = () => new Response("Not found", { status: 404, headers: { "Cache-Control": "private, no-store" } });
+const signIn = () => new Response("Sign in to continue", { status: 401, headers: { "Cache-Control": "no-store" } });
+
+/**
+ * A staff download route (the rendered PDF, or an uploaded file): authenticates, lets `load`
+ * authorise, and answers not-allowed exactly like not-found.
+ */
+export function staffDocumentDownload(load: (actor: StaffActor, documentId: string) => Promise<{ bytes: Buffer; filename: string }>) {
+  return async function GET(_request: Request, { params }: { params: Promise<{ documentId: string }> }) {
+    const { documentId } = await params;
+    if (!/^[0-9a-f-]{36}$/i.test(documentId)) return notFound();
+    try {
+      const { bytes, filename } = await load(await getStaffOrThrow(), documentId);
+      return pdfResponse(bytes, filename);
+    } catch (e) {
+      if (e instanceof AppError) return e.code === "unauthenticated" ? signIn() : notFound();
+      throw e;
+    }
+  };
+}

@@ -1,0 +1,24 @@
+import "server-only";
+import { pdfResponse } from "@/lib/pdf/render-document-pdf";
+import { rateLimit, tooManyRequests } from "@/lib/rate-limit";
+import { currentShareAccess } from "./portal-request";
+import { downloadSharedDocument } from "./share-access";
+
+const refused = () =>
+  new Response("This document isn't available. Open the link from your email again.", {
+    status: 404,
+    headers: { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex, nofollow" },
+  });
+
+/** A portal download route: the rendered PDF or the uploaded file; marks the share downloaded; audited. */
+export function portalDocumentDownload(what: "pdf" | "file") {
+  return async function GET(_request: Request, { params }: { params: Promise<{ shareId: string }> }) {
+    const { shareId } = await params;
+    const { row, client } = await currentShareAccess(shareId);
+    const limited = await rateLimit("portalIp", client.ip ?? "unknown");
+    if (!limited.success) return tooManyRequests(limited);
+    if (!row) return refused();
+    const download = await downloadSharedDocument(row, client, what);
+    return download ? pdfResponse(download.bytes, download.filename) : refused();
+  };
+}
