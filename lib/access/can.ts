@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import type { StaffActor } from "./actor";
 import { levelAtLeast, type Area } from "./permissions";
 
@@ -22,9 +22,7 @@ export async function assertCan(actor: StaffActor, permission: AreaPermission): 
 
 export async function auditRefusal(actor: StaffActor, what: string, target?: { type: string; id: string }): Promise<void> {
   const db = await getDb();
-  await recordAudit(db, {
-    organisationId: actor.organisationId,
-    actor: { type: "user", id: actor.userId },
+  await recordStaffAudit(db, actor, {
     action: "access.refused",
     target,
     metadata: { needed: what },

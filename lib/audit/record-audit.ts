@@ -32,3 +32,12 @@ export async function recordAudit(exec: Executor, input: AuditInput): Promise<vo
     metadata: input.metadata ?? null,
   });
 }
+
+/** The common case: a staff member acting in their organisation. */
+export function recordStaffAudit(
+  exec: Executor,
+  actor: { userId: string; organisationId: string },
+  input: Omit<AuditInput, "organisationId" | "actor">,
+): Promise<void> {
+  return recordAudit(exec, { ...input, organisationId: actor.organisationId, actor: { type: "user", id: actor.userId } });
+}

@@ -3,7 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { clientAccess, organisations } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { queueEmail } from "@/lib/mail/queue-email";
 import { notify } from "@/lib/notifications/notify";
@@ -43,10 +43,10 @@ export async function applyAccessList(
       template: "client-access-granted",
       props: { clinicName: org!.name, grantedByName: actor.name, practitionerName: p.name, clientName, chartUrl: appUrl(link) },
     });
-    await recordAudit(tx, { organisationId: actor.organisationId, actor: { type: "user", id: actor.userId }, action: "client.access_granted", target: { type: "client", id: client.id }, metadata: { userId } });
+    await recordStaffAudit(tx, actor, { action: "client.access_granted", target: { type: "client", id: client.id }, metadata: { userId } });
   }
   for (const userId of removed) {
-    await recordAudit(tx, { organisationId: actor.organisationId, actor: { type: "user", id: actor.userId }, action: "client.access_removed", target: { type: "client", id: client.id }, metadata: { userId } });
+    await recordStaffAudit(tx, actor, { action: "client.access_removed", target: { type: "client", id: client.id }, metadata: { userId } });
   }
   return { granted, removed };
 }

@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { clients } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { assertCanClient } from "@/lib/access/clients-assert";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { scheduleOutboxDelivery } from "@/lib/outbox/schedule-delivery";
 import { applyAccessList } from "./access-list";
 import type { CreateClientInput } from "./schemas";
@@ -17,7 +17,7 @@ export async function createClient(actor: StaffActor, input: CreateClientInput):
       .insert(clients)
       .values({ organisationId: actor.organisationId, firstName: input.firstName, lastName: input.lastName, dateOfBirth: input.dateOfBirth, email: input.email, phone: input.phone })
       .returning();
-    await recordAudit(tx, { organisationId: actor.organisationId, actor: { type: "user", id: actor.userId }, action: "client.created", target: { type: "client", id: client!.id } });
+    await recordStaffAudit(tx, actor, { action: "client.created", target: { type: "client", id: client!.id } });
     if (input.practitionerId) await applyAccessList(tx, actor, client!, [input.practitionerId]).catch(rethrowOnField("practitionerId"));
     return { clientId: client!.id };
   });

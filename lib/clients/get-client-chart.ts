@@ -6,7 +6,7 @@ import type { StaffActor } from "@/lib/access/actor";
 import { canSeeClient } from "@/lib/access/client-visibility";
 import { clientAbilities, type ClientAbilities } from "@/lib/access/clients";
 import { assertCanClient } from "@/lib/access/clients-assert";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import type { Relationship } from "./schemas";
 
 export type ChartTab = "overview" | "edit" | "sessions" | "documents" | "portal" | "access" | "separate_profile" | "form";
@@ -56,6 +56,6 @@ export async function getClientChart(actor: StaffActor, clientId: string, tab: C
     }
   }
 
-  await recordAudit(db, { organisationId: actor.organisationId, actor: { type: "user", id: actor.userId }, action: "client.viewed", target: { type: "client", id: clientId }, metadata: { tab } });
+  await recordStaffAudit(db, actor, { action: "client.viewed", target: { type: "client", id: clientId }, metadata: { tab } });
   return { client: client!, practitioners, linkedProfiles, abilities: clientAbilities(actor, true) };
 }

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { intakeForms, intakeRequests, users } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { assertCanClient } from "@/lib/access/clients-assert";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { intakeFields, type IntakeAnswers, type IntakeField } from "./intake-fields";
 
@@ -31,7 +31,7 @@ export async function getIntakeAnswers(actor: StaffActor, input: { clientId: str
     .innerJoin(users, eq(users.id, intakeRequests.sentById))
     .where(and(eq(intakeRequests.id, input.requestId), eq(intakeRequests.clientId, input.clientId)));
   if (!row) throw new AppError("not_found");
-  await recordAudit(db, { organisationId: actor.organisationId, actor: { type: "user", id: actor.userId }, action: "intake.viewed", target: { type: "intake_request", id: row.r.id }, metadata: { clientId: input.clientId } });
+  await recordStaffAudit(db, actor, { action: "intake.viewed", target: { type: "intake_request", id: row.r.id }, metadata: { clientId: input.clientId } });
   return {
     id: row.r.id,
     formName: row.formName,

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { clientLinks, clients, contacts, organisations, portalAccounts } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { assertCanClient } from "@/lib/access/clients-assert";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { issueActionToken } from "@/lib/auth/action-tokens";
 import { AppError } from "@/lib/errors";
 import { queueEmail } from "@/lib/mail/queue-email";
@@ -65,9 +65,7 @@ export async function inviteToPortal(
         await queueProfileAddedEmail(tx, actor, { clinicName: org!.name, account: { email, name: account.name }, profile: { id: g.clientId, name: g.name }, canManage: g.canManage });
         anyAdded = true;
       }
-      await recordAudit(tx, {
-        organisationId: actor.organisationId,
-        actor: { type: "user", id: actor.userId },
+      await recordStaffAudit(tx, actor, {
         action: "client_portal.invited",
         target: { type: "client", id: g.clientId },
         metadata: { portalAccountId: account.id, canManage: g.canManage, status, ...(gained ? { emailed: "portal-profile-added" } : {}) },

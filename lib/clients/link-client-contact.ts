@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { clientLinks, clients, contacts } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { assertCanClient } from "@/lib/access/clients-assert";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { findClient } from "./find-client";
 import type { LinkClientContactInput } from "./schemas";
@@ -49,9 +49,7 @@ export async function linkClientContact(actor: StaffActor, input: LinkClientCont
       .insert(clientLinks)
       .values({ clientId: input.clientId, linkedClientId, contactId, relationship: input.relationship, canManage: input.canManage })
       .returning({ id: clientLinks.id });
-    await recordAudit(tx, {
-      organisationId: actor.organisationId,
-      actor: { type: "user", id: actor.userId },
+    await recordStaffAudit(tx, actor, {
       action: "client.contact_linked",
       target: { type: "client", id: input.clientId },
       metadata: { linkId: link!.id, linkedClientId, contactId, relationship: input.relationship, canManage: input.canManage },

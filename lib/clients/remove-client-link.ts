@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { clientLinks } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { assertCanClient } from "@/lib/access/clients-assert";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { findClient } from "./find-client";
 
@@ -24,9 +24,7 @@ export async function removeClientLink(actor: StaffActor, input: { clientId: str
       .where(and(eq(clientLinks.id, input.linkId), eq(clientLinks.clientId, input.clientId)))
       .returning();
     if (!link) throw new AppError("not_found");
-    await recordAudit(tx, {
-      organisationId: actor.organisationId,
-      actor: { type: "user", id: actor.userId },
+    await recordStaffAudit(tx, actor, {
       action: "client.contact_unlinked",
       target: { type: "client", id: input.clientId },
       metadata: { linkId: link.id, linkedClientId: link.linkedClientId, contactId: link.contactId, relationship: link.relationship, canManage: link.canManage },

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { actionTokens, portalAccountProfiles } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { assertCanClient } from "@/lib/access/clients-assert";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 
 /** Portal tab → Revoke: the login no longer reaches this profile (at its next request). */
@@ -30,9 +30,7 @@ export async function revokePortalAccess(actor: StaffActor, input: { clientId: s
         .set({ revokedAt: new Date() })
         .where(and(eq(actionTokens.portalAccountId, input.portalAccountId), eq(actionTokens.purpose, "portal_invitation"), isNull(actionTokens.usedAt), isNull(actionTokens.revokedAt)));
     }
-    await recordAudit(tx, {
-      organisationId: actor.organisationId,
-      actor: { type: "user", id: actor.userId },
+    await recordStaffAudit(tx, actor, {
       action: "client_portal.access_revoked",
       target: { type: "client", id: input.clientId },
       metadata: { portalAccountId: input.portalAccountId },

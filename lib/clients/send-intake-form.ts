@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { intakeForms, intakeRequests, organisations } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { assertCanClient } from "@/lib/access/clients-assert";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { queueEmail } from "@/lib/mail/queue-email";
 import { scheduleOutboxDelivery } from "@/lib/outbox/schedule-delivery";
@@ -34,9 +34,7 @@ export async function sendIntakeForm(actor: StaffActor, input: { clientId: strin
         props: { clinicName: org!.name, practitionerName: actor.name, clientName: fullName(client), formName: form.name, portalUrl: appUrl(`/portal/profiles/${client.id}/forms/${request!.id}`) },
       });
     }
-    await recordAudit(tx, {
-      organisationId: actor.organisationId,
-      actor: { type: "user", id: actor.userId },
+    await recordStaffAudit(tx, actor, {
       action: "intake.sent",
       target: { type: "intake_request", id: request!.id },
       metadata: { clientId: client.id, formId: form.id },

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { clients } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { assertCanClient } from "@/lib/access/clients-assert";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import type { UpdateClientInput } from "./schemas";
 
@@ -27,9 +27,7 @@ export async function updateClient(actor: StaffActor, input: UpdateClientInput):
     const changed = FIELDS.filter((f) => (current[f] ?? null) !== (next[f] ?? null));
     if (changed.length === 0) return { changed };
     await tx.update(clients).set(next).where(where);
-    await recordAudit(tx, {
-      organisationId: actor.organisationId,
-      actor: { type: "user", id: actor.userId },
+    await recordStaffAudit(tx, actor, {
       action: "client.updated",
       target: { type: "client", id: current.id },
       metadata: { fields: changed },

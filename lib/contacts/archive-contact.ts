@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { contacts } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { assertCan } from "@/lib/access/can";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { findContact } from "./find-contact";
 
 /**
@@ -17,9 +17,7 @@ export async function archiveContact(actor: StaffActor, input: { contactId: stri
   await db.transaction(async (tx) => {
     await findContact(tx, actor, input.contactId, { lock: true });
     await tx.update(contacts).set({ archivedAt: input.restore ? null : new Date() }).where(eq(contacts.id, input.contactId));
-    await recordAudit(tx, {
-      organisationId: actor.organisationId,
-      actor: { type: "user", id: actor.userId },
+    await recordStaffAudit(tx, actor, {
       action: input.restore ? "contact.updated" : "contact.archived",
       target: { type: "contact", id: input.contactId },
       metadata: input.restore ? { restored: true } : undefined,

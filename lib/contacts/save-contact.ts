@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { contacts } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { assertCan } from "@/lib/access/can";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { findContact } from "./find-contact";
 import type { ContactInput } from "./schemas";
 
@@ -23,9 +23,7 @@ export async function saveContact(actor: StaffActor, input: ContactInput): Promi
       const [row] = await tx.insert(contacts).values({ ...values, organisationId: actor.organisationId }).returning({ id: contacts.id });
       id = row!.id;
     }
-    await recordAudit(tx, {
-      organisationId: actor.organisationId,
-      actor: { type: "user", id: actor.userId },
+    await recordStaffAudit(tx, actor, {
       action: contactId ? "contact.updated" : "contact.created",
       target: { type: "contact", id },
     });

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { contacts, documentShares } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { canManageShare } from "@/lib/access/documents";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { hashToken, newToken } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/errors";
 import { scheduleOutboxDelivery } from "@/lib/outbox/schedule-delivery";
@@ -50,9 +50,7 @@ export async function changeShare(actor: StaffActor, input: { shareId: string; c
           .where(eq(documentShares.id, share.id));
         await emailShareLink(tx, { actor, to: contact.email!, contactName: contact.name, token });
       }
-      await recordAudit(tx, {
-        organisationId: actor.organisationId,
-        actor: { type: "user", id: actor.userId },
+      await recordStaffAudit(tx, actor, {
         action: input.change === "revoke" ? "document.share_revoked" : "document.share_resent",
         target: { type: "document_share", id: share.id },
         metadata: { documentId: share.documentId, contactId: share.contactId },

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { documentFiles } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { pdfFilename, renderDocumentPdf } from "@/lib/pdf/render-document-pdf";
 import { auditDocumentRefusals, loadDocumentFor } from "./load-document";
@@ -16,7 +16,7 @@ export async function getDocumentPdf(actor: StaffActor, documentId: string): Pro
     const { doc } = await loadDocumentFor(db, actor, documentId, "document:view");
     const model = await buildRenderModel(db, doc);
     const bytes = await renderDocumentPdf(model);
-    await recordAudit(db, { organisationId: actor.organisationId, actor: { type: "user", id: actor.userId }, action: "document.downloaded", target: { type: "document", id: doc.id }, metadata: { format: "pdf" } });
+    await recordStaffAudit(db, actor, { action: "document.downloaded", target: { type: "document", id: doc.id }, metadata: { format: "pdf" } });
     return { bytes, filename: pdfFilename(model.title) };
   });
 }
@@ -28,7 +28,7 @@ export async function getDocumentFile(actor: StaffActor, documentId: string): Pr
     const { doc } = await loadDocumentFor(db, actor, documentId, "document:view");
     const [file] = await db.select().from(documentFiles).where(eq(documentFiles.documentId, doc.id));
     if (!file) throw new AppError("not_found");
-    await recordAudit(db, { organisationId: actor.organisationId, actor: { type: "user", id: actor.userId }, action: "document.downloaded", target: { type: "document", id: doc.id }, metadata: { format: "file" } });
+    await recordStaffAudit(db, actor, { action: "document.downloaded", target: { type: "document", id: doc.id }, metadata: { format: "file" } });
     return { bytes: file.bytes, filename: pdfFilename(file.filename.replace(/\.pdf$/i, "")) };
   });
 }

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { contacts, documentShares, organisations, users } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { canDocument, canManageShare, shareBlockers, type ShareBlocker } from "@/lib/access/documents";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { shareDisplayState, type ShareDisplayState } from "@/lib/portal/link-state";
 import { auditDocumentRefusals, loadDocumentFor } from "./load-document";
 import { buildRenderModel, type DocumentRenderModel } from "./render-model";
@@ -50,7 +50,7 @@ export async function getDocument(actor: StaffActor, documentId: string, now = n
         .limit(100),
     ]);
     const policy = { openedLinkMaxDays: settings?.openedLinkMaxDays ?? null };
-    await recordAudit(db, { organisationId: actor.organisationId, actor: { type: "user", id: actor.userId }, action: "document.viewed", target: { type: "document", id: doc.id } });
+    await recordStaffAudit(db, actor, { action: "document.viewed", target: { type: "document", id: doc.id } });
     return {
       model: await buildRenderModel(db, doc),
       clientId: doc.clientId,

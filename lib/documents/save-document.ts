@@ -5,7 +5,7 @@ import { documentFiles, documents } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { canSeeClient } from "@/lib/access/client-visibility";
 import { canCreateKind, type DocumentKind } from "@/lib/access/documents";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { CONTENT_SCHEMAS } from "./content";
 import { auditDocumentRefusals, loadDocumentFor } from "./load-document";
@@ -70,9 +70,7 @@ export async function saveDocument(actor: StaffActor, input: SaveDocumentInput):
           await tx.delete(documentFiles).where(eq(documentFiles.documentId, documentId));
         }
       }
-      await recordAudit(tx, {
-        organisationId: actor.organisationId,
-        actor: { type: "user", id: actor.userId },
+      await recordStaffAudit(tx, actor, {
         action: input.documentId ? "document.updated" : "document.created",
         target: { type: "document", id: documentId },
         metadata: { kind: input.kind, file: input.file ? { size: input.file.bytes.length } : undefined },

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb, type Executor } from "@/db/client";
 import { documentShares } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { findContact } from "@/lib/contacts/find-contact";
 import { newToken, hashToken } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/errors";
@@ -54,9 +54,7 @@ export async function shareDocument(actor: StaffActor, input: { documentId: stri
         .values({ documentId: doc.id, contactId: contact.id, sharedById: actor.userId, tokenHash: hashToken(token), securityLevel: org.securityLevel, sentAt: new Date() })
         .returning({ id: documentShares.id });
       await emailShareLink(tx, { actor, to: contact.email!, contactName: contact.name, token });
-      await recordAudit(tx, {
-        organisationId: actor.organisationId,
-        actor: { type: "user", id: actor.userId },
+      await recordStaffAudit(tx, actor, {
         action: "document.shared",
         target: { type: "document_share", id: share!.id },
         metadata: { documentId: doc.id, contactId: contact.id, securityLevel: org.securityLevel },

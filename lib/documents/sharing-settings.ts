@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { organisations } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { assertCan } from "@/lib/access/can";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 
 export const sharingSettingsInput = z.object({
   sharingEnabled: z.boolean(),
@@ -32,9 +32,7 @@ export async function updateSharingSettings(actor: StaffActor, input: SharingSet
   const db = await getDb();
   await db.transaction(async (tx) => {
     await tx.update(organisations).set(input).where(eq(organisations.id, actor.organisationId));
-    await recordAudit(tx, {
-      organisationId: actor.organisationId,
-      actor: { type: "user", id: actor.userId },
+    await recordStaffAudit(tx, actor, {
       action: "sharing.settings_changed",
       target: { type: "organisation", id: actor.organisationId },
       metadata: input,

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { memberships, users } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { assertCan } from "@/lib/access/can";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { issueActionToken, revokeActionTokens } from "@/lib/auth/action-tokens";
 import { AppError } from "@/lib/errors";
 import { scheduleOutboxDelivery } from "@/lib/outbox/schedule-delivery";
@@ -33,9 +33,7 @@ export async function changeInvitation(actor: StaffActor, input: { membershipId:
       await revokeActionTokens(tx, { purpose: "member_invitation", organisationId: actor.organisationId, userId: membership.userId });
       await tx.update(memberships).set({ status: "left", leftAt: new Date() }).where(eq(memberships.id, membership.id));
     }
-    await recordAudit(tx, {
-      organisationId: actor.organisationId,
-      actor: { type: "user", id: actor.userId },
+    await recordStaffAudit(tx, actor, {
       action: input.change === "resend" ? "member.invitation_resent" : "member.invitation_revoked",
       target: { type: "membership", id: membership.id },
       metadata: { userId: membership.userId },

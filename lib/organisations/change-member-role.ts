@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { memberships } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { assertCan } from "@/lib/access/can";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { assertOrganisationKeepsAnAdmin } from "./admin-count";
 import { findMembership, findRole } from "./guard";
@@ -19,9 +19,7 @@ export async function changeMemberRole(actor: StaffActor, input: { membershipId:
     if (from.id === to.id) return;
     await tx.update(memberships).set({ roleId: to.id }).where(eq(memberships.id, membership.id));
     await assertOrganisationKeepsAnAdmin(tx, actor.organisationId);
-    await recordAudit(tx, {
-      organisationId: actor.organisationId,
-      actor: { type: "user", id: actor.userId },
+    await recordStaffAudit(tx, actor, {
       action: "member.role_changed",
       target: { type: "membership", id: membership.id },
       metadata: { userId: membership.userId, from: from.name, to: to.name },

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { teamMembers } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { assertCan } from "@/lib/access/can";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { findMembership, findTeam } from "./guard";
 
@@ -24,9 +24,7 @@ export async function changeTeamMembership(
     } else {
       await tx.delete(teamMembers).where(and(eq(teamMembers.teamId, team.id), eq(teamMembers.userId, membership.userId)));
     }
-    await recordAudit(tx, {
-      organisationId: actor.organisationId,
-      actor: { type: "user", id: actor.userId },
+    await recordStaffAudit(tx, actor, {
       action: input.change === "add" ? "team.member_added" : "team.member_removed",
       target: { type: "team", id: team.id },
       metadata: { userId: membership.userId },

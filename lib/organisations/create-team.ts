@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { teams } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { assertCan } from "@/lib/access/can";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { isUniqueViolation } from "./guard";
 
@@ -13,9 +13,7 @@ export async function createTeam(actor: StaffActor, input: { name: string }): Pr
   try {
     return await db.transaction(async (tx) => {
       const [team] = await tx.insert(teams).values({ organisationId: actor.organisationId, name: input.name }).returning({ id: teams.id });
-      await recordAudit(tx, {
-        organisationId: actor.organisationId,
-        actor: { type: "user", id: actor.userId },
+      await recordStaffAudit(tx, actor, {
         action: "team.created",
         target: { type: "team", id: team!.id },
         metadata: { name: input.name },

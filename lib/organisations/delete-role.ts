@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { memberships, roles } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { assertCan } from "@/lib/access/can";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { findRole } from "./guard";
 
@@ -19,9 +19,7 @@ export async function deleteRole(actor: StaffActor, input: { roleId: string }): 
     const [held] = await tx.select({ n: sql<number>`count(*)::int` }).from(memberships).where(eq(memberships.roleId, role.id));
     if (held && held.n > 0) throw new AppError("role_in_use");
     await tx.delete(roles).where(eq(roles.id, role.id));
-    await recordAudit(tx, {
-      organisationId: actor.organisationId,
-      actor: { type: "user", id: actor.userId },
+    await recordStaffAudit(tx, actor, {
       action: "role.deleted",
       target: { type: "role", id: role.id },
       metadata: { name: role.name },

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { memberships, teamMembers, users } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { assertCan } from "@/lib/access/can";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { issueActionToken } from "@/lib/auth/action-tokens";
 import { AppError } from "@/lib/errors";
 import { scheduleOutboxDelivery } from "@/lib/outbox/schedule-delivery";
@@ -55,9 +55,7 @@ export async function inviteMember(
 
     const token = await issueActionToken(tx, { purpose: "member_invitation", organisationId: actor.organisationId, createdById: actor.userId, userId, ttlHours: 24 });
     await queueInvitationEmail(tx, { actor, to: email, inviteeName: input.name, roleName: role.name, token });
-    await recordAudit(tx, {
-      organisationId: actor.organisationId,
-      actor: { type: "user", id: actor.userId },
+    await recordStaffAudit(tx, actor, {
       action: existing ? "member.reinvited" : "member.invited",
       target: { type: "membership", id: membership!.id },
       metadata: { userId, role: role.name, teamIds },

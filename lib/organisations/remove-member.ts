@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { clientAccess, clients, clinicalSessions, memberships, sessionShares, teamMembers, teams } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { assertCan } from "@/lib/access/can";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { transferOwnedSessions } from "@/lib/sessions/transfer-sessions";
 import { assertOrganisationKeepsAnAdmin } from "./admin-count";
@@ -42,9 +42,7 @@ export async function removeMember(actor: StaffActor, input: { membershipId: str
       .delete(clientAccess)
       .where(and(eq(clientAccess.userId, userId), inArray(clientAccess.clientId, tx.select({ id: clients.id }).from(clients).where(eq(clients.organisationId, org)))));
     await assertOrganisationKeepsAnAdmin(tx, org);
-    await recordAudit(tx, {
-      organisationId: org,
-      actor: { type: "user", id: actor.userId },
+    await recordStaffAudit(tx, actor, {
       action: "member.removed",
       target: { type: "membership", id: membership.id },
       metadata: { userId, sessionSharesRemoved: removedShares.length, sessionsTransferred: handover.transferred, successorUserId: handover.successorUserId },

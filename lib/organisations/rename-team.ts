@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { teams } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { assertCan } from "@/lib/access/can";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { findTeam, isUniqueViolation } from "./guard";
 
@@ -15,9 +15,7 @@ export async function renameTeam(actor: StaffActor, input: { teamId: string; nam
     await db.transaction(async (tx) => {
       const team = await findTeam(tx, actor, input.teamId);
       await tx.update(teams).set({ name: input.name }).where(eq(teams.id, team.id));
-      await recordAudit(tx, {
-        organisationId: actor.organisationId,
-        actor: { type: "user", id: actor.userId },
+      await recordStaffAudit(tx, actor, {
         action: "team.renamed",
         target: { type: "team", id: team.id },
         metadata: { from: team.name, to: input.name },

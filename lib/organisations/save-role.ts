@@ -5,7 +5,7 @@ import { roles } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { assertCan } from "@/lib/access/can";
 import type { RolePermissions } from "@/lib/access/permissions";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { assertOrganisationKeepsAnAdmin } from "./admin-count";
 import { findRole, isUniqueViolation } from "./guard";
@@ -24,9 +24,7 @@ export async function saveRole(
           .insert(roles)
           .values({ organisationId: actor.organisationId, name: input.name, ...input.permissions })
           .returning({ id: roles.id });
-        await recordAudit(tx, {
-          organisationId: actor.organisationId,
-          actor: { type: "user", id: actor.userId },
+        await recordStaffAudit(tx, actor, {
           action: "role.created",
           target: { type: "role", id: role!.id },
           metadata: { name: input.name, permissions: input.permissions },
@@ -37,9 +35,7 @@ export async function saveRole(
       await tx.update(roles).set({ name: input.name, ...input.permissions }).where(eq(roles.id, before.id));
       // Lowering the settings level of a role may leave nobody able to administer the organisation.
       await assertOrganisationKeepsAnAdmin(tx, actor.organisationId);
-      await recordAudit(tx, {
-        organisationId: actor.organisationId,
-        actor: { type: "user", id: actor.userId },
+      await recordStaffAudit(tx, actor, {
         action: "role.updated",
         target: { type: "role", id: before.id },
         metadata: { name: input.name, permissions: input.permissions },

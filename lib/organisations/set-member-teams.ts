@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { teamMembers, teams } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { assertCan } from "@/lib/access/can";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { assertTeamsInOrganisation, findMembership } from "./guard";
 
@@ -22,9 +22,7 @@ export async function setMemberTeams(actor: StaffActor, input: { membershipId: s
       await tx.delete(teamMembers).where(and(eq(teamMembers.userId, membership.userId), inArray(teamMembers.teamId, orgTeamIds)));
     }
     if (wanted.length) await tx.insert(teamMembers).values(wanted.map((teamId) => ({ teamId, userId: membership.userId })));
-    await recordAudit(tx, {
-      organisationId: actor.organisationId,
-      actor: { type: "user", id: actor.userId },
+    await recordStaffAudit(tx, actor, {
       action: "member.teams_changed",
       target: { type: "membership", id: membership.id },
       metadata: { userId: membership.userId, teamIds: wanted },

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { getDb } from "@/db/client";
 import { clinicalSessions, documents } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { loadSessionFor } from "./load-session";
 import type { addSessionDocumentInput } from "./schemas";
@@ -31,9 +31,7 @@ export async function addSessionDocument(actor: StaffActor, input: z.output<type
       })
       .returning({ id: documents.id });
     await tx.update(clinicalSessions).set({ updatedAt: new Date() }).where(eq(clinicalSessions.id, session.id));
-    await recordAudit(tx, {
-      organisationId: actor.organisationId,
-      actor: { type: "user", id: actor.userId },
+    await recordStaffAudit(tx, actor, {
       action: "session.document_added",
       target: { type: "clinical_session", id: session.id },
       metadata: { documentId: doc!.id },

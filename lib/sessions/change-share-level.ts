@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { sessionShares } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { shareAllowedForRole } from "@/lib/access/sessions";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { scheduleOutboxDelivery } from "@/lib/outbox/schedule-delivery";
 import { findActiveColleague } from "./find-colleague";
@@ -33,9 +33,7 @@ export async function changeShareLevel(actor: StaffActor, input: z.output<typeof
     if (share.access === input.access) return false;
 
     await tx.update(sessionShares).set({ access: input.access, grantedById: actor.userId, updatedAt: new Date() }).where(eq(sessionShares.id, share.id));
-    await recordAudit(tx, {
-      organisationId: actor.organisationId,
-      actor: { type: "user", id: actor.userId },
+    await recordStaffAudit(tx, actor, {
       action: "session.share_level_changed",
       target: { type: "clinical_session", id: session.id },
       metadata: { userId: recipient.userId, from: share.access, to: input.access },

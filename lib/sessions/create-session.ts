@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { clinicalSessions } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { assertCan } from "@/lib/access/can";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { assertPatientChoosable } from "./patient-choices";
 import type { createSessionInput } from "./schemas";
@@ -28,9 +28,7 @@ export async function createSession(actor: StaffActor, input: z.output<typeof cr
         visibility: input.visibility,
       })
       .returning({ id: clinicalSessions.id });
-    await recordAudit(tx, {
-      organisationId: actor.organisationId,
-      actor: { type: "user", id: actor.userId },
+    await recordStaffAudit(tx, actor, {
       action: "session.created",
       target: { type: "clinical_session", id: session!.id },
       metadata: { visibility: input.visibility, teamId: input.teamId, clientId: input.clientId },

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { getDb } from "@/db/client";
 import { clinicalSessions } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { loadSessionFor } from "./load-session";
 import type { deleteSessionInput } from "./schemas";
 
@@ -14,9 +14,7 @@ export async function deleteSession(actor: StaffActor, input: z.output<typeof de
   await db.transaction(async (tx) => {
     const session = await loadSessionFor(tx, actor, input.sessionId, "session:delete", { lock: true });
     await tx.update(clinicalSessions).set({ deletedAt: new Date() }).where(eq(clinicalSessions.id, session.id));
-    await recordAudit(tx, {
-      organisationId: actor.organisationId,
-      actor: { type: "user", id: actor.userId },
+    await recordStaffAudit(tx, actor, {
       action: "session.deleted",
       target: { type: "clinical_session", id: session.id },
     });

@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { clients, documents, memberships, roles, sessionShares, teams, users } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { effectiveShareLevel, sessionAbilities, shareLevelsForRole, type SessionAbilities, type ShareLevel } from "@/lib/access/sessions";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { loadSessionFor } from "./load-session";
 import type { SessionStatus } from "./schemas";
 
@@ -87,9 +87,7 @@ export async function getSession(actor: StaffActor, sessionId: string): Promise<
   ]);
 
   if (actor.userId !== session.ownerId) {
-    await recordAudit(db, {
-      organisationId: actor.organisationId,
-      actor: { type: "user", id: actor.userId },
+    await recordStaffAudit(db, actor, {
       action: "session.viewed",
       target: { type: "clinical_session", id: session.id },
       metadata: { level: session.level },

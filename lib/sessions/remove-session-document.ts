@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { getDb } from "@/db/client";
 import { clinicalSessions, documents } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { loadSessionFor } from "./load-session";
 import type { removeSessionDocumentInput } from "./schemas";
@@ -21,9 +21,7 @@ export async function removeSessionDocument(actor: StaffActor, input: z.output<t
       .returning({ id: documents.id });
     if (unlinked.length === 0) throw new AppError("not_found");
     await tx.update(clinicalSessions).set({ updatedAt: new Date() }).where(eq(clinicalSessions.id, session.id));
-    await recordAudit(tx, {
-      organisationId: actor.organisationId,
-      actor: { type: "user", id: actor.userId },
+    await recordStaffAudit(tx, actor, {
       action: "session.document_removed",
       target: { type: "clinical_session", id: session.id },
       metadata: { documentId: input.documentId },

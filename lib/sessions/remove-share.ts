@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { getDb } from "@/db/client";
 import { sessionShares } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { loadSessionFor } from "./load-session";
 import type { removeShareInput } from "./schemas";
@@ -23,9 +23,7 @@ export async function removeShare(actor: StaffActor, input: z.output<typeof remo
       .where(and(eq(sessionShares.sessionId, session.id), eq(sessionShares.userId, input.userId)))
       .returning({ access: sessionShares.access });
     if (removed.length === 0) throw new AppError("invalid_input", { field: "userId" });
-    await recordAudit(tx, {
-      organisationId: actor.organisationId,
-      actor: { type: "user", id: actor.userId },
+    await recordStaffAudit(tx, actor, {
       action: "session.share_removed",
       target: { type: "clinical_session", id: session.id },
       metadata: { userId: input.userId, access: removed[0]!.access },

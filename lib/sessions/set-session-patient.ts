@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { getDb } from "@/db/client";
 import { clinicalSessions } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { loadSessionFor } from "./load-session";
 import { assertPatientChoosable } from "./patient-choices";
 import type { setSessionPatientInput } from "./schemas";
@@ -17,9 +17,7 @@ export async function setSessionPatient(actor: StaffActor, input: z.output<typeo
     if (session.clientId === input.clientId) return;
     if (input.clientId) await assertPatientChoosable(tx, actor, input.clientId);
     await tx.update(clinicalSessions).set({ clientId: input.clientId, updatedAt: new Date() }).where(eq(clinicalSessions.id, session.id));
-    await recordAudit(tx, {
-      organisationId: actor.organisationId,
-      actor: { type: "user", id: actor.userId },
+    await recordStaffAudit(tx, actor, {
       action: "session.patient_changed",
       target: { type: "clinical_session", id: session.id },
       metadata: { from: session.clientId, to: input.clientId },

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { getDb } from "@/db/client";
 import { clinicalSessions } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { loadSessionFor } from "./load-session";
 import type { setSessionVisibilityInput } from "./schemas";
@@ -22,9 +22,7 @@ export async function setSessionVisibility(actor: StaffActor, input: z.output<ty
     if (teamId && teamId !== session.teamId && !actor.teamIds.includes(teamId)) throw new AppError("invalid_input", { field: "teamId" });
     if (session.visibility === input.visibility && session.teamId === teamId) return;
     await tx.update(clinicalSessions).set({ visibility: input.visibility, teamId, updatedAt: new Date() }).where(eq(clinicalSessions.id, session.id));
-    await recordAudit(tx, {
-      organisationId: actor.organisationId,
-      actor: { type: "user", id: actor.userId },
+    await recordStaffAudit(tx, actor, {
       action: "session.visibility_changed",
       target: { type: "clinical_session", id: session.id },
       metadata: { from: { visibility: session.visibility, teamId: session.teamId }, to: { visibility: input.visibility, teamId } },

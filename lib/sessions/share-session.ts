@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { sessionShares } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { maxShareForRole, shareAllowedForRole } from "@/lib/access/sessions";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { scheduleOutboxDelivery } from "@/lib/outbox/schedule-delivery";
 import { findActiveColleague } from "./find-colleague";
@@ -48,9 +48,7 @@ export async function shareSession(
     } else {
       await tx.insert(sessionShares).values({ sessionId: session.id, userId: recipient.userId, access: input.access, grantedById: actor.userId });
     }
-    await recordAudit(tx, {
-      organisationId: actor.organisationId,
-      actor: { type: "user", id: actor.userId },
+    await recordStaffAudit(tx, actor, {
       action: existing ? "session.share_level_changed" : "session.shared",
       target: { type: "clinical_session", id: session.id },
       metadata: { userId: recipient.userId, ...(existing ? { from: existing.access } : {}), to: input.access, withMessage: Boolean(input.message) },

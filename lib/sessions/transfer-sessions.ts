@@ -5,7 +5,7 @@ import { clinicalSessions, memberships, roles, sessionShares, users } from "@/db
 import type { StaffActor } from "@/lib/access/actor";
 import { assertCan } from "@/lib/access/can";
 import { ROLE_LEVELS_OWNING_SESSIONS } from "@/lib/access/sessions";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notify";
 import { sessionPath } from "./share-messages";
@@ -77,9 +77,7 @@ export async function transferOwnedSessions(
   const ids = moved.map((s) => s.id);
   await tx.delete(sessionShares).where(and(eq(sessionShares.userId, successor.userId), inArray(sessionShares.sessionId, ids)));
   for (const session of moved) {
-    await recordAudit(tx, {
-      organisationId: org,
-      actor: { type: "user", id: actor.userId },
+    await recordStaffAudit(tx, actor, {
       action: "session.ownership_transferred",
       target: { type: "clinical_session", id: session.id },
       metadata: { from: input.leaverUserId, to: successor.userId },

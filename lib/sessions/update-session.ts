@@ -6,7 +6,7 @@ import { clinicalSessions } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import type { SessionPermission } from "@/lib/access/sessions";
 import { assertCanSession } from "@/lib/access/sessions-assert";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { loadSession } from "./load-session";
 import type { updateSessionInput } from "./schemas";
 
@@ -31,9 +31,7 @@ export async function updateSession(actor: StaffActor, input: z.output<typeof up
       .update(clinicalSessions)
       .set({ notes: input.notes, context: input.context, status: input.status, updatedAt: new Date() })
       .where(eq(clinicalSessions.id, session!.id));
-    await recordAudit(tx, {
-      organisationId: actor.organisationId,
-      actor: { type: "user", id: actor.userId },
+    await recordStaffAudit(tx, actor, {
       action: "session.updated",
       target: { type: "clinical_session", id: session!.id },
       // Which fields, never their content: notes are clinical.
