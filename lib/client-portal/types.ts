@@ -10,6 +10,3 @@ export interface PortalClient {
 export const PORTAL_COOKIE = "carebridge_portal";
 export const PORTAL_SESSION_HOURS = 12;
 
-/** Consecutive failures that lock a portal login, and for how long (counted in Postgres). */
-export const PORTAL_LOCK_AFTER_FAILURES = 10;
-export const PORTAL_LOCK_MINUTES = 15;
