@@ -10,7 +10,8 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks the whole project as its own first step (tsc --noEmit); the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   // Uploaded PDFs may be up to 10 MB (lib/documents checks the exact limit); the default is 1 MB.
-  experimental: { serverActions: { bodySizeLimit: "11mb" } },
+  // The proxy (proxy.ts) buffers request bodies up to 10 MB by default and refuses larger ones before the action runs: allow a little more.
+  experimental: { serverActions: { bodySizeLimit: "11mb" }, proxyClientMaxBodySize: "12mb" },
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pdfkit", "pg"],
   async headers() {
     return [

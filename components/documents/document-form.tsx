@@ -10,11 +10,28 @@ import type { DocumentContent } from "@/lib/documents/content";
 
 type Row = Record<string, string>;
 
+/** lib/documents/save-document.ts MAX_UPLOAD_BYTES (a server-only module): checked here first as a hint, the server checks again. */
+const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+const TOO_LARGE = "The file is too large. Upload a PDF of up to 10 MB.";
+
 const ROWS = {
   prescription: { key: "lines", label: "Medication", fields: [["drug", "Medication"], ["dose", "Dose"], ["frequency", "Frequency"], ["quantity", "Quantity"]] },
   lab_result: { key: "values", label: "Value", fields: [["name", "Measurement"], ["value", "Result"], ["unit", "Unit"], ["low", "Range low"], ["high", "Range high"]] },
   invoice: { key: "items", label: "Line item", fields: [["description", "Description"], ["quantity", "Quantity"], ["unitPrice", "Unit price (£)"]] },
 } as const;
+
+/** Each kind's row layout: lab values are one compact row (name, value, unit, low, high, remove) on wide screens. */
+const ROW_GRID: Record<keyof typeof ROWS, string> = {
+  prescription: "rounded-lg border border-slate-200 p-3 sm:grid-cols-[repeat(auto-fit,minmax(8rem,1fr))_auto]",
+  lab_result: "rounded-lg border border-slate-200 p-3 md:rounded-none md:border-0 md:p-0 md:grid-cols-[minmax(0,2.2fr)_minmax(0,1.4fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,1fr)_auto] md:items-start",
+  invoice: "rounded-lg border border-slate-200 p-3 sm:grid-cols-[repeat(auto-fit,minmax(8rem,1fr))_auto]",
+};
+const PLACEHOLDERS: Record<string, string> = { value: "e.g. 5.2, <5, Negative" };
+const NUMERIC = {
+  prescription: [],
+  lab_result: ["low", "high"],
+  invoice: ["quantity", "unitPrice"],
+} as const satisfies Record<keyof typeof ROWS, readonly string[]>;
 
 function initialRows(doc: DocumentContent | null, kind: keyof typeof ROWS): Row[] {
   if (!doc || doc.kind !== kind) return [{}];
@@ -31,16 +48,16 @@ function RowsEditor({ kind, doc }: { kind: keyof typeof ROWS; doc: DocumentConte
     <fieldset className="space-y-3">
       <legend className="text-sm font-medium text-slate-900">{spec.label}s</legend>
       {rows.map(({ key, row }, i) => (
-        <div key={key} className="grid items-end gap-2 rounded-lg border border-slate-200 p-3 sm:grid-cols-[repeat(auto-fit,minmax(8rem,1fr))_auto]">
+        <div key={key} className={`grid items-end gap-2 ${ROW_GRID[kind]}`}>
           {spec.fields.map(([name, label]) => {
             const field = `content.${spec.key}.${i}.${name}`;
             return (
               <FormField key={field} name={field} label={`${label}`}>
-                <Input id={field} name={field} defaultValue={row[name] ?? ""} inputMode={["value", "low", "high", "quantity", "unitPrice"].includes(name) && kind !== "prescription" ? "decimal" : undefined} aria-label={`${label}, ${spec.label.toLowerCase()} ${i + 1}`} />
+                <Input id={field} name={field} defaultValue={row[name] ?? ""} inputMode={(NUMERIC[kind] as readonly string[]).includes(name) ? "decimal" : undefined} placeholder={kind === "lab_result" ? PLACEHOLDERS[name] : undefined} aria-label={`${label}, ${spec.label.toLowerCase()} ${i + 1}`} />
               </FormField>
             );
           })}
-          <Button variant="ghost" size="sm" onClick={() => setRows((r) => r.filter((_, n) => n !== i))} disabled={rows.length === 1} aria-label={`Remove ${spec.label.toLowerCase()} ${i + 1}`}>
+          <Button variant="ghost" size="sm" className={kind === "lab_result" ? "md:mt-6" : undefined} onClick={() => setRows((r) => r.filter((_, n) => n !== i))} disabled={rows.length === 1} aria-label={`Remove ${spec.label.toLowerCase()} ${i + 1}`}>
             Remove
           </Button>
         </div>
@@ -49,6 +66,41 @@ function RowsEditor({ kind, doc }: { kind: keyof typeof ROWS; doc: DocumentConte
         Add {spec.label.toLowerCase()}
       </Button>
     </fieldset>
+  );
+}
+
+/**
+ * The PDF upload. A file over 10 MB is refused here, before it is sent (the request would be
+ * larger than the server accepts); the server checks the size again whatever this says.
+ */
+function PdfField({ label }: { label: string }) {
+  const [tooLarge, setTooLarge] = useState(false);
+  // One tree whatever the state: remounting the input would drop the file just chosen.
+  return (
+    <div className="space-y-1.5">
+      <FormField name="file" label={label} hint="Optional. PDF only, up to 10 MB.">
+        <Input
+          id="file"
+          name="file"
+          type="file"
+          accept="application/pdf,.pdf"
+          aria-invalid={tooLarge || undefined}
+          aria-describedby={tooLarge ? "file-hint file-size-error" : undefined}
+          onChange={(e) => {
+            const chosen = e.currentTarget.files?.[0];
+            const over = Boolean(chosen && chosen.size > MAX_UPLOAD_BYTES);
+            // Not sent at all: the request would be larger than the server accepts.
+            if (over) e.currentTarget.value = "";
+            setTooLarge(over);
+          }}
+        />
+      </FormField>
+      {tooLarge && (
+        <p id="file-size-error" role="alert" className="text-sm font-medium text-red-700">
+          {TOO_LARGE}
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -123,9 +175,7 @@ export function DocumentForm({
           <FormField name="content.body" label="Text" hint="Optional when you upload a PDF.">
             <Textarea id="content.body" name="content.body" rows={8} defaultValue={s("body")} />
           </FormField>
-          <FormField name="file" label={file ? `Replace the PDF (now: ${file.filename})` : "PDF file"} hint="Optional. PDF only, up to 10 MB.">
-            <Input id="file" name="file" type="file" accept="application/pdf,.pdf" />
-          </FormField>
+          <PdfField label={file ? `Replace the PDF (now: ${file.filename})` : "PDF file"} />
           {file && <Checkbox id="removeFile" name="removeFile" label="Remove the uploaded PDF" />}
         </>
       )}

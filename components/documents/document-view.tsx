@@ -1,8 +1,6 @@
 import { Badge } from "@/components/ui/badge";
-import { formatMoney, invoiceTotals, labFlag, labRange } from "@/lib/documents/content";
+import { formatDate, formatMoney, invoiceTotals, labFlag, labRange, labResultText } from "@/lib/documents/content";
 import type { DocumentRenderModel } from "@/lib/documents/render-model";
-
-const dateText = (d: Date) => d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
 
 const th = "border-b border-slate-200 px-2 py-1.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500";
 const td = "border-b border-slate-100 px-2 py-1.5 align-top";
@@ -26,10 +24,10 @@ export function DocumentView({ model }: { model: DocumentRenderModel }) {
           <dt className="text-slate-500">Client</dt>
           <dd className="text-slate-800">
             {model.client.name}
-            {model.client.dateOfBirth && <span className="text-slate-500"> (born {dateText(new Date(model.client.dateOfBirth))})</span>}
+            {model.client.dateOfBirth && <span className="text-slate-500"> (born {formatDate(model.client.dateOfBirth)})</span>}
           </dd>
           <dt className="text-slate-500">Date</dt>
-          <dd className="text-slate-800">{dateText(model.date)}</dd>
+          <dd className="text-slate-800">{formatDate(model.date)}</dd>
           <dt className="text-slate-500">Author</dt>
           <dd className="text-slate-800">{model.authorName}</dd>
         </dl>
@@ -93,9 +91,7 @@ export function DocumentView({ model }: { model: DocumentRenderModel }) {
                   return (
                     <tr key={i} className={flag ? "text-red-800" : undefined}>
                       <td className={td}>{v.name}</td>
-                      <td className={`${td} ${flag ? "font-semibold" : ""}`}>
-                        {v.value} {v.unit}
-                      </td>
+                      <td className={`${td} ${flag ? "font-semibold" : ""}`}>{labResultText(v)}</td>
                       <td className={td}>{labRange(v)}</td>
                       <td className={td}>{flag && <Badge tone="danger">{flag === "high" ? "High" : "Low"}</Badge>}</td>
                     </tr>
@@ -116,7 +112,7 @@ function InvoiceBody({ content }: { content: Extract<DocumentRenderModel["body"]
   return (
     <>
       <p className="flex flex-wrap items-center gap-2 text-slate-600">
-        Invoice {content.number} · Due {content.dueDate} {content.paid ? <Badge tone="success">Paid</Badge> : <Badge tone="warning">Unpaid</Badge>}
+        Invoice {content.number} · Due {formatDate(content.dueDate)} {content.paid ? <Badge tone="success">Paid</Badge> : <Badge tone="warning">Unpaid</Badge>}
       </p>
       <table className="mt-3 w-full border-collapse">
         <thead>

@@ -1,6 +1,8 @@
 import "server-only";
+import { after } from "next/server";
 import { getDb } from "@/db/client";
 import { AppError } from "@/lib/errors";
+import { getClientInfo } from "@/lib/request/client-info";
 import { recordStaffAudit } from "@/lib/audit/record-audit";
 import type { StaffActor } from "./actor";
 import { levelAtLeast, type Area } from "./permissions";
@@ -20,11 +22,19 @@ export async function assertCan(actor: StaffActor, permission: AreaPermission): 
   throw new AppError("forbidden");
 }
 
+/**
+ * Audits a refusal. Guards often refuse inside a transaction that is about to roll back, so the
+ * event must not ride on it, and the embedded database has a single connection that the open
+ * transaction holds: in a request the event is written once the response is done (`after`),
+ * elsewhere (scripts, tests on a server database) straight away on its own connection.
+ */
 export async function auditRefusal(actor: StaffActor, what: string, target?: { type: string; id: string }): Promise<void> {
-  const db = await getDb();
-  await recordStaffAudit(db, actor, {
-    action: "access.refused",
-    target,
-    metadata: { needed: what },
-  });
+  const client = await getClientInfo(); // read now: request headers are gone by the time `after` runs
+  const write = async () =>
+    recordStaffAudit(await getDb(), actor, { action: "access.refused", target, metadata: { needed: what }, ip: client.ip, userAgent: client.userAgent });
+  try {
+    after(write);
+  } catch {
+    await write();
+  }
 }

@@ -5,6 +5,7 @@ import { contacts } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { assertCan } from "@/lib/access/can";
 import { recordStaffAudit } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/errors";
 import { findContact } from "./find-contact";
 import type { ContactInput } from "./schemas";
 
@@ -16,7 +17,9 @@ export async function saveContact(actor: StaffActor, input: ContactInput): Promi
   return db.transaction(async (tx) => {
     let id: string;
     if (contactId) {
-      await findContact(tx, actor, contactId, { lock: true });
+      const current = await findContact(tx, actor, contactId, { lock: true });
+      // An archived contact is read-only until restored.
+      if (current.archivedAt) throw new AppError("contact_archived");
       await tx.update(contacts).set(values).where(eq(contacts.id, contactId));
       id = contactId;
     } else {

@@ -36,13 +36,24 @@ export const documentContent = z.object({
   file: z.object({ filename: z.string(), size: z.number() }).nullable().optional(),
 });
 
-export const labValue = z.object({
-  name: text("the measurement", 120),
-  value: number("the value"),
-  unit: optional(40),
-  low: optionalNumber,
-  high: optionalNumber,
-});
+/**
+ * A lab result as reported: a number ("5.2"), a bound ("<5", ">90") or text ("Negative").
+ * Stored as typed (older rows hold plain numbers, read back as their text).
+ */
+const labResultValue = z.preprocess(
+  (v) => (typeof v === "number" ? String(v) : v),
+  z.string({ message: "Enter the value." }).trim().min(1, "Enter the value.").max(40, "Keep the value under 40 characters."),
+);
+
+export const labValue = z
+  .object({
+    name: text("the measurement", 120),
+    value: labResultValue,
+    unit: optional(40),
+    low: optionalNumber,
+    high: optionalNumber,
+  })
+  .refine((v) => v.low == null || v.high == null || v.low < v.high, { message: "The low end must be below the high end.", path: ["low"] });
 export const labResultContent = z.object({
   test: text("the test"),
   values: z.array(labValue).min(1, "Add at least one value.").max(50),
@@ -97,19 +108,47 @@ export function readContent(kind: DocumentKind, raw: unknown): DocumentContent {
     case "document":
       return { kind, content: { body: s(r.body), file: null } };
     case "lab_result":
-      return { kind, content: { test: s(r.test), values: arr(r.values).map((v) => ({ name: s(v.name), value: Number(v.value) || 0, unit: s(v.unit), low: v.low == null ? null : Number(v.low), high: v.high == null ? null : Number(v.high) })) } };
+      return { kind, content: { test: s(r.test), values: arr(r.values).map((v) => ({ name: s(v.name), value: s(v.value), unit: s(v.unit), low: finiteOrNull(v.low), high: finiteOrNull(v.high) })) } };
     case "invoice":
       return { kind, content: { number: s(r.number), items: arr(r.items).map((i) => ({ description: s(i.description), quantity: Number(i.quantity) || 0, unitPrice: Number(i.unitPrice) || 0 })), taxRate: Number(r.taxRate) || 0, dueDate: s(r.dueDate), paid: r.paid === true } };
   }
 }
 
+function finiteOrNull(v: unknown): number | null {
+  if (v == null || v === "") return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : null;
+}
+
 export type LabFlag = "low" | "high" | null;
 
-/** A value below its range is "low", above it "high"; no range, no flag. */
-export function labFlag(v: { value: number; low: number | null; high: number | null }): LabFlag {
-  if (v.low != null && v.value < v.low) return "low";
-  if (v.high != null && v.value > v.high) return "high";
+/** "5.2" → { number: 5.2 }; "<5" → { bound: "<", number: 5 }; "Negative" → null (text, never flagged). */
+export function parseLabValue(value: string | number): { bound: "<" | ">" | null; number: number } | null {
+  if (typeof value === "number") return Number.isFinite(value) ? { bound: null, number: value } : null;
+  const m = /^([<>])?\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+))$/.exec(value.trim().replace(/,/g, ""));
+  if (!m) return null;
+  return { bound: (m[1] as "<" | ">" | undefined) ?? null, number: Number(m[2]) };
+}
+
+/**
+ * A value below its range is "low", above it "high"; no range, no flag. A bound is flagged only
+ * when it settles the question ("<5" is low against a range from 10, never high); text values
+ * ("Negative") are shown as given, unflagged.
+ */
+export function labFlag(v: { value: string | number; low: number | null; high: number | null }): LabFlag {
+  const p = parseLabValue(v.value);
+  if (!p) return null;
+  if (p.bound === "<") return v.low != null && p.number <= v.low ? "low" : null;
+  if (p.bound === ">") return v.high != null && p.number >= v.high ? "high" : null;
+  if (v.low != null && p.number < v.low) return "low";
+  if (v.high != null && p.number > v.high) return "high";
   return null;
+}
+
+/** The result as shown: numeric values with their unit, text values as given. */
+export function labResultText(v: { value: string | number; unit: string }): string {
+  const value = String(v.value);
+  return parseLabValue(value) ? `${value} ${v.unit}`.trim() : value;
 }
 
 export function labRange(v: { low: number | null; high: number | null; unit: string }): string {
@@ -144,4 +183,11 @@ export function defaultTitle(doc: DocumentContent): string {
     case "invoice":
       return `Invoice ${doc.content.number}`;
   }
+}
+
+/** One date format everywhere (page, PDF, portal): "24 November 2026". A "2026-11-24" date is taken as that calendar day. */
+export function formatDate(d: Date | string): string {
+  const date = typeof d === "string" ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(d) ? `${d}T12:00:00Z` : d) : d;
+  if (Number.isNaN(date.getTime())) return typeof d === "string" ? d : "";
+  return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
 }

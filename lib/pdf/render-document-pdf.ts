@@ -1,20 +1,47 @@
 import "server-only";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import PDFDocument from "pdfkit";
-import { formatMoney, invoiceTotals, labFlag, labRange } from "@/lib/documents/content";
+import { formatDate, formatMoney, invoiceTotals, labFlag, labRange, labResultText } from "@/lib/documents/content";
 import type { DocumentRenderModel } from "@/lib/documents/render-model";
 
 const TEAL = "#0f766e";
 const SLATE = "#334155";
 const MUTED = "#64748b";
 
-const dateText = (d: Date) => d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
+/**
+ * pdfkit's built-in Helvetica covers WinAnsi only ("≤", "Ł", "Ō" come out as "?"), so the PDF
+ * embeds a Unicode TrueType font that ships with the installed packages: Geist Regular, which
+ * Next bundles for next/og (Latin incl. Latin Extended, Greek, Cyrillic, ≤ ≥ – — £ €; SIL OFL).
+ * It has one weight, so bold is drawn as fill + a thin stroke. Only the glyphs used are
+ * embedded (pdfkit subsets), with a ToUnicode map so the text can be copied and searched.
+ */
+export const PDF_FONT_PATH = join(process.cwd(), "node_modules", "next", "dist", "compiled", "@vercel", "og", "Geist-Regular.ttf");
+let fontBytes: Buffer | null | undefined;
+function unicodeFont(): Buffer | null {
+  if (fontBytes === undefined) {
+    try {
+      fontBytes = readFileSync(PDF_FONT_PATH);
+    } catch {
+      fontBytes = null;
+    }
+  }
+  return fontBytes;
+}
+
+/** Without the Unicode font: WinAnsi only; the range signs become words rather than "?". */
+export function winAnsiText(s: string): string {
+  return s
+    .replace(/≤\s*/g, "up to ")
+    .replace(/≥\s*/g, "at least ")
+    .replace(/[^\x09\x0a\x0d\x20-\x7e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac]/g, "?");
+}
 
 /**
  * Renders a document as a PDF with the clinic's letterhead (name, address), the client, the
  * date and the author. The same renderer serves staff (/documents/[id]/pdf) and the portal.
- * pdfkit's standard fonts cover WinAnsi only, so text outside it is replaced rather than garbled.
  */
-export function renderDocumentPdf(model: DocumentRenderModel): Promise<Buffer> {
+export function renderDocumentPdf(model: DocumentRenderModel, opts: { font?: Buffer | null } = {}): Promise<Buffer> {
   const doc = new PDFDocument({ size: "A4", margin: 56, info: { Title: model.title, Author: model.authorName, Creator: "Carebridge", Producer: "Carebridge" } });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -22,33 +49,50 @@ export function renderDocumentPdf(model: DocumentRenderModel): Promise<Buffer> {
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
-  const safe = (s: string) => s.replace(/[^\x09\x0a\x0d\x20-\x7e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac]/g, "?");
+  const fontFile = opts.font === undefined ? unicodeFont() : opts.font;
+  if (fontFile) doc.registerFont("Body", fontFile);
+  const safe = (s: string) => (fontFile ? s.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, "") : winAnsiText(s));
+  /** Sets font, size and colour; returns the text options that make it bold. */
+  const style = (size: number, colour: string, bold = false) => {
+    doc.fillColor(colour).fontSize(size);
+    if (!fontFile) {
+      doc.font(bold ? "Helvetica-Bold" : "Helvetica");
+      return {};
+    }
+    doc.font("Body");
+    if (!bold) return { stroke: false, fill: true };
+    doc.strokeColor(colour).lineWidth(size * 0.035);
+    return { stroke: true, fill: true };
+  };
   const width = doc.page.width - 112;
 
   // Letterhead
-  doc.fillColor(TEAL).font("Helvetica-Bold").fontSize(16).text(safe(model.clinic.name));
-  if (model.clinic.address) doc.fillColor(MUTED).font("Helvetica").fontSize(9).text(safe(model.clinic.address));
+  doc.text(safe(model.clinic.name), style(16, TEAL, true));
+  if (model.clinic.address) doc.text(safe(model.clinic.address), style(9, MUTED));
   doc.moveDown(0.5).strokeColor("#cbd5e1").lineWidth(1).moveTo(56, doc.y).lineTo(56 + width, doc.y).stroke().moveDown(1);
 
   // Header block
-  doc.fillColor(MUTED).font("Helvetica").fontSize(9).text(model.kindLabel.toUpperCase());
-  doc.fillColor("#0f172a").font("Helvetica-Bold").fontSize(14).text(safe(model.title)).moveDown(0.4);
+  doc.text(safe(model.kindLabel.toUpperCase()), style(9, MUTED));
+  doc.text(safe(model.title), style(14, "#0f172a", true)).moveDown(0.4);
   const meta: [string, string][] = [
-    ["Client", model.client.name + (model.client.dateOfBirth ? ` (born ${dateText(new Date(model.client.dateOfBirth))})` : "")],
-    ["Date", dateText(model.date)],
+    ["Client", model.client.name + (model.client.dateOfBirth ? ` (born ${formatDate(model.client.dateOfBirth)})` : "")],
+    ["Date", formatDate(model.date)],
     ["Author", model.authorName],
   ];
-  for (const [label, value] of meta) doc.fillColor(MUTED).font("Helvetica").fontSize(9).text(`${label}: `, { continued: true }).fillColor(SLATE).text(safe(value));
+  for (const [label, value] of meta) {
+    doc.text(`${label}: `, { ...style(9, MUTED), continued: true });
+    doc.text(safe(value), style(9, SLATE));
+  }
   doc.moveDown(1);
 
-  const para = (s: string) => doc.fillColor(SLATE).font("Helvetica").fontSize(11).text(safe(s), { width, lineGap: 2 });
-  const heading = (s: string) => doc.fillColor("#0f172a").font("Helvetica-Bold").fontSize(11).text(safe(s)).moveDown(0.3);
+  const para = (s: string) => doc.text(safe(s), { ...style(11, SLATE), width, lineGap: 2 });
+  const heading = (s: string) => doc.text(safe(s), style(11, "#0f172a", true)).moveDown(0.3);
   const row = (cells: string[], widths: number[], bold = false, colour = SLATE) => {
     const y = doc.y;
     let x = 56;
     let bottom = y;
     cells.forEach((c, i) => {
-      doc.fillColor(colour).font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(10).text(safe(c), x, y, { width: widths[i]! - 6 });
+      doc.text(safe(c), x, y, { ...style(10, colour, bold), width: widths[i]! - 6 });
       bottom = Math.max(bottom, doc.y);
       x += widths[i]!;
     });
@@ -60,7 +104,7 @@ export function renderDocumentPdf(model: DocumentRenderModel): Promise<Buffer> {
   const b = model.body;
   switch (b.kind) {
     case "letter":
-      doc.fillColor(MUTED).font("Helvetica").fontSize(10).text(`To: ${safe(b.content.recipient)}`).moveDown(0.5);
+      doc.text(`To: ${safe(b.content.recipient)}`, style(10, MUTED)).moveDown(0.5);
       heading(b.content.subject);
       para(b.content.body);
       break;
@@ -74,7 +118,7 @@ export function renderDocumentPdf(model: DocumentRenderModel): Promise<Buffer> {
     }
     case "document":
       if (b.content.body) para(b.content.body);
-      if (b.content.file || model.file) doc.moveDown(0.5).fillColor(MUTED).fontSize(9).text(`Attached file: ${safe((model.file ?? b.content.file)!.filename)}`);
+      if (b.content.file || model.file) doc.moveDown(0.5).text(`Attached file: ${safe((model.file ?? b.content.file)!.filename)}`, style(9, MUTED));
       break;
     case "lab_result": {
       heading(b.content.test);
@@ -82,13 +126,13 @@ export function renderDocumentPdf(model: DocumentRenderModel): Promise<Buffer> {
       row(["Measurement", "Result", "Reference range", "Flag"], w, true);
       for (const v of b.content.values) {
         const flag = labFlag(v);
-        row([v.name, `${v.value} ${v.unit}`.trim(), labRange(v), flag ? (flag === "high" ? "HIGH" : "LOW") : ""], w, Boolean(flag), flag ? "#b91c1c" : SLATE);
+        row([v.name, labResultText(v), labRange(v), flag ? (flag === "high" ? "HIGH" : "LOW") : ""], w, Boolean(flag), flag ? "#b91c1c" : SLATE);
       }
       break;
     }
     case "invoice": {
       const t = invoiceTotals(b.content);
-      doc.fillColor(MUTED).font("Helvetica").fontSize(10).text(`Invoice ${safe(b.content.number)} · Due ${b.content.dueDate} · ${b.content.paid ? "Paid" : "Unpaid"}`).moveDown(0.5);
+      doc.text(`Invoice ${safe(b.content.number)} · Due ${formatDate(b.content.dueDate)} · ${b.content.paid ? "Paid" : "Unpaid"}`, style(10, MUTED)).moveDown(0.5);
       const w = cols([0.5, 0.14, 0.18, 0.18]);
       row(["Description", "Qty", "Unit price", "Amount"], w, true);
       for (const i of b.content.items) row([i.description, String(i.quantity), formatMoney(i.unitPrice), formatMoney(i.quantity * i.unitPrice)], w);

@@ -7,6 +7,7 @@ import { queueSms } from "@/lib/sms/queue-sms";
 import { scheduleOutboxDelivery } from "@/lib/outbox/schedule-delivery";
 import { rateLimit } from "@/lib/rate-limit";
 import { securityCodeText } from "@/emails/security-code";
+import { normaliseMobile } from "@/lib/contacts/schemas";
 import { CODE_LIFETIME_MINUTES, issueCode, maskMobile } from "./code";
 import { contactAudit, findShareByToken, portalStatus } from "./find-share";
 import type { PortalRefusal, PortalRequest } from "./types";
@@ -46,7 +47,8 @@ export async function sendShareCode(token: string, req: PortalRequest): Promise<
       .where(eq(documentShares.id, row.share.id));
     await tx.insert(shareVerifications).values({ shareId: row.share.id, kind: "code_sent", ip: req.ip, createdAt: now });
     const code = await issueCode(row.share.id, counter, now);
-    await queueSms(tx, { to: row.contact.mobile, template: "security-code", text: securityCodeText({ clinicName: row.org.name, code, expiresInMinutes: CODE_LIFETIME_MINUTES }) });
+    // Older contacts may hold the number as typed; providers need E.164.
+    await queueSms(tx, { to: normaliseMobile(row.contact.mobile) ?? row.contact.mobile, template: "security-code", text: securityCodeText({ clinicName: row.org.name, code, expiresInMinutes: CODE_LIFETIME_MINUTES }) });
     const masked = maskMobile(row.contact.mobile);
     await recordAudit(tx, { ...audit, action: "portal.code_sent", metadata: { to: masked, counter } });
     return { ok: true as const, maskedMobile: masked };

@@ -18,4 +18,4 @@ export type PortalRefusal =
   | "code_used"
   | "too_many_for_code";
 
-export type PortalResult = { ok: true; shareId: string; linkVersion: number } | { ok: false; reason: PortalRefusal; retryAfterSeconds?: number };
+export type PortalResult = { ok: true; shareId: string; linkVersion: number } | { ok: false; reason: PortalRefusal; retryAfterSeconds?: number; attemptsLeft?: number };

@@ -74,7 +74,9 @@ export async function verifyShareCode(token: string, typed: string, req: PortalR
       await recordAudit(tx, { ...audit, action: "portal.share_locked", metadata: { failures: failures + 1 } });
       return { ok: false, reason: "locked" };
     }
-    if (check === "wrong" && codeFailures >= MAX_FAILURES_PER_CODE) return { ok: false, reason: "too_many_for_code" };
-    return { ok: false, reason: REFUSAL[check] };
+    // How many more refused attempts the share takes before it locks (the form warns when few are left).
+    const attemptsLeft = MAX_FAILURES_PER_SHARE_PER_DAY - (failures + 1);
+    if (check === "wrong" && codeFailures >= MAX_FAILURES_PER_CODE) return { ok: false, reason: "too_many_for_code", attemptsLeft };
+    return { ok: false, reason: REFUSAL[check], attemptsLeft };
   });
 }

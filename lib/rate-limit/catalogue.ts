@@ -38,7 +38,7 @@ export const RATE_LIMITS = {
   clientSignInIp: { limit: 30, window: "15 m" },
   // Sharing portal page loads per IP: generous, only stops scraping of share links.
   portalIp: { limit: 60, window: "1 m" },
-  // Access codes emailed for one share (key = share id): stops a link being used to spam the recipient.
+  // Access codes texted (SMS) for one share (key = share id): stops a link being used to spam the recipient.
   portalCodeSend: { limit: 3, window: "10 m" },
   // Access-code guesses per IP; codes are also capped per share in Postgres (Redis limits fail open).
   portalCodeAttemptIp: { limit: 20, window: "10 m" },

@@ -1,16 +1,25 @@
 import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { afterAll } from "vitest";
 import { withDatabase } from "./global-setup";
 
-// Each test file runs on its own fresh copy of the migrated template database.
+// Each test file runs on its own fresh copy of the migrated template database, or, with
+// TEST_DRIVER=pglite, on its own embedded database (the newcomer's default driver).
 const adminUrl = process.env.PG_ADMIN_URL!;
 const name = `t_${randomBytes(6).toString("hex")}`;
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-await admin.query(`create database ${name} template carebridge_template`);
-await admin.end();
-process.env.DATABASE_URL = withDatabase(adminUrl, name);
+if (process.env.TEST_DRIVER === "pglite") {
+  process.env.DATABASE_URL = "";
+  process.env.PGLITE_DIR = mkdtempSync(path.join(os.tmpdir(), `carebridge-${name}-`));
+} else {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name} template carebridge_template`);
+  await admin.end();
+  process.env.DATABASE_URL = withDatabase(adminUrl, name);
+}
 
 afterAll(async () => {
   const { closeDb } = await import("../../db/client");

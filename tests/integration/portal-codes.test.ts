@@ -5,6 +5,7 @@ import * as s from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { changeShare } from "@/lib/documents/change-share";
 import { shareDocument } from "@/lib/documents/share-document";
+import { attemptsLeftText } from "@/lib/portal/attempts-text";
 import { MAX_FAILURES_PER_SHARE_PER_DAY } from "@/lib/portal/code";
 import { getLanding } from "@/lib/portal/landing";
 import { openShareLink } from "@/lib/portal/open-link";
@@ -15,6 +16,8 @@ import { createClient, createContact, createDocument, createMember, createOrgani
 import { latestMessageTo, tokenFromLink } from "../support/outbox";
 
 const req = { ip: "198.51.100.7", userAgent: "test" };
+// The contact's mobile is stored as typed ("+44 7700 900123"); texts go to it in E.164.
+const SMS_TO = "+447700900123";
 
 async function share(id: string) {
   const db = await getDb();
@@ -54,43 +57,52 @@ describe("link and code", () => {
     const { shareId, token } = await newShare();
     expect(await openShareLink(token, req)).toEqual({ ok: false, reason: "code_required" });
     expect(await sendShareCode(token, req)).toEqual({ ok: true, maskedMobile: "•••• ••• 123" });
-    const sms = await latestMessageTo("+44 7700 900123", "security-code");
+    const sms = await latestMessageTo(SMS_TO, "security-code");
     const code = codeIn(sms!.text);
     expect(await getLanding(token)).toMatchObject({ state: "ready", codePending: true, maskedMobile: "•••• ••• 123" });
-    expect(await verifyShareCode(token, wrongOf(code), req)).toEqual({ ok: false, reason: "wrong_code" });
+    expect(await verifyShareCode(token, wrongOf(code), req)).toMatchObject({ ok: false, reason: "wrong_code" });
     expect(await verifyShareCode(token, code, req)).toMatchObject({ ok: true, shareId });
     expect((await share(shareId)).firstOpenedAt).not.toBeNull();
-    expect(await verifyShareCode(token, code, req)).toEqual({ ok: false, reason: "code_used" });
+    expect(await verifyShareCode(token, code, req)).toMatchObject({ ok: false, reason: "code_used" });
   });
 
   it("a new code kills the previous one", async () => {
     const { token } = await newShare();
     await sendShareCode(token, req);
-    const first = codeIn((await latestMessageTo("+44 7700 900123", "security-code"))!.text);
+    const first = codeIn((await latestMessageTo(SMS_TO, "security-code"))!.text);
     await sendShareCode(token, req);
-    const second = codeIn((await latestMessageTo("+44 7700 900123", "security-code"))!.text);
-    if (first !== second) expect(await verifyShareCode(token, first, req)).toEqual({ ok: false, reason: "wrong_code" });
+    const second = codeIn((await latestMessageTo(SMS_TO, "security-code"))!.text);
+    if (first !== second) expect(await verifyShareCode(token, first, req)).toMatchObject({ ok: false, reason: "wrong_code" });
     expect(await verifyShareCode(token, second, req)).toMatchObject({ ok: true });
   });
 
   it("a code expires after 10 minutes", async () => {
     const { token, shareId } = await newShare();
     await sendShareCode(token, req);
-    const code = codeIn((await latestMessageTo("+44 7700 900123", "security-code"))!.text);
+    const code = codeIn((await latestMessageTo(SMS_TO, "security-code"))!.text);
     const sentAt = (await share(shareId)).codeSentAt!;
-    expect(await verifyShareCode(token, code, { ...req, now: new Date(sentAt.getTime() + 10 * 60_000 + 1000) })).toEqual({ ok: false, reason: "code_expired" });
+    expect(await verifyShareCode(token, code, { ...req, now: new Date(sentAt.getTime() + 10 * 60_000 + 1000) })).toMatchObject({ ok: false, reason: "code_expired" });
   });
 
   it("5 wrong guesses use up a code; 10 wrong per day lock the share until the sender resends", async () => {
     const { token, shareId } = await newShare();
     await sendShareCode(token, req);
-    const code = codeIn((await latestMessageTo("+44 7700 900123", "security-code"))!.text);
+    const code = codeIn((await latestMessageTo(SMS_TO, "security-code"))!.text);
     for (let i = 0; i < 5; i++) await verifyShareCode(token, wrongOf(code), req);
-    expect(await verifyShareCode(token, code, req)).toEqual({ ok: false, reason: "too_many_for_code" });
+    expect(await verifyShareCode(token, code, req)).toEqual({ ok: false, reason: "too_many_for_code", attemptsLeft: 4 });
     resetRateLimits();
     await sendShareCode(token, req);
-    const next = codeIn((await latestMessageTo("+44 7700 900123", "security-code"))!.text);
-    for (let i = 0; i < 3; i++) await verifyShareCode(token, wrongOf(next), req);
+    const next = codeIn((await latestMessageTo(SMS_TO, "security-code"))!.text);
+    // Each refusal says how many attempts are left before the share locks (the form warns at 3 or fewer).
+    const left: (number | undefined)[] = [];
+    for (let i = 0; i < 3; i++) {
+      const r = await verifyShareCode(token, wrongOf(next), req);
+      left.push(r.ok ? undefined : r.attemptsLeft);
+    }
+    expect(left).toEqual([3, 2, 1]);
+    expect(attemptsLeftText(3)).toBe("You have 3 more tries before this link locks and the clinic has to send it again.");
+    expect(attemptsLeftText(1)).toContain("1 more try before");
+    expect(attemptsLeftText(4)).toBeNull();
     expect(await verifyShareCode(token, wrongOf(next), req)).toEqual({ ok: false, reason: "locked" });
     expect((await share(shareId)).lockedAt).not.toBeNull();
     expect(await verifyShareCode(token, next, req)).toEqual({ ok: false, reason: "locked" });
@@ -102,13 +114,13 @@ describe("link and code", () => {
     expect(await getLanding(fresh)).toMatchObject({ state: "ready" });
     resetRateLimits();
     await sendShareCode(fresh, req);
-    expect(await verifyShareCode(fresh, codeIn((await latestMessageTo("+44 7700 900123", "security-code"))!.text), req)).toMatchObject({ ok: true });
+    expect(await verifyShareCode(fresh, codeIn((await latestMessageTo(SMS_TO, "security-code"))!.text), req)).toMatchObject({ ok: true });
   });
 
   it("50 concurrent wrong codes never exceed the cap", async () => {
     const { token, shareId } = await newShare();
     await sendShareCode(token, req);
-    const code = codeIn((await latestMessageTo("+44 7700 900123", "security-code"))!.text);
+    const code = codeIn((await latestMessageTo(SMS_TO, "security-code"))!.text);
     const results = await Promise.all(Array.from({ length: 50 }, () => verifyShareCode(token, wrongOf(code), req)));
     expect(results.every((r) => !r.ok)).toBe(true);
     expect(await failuresOf(shareId)).toBe(MAX_FAILURES_PER_SHARE_PER_DAY);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { invoiceTotals, labFlag, readContent } from "@/lib/documents/content";
+import { formatDate, invoiceTotals, labFlag, labResultContent, labResultText, readContent } from "@/lib/documents/content";
 import { contentFromForm } from "@/lib/documents/form-data";
 import type { DocumentRenderModel } from "@/lib/documents/render-model";
 import { pdfFilename, renderDocumentPdf } from "@/lib/pdf/render-document-pdf";
@@ -42,6 +42,55 @@ describe("document PDF", () => {
       const text = pdfText(pdf);
       for (const s of expected) expect(text, kind).toContain(s);
     }
+  });
+
+  it("embeds a Unicode font: range signs and non-Latin names come out as written, not \"?\"", async () => {
+    const model: DocumentRenderModel = {
+      ...base,
+      client: { name: "Łukasz Zoë Ōta", dateOfBirth: null },
+      title: "Kidney function",
+      kind: "lab_result",
+      kindLabel: "Lab result",
+      body: readContent("lab_result", { test: "Kidney function", values: [{ name: "Protein", value: "<5", unit: "mg/L", low: null, high: 5 }, { name: "eGFR", value: ">90", unit: "mL/min", low: 60, high: null }] }),
+    };
+    const pdf = await renderDocumentPdf(model);
+    expect(pdf.toString("latin1")).toContain("Geist-Regular");
+    const text = pdfText(pdf);
+    for (const s of ["≤ 5 mg/L", "≥ 60 mL/min", "Łukasz Zoë Ōta", "<5 mg/L", ">90 mL/min"]) expect(text).toContain(s);
+    expect(text).not.toContain("?");
+    // Without the font (a broken install), the signs become words rather than "?".
+    const fallback = pdfText(await renderDocumentPdf(model, { font: null }));
+    expect(fallback).toContain("up to 5 mg/L");
+    expect(fallback).toContain("at least 60 mL/min");
+  });
+
+  it("flags numeric and bounded lab values, never text ones, and refuses a range whose low end is above its high end", () => {
+    const range = { low: 10, high: 90 };
+    expect(labFlag({ value: "95", ...range })).toBe("high");
+    expect(labFlag({ value: "5", ...range })).toBe("low");
+    expect(labFlag({ value: "<5", ...range })).toBe("low");
+    expect(labFlag({ value: "<50", ...range })).toBeNull();
+    expect(labFlag({ value: ">90", ...range })).toBe("high");
+    expect(labFlag({ value: "> 60", ...range })).toBeNull();
+    expect(labFlag({ value: "Negative", ...range })).toBeNull();
+    expect(labResultText({ value: "Negative", unit: "mg/L" })).toBe("Negative");
+    expect(labResultText({ value: "<5", unit: "mg/L" })).toBe("<5 mg/L");
+    const parsed = labResultContent.safeParse({ test: "TSH", values: [{ name: "TSH", value: "2", unit: "", low: "300", high: "30" }] });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error!.issues[0]).toMatchObject({ path: ["values", 0, "low"], message: "The low end must be below the high end." });
+    expect(labResultContent.safeParse({ test: "Urine", values: [{ name: "Protein", value: "Negative", unit: "", low: "", high: "" }] }).success).toBe(true);
+    // Rows stored before values were text (plain numbers) still read and flag.
+    const old = readContent("lab_result", { test: "TFT", values: [{ name: "TSH", value: 5.9, unit: "mU/L", low: 0.4, high: 4 }] });
+    expect(old.kind === "lab_result" && old.content.values[0]!.value).toBe("5.9");
+    expect(old.kind === "lab_result" && labFlag(old.content.values[0]!)).toBe("high");
+  });
+
+  it("writes dates one way everywhere", async () => {
+    expect(formatDate("2026-11-24")).toBe("24 November 2026");
+    expect(formatDate(new Date("2026-03-02T09:00:00Z"))).toBe("2 March 2026");
+    const pdf = await renderDocumentPdf({ ...base, title: "Invoice INV-9", kind: "invoice", kindLabel: "Invoice", body: readContent("invoice", { number: "INV-9", items: [{ description: "Review", quantity: 1, unitPrice: 10 }], taxRate: 0, dueDate: "2026-11-24", paid: false }) });
+    expect(pdfText(pdf)).toContain("Due 24 November 2026");
+    expect(pdfText(pdf)).not.toContain("2026-11-24");
   });
 
   it("computes lab flags and invoice totals in pence", () => {

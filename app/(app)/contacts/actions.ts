@@ -22,6 +22,7 @@ export async function saveContactAction(_prev: FormState, data: FormData): Promi
 export async function archiveContactAction(_prev: FormState, data: FormData): Promise<FormState> {
   const input = z.object({ contactId: z.uuid(), restore: z.enum(["1"]).optional().transform(Boolean) });
   const { state } = await handleStaffForm(input, Object.fromEntries(data), archiveContact);
-  if (state.ok) revalidatePath("/contacts");
+  // The whole section: the list and this contact's page (now read-only, or editable again).
+  if (state.ok) revalidatePath("/contacts", "layout");
   return state;
 }

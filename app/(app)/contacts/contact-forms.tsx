@@ -4,6 +4,7 @@ import { ActionForm, FormField, FormSubmit } from "@/components/forms/action-for
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Input, Textarea } from "@/components/ui/field";
 import type { ContactDto } from "@/lib/contacts/list-contacts";
+import { formatMobile } from "@/lib/contacts/schemas";
 import { archiveContactAction, saveContactAction } from "./actions";
 
 export function ContactForm({ contact, disabled }: { contact?: ContactDto; disabled?: boolean }) {
@@ -24,7 +25,7 @@ export function ContactForm({ contact, disabled }: { contact?: ContactDto; disab
           <Input id="email" name="email" type="email" defaultValue={contact?.email ?? ""} autoComplete="off" />
         </FormField>
         <FormField name="mobile" label="Mobile" hint="Codes for the sharing portal are texted here.">
-          <Input id="mobile" name="mobile" type="tel" defaultValue={contact?.mobile ?? ""} placeholder="+44 7700 900123" autoComplete="off" />
+          <Input id="mobile" name="mobile" type="tel" defaultValue={contact?.mobile ? formatMobile(contact.mobile) : ""} placeholder="+44 7700 900123" autoComplete="off" />
         </FormField>
         <div className="sm:col-span-2">
           <FormField name="notes" label="Notes" hint="Optional">

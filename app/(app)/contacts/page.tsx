@@ -10,6 +10,7 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { canContacts } from "@/lib/access/documents";
 import { requireStaffWith } from "@/lib/access/require-area";
 import { listContacts } from "@/lib/contacts/list-contacts";
+import { formatMobile } from "@/lib/contacts/schemas";
 
 export const metadata: Metadata = { title: "Contacts" };
 
@@ -74,7 +75,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
                   <Td>{c.organisationName ?? <span className="text-slate-400">—</span>}</Td>
                   <Td>{c.role ?? <span className="text-slate-400">—</span>}</Td>
                   <Td>{c.email ?? <span className="text-slate-400">—</span>}</Td>
-                  <Td>{c.mobile ?? <span className="text-slate-400">—</span>}</Td>
+                  <Td className="whitespace-nowrap">{c.mobile ? formatMobile(c.mobile) : <span className="text-slate-400">—</span>}</Td>
                 </Tr>
               ))}
             </TBody>

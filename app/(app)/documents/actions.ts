@@ -67,6 +67,8 @@ export async function shareDocumentAction(_prev: FormState, data: FormData): Pro
   const input = z.object({ documentId: z.uuid(), contactId: z.uuid({ message: "Choose a contact from the list." }) });
   const { state } = await handleStaffForm(input, Object.fromEntries(data), shareDocument);
   if (state.ok) revalidatePath(`/documents/${String(data.get("documentId"))}`);
+  // An id that names no contact of this organisation (forged, or deleted meanwhile): say what to do, once, at the field.
+  if (state.error === "invalid_input" && state.fieldErrors?.contactId === "") state.fieldErrors.contactId = "Choose a contact from the list.";
   return state;
 }
 

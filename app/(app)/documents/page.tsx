@@ -10,6 +10,7 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, kindsFor, type DocumentKind } from "@/lib/access/documents";
 import { requireStaffWith } from "@/lib/access/require-area";
 import { listDocuments } from "@/lib/documents/list-documents";
+import { formatDate } from "@/lib/documents/content";
 
 export const metadata: Metadata = { title: "Documents" };
 
@@ -76,7 +77,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
                   </Td>
                   <Td>{d.clientName}</Td>
                   <Td>{d.authorName}</Td>
-                  <Td className="whitespace-nowrap text-slate-600">{d.updatedAt.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" })}</Td>
+                  <Td className="whitespace-nowrap text-slate-600">{formatDate(d.updatedAt)}</Td>
                 </Tr>
               ))}
             </TBody>

@@ -7,7 +7,8 @@ import { signIn } from "../support";
 import { pdfText } from "./pdf-text";
 
 const GP_EMAIL = "gp@northside.test";
-const GP_MOBILE = "+44 7700 900123";
+// Texts go to the mobile in international format (the seed stores it as typed, "+44 7700 900123").
+const GP_MOBILE = "+447700900123";
 
 async function staffPage(browser: Browser, email: string): Promise<Page> {
   const context = await browser.newContext();
@@ -46,7 +47,11 @@ test("Sam shares a letter with Dr Priya Shah under link and code; the contact op
   await dialog.getByLabel("Select contact").fill("Priya");
   await dialog.getByRole("option", { name: /Dr Priya Shah/ }).click();
   await dialog.getByRole("button", { name: "Share", exact: true }).click();
-  await expect(dialog.getByText(/Shared\. The contact has been emailed/)).toBeVisible();
+  await expect(dialog.getByText(/Shared with Dr Priya Shah\. The contact has been emailed/)).toBeVisible();
+  // Done state: no Share button left to press twice.
+  await expect(dialog.getByRole("button", { name: "Share", exact: true })).toHaveCount(0);
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await expect(dialog).toBeHidden();
   await sam.reload();
   const row = sam.getByTestId("share-row").filter({ hasText: "Dr Priya Shah" }).first();
   await expect(row).toContainText("Sent");
@@ -69,8 +74,9 @@ test("Sam shares a letter with Dr Priya Shah under link and code; the contact op
   const contact = await (await browser.newContext()).newPage();
   await contact.goto(linkPath);
   await expect(contact.getByRole("heading", { name: "Harbour Health Group" })).toBeVisible();
-  await expect(contact.getByText("•••• ••• 123")).toBeVisible();
+  await expect(contact.getByText(/we'll text a 6-digit code to your mobile ending in 123\./)).toBeVisible();
   await contact.getByRole("button", { name: "Send me a code" }).click();
+  await expect(contact.getByText("•••• ••• 123")).toBeVisible();
   await expect(contact.getByLabel("Code from the text message")).toBeVisible();
   const code = await latestCode(outbox);
   const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
@@ -138,4 +144,8 @@ test("a clinician without the invoices permission cannot share an invoice, not e
   const ok = await callFormAction(sam.request, action, { documentId: invoice!.id, contactId: contact!.id });
   expect(ok.text).toMatch(/"ok":true/);
   expect((await query<{ n: number }>("select count(*)::int as n from document_shares where document_id = $1", [invoice!.id]))[0]!.n).toBe(before[0]!.n + 1);
+
+  // A forged or unknown contact id gets the field's own message, once (not the generic one twice).
+  const unknown = await callFormAction(sam.request, action, { documentId: invoice!.id, contactId: "00000000-0000-4000-8000-00000000beef" });
+  expect(unknown.text).toMatch(/"contactId":"Choose a contact from the list\."/);
 });

@@ -35,11 +35,17 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
         description={[contact.role, contact.organisationName].filter(Boolean).join(" · ") || undefined}
         actions={canEdit ? <ArchiveContactForm contact={contact} /> : undefined}
       />
-      {saved && <Alert tone="success" className="mb-4 max-w-3xl">Contact added.</Alert>}
+      {saved && !contact.archived && <Alert tone="success" className="mb-4 max-w-3xl">Contact added.</Alert>}
+      {contact.archived && (
+        <Alert tone="info" className="mb-4 max-w-3xl">
+          This contact is archived: they can&apos;t be chosen for new shares and their details can&apos;t be changed.{canEdit ? " Restore them to edit or share again." : ""}
+        </Alert>
+      )}
       <Card className="max-w-3xl">
         <CardHeader title="Details" description={canEdit ? undefined : "You can view contacts but not change them."} />
         <CardBody>
-          <ContactForm contact={contact} disabled={!canEdit} />
+          {/* Keyed on the archived state: archiving or restoring starts the form afresh (no stale "Contact saved."). */}
+          <ContactForm key={contact.archived ? "archived" : "active"} contact={contact} disabled={!canEdit || contact.archived} />
         </CardBody>
       </Card>
     </>

@@ -107,6 +107,8 @@ export function ShareButton({ documentId, allowed, explanation, securityLevel }:
   const dialog = useRef<HTMLDialogElement>(null);
   const [contact, setContact] = useState<ContactOption | null>(null);
   const [formKey, setFormKey] = useState(0);
+  // After a successful share the dialog shows a Done state (no Share button to press twice).
+  const [sharedWith, setSharedWith] = useState<string | null>(null);
   const titleId = useId();
   return (
     <>
@@ -115,6 +117,7 @@ export function ShareButton({ documentId, allowed, explanation, securityLevel }:
         onClick={() => {
           setFormKey((k) => k + 1);
           setContact(null);
+          setSharedWith(null);
           dialog.current?.showModal();
         }}
         aria-haspopup="dialog"
@@ -129,8 +132,29 @@ export function ShareButton({ documentId, allowed, explanation, securityLevel }:
           <h2 id={titleId} className="text-base font-semibold">
             Share this document
           </h2>
-          {allowed ? (
-            <ActionForm key={formKey} action={shareDocumentAction} aria-label="Share with a contact" successMessage="Shared. The contact has been emailed a link to the sharing portal." className="mt-3">
+          {allowed && sharedWith ? (
+            <div className="mt-3 space-y-3 text-sm text-slate-700">
+              <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-emerald-900">
+                Shared with {sharedWith}. The contact has been emailed a link to the sharing portal.
+              </p>
+              <p className="text-xs text-slate-500">Their share is listed under &ldquo;Shared with contacts&rdquo; below, where you can resend or revoke it.</p>
+              <div className="flex justify-end">
+                <Button variant="primary" onClick={() => dialog.current?.close()} autoFocus>
+                  Done
+                </Button>
+              </div>
+            </div>
+          ) : allowed ? (
+            <ActionForm
+              key={formKey}
+              action={async (prev, data) => {
+                const state = await shareDocumentAction(prev, data);
+                if (state.ok) setSharedWith(contact?.name ?? "the contact");
+                return state;
+              }}
+              aria-label="Share with a contact"
+              className="mt-3"
+            >
               <input type="hidden" name="documentId" value={documentId} />
               <fieldset>
                 <legend className="text-sm font-medium text-slate-900">Share with</legend>

@@ -15,6 +15,8 @@ export interface PortalFormState {
   error?: PortalRefusal | "invalid_code_format";
   sentTo?: string;
   retryAfterSeconds?: number;
+  /** Refused code attempts left before the link locks. */
+  attemptsLeft?: number;
   at?: number;
 }
 
@@ -29,7 +31,7 @@ async function enter(result: PortalResult, rawToken: string): Promise<PortalForm
   }
   // The link itself is no longer usable: show its calm page.
   if (["unavailable", "expired", "locked"].includes(result.reason)) redirect(`/share/${rawToken}`);
-  return { error: result.reason, retryAfterSeconds: result.retryAfterSeconds, at: Date.now() };
+  return { error: result.reason, retryAfterSeconds: result.retryAfterSeconds, attemptsLeft: result.attemptsLeft, at: Date.now() };
 }
 
 /** View document (link-only shares): the POST that opens the link. A GET never does. */

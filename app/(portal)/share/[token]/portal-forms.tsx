@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
+import { attemptsLeftText } from "@/lib/portal/attempts-text";
 import { openLinkAction, sendCodeAction, verifyCodeAction, type PortalFormState } from "./actions";
 
 const MESSAGES: Record<NonNullable<PortalFormState["error"]>, string> = {
@@ -22,9 +23,11 @@ const MESSAGES: Record<NonNullable<PortalFormState["error"]>, string> = {
 
 function ErrorText({ state, id }: { state: PortalFormState; id: string }) {
   if (!state.error) return null;
+  const warning = attemptsLeftText(state.attemptsLeft);
   return (
     <p id={id} role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
       {MESSAGES[state.error]}
+      {warning && <span className="mt-1 block font-medium">{warning}</span>}
     </p>
   );
 }
@@ -42,6 +45,9 @@ export function ViewDocumentForm({ token }: { token: string }) {
   );
 }
 
+/** "•••• ••• 123" → "123" */
+const lastDigits = (masked: string) => masked.replace(/\D/g, "");
+
 export function CodeForms({ token, maskedMobile, codePending }: { token: string; maskedMobile: string; codePending: boolean }) {
   const [sent, send, sending] = useActionState(sendCodeAction, {});
   const [checked, check, checking] = useActionState(verifyCodeAction, {});
@@ -53,11 +59,11 @@ export function CodeForms({ token, maskedMobile, codePending }: { token: string;
         <p className="text-sm text-slate-600">
           {codeSent ? (
             <>
-              We sent a 6-digit code to <span className="font-medium text-slate-900">{sent.sentTo ?? maskedMobile}</span>. It works for 10 minutes.
+              We sent a 6-digit code to your mobile, <span className="font-medium text-slate-900">{sent.sentTo ?? maskedMobile}</span>. It works for 10 minutes.
             </>
           ) : (
             <>
-              To protect this document, we&apos;ll text a 6-digit code to your mobile ending <span className="font-medium text-slate-900">{maskedMobile}</span>.
+              To protect this document, we&apos;ll text a 6-digit code to your mobile ending in <span className="font-medium text-slate-900">{lastDigits(maskedMobile)}</span>.
             </>
           )}
         </p>
