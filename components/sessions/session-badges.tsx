@@ -19,6 +19,10 @@ export function AccessLevelBadge({ level }: { level: SessionLevel }) {
   return <Badge tone={LEVEL_TONES[level]}>{SESSION_LEVEL_LABELS[level]}</Badge>;
 }
 
+/** One wording for a session's visibility, in the new-session form and on the session page alike. */
+export const VISIBILITY_LABELS = { private: "Private", team: "Visible to my team" } as const satisfies Record<"private" | "team", string>;
+export const VISIBILITY_HINT = "Private: you and the people you share it with. Team: its team members can view it too.";
+
 export function VisibilityBadge({ visibility, teamName }: { visibility: "private" | "team"; teamName?: string | null }) {
   return visibility === "team" ? <Badge tone="info">Team{teamName ? `: ${teamName}` : ""}</Badge> : <Badge>Private</Badge>;
 }

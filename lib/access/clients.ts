@@ -9,7 +9,7 @@
  * - the role's area levels, which are a ceiling: an access-list entry never lifts anyone above them.
  */
 import type { StaffActor } from "./actor";
-import { levelAtLeast, type Area } from "./permissions";
+import { levelAtLeast, type Area, type RolePermissions } from "./permissions";
 
 export const CLIENT_PERMISSIONS = [
   "client:view", // open the chart (every view is audited)
@@ -19,7 +19,7 @@ export const CLIENT_PERMISSIONS = [
   "client:create_profile", // "Create a separate profile for this person…"
   "client:link_contact", // Portal tab → "+" (existing client or new contact)
   "client:unlink_contact", // Portal tab → Remove a contact link
-  "client:invite_portal", // Portal tab → Invite to portal / revoke
+  "client:invite_portal", // Portal tab → Invite to portal (and its "can manage information" switch) / Revoke
   "client:send_form", // Portal tab → send an intake form
   "client:read_form", // read a submitted intake form
 ] as const;
@@ -46,7 +46,10 @@ export const CLIENT_PERMISSION_NEEDS = {
   "client:link_contact": { area: "patients", level: "edit", admin: true, chart: true },
   // Whoever may link may unlink: the contacts of a profile decide who can be invited to its portal.
   "client:unlink_contact": { area: "patients", level: "edit", admin: true, chart: true },
-  "client:invite_portal": { area: "patients", level: "edit", admin: false, chart: true },
+  // Portal logins are set up (and taken away) by an administrator only — the reference article:
+  // "this action may only be initiated by an administrator". Practitioners with access still send
+  // intake forms to a profile's portal (step 6).
+  "client:invite_portal": { area: "patients", level: "edit", admin: true, chart: true },
   "client:send_form": { area: "patients", level: "edit", admin: false, chart: true },
   "client:read_form": { area: "patients", level: "view", admin: false, chart: true },
 } as const satisfies Record<ClientPermission, Need>;
@@ -86,7 +89,11 @@ export function seesAllClients(actor: StaffActor): boolean {
   return actor.role.permissions.clientScope === "all";
 }
 
-/** Who may be put on an access list: a member whose role opens charts at all. */
-export function roleMayHoldClientAccess(permissions: { patients: "none" | "view" | "edit" }): boolean {
-  return levelAtLeast(permissions.patients, "view");
+/**
+ * Who may be put on an access list: a member whose role opens charts and whose client scope is
+ * "assigned" — the list is what decides which charts they see. A role that sees every chart
+ * (Admin, Medical secretary) gains nothing from the list, so it is never offered.
+ */
+export function roleMayHoldClientAccess(permissions: Pick<RolePermissions, "patients" | "clientScope">): boolean {
+  return levelAtLeast(permissions.patients, "view") && permissions.clientScope === "assigned";
 }

@@ -6,6 +6,9 @@ import { memberships, roles, users } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { roleMayHoldClientAccess } from "@/lib/access/clients";
 
+/** Said wherever practitioners are picked for a chart, so nobody looks for the admins in vain. */
+export const ALREADY_SEE_EVERY_CHART = "Admins and medical secretaries already see every chart, so they are not listed.";
+
 export interface Practitioner {
   userId: string;
   name: string;
@@ -13,11 +16,15 @@ export interface Practitioner {
   roleName: string;
 }
 
-/** Active members whose role opens charts: the people an access list may hold. */
+/**
+ * Active members whose role opens charts on their access list (client scope "assigned"): the people
+ * an access list may hold, and the practitioners offered wherever a chart is assigned. Admins and
+ * medical secretaries see every chart already, so they are not listed.
+ */
 export async function listPractitioners(actor: StaffActor, exec?: Executor): Promise<Practitioner[]> {
   const db = exec ?? (await getDb());
   const rows = await db
-    .select({ userId: users.id, name: users.name, email: users.email, roleName: roles.name, patients: roles.patients })
+    .select({ userId: users.id, name: users.name, email: users.email, roleName: roles.name, patients: roles.patients, clientScope: roles.clientScope })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .innerJoin(roles, eq(roles.id, memberships.roleId))

@@ -47,7 +47,7 @@ export const createClientInput = z.object({
     .string()
     .optional()
     .transform((v) => (v ? v : null))
-    .pipe(id.nullable()),
+    .pipe(z.uuid({ message: "Choose a practitioner from the list, or no one yet." }).nullable()),
 });
 export type CreateClientInput = z.output<typeof createClientInput>;
 
@@ -63,7 +63,7 @@ export const removeClientLinkInput = z.object({ clientId: id, linkId: id });
 
 export const setClientAccessInput = z.object({ clientId: id, userIds: z.array(id).max(500) });
 
-export const createSeparateProfileInput = z.object({ clientId: id, practitionerId: id });
+export const createSeparateProfileInput = z.object({ clientId: id, practitionerId: z.uuid({ message: "Choose a practitioner." }) });
 
 export const linkClientContactInput = z.discriminatedUnion("target", [
   z.object({ clientId: id, target: z.literal("client"), linkedClientId: id, relationship: z.enum(RELATIONSHIPS), canManage: checkbox }),

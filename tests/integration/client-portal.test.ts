@@ -135,7 +135,10 @@ describe("client portal", () => {
     // The manual path: a second profile, no email, linked as Self, invited without "manage".
     const second = (await createClient(admin, { firstName: "Jordan", lastName: "Lee", dateOfBirth: null, email: null, phone: null, practitionerId: leo.userId })).clientId;
     const { linkId } = await linkClientContact(admin, { clientId: second, target: "client", linkedClientId: first, relationship: "self", canManage: false });
-    const result = await inviteToPortal(leo, { clientId: second, who: linkId, canManage: false });
+    // Only an administrator sets up portal access: Leo, on the chart's list, is refused and nothing is written.
+    await expect(inviteToPortal(leo, { clientId: second, who: linkId, canManage: false })).rejects.toMatchObject({ code: "forbidden" });
+    expect(await outboxTo("jordan9@example.test")).toEqual(["portal-invitation"]);
+    const result = await inviteToPortal(admin, { clientId: second, who: linkId, canManage: false });
     expect(result).toEqual({ portalAccountId: accountId, emailed: true });
 
     const me = { accountId, name: "", email: "", sessionId: "" };
@@ -144,7 +147,7 @@ describe("client portal", () => {
     // One email, about the profile gained (the first, Self, was already on the login).
     expect(await outboxTo("jordan9@example.test")).toEqual(["portal-invitation", "portal-profile-added"]);
     const added = await latestMessageTo("jordan9@example.test", "portal-profile-added");
-    expect(added?.text).toContain("Dr Leo Chen at Harbour Health Group has added a profile, Jordan Lee, to your client portal login.");
+    expect(added?.text).toContain("Ava Morgan at Harbour Health Group has added a profile, Jordan Lee, to your client portal login.");
     expect(added?.text).toContain("You can view its details and forms; you can't change them.");
     expect(added?.link).toMatch(new RegExp(`/portal/profiles/${second}$`));
     const db = await getDb();
@@ -257,7 +260,10 @@ describe("client portal", () => {
     expect((await getPortalForm(me, { profileId: first, requestId })).canEdit).toBe(false);
     await expect(saveIntakeAnswers(me, { profileId: first, requestId, mode: "draft", answers: { reason: "x" } })).rejects.toMatchObject({ code: "forbidden" });
 
-    await revokePortalAccess(maya, { clientId: first, portalAccountId: accountId });
+    // A practitioner with access may not revoke (an administrator's job); the admin may.
+    await expect(revokePortalAccess(maya, { clientId: first, portalAccountId: accountId })).rejects.toMatchObject({ code: "forbidden" });
+    expect(await findPortalProfile(me, first)).not.toBeNull();
+    await revokePortalAccess(admin, { clientId: first, portalAccountId: accountId });
     expect(await findPortalProfile(me, first)).toBeNull();
     expect((await getPortalTab(admin, first)).invitations.map((i) => i.status)).toEqual(["revoked"]);
     expect(await verifyClientCredentials({ email: "jordan6@example.test", password: "portal-password-1", client: ip })).toMatchObject({ ok: false, reason: "invalid" });

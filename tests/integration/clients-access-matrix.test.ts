@@ -16,7 +16,9 @@ import { getPortalTab } from "@/lib/clients/get-portal-tab";
 import { inviteToPortal } from "@/lib/clients/invite-to-portal";
 import { linkClientContact } from "@/lib/clients/link-client-contact";
 import { listClients } from "@/lib/clients/list-clients";
+import { listPractitioners } from "@/lib/clients/list-practitioners";
 import { removeClientLink } from "@/lib/clients/remove-client-link";
+import { revokePortalAccess } from "@/lib/clients/revoke-portal-access";
 import { sendIntakeForm } from "@/lib/clients/send-intake-form";
 import { setClientAccess } from "@/lib/clients/set-client-access";
 import { updateClient } from "@/lib/clients/update-client";
@@ -57,12 +59,12 @@ async function counts() {
  * The client access matrix: (admin, practitioner with access, practitioner without, practitioner
  * with access to the other profile only, former member, client portal user with and without the
  * profile) × (view chart, list, edit details, manage access, create profile, link contact, remove
- * contact link, invite, send form, read submitted form), on profile B — the second, separate
+ * contact link, invite, revoke portal access, send form, read submitted form), on profile B — the second, separate
  * profile of Jordan Lee.
  */
 describe("client access matrix", () => {
-  let admin: StaffActor, leo: StaffActor, nina: StaffActor, maya: StaffActor, former: StaffActor;
-  let profileA: string, profileB: string, otherClient: string, selfLinkId: string, spareLinkId: string, submittedRequest: string, formId: string;
+  let admin: StaffActor, leo: StaffActor, nina: StaffActor, maya: StaffActor, former: StaffActor, secretary: StaffActor;
+  let profileA: string, profileB: string, otherClient: string, selfLinkId: string, spareLinkId: string, submittedRequest: string, formId: string, spareAccountId: string;
   let client: PortalClient, stranger: PortalClient;
 
   beforeAll(async () => {
@@ -73,6 +75,7 @@ describe("client access matrix", () => {
     leo = await createMember(org, { name: "Dr Leo Chen" });
     nina = await createMember(org, { name: "Dr Nina Okafor" });
     former = await createMember(org, { name: "Dr Former" });
+    secretary = await createMember(org, { role: "medical_secretary", name: "Sam Rivers" });
     const db = await getDb();
     const [form] = await db.insert(s.intakeForms).values({ organisationId: org.id, name: "New client intake", fields: FIELDS }).returning();
     formId = form!.id;
@@ -84,6 +87,10 @@ describe("client access matrix", () => {
     selfLinkId = (await getPortalTab(admin, profileB)).contacts[0]!.linkId;
     // A contact link for the "remove contact link" column (the admin's row removes it).
     spareLinkId = (await linkClientContact(admin, { clientId: profileB, target: "contact", name: "Sam Lee", email: null, mobile: null, relationship: "other", canManage: false })).linkId;
+
+    // A second login on profile B (a guardian), for the "revoke portal access" column.
+    const guardianLink = (await linkClientContact(admin, { clientId: profileB, target: "contact", name: "Pat Guardian", email: "pat.guardian@example.test", mobile: null, relationship: "guardian", canManage: false })).linkId;
+    spareAccountId = (await inviteToPortal(admin, { clientId: profileB, who: guardianLink, canManage: false })).portalAccountId;
 
     await inviteToPortal(admin, { clientId: profileB, who: selfLinkId, canManage: true });
     const token = tokenFromLink((await latestMessageTo("jordan@example.test", "portal-invitation"))?.link);
@@ -106,11 +113,12 @@ describe("client access matrix", () => {
   const ops: Record<string, Op> = {
     "view chart": (a) => getClientChart(a, profileB, "overview"),
     "edit details": (a) => updateClient(a, { clientId: profileB, firstName: "Jordan", lastName: "Lee", dateOfBirth: "1988-04-12", email: null, phone: `+44 7700 ${a.userId.slice(0, 6)}`, address: "1 Harbour Row" }),
-    "manage access": (a) => setClientAccess(a, { clientId: profileB, userIds: [leo.userId, a.userId] }),
+    "manage access": (a) => setClientAccess(a, { clientId: profileB, userIds: [leo.userId] }),
     "create profile": (a) => createSeparateProfile(a, { clientId: profileB, practitionerId: leo.userId }),
     "link contact": (a) => linkClientContact(a, { clientId: profileB, target: "contact", name: "Pat Lee", email: null, mobile: null, relationship: "partner", canManage: false }),
     "remove contact link": (a) => removeClientLink(a, { clientId: profileB, linkId: spareLinkId }),
     invite: (a) => inviteToPortal(a, { clientId: profileB, who: "profile", canManage: false }),
+    "revoke portal access": (a) => revokePortalAccess(a, { clientId: profileB, portalAccountId: spareAccountId }),
     "send form": (a) => sendIntakeForm(a, { clientId: profileB, formId }),
     "read submitted form": (a) => getIntakeAnswers(a, { clientId: profileB, requestId: submittedRequest }),
   };
@@ -125,10 +133,12 @@ describe("client access matrix", () => {
       "link contact": "ok",
       "remove contact link": "ok",
       invite: "no_portal_email",
+      "revoke portal access": "ok",
       "send form": "ok",
       "read submitted form": "ok",
     },
-    // `patients` edit and on the list: may edit the chart's details, not its contacts or access.
+    // `patients` edit and on the list: may edit the chart's details, not its contacts, access or
+    // portal logins (an administrator sets those up); sends intake forms.
     "practitioner with access": {
       "view chart": "ok",
       "edit details": "ok",
@@ -136,7 +146,8 @@ describe("client access matrix", () => {
       "create profile": "forbidden",
       "link contact": "forbidden",
       "remove contact link": "forbidden",
-      invite: "no_portal_email",
+      invite: "forbidden",
+      "revoke portal access": "forbidden",
       "send form": "ok",
       "read submitted form": "ok",
     },
@@ -166,6 +177,20 @@ describe("client access matrix", () => {
       });
     }
   }
+
+  it("access lists offer (and hold) only practitioners whose role sees charts through the list", async () => {
+    const offered = (await listPractitioners(admin)).map((p) => p.userId);
+    expect(offered).toEqual(expect.arrayContaining([leo.userId, nina.userId, maya.userId]));
+    expect(offered).not.toContain(admin.userId);
+    expect(offered).not.toContain(secretary.userId);
+    expect(offered).not.toContain(former.userId);
+    // Ticking an admin or a medical secretary (a forged request) writes nothing.
+    for (const u of [admin.userId, secretary.userId]) {
+      const before = await counts();
+      await expect(setClientAccess(admin, { clientId: profileB, userIds: [leo.userId, u] })).rejects.toMatchObject({ code: "not_found", details: { field: "userIds" } });
+      expect(await counts()).toEqual(before);
+    }
+  });
 
   it("list: admin sees every chart, practitioners only their access lists, a former member nothing", async () => {
     const ids = async (a: StaffActor) => (await listClients(a, {})).items.map((c) => c.id);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { StaffActor } from "@/lib/access/actor";
 import { BUILT_IN_ROLES } from "@/lib/access/permissions";
-import { CLIENT_PERMISSIONS, canClient, clientAbilities } from "@/lib/access/clients";
+import { CLIENT_PERMISSIONS, canClient, clientAbilities, roleMayHoldClientAccess } from "@/lib/access/clients";
 import { checkIntakeAnswers, type IntakeField } from "@/lib/clients/intake-fields";
+import { createSeparateProfileInput } from "@/lib/clients/schemas";
 
 const actor = (role: keyof typeof BUILT_IN_ROLES): StaffActor => ({
   userId: "u", name: "n", email: "e", organisationId: "o", organisationName: "O", membershipId: "m", teamIds: [],
@@ -12,8 +13,23 @@ const actor = (role: keyof typeof BUILT_IN_ROLES): StaffActor => ({
 describe("client policy table", () => {
   it("admins manage access and profiles; clinicians and secretaries never do, even on a chart they see", () => {
     expect(clientAbilities(actor("admin"), true)).toEqual({ view: true, edit: true, manageAccess: true, createProfile: true, linkContact: true, unlinkContact: true, invitePortal: true, sendForm: true, readForm: true });
-    expect(clientAbilities(actor("clinician"), true)).toEqual({ view: true, edit: true, manageAccess: false, createProfile: false, linkContact: false, unlinkContact: false, invitePortal: true, sendForm: true, readForm: true });
-    expect(clientAbilities(actor("medical_secretary"), true)).toMatchObject({ edit: true, manageAccess: false, unlinkContact: false });
+    expect(clientAbilities(actor("clinician"), true)).toEqual({ view: true, edit: true, manageAccess: false, createProfile: false, linkContact: false, unlinkContact: false, invitePortal: false, sendForm: true, readForm: true });
+    expect(clientAbilities(actor("medical_secretary"), true)).toMatchObject({ edit: true, manageAccess: false, unlinkContact: false, invitePortal: false, sendForm: true });
+  });
+
+  it("portal invitations and revocations are the admins' job; practitioners with access still send intake forms", () => {
+    expect(canClient(actor("admin"), "client:invite_portal", true)).toBe(true);
+    expect(canClient(actor("clinician"), "client:invite_portal", true)).toBe(false);
+    expect(canClient(actor("clinician"), "client:send_form", true)).toBe(true);
+    expect(canClient(actor("medical_secretary"), "client:invite_portal", true)).toBe(false);
+  });
+
+  it("only roles whose charts come from the access list may be put on one", () => {
+    expect(roleMayHoldClientAccess(BUILT_IN_ROLES.clinician.permissions)).toBe(true);
+    expect(roleMayHoldClientAccess(BUILT_IN_ROLES.admin.permissions)).toBe(false);
+    expect(roleMayHoldClientAccess(BUILT_IN_ROLES.medical_secretary.permissions)).toBe(false);
+    expect(roleMayHoldClientAccess({ patients: "none", clientScope: "assigned" })).toBe(false);
+    expect(roleMayHoldClientAccess({ patients: "view", clientScope: "assigned" })).toBe(true);
   });
 
   it("nothing on a chart the actor does not see, whatever the role", () => {
@@ -29,6 +45,14 @@ describe("client policy table", () => {
     expect(canClient(a, "client:view", true)).toBe(true);
     expect(canClient(a, "client:send_form", true)).toBe(false);
     expect(canClient(a, "client:edit", true)).toBe(false);
+  });
+});
+
+describe("client forms", () => {
+  it("a separate profile with no practitioner chosen says which field, in words", () => {
+    const r = createSeparateProfileInput.safeParse({ clientId: "00000000-0000-4000-8000-000000000000", practitionerId: "" });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["practitionerId", "Choose a practitioner."]]);
   });
 });
 

@@ -1,11 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { getStaffOrThrow } from "@/lib/auth/staff-actor";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; reason?: string; welcome?: string; email?: string }> }) {
   const { callbackUrl, reason, welcome, email } = await searchParams;
+  // Someone already signed in with an active membership has nothing to do here: on to where they
+  // were going (same-site paths only), or home. A former member (reason=ended) sees the form.
+  if (reason !== "ended") {
+    const actor = await getStaffOrThrow().catch(() => null);
+    if (actor) redirect(safeCallbackUrl(callbackUrl));
+  }
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-sm">

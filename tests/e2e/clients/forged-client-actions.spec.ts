@@ -33,6 +33,8 @@ test("forged client server actions from a practitioner without access (and admin
   await callFormAction(page.request, byName("createSeparateProfileAction"), { clientId: jordan!.id, practitionerId: id("maya@harbour.test") });
   await callFormAction(page.request, byName("linkClientContactAction"), { clientId: jordan!.id, target: "contact", name: "Forged", relationship: "other" });
   await callFormAction(page.request, byName("createClientAction"), { firstName: "Forged", lastName: "Client" });
+  // Portal logins are set up and revoked by an administrator only, on her own chart too.
+  await callFormAction(page.request, byName("inviteToPortalAction"), { clientId: jordan!.id, who: "profile", canManage: "on" });
   // Tom is not on her list: inviting and sending forms there are refused as "not found".
   await callFormAction(page.request, byName("inviteToPortalAction"), { clientId: tom!.id, who: "profile", canManage: "on" });
   await callFormAction(page.request, byName("sendIntakeFormAction"), { clientId: tom!.id, formId: form!.id });

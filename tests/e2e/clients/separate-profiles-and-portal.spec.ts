@@ -29,9 +29,28 @@ test("separate profiles for one person, one portal login, an intake form, and pr
   // asks for a first practitioner: Nina (Leo is added in step 5, through Manage access).
   await openChart(admin, "Jordan Lee");
   const firstUrl = admin.url();
-  await admin.getByLabel("Chart actions").click();
-  await admin.getByRole("menuitem", { name: "Create a separate profile for this person…" }).click();
-  await admin.getByLabel("Practitioner for the new profile").selectOption({ label: "Dr Nina Okafor (Clinician)" });
+  // The "…" button is a disclosure of links: Escape closes it and gives focus back to the button.
+  const actions = admin.getByRole("button", { name: "Chart actions" });
+  const actionLinks = admin.locator(`[id="${await actions.getAttribute("aria-controls")}"]`);
+  await actions.click();
+  await expect(actions).toHaveAttribute("aria-expanded", "true");
+  await admin.keyboard.press("Tab");
+  await expect(actionLinks.getByRole("link", { name: "Manage access" })).toBeFocused();
+  await admin.keyboard.press("Escape");
+  await expect(actions).toHaveAttribute("aria-expanded", "false");
+  await expect(actions).toBeFocused();
+  await expect(actionLinks).toBeHidden();
+  await actions.press("Enter");
+  await actionLinks.getByRole("link", { name: "Create a separate profile for this person…" }).click();
+  // Only practitioners whose charts come from access lists are offered (not Ava, Admin, or Sam, Medical secretary).
+  const picker = admin.getByLabel("Practitioner for the new profile");
+  await expect(picker).toHaveAccessibleDescription(/Admins and medical secretaries already see every chart/);
+  await expect(picker.locator("option", { hasText: "Ava Morgan" })).toHaveCount(0);
+  await expect(picker.locator("option", { hasText: "Sam Rivers" })).toHaveCount(0);
+  // Nobody chosen: a message about this field, not a generic one.
+  await admin.getByRole("button", { name: "Create separate profile" }).click();
+  await expect(admin.getByText("Choose a practitioner.")).toBeVisible();
+  await picker.selectOption({ label: "Dr Nina Okafor (Clinician)" });
   await admin.getByRole("button", { name: "Create separate profile" }).click();
   await expect(admin.getByText("Separate profile created")).toBeVisible();
   const secondUrl = admin.url().split("?")[0]!;
@@ -40,8 +59,11 @@ test("separate profiles for one person, one portal login, an intake form, and pr
   await expect(admin.getByText("No email")).toBeVisible();
 
   // Step 5: "…" > Manage access lists the practitioners with checkboxes; the admin ticks Leo and saves.
-  await admin.getByLabel("Chart actions").click();
-  await admin.getByRole("menuitem", { name: "Manage access" }).click();
+  await admin.getByRole("button", { name: "Chart actions" }).click();
+  await admin.getByRole("link", { name: "Manage access" }).first().click();
+  await expect(admin.getByText("Admins and medical secretaries already see every chart, so they are not listed.")).toBeVisible();
+  await expect(admin.getByLabel("Ava Morgan")).toHaveCount(0);
+  await expect(admin.getByLabel("Sam Rivers")).toHaveCount(0);
   await expect(admin.getByLabel("Dr Nina Okafor")).toBeChecked();
   await expect(admin.getByLabel("Dr Leo Chen")).not.toBeChecked();
   await expect(admin.getByLabel("Dr Maya Patel")).not.toBeChecked();
@@ -96,6 +118,12 @@ test("separate profiles for one person, one portal login, an intake form, and pr
   await openChart(leo, "Jordan Lee");
   expect(leo.url().split("?")[0]).toBe(secondUrl);
   await leo.getByRole("link", { name: "Portal", exact: true }).click();
+  // Portal access is the admins' job: no invite, no "manage information" switch, no Revoke for Leo.
+  await expect(leo.getByText("Portal access is set up by an administrator.")).toBeVisible();
+  await expect(leo.getByRole("button", { name: "Invite to portal" })).toHaveCount(0);
+  await expect(leo.getByRole("switch", { name: /Can manage information/ })).toHaveCount(0);
+  await expect(leo.getByRole("table", { name: "Portal invitations" })).toContainText("Accepted");
+  await expect(leo.getByRole("button", { name: "Revoke" })).toHaveCount(0);
   await leo.getByLabel("Form", { exact: true }).selectOption({ label: "New client intake" });
   await leo.getByRole("button", { name: "Send form" }).click();
   await expect(leo.getByText("Form sent. The client has been emailed.")).toBeVisible();
@@ -144,8 +172,8 @@ test("separate profiles for one person, one portal login, an intake form, and pr
   // A third profile for Jordan, who already has a portal login: it is added to the login at once,
   // and Jordan gets a "profile added" email (no new password) whose link opens it.
   await admin.goto(firstUrl);
-  await admin.getByLabel("Chart actions").click();
-  await admin.getByRole("menuitem", { name: "Create a separate profile for this person…" }).click();
+  await admin.getByRole("button", { name: "Chart actions" }).click();
+  await admin.getByRole("link", { name: "Create a separate profile for this person…" }).click();
   await admin.getByLabel("Practitioner for the new profile").selectOption({ label: "Dr Nina Okafor (Clinician)" });
   await admin.getByRole("button", { name: "Create separate profile" }).click();
   await expect(admin.getByText("Separate profile created")).toBeVisible();

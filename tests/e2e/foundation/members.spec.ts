@@ -18,6 +18,12 @@ test("an admin invites a member, who sets a password and signs in; when removed,
   await expect(admin.getByText(`Invitation sent to ${email}`)).toBeVisible();
   const memberPage = admin.url();
 
+  // Resending replaces the first banner: only the current message shows.
+  await admin.getByRole("button", { name: "Resend invitation" }).click();
+  await expect(admin.getByText(`A new invitation was sent to ${email}.`)).toBeVisible();
+  await expect(admin.getByText(`Invitation sent to ${email}`)).toHaveCount(0);
+  await expect(admin.getByRole("alert").or(admin.getByRole("status")).filter({ hasText: /invitation/i })).toHaveCount(1);
+
   const invitationLink = await openLatestMessage(admin, email, "invited you to Harbour Health Group");
 
   const memberContext = await browser.newContext();

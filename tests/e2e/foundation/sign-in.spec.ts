@@ -44,6 +44,20 @@ test("a signed-out person is brought back to the page they asked for after signi
   await expect(page.getByRole("heading", { name: "Contacts", level: 1 })).toBeVisible();
 });
 
+test("a signed-in member who opens the sign-in page goes on to their home page, or to a same-site callback", async ({ page }) => {
+  await signIn(page, "maya@harbour.test");
+  await page.goto("/sign-in");
+  // Maya's home is the first area her role opens: Sessions.
+  await expect(page).toHaveURL(/\/sessions$/);
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign in" })).toHaveCount(0);
+  await page.goto("/sign-in?callbackUrl=%2Fcontacts");
+  await expect(page).toHaveURL(/\/contacts$/);
+  // Another site is never followed.
+  await page.goto("/sign-in?callbackUrl=%2F%2Fevil.example");
+  await expect(page).toHaveURL(/^http:\/\/(localhost|127\.0\.0\.1):\d+\/sessions$/);
+});
+
 test("a clinician cannot open the settings pages", async ({ page }) => {
   await signIn(page, "leo@harbour.test");
   await page.goto("/settings/members");

@@ -26,6 +26,15 @@ async function openShareDialog(page: Page) {
   return dialog;
 }
 
+/** For people who may not share: a secondary "People with access" button, same dialog, read only. */
+async function openPeopleWithAccess(page: Page) {
+  await expect(page.getByRole("button", { name: "Share", exact: true })).toHaveCount(0);
+  await page.getByRole("button", { name: "People with access", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: /^People with access to/ });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
 test("Maya shares a session with Leo at Edit; Leo edits it, is lowered to View, then removed", async ({ browser }) => {
   const title = `Shoulder review ${Date.now().toString(36)}`;
 
@@ -121,7 +130,7 @@ test("Maya shares a session with Leo at Edit; Leo edits it, is lowered to View, 
   await expect(leo.getByTestId("session-notes")).toHaveText("Leo: full range of motion, mild impingement.");
   expect((await query("select notes from clinical_sessions where id = $1", [sessionId]))[0]).toEqual({ notes: "Leo: full range of motion, mild impingement." });
   // View holders see who has access, but no controls.
-  const leoDialog = await openShareDialog(leo);
+  const leoDialog = await openPeopleWithAccess(leo);
   await expect(leoDialog.getByRole("listitem", { name: "Dr Leo Chen" })).toContainText("View");
   await expect(leoDialog.getByRole("button", { name: "Update" })).toHaveCount(0);
   await expect(leoDialog.getByRole("combobox", { name: "Colleague" })).toHaveCount(0);
@@ -131,7 +140,16 @@ test("Maya shares a session with Leo at Edit; Leo edits it, is lowered to View, 
   const mailsBeforeRemoval = (await query<{ n: number }>("select count(*)::int as n from outbox where \"to\" = 'leo@harbour.test'"))[0]!.n;
   await maya.reload();
   mayaDialog = await openShareDialog(maya);
+  // Removing asks first; Cancel keeps the share.
   await mayaDialog.getByRole("listitem", { name: "Dr Leo Chen" }).getByRole("button", { name: "Remove", exact: true }).click();
+  let confirmRemoval = maya.getByRole("dialog", { name: "Remove Dr Leo Chen's access?" });
+  await expect(confirmRemoval.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await confirmRemoval.getByRole("button", { name: "Cancel" }).click();
+  await expect(confirmRemoval).toBeHidden();
+  expect(await shareOf(sessionId, "leo@harbour.test")).toEqual([{ access: "view" }]);
+  await mayaDialog.getByRole("listitem", { name: "Dr Leo Chen" }).getByRole("button", { name: "Remove", exact: true }).click();
+  confirmRemoval = maya.getByRole("dialog", { name: "Remove Dr Leo Chen's access?" });
+  await confirmRemoval.getByRole("button", { name: "Remove access" }).click();
   await expect(mayaDialog.getByRole("listitem", { name: "Dr Leo Chen" })).toHaveCount(0);
   expect(await shareOf(sessionId, "leo@harbour.test")).toEqual([]);
   expect((await query<{ n: number }>("select count(*)::int as n from outbox where \"to\" = 'leo@harbour.test'"))[0]!.n).toBe(mailsBeforeRemoval);
@@ -170,7 +188,7 @@ test("only the owner deletes, after confirming; the session is gone for everyone
   await nina.getByRole("link", { name: title }).click();
   await expect(nina.getByText("You have view-only access to this session.")).toBeVisible();
   await expect(nina.getByRole("button", { name: "Delete", exact: true })).toHaveCount(0);
-  const ninaDialog = await openShareDialog(nina);
+  const ninaDialog = await openPeopleWithAccess(nina);
   await expect(ninaDialog.getByText("Everyone in Psychology can view this session (team visibility).")).toBeVisible();
   await nina.keyboard.press("Escape");
 
@@ -188,4 +206,50 @@ test("only the owner deletes, after confirming; the session is gone for everyone
   }
   const [row] = await query<{ deleted: boolean }>("select deleted_at is not null as deleted from clinical_sessions where title = $1", [title]);
   expect(row).toEqual({ deleted: true });
+});
+
+test("sharing with several people in a row shows one current message and starts each share afresh", async ({ page }) => {
+  const title = `Team handover ${Date.now().toString(36)}`;
+  const warnings: string[] = [];
+  page.on("console", (m) => {
+    if (/same key/i.test(m.text())) warnings.push(m.text());
+  });
+  await signIn(page, "maya@harbour.test");
+  await page.goto("/sessions/new");
+  await page.getByLabel("Title").fill(title);
+  await page.getByRole("button", { name: "Create session" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const sessionId = page.url().split("/").pop()!;
+
+  const dialog = await openShareDialog(page);
+  for (const [i, who] of [{ q: "leo", name: "Dr Leo Chen" }, { q: "nina", name: "Dr Nina Okafor" }].entries()) {
+    const search = dialog.getByRole("combobox", { name: "Colleague" });
+    await expect(search).toBeFocused();
+    await expect(search).toHaveValue("");
+    await expect(dialog.getByLabel("Message")).toHaveValue("");
+    await expect(dialog.getByRole("radio", { name: "View", exact: true })).toBeChecked();
+    await search.pressSequentially(who.q);
+    await dialog.getByRole("option", { name: new RegExp(who.name) }).click();
+    await dialog.getByLabel("Message").fill(`Note ${i}`);
+    await dialog.getByRole("button", { name: "Confirm" }).click();
+    await expect(dialog.getByRole("status").filter({ hasText: `Done: shared with ${who.name}.` })).toBeVisible();
+    await expect(dialog.getByText("They have been notified")).toHaveCount(1);
+    await expect(dialog.getByRole("listitem", { name: who.name })).toBeVisible();
+  }
+  expect(await shareOf(sessionId, "leo@harbour.test")).toEqual([{ access: "view" }]);
+  expect(await shareOf(sessionId, "nina@harbour.test")).toEqual([{ access: "view" }]);
+  expect(warnings).toEqual([]);
+});
+
+test("the new-session form and the session page word visibility the same way", async ({ page }) => {
+  await signIn(page, "maya@harbour.test");
+  await page.goto("/sessions/new");
+  const options = async () => page.getByLabel("Who can see it").locator("option").allTextContents();
+  expect(await options()).toEqual(["Private", "Visible to my team"]);
+  await expect(page.getByLabel("Who can see it")).toHaveAccessibleDescription(/^Private: you and the people you share it with\./);
+  await page.getByLabel("Title").fill(`Visibility wording ${Date.now().toString(36)}`);
+  await page.getByRole("button", { name: "Create session" }).click();
+  await expect(page.getByRole("button", { name: "Save visibility" })).toBeVisible();
+  expect(await options()).toEqual(["Private", "Visible to my team"]);
+  await expect(page.getByLabel("Who can see it")).toHaveAccessibleDescription(/^Private: you and the people you share it with\./);
 });

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import type { ClientChart } from "@/lib/clients/get-client-chart";
+import { ChartActions } from "./chart-actions";
 import { formatDate } from "../format";
 
 const TABS = [
@@ -38,23 +39,7 @@ export function ChartHeader({ chart, current }: { chart: ClientChart; current: (
           </p>
         </div>
         {menu.length > 0 ? (
-          <details className="relative" data-print="hide">
-            <summary
-              aria-label="Chart actions"
-              className="flex h-10 w-10 cursor-pointer list-none items-center justify-center rounded-lg border border-slate-300 bg-white text-lg font-semibold text-slate-700 shadow-sm hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-teal-600 focus-visible:outline-none [&::-webkit-details-marker]:hidden"
-            >
-              …
-            </summary>
-            <ul role="menu" className="absolute right-0 z-10 mt-2 w-80 rounded-lg border border-slate-200 bg-white py-1 shadow-lg">
-              {menu.map((m) => (
-                <li key={m.href} role="none">
-                  <Link role="menuitem" href={m.href} className="block px-4 py-2 text-sm text-slate-800 hover:bg-slate-50 focus-visible:bg-slate-100 focus-visible:outline-none">
-                    {m.label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </details>
+          <ChartActions items={menu} />
         ) : null}
       </div>
       <nav aria-label="Chart" className="mt-4 flex gap-1 overflow-x-auto border-b border-slate-200">

@@ -4,7 +4,7 @@ import { ActionForm, FormField, FormSubmit } from "@/components/forms/action-for
 import { Input, Select } from "@/components/ui/field";
 import { createClientAction } from "../actions";
 
-export function NewClientForm({ practitioners }: { practitioners: { id: string; name: string }[] }) {
+export function NewClientForm({ practitioners, hint }: { practitioners: { id: string; name: string }[]; hint: string }) {
   return (
     <ActionForm action={createClientAction} aria-label="New client">
       <p className="text-sm font-medium text-slate-700">Type: Individual</p>
@@ -24,7 +24,7 @@ export function NewClientForm({ practitioners }: { practitioners: { id: string; 
         <FormField name="phone" label="Phone (optional)">
           <Input id="phone" name="phone" type="tel" autoComplete="off" />
         </FormField>
-        <FormField name="practitionerId" label="First practitioner">
+        <FormField name="practitionerId" label="First practitioner" hint={hint}>
           <Select id="practitionerId" name="practitionerId" defaultValue="" options={practitioners}>
             <option value="">No one yet</option>
           </Select>

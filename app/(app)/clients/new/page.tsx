@@ -5,7 +5,7 @@ import { Card, CardBody } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { roleAllowsClient } from "@/lib/access/clients";
 import { requireStaffWith } from "@/lib/access/require-area";
-import { listPractitioners } from "@/lib/clients/list-practitioners";
+import { ALREADY_SEE_EVERY_CHART, listPractitioners } from "@/lib/clients/list-practitioners";
 import { NewClientForm } from "./new-client-form";
 
 export const metadata: Metadata = { title: "Add client" };
@@ -23,7 +23,7 @@ export default async function NewClientPage() {
       />
       <Card className="max-w-2xl">
         <CardBody>
-          <NewClientForm practitioners={practitioners.map((p) => ({ id: p.userId, name: `${p.name} (${p.roleName})` }))} />
+          <NewClientForm hint={ALREADY_SEE_EVERY_CHART} practitioners={practitioners.map((p) => ({ id: p.userId, name: `${p.name} (${p.roleName})` }))} />
         </CardBody>
       </Card>
     </>

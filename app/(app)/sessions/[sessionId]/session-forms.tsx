@@ -1,7 +1,7 @@
 "use client";
 
 import { ActionForm, FormField, FormSubmit } from "@/components/forms/action-form";
-import { SessionStatusBadge } from "@/components/sessions/session-badges";
+import { SessionStatusBadge, VISIBILITY_HINT, VISIBILITY_LABELS } from "@/components/sessions/session-badges";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Input, Select, Textarea } from "@/components/ui/field";
 import { SESSION_STATUS_LABELS, SESSION_STATUSES, type SessionStatus } from "@/lib/sessions/schemas";
@@ -98,10 +98,10 @@ export function VisibilityForm({ sessionId, visibility, teamId, teams }: { sessi
   return (
     <ActionForm action={setSessionVisibilityAction} successMessage="Visibility saved." aria-label="Visibility">
       <input type="hidden" name="sessionId" value={sessionId} />
-      <FormField name="visibility" label="Who can see it" hint="People you share the session with keep their access either way.">
+      <FormField name="visibility" label="Who can see it" hint={VISIBILITY_HINT}>
         <Select id="visibility" name="visibility" defaultValue={visibility}>
-          <option value="private">Private: me and the people I share it with</option>
-          <option value="team">Visible to the team (view only)</option>
+          <option value="private">{VISIBILITY_LABELS.private}</option>
+          <option value="team">{VISIBILITY_LABELS.team}</option>
         </Select>
       </FormField>
       <FormField name="teamId" label="Team">

@@ -1,11 +1,12 @@
 "use client";
 
-import { startTransition, useActionState, useCallback, useId, useRef, useState } from "react";
+import { startTransition, useActionState, useCallback, useEffect, useId, useRef, useState } from "react";
 import { ActionForm, FormSubmit } from "@/components/forms/action-form";
 import { ColleagueCombobox, type ColleagueOption } from "@/components/sessions/colleague-combobox";
 import { formatDate } from "@/components/sessions/session-badges";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Field, Select, Textarea } from "@/components/ui/field";
 import { SHARE_LEVEL_HINTS, SHARE_LEVEL_LABELS, SHARE_LEVELS, type ShareLevel } from "@/lib/access/sessions";
 import type { FormState } from "@/lib/actions/form-state";
@@ -24,12 +25,17 @@ export interface ShareDialogProps {
   canManage: boolean;
 }
 
-/** The Share button (top right of the session) and its dialog: share with a colleague, and who has access. */
+/**
+ * The Share button (top right of the session) and its dialog: share with a colleague, and who has
+ * access. People who may neither share nor manage access (View and Edit holders, team viewers) get
+ * a secondary "People with access" button that opens the same dialog as a read-only list.
+ */
 export function ShareDialog(props: ShareDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const comboboxId = useId();
+  const readOnly = !props.canShare && !props.canManage;
 
   function open() {
     dialogRef.current?.showModal();
@@ -39,9 +45,15 @@ export function ShareDialog(props: ShareDialogProps) {
 
   return (
     <>
-      <Button onClick={open} aria-haspopup="dialog">
-        Share
-      </Button>
+      {readOnly ? (
+        <Button variant="secondary" onClick={open} aria-haspopup="dialog">
+          People with access
+        </Button>
+      ) : (
+        <Button onClick={open} aria-haspopup="dialog">
+          Share
+        </Button>
+      )}
       <dialog
         ref={dialogRef}
         aria-labelledby={titleId}
@@ -52,7 +64,7 @@ export function ShareDialog(props: ShareDialogProps) {
       >
         <div className="flex items-start justify-between gap-4 border-b border-slate-200 px-5 py-4">
           <h2 id={titleId} className="text-base font-semibold">
-            Share “{props.sessionTitle}”
+            {readOnly ? "People with access to" : "Share"} “{props.sessionTitle}”
           </h2>
           <Button ref={closeRef} variant="ghost" size="sm" onClick={() => dialogRef.current?.close()}>
             Close
@@ -69,6 +81,14 @@ export function ShareDialog(props: ShareDialogProps) {
 
 function ShareForm({ sessionId, comboboxId }: { sessionId: string; comboboxId: string }) {
   const [state, formAction, pending] = useActionState(shareSessionAction, {});
+  // Who the last submitted share was for, so the one success message names them.
+  const chosen = useRef<string | null>(null);
+  const [submittedName, setSubmittedName] = useState<string | null>(null);
+  const savedAt = state.ok ? state.savedAt : undefined;
+  useEffect(() => {
+    // Ready for the next person: the fields were reset (remounted); put the cursor back in the search.
+    if (savedAt) document.getElementById(comboboxId)?.focus();
+  }, [savedAt, comboboxId]);
   return (
     <form
       aria-label="Share with a colleague"
@@ -77,6 +97,7 @@ function ShareForm({ sessionId, comboboxId }: { sessionId: string; comboboxId: s
       onSubmit={(event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget);
+        setSubmittedName(chosen.current);
         startTransition(() => formAction(data));
       }}
     >
@@ -85,20 +106,43 @@ function ShareForm({ sessionId, comboboxId }: { sessionId: string; comboboxId: s
           {ERROR_MESSAGES[state.error]}
         </p>
       )}
+      {/* Exactly one success message, for the latest share (a fresh key re-announces it). */}
       {state.ok && (
-        <p role="status" key={state.savedAt} className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-          Done. They have been notified in the app and by email.
+        <p role="status" key={`done-${state.savedAt}`} className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          Done{submittedName ? `: shared with ${submittedName}` : ""}. They have been notified in the app and by email.
         </p>
       )}
       <input type="hidden" name="sessionId" value={sessionId} />
       {/* Remounted after each success, so the next share starts empty. */}
-      <ShareFields key={state.savedAt ?? 0} sessionId={sessionId} comboboxId={comboboxId} state={state} pending={pending} />
+      <ShareFields
+        key={`fields-${savedAt ?? 0}`}
+        sessionId={sessionId}
+        comboboxId={comboboxId}
+        state={state}
+        pending={pending}
+        onPersonChange={(name) => {
+          chosen.current = name;
+        }}
+      />
     </form>
   );
 }
 
-function ShareFields({ sessionId, comboboxId, state, pending }: { sessionId: string; comboboxId: string; state: FormState; pending: boolean }) {
+function ShareFields({
+  sessionId,
+  comboboxId,
+  state,
+  pending,
+  onPersonChange,
+}: {
+  sessionId: string;
+  comboboxId: string;
+  state: FormState;
+  pending: boolean;
+  onPersonChange: (name: string | null) => void;
+}) {
   const [person, setPerson] = useState<ColleagueOption | null>(null);
+  useEffect(() => onPersonChange(person?.name ?? null), [person, onPersonChange]);
   const [level, setLevel] = useState<ShareLevel>("view");
   const errors = state.fieldErrors ?? {};
 
@@ -256,9 +300,14 @@ function PeopleWithAccess({ sessionId, owner, teamName, people, canManage }: Sha
                 <ActionForm action={removeShareAction} aria-label={`Remove ${p.name}`} className="space-y-0">
                   <input type="hidden" name="sessionId" value={sessionId} />
                   <input type="hidden" name="userId" value={p.userId} />
-                  <FormSubmit variant="danger" pendingLabel="Removing…">
+                  <ConfirmButton
+                    title={`Remove ${p.name}'s access?`}
+                    description="They will no longer be able to open this session. They are not emailed about it."
+                    confirmLabel="Remove access"
+                    pendingLabel="Removing…"
+                  >
                     Remove
-                  </FormSubmit>
+                  </ConfirmButton>
                 </ActionForm>
               </div>
             )}

@@ -1,6 +1,7 @@
 "use client";
 
 import { ActionForm, FormField, FormSubmit } from "@/components/forms/action-form";
+import { VISIBILITY_HINT, VISIBILITY_LABELS } from "@/components/sessions/session-badges";
 import { Input, Select } from "@/components/ui/field";
 import { createSessionAction } from "../actions";
 
@@ -22,10 +23,10 @@ export function NewSessionForm({ patients, teams }: { patients: Option[]; teams:
           <option value="">No team</option>
         </Select>
       </FormField>
-      <FormField name="visibility" label="Who can see it" hint="Colleagues you share the session with can always see it, whatever you choose here.">
+      <FormField name="visibility" label="Who can see it" hint={VISIBILITY_HINT}>
         <Select id="visibility" name="visibility" defaultValue="private">
-          <option value="private">Only me and the people I share it with</option>
-          <option value="team">Everyone in the team (view only), plus the people I share it with</option>
+          <option value="private">{VISIBILITY_LABELS.private}</option>
+          <option value="team">{VISIBILITY_LABELS.team}</option>
         </Select>
       </FormField>
       <FormSubmit pendingLabel="Creating…">Create session</FormSubmit>

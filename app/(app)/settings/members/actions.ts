@@ -22,8 +22,10 @@ export async function inviteMemberAction(_prev: FormState, data: FormData): Prom
 export async function changeInvitationAction(_prev: FormState, data: FormData): Promise<FormState> {
   const input = z.object({ membershipId: id, change: z.enum(["resend", "revoke"]) });
   const { state } = await handleStaffForm(input, Object.fromEntries(data), changeInvitation);
-  if (state.ok) revalidatePath("/settings", "layout");
-  return state;
+  if (!state.ok) return state;
+  revalidatePath("/settings", "layout");
+  // Back to the page without the "?invited=1" of the first invitation: only the current message shows.
+  redirect(`/settings/members/${encodeURIComponent(String(data.get("membershipId")))}?${data.get("change") === "resend" ? "resent" : "revoked"}=1`);
 }
 
 export async function changeMemberRoleAction(_prev: FormState, data: FormData): Promise<FormState> {

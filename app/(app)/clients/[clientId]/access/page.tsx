@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { listPractitioners } from "@/lib/clients/list-practitioners";
+import { ALREADY_SEE_EVERY_CHART, listPractitioners } from "@/lib/clients/list-practitioners";
 import { ChartHeader } from "../chart-header";
 import { loadChart } from "../load-chart";
 import { AccessForm } from "./access-form";
@@ -19,10 +19,10 @@ export default async function ManageAccessPage({ params }: { params: Promise<{ c
       <Card className="max-w-2xl">
         <CardHeader
           title="Manage access"
-          description="Tick the practitioners who may open this chart. Roles that see every chart (such as Admin) don't need to be on the list. Removing someone ends their access at their next request."
+          description="Tick the practitioners who may open this chart. Removing someone ends their access at their next request."
         />
         <CardBody>
-          <AccessForm clientId={chart.client.id} practitioners={practitioners.map((p) => ({ id: p.userId, name: p.name, hint: p.roleName, checked: current.has(p.userId) }))} />
+          <AccessForm hint={ALREADY_SEE_EVERY_CHART} clientId={chart.client.id} practitioners={practitioners.map((p) => ({ id: p.userId, name: p.name, hint: p.roleName, checked: current.has(p.userId) }))} />
         </CardBody>
       </Card>
     </>

@@ -79,7 +79,11 @@ export default async function PortalTabPage({ params, searchParams }: { params: 
               ) : (
                 <p className="text-sm text-slate-600">To invite someone, this profile or one of its contacts needs an email address.</p>
               )
-            ) : null}
+            ) : (
+              <p className="text-sm text-slate-600">
+                Portal access is set up by an administrator.{chart.abilities.sendForm ? " You can still send this profile intake forms below." : ""}
+              </p>
+            )}
             {tab.invitations.length ? (
               <Table>
                 <caption className="sr-only">Portal invitations</caption>

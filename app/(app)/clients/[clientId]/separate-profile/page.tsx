@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { listPractitioners } from "@/lib/clients/list-practitioners";
+import { ALREADY_SEE_EVERY_CHART, listPractitioners } from "@/lib/clients/list-practitioners";
 import { ChartHeader } from "../chart-header";
 import { loadChart } from "../load-chart";
 import { SeparateProfileForm } from "./separate-profile-form";
@@ -25,7 +25,7 @@ export default async function SeparateProfilePage({ params }: { params: Promise<
             <li>Only the practitioner you choose can open the new chart. People on this chart&apos;s list see only that a linked profile exists.</li>
             <li>If {name} already has a portal login, the new profile is added to it.</li>
           </ul>
-          <SeparateProfileForm clientId={chart.client.id} practitioners={practitioners.map((p) => ({ id: p.userId, name: `${p.name} (${p.roleName})` }))} />
+          <SeparateProfileForm hint={ALREADY_SEE_EVERY_CHART} clientId={chart.client.id} practitioners={practitioners.map((p) => ({ id: p.userId, name: `${p.name} (${p.roleName})` }))} />
         </CardBody>
       </Card>
     </>

@@ -4,11 +4,11 @@ import { ActionForm, FormField, FormSubmit } from "@/components/forms/action-for
 import { Select } from "@/components/ui/field";
 import { createSeparateProfileAction } from "../../actions";
 
-export function SeparateProfileForm({ clientId, practitioners }: { clientId: string; practitioners: { id: string; name: string }[] }) {
+export function SeparateProfileForm({ clientId, practitioners, hint }: { clientId: string; practitioners: { id: string; name: string }[]; hint: string }) {
   return (
     <ActionForm action={createSeparateProfileAction} aria-label="Create a separate profile">
       <input type="hidden" name="clientId" value={clientId} />
-      <FormField name="practitionerId" label="Practitioner for the new profile">
+      <FormField name="practitionerId" label="Practitioner for the new profile" hint={hint}>
         <Select id="practitionerId" name="practitionerId" defaultValue="">
           <option value="" disabled>
             Choose a practitioner

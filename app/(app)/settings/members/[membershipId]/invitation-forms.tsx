@@ -7,7 +7,7 @@ import { changeInvitationAction } from "../actions";
 export function InvitationForms({ membershipId, name }: { membershipId: string; name: string }) {
   return (
     <div className="flex flex-wrap items-start gap-3">
-      <ActionForm action={changeInvitationAction} successMessage="A new invitation was sent." aria-label="Resend invitation">
+      <ActionForm action={changeInvitationAction} aria-label="Resend invitation">
         <input type="hidden" name="membershipId" value={membershipId} />
         <input type="hidden" name="change" value="resend" />
         <FormSubmit variant="secondary" pendingLabel="Sending…">

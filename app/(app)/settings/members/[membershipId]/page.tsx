@@ -13,10 +13,11 @@ import { MemberRoleForm, MemberTeamsForm, RemoveMemberForm } from "./member-form
 
 export const metadata: Metadata = { title: "Member" };
 
-export default async function MemberPage({ params, searchParams }: { params: Promise<{ membershipId: string }>; searchParams: Promise<{ invited?: string }> }) {
+export default async function MemberPage({ params, searchParams }: { params: Promise<{ membershipId: string }>; searchParams: Promise<{ invited?: string; resent?: string; revoked?: string }> }) {
   const actor = await requireStaffWith("settings:edit");
   const { membershipId } = await params;
-  const { invited } = await searchParams;
+  // One flash at a time, from the action that brought the admin here.
+  const { invited, resent, revoked } = await searchParams;
   const member = await getMember(actor, membershipId).catch((e) => {
     if (e instanceof AppError && e.code === "not_found") notFound();
     throw e;
@@ -30,7 +31,13 @@ export default async function MemberPage({ params, searchParams }: { params: Pro
       <ButtonLink href="/settings/members" variant="ghost" size="sm">
         ← All members
       </ButtonLink>
-      {invited && <Alert tone="success">Invitation sent to {member.email}. They can sign in once they have set their password.</Alert>}
+      {resent && member.status === "invited" ? (
+        <Alert tone="success">A new invitation was sent to {member.email}. The previous link no longer works.</Alert>
+      ) : revoked && member.status === "left" ? (
+        <Alert tone="success">The invitation was revoked. The link in their email no longer works.</Alert>
+      ) : invited && member.status === "invited" ? (
+        <Alert tone="success">Invitation sent to {member.email}. They can sign in once they have set their password.</Alert>
+      ) : null}
       <div>
         <h2 className="text-xl font-semibold text-slate-900">{member.name}</h2>
         <p className="text-sm text-slate-600">
