@@ -8,7 +8,7 @@ import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { peekRateLimit } from "@/lib/rate-limit";
 import { getClientInfo } from "@/lib/request/client-info";
 
-export type SignInState = { error?: "invalid" | "rate_limited" | "locked" | "missing"; retryAfterSeconds?: number; email?: string };
+import type { SignInState } from "@/lib/actions/sign-in-state";
 
 const input = z.object({
   email: z.string().trim().max(320),

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { getStaffOrThrow } from "@/lib/auth/staff-actor";
-import { SignInForm } from "./sign-in-form";
+import { PasswordSignInForm } from "@/components/forms/password-sign-in-form";
+import { signInAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -33,7 +34,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
               Your password is set. Sign in to continue.
             </p>
           )}
-          <SignInForm callbackUrl={callbackUrl ?? "/"} defaultEmail={email?.slice(0, 320)} />
+          <PasswordSignInForm action={signInAction} callbackUrl={callbackUrl ?? "/"} defaultEmail={email?.slice(0, 320)} />
         </div>
         <p className="mt-6 text-center text-xs text-slate-500">Forgotten your password? Ask your clinic&apos;s admin to resend your invitation.</p>
         <p className="mt-2 text-center text-xs text-slate-500">Are you a client? <Link href="/portal/sign-in" className="font-medium text-teal-800 hover:underline">Sign in to the client portal</Link></p>

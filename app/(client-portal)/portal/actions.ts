@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { FormState } from "@/lib/actions/form-state";
 import { fieldErrorsOf } from "@/lib/actions/handle-form";
+import type { SignInState as PortalSignInState } from "@/lib/actions/sign-in-state";
 import { acceptPortalInvitation } from "@/lib/client-portal/accept-portal-invitation";
 import { saveIntakeAnswers } from "@/lib/client-portal/intake";
 import { endPortalSession, startPortalSession } from "@/lib/client-portal/portal-sessions";
@@ -31,7 +32,6 @@ async function setPortalCookie(token: string, expires: Date) {
   jar.set(PORTAL_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: process.env.NODE_ENV === "production" && !localHttp, path: "/", expires });
 }
 
-export type PortalSignInState = { error?: "invalid" | "rate_limited" | "locked" | "missing"; retryAfterSeconds?: number; email?: string };
 
 const signInInput = z.object({ email: z.string().trim().max(320), password: z.string().max(200), callbackUrl: z.string().max(2000).optional() });
 

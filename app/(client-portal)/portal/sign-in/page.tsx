@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
-import { PortalSignInForm } from "./portal-sign-in-form";
+import { PasswordSignInForm } from "@/components/forms/password-sign-in-form";
+import { portalSignInAction } from "../actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -14,7 +15,7 @@ export default async function PortalSignInPage({ searchParams }: { searchParams:
         <div className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
           <h1 className="text-lg font-semibold text-slate-900">Sign in to your portal</h1>
           {signedOut ? <Alert tone="success">You have signed out.</Alert> : null}
-          <PortalSignInForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : "/portal"} />
+          <PasswordSignInForm action={portalSignInAction} callbackUrl={typeof callbackUrl === "string" ? callbackUrl : "/portal"} />
           <p className="text-xs text-slate-500">This sign-in is for clients. Clinic staff sign in at the staff app.</p>
         </div>
       </div>

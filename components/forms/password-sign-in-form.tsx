@@ -3,8 +3,8 @@
 import { useActionState } from "react";
 import { Field, Input } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import type { SignInState } from "@/lib/actions/sign-in-state";
 import { retryAfterText } from "@/lib/rate-limit/retry-after-text";
-import { signInAction, type SignInState } from "./actions";
 
 const MESSAGES = {
   invalid: "The email or password is incorrect.",
@@ -12,8 +12,17 @@ const MESSAGES = {
   locked: "Too many failed attempts for this account. It is locked for a few minutes; try again later.",
 } as const;
 
-export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string; defaultEmail?: string }) {
-  const [state, action] = useActionState<SignInState, FormData>(signInAction, {});
+/** Email + password sign-in, for staff and for the client portal. */
+export function PasswordSignInForm({
+  action: signIn,
+  callbackUrl,
+  defaultEmail,
+}: {
+  action: (prev: SignInState, data: FormData) => Promise<SignInState>;
+  callbackUrl: string;
+  defaultEmail?: string;
+}) {
+  const [state, action] = useActionState<SignInState, FormData>(signIn, {});
   const message =
     state.error === "rate_limited"
       ? `Too many sign-in attempts. Please try again ${retryAfterText(state.retryAfterSeconds ?? 60)}.`
