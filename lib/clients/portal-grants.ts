@@ -48,7 +48,7 @@ export async function findPortalAccountByEmail(tx: Executor, email: string) {
 /** Portal logins (not revoked) that hold a profile — where "the client" is for emails about it. */
 export async function portalAccountsOfProfile(tx: Executor, clientId: string) {
   return tx
-    .select({ id: portalAccounts.id, email: portalAccounts.email, name: portalAccounts.name, status: portalAccountProfiles.status })
+    .select({ id: portalAccounts.id, email: portalAccounts.email, name: portalAccounts.name, status: portalAccountProfiles.status, canManage: portalAccountProfiles.canManage })
     .from(portalAccountProfiles)
     .innerJoin(portalAccounts, eq(portalAccounts.id, portalAccountProfiles.portalAccountId))
     .where(and(eq(portalAccountProfiles.clientId, clientId), ne(portalAccountProfiles.status, "revoked")));

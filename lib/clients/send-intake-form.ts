@@ -14,7 +14,8 @@ import { portalAccountsOfProfile } from "./portal-grants";
 
 /**
  * Portal tab → Send form: an intake form goes to this profile only; everyone whose portal login
- * holds the profile gets an email. The profile must have been invited to the portal first.
+ * may manage the profile gets an email. Someone must be able to complete it: a portal login that
+ * holds the profile with "can manage information" on (view-only logins see forms but cannot fill them).
  */
 export async function sendIntakeForm(actor: StaffActor, input: { clientId: string; formId: string }): Promise<{ requestId: string }> {
   await assertCanClient(actor, "client:send_form", input.clientId);
@@ -25,9 +26,11 @@ export async function sendIntakeForm(actor: StaffActor, input: { clientId: strin
     if (!form) throw new AppError("not_found", { field: "formId" });
     const accounts = await portalAccountsOfProfile(tx, client.id);
     if (accounts.length === 0) throw new AppError("not_invited_to_portal", { field: "formId" });
+    const completers = accounts.filter((a) => a.canManage);
+    if (completers.length === 0) throw new AppError("no_portal_manager", { field: "formId" });
     const [request] = await tx.insert(intakeRequests).values({ clientId: client.id, formId: form.id, sentById: actor.userId }).returning({ id: intakeRequests.id });
     const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, actor.organisationId));
-    for (const a of accounts) {
+    for (const a of completers) {
       await queueEmail(tx, {
         to: a.email,
         template: "intake-form",

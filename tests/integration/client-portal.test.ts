@@ -256,6 +256,10 @@ describe("client portal", () => {
     await inviteToPortal(admin, { clientId: first, who: "profile", canManage: false });
     const { accountId } = await accept("jordan6@example.test");
     const me = { accountId, name: "", email: "", sessionId: "" };
+    // Someone else (a parent, say) manages the profile, so a form can be sent to it.
+    const db = await getDb();
+    const [parent] = await db.insert(s.portalAccounts).values({ email: "parent6@example.test", name: "Parent" }).returning();
+    await db.insert(s.portalAccountProfiles).values({ portalAccountId: parent!.id, clientId: first, canManage: true, status: "accepted" });
     const { requestId } = await sendIntakeForm(maya, { clientId: first, formId });
     expect((await getPortalForm(me, { profileId: first, requestId })).canEdit).toBe(false);
     await expect(saveIntakeAnswers(me, { profileId: first, requestId, mode: "draft", answers: { reason: "x" } })).rejects.toMatchObject({ code: "forbidden" });
@@ -265,7 +269,8 @@ describe("client portal", () => {
     expect(await findPortalProfile(me, first)).not.toBeNull();
     await revokePortalAccess(admin, { clientId: first, portalAccountId: accountId });
     expect(await findPortalProfile(me, first)).toBeNull();
-    expect((await getPortalTab(admin, first)).invitations.map((i) => i.status)).toEqual(["revoked"]);
+    // Jordan's own access is revoked; the parent's login keeps theirs.
+    expect((await getPortalTab(admin, first)).invitations.map((i) => i.status).sort()).toEqual(["accepted", "revoked"]);
     expect(await verifyClientCredentials({ email: "jordan6@example.test", password: "portal-password-1", client: ip })).toMatchObject({ ok: false, reason: "invalid" });
   });
 });

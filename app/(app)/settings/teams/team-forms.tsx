@@ -34,7 +34,11 @@ export function AddTeamMemberForm({ teamId, candidates }: { teamId: string; cand
       <input type="hidden" name="teamId" value={teamId} />
       <input type="hidden" name="change" value="add" />
       <FormField name="membershipId" label="Add a member">
-        <Select id="membershipId" name="membershipId" options={candidates} />
+        <Select id="membershipId" name="membershipId" options={candidates} defaultValue="">
+          <option value="" disabled>
+            Choose a member…
+          </option>
+        </Select>
       </FormField>
       <FormSubmit pendingLabel="Adding…">Add to team</FormSubmit>
     </ActionForm>

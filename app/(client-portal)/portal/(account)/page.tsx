@@ -28,7 +28,8 @@ export default async function PortalHomePage({ searchParams }: { searchParams: P
               <Card>
                 <CardBody>
                   <Link href={`/portal/profiles/${p.clientId}`} className="text-base font-semibold text-teal-800 hover:underline">
-                    {p.firstName} {p.lastName} — Profile {i + 1}
+                    {p.firstName} {p.lastName}
+                    {profiles.length > 1 && <span className="font-normal text-slate-500"> — Profile {i + 1}</span>}
                   </Link>
                   <p className="mt-1 text-sm text-slate-600">{p.organisationName}</p>
                   <p className="mt-1 text-sm text-slate-500">{p.canManage ? "You can manage this information." : "View only."}</p>

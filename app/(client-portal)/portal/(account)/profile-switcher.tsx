@@ -19,7 +19,8 @@ export function ProfileSwitcher({ profiles }: { profiles: { id: string; label: s
             aria-current={current ? "page" : undefined}
             className={cn("border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap", current ? "border-teal-700 text-teal-800" : "border-transparent text-slate-600 hover:text-slate-900")}
           >
-            {p.label} <span className="font-normal text-slate-500">· Profile {i + 1}</span>
+            {p.label}
+            {profiles.length > 1 && <span className="font-normal text-slate-500"> · Profile {i + 1}</span>}
           </Link>
         );
       })}

@@ -26,8 +26,8 @@ function RelationshipField() {
 }
 
 /** A yes/no switch that posts "on" when on, like a checkbox. */
-function ManageSwitch({ id }: { id: string }) {
-  const [on, setOn] = useState(false);
+function ManageSwitch({ id, defaultOn = false }: { id: string; defaultOn?: boolean }) {
+  const [on, setOn] = useState(defaultOn);
   return (
     <div className="flex items-center gap-3">
       <input type="hidden" name="canManage" value={on ? "on" : ""} />
@@ -141,7 +141,8 @@ export function InviteForm({ clientId, options }: { clientId: string; options: {
           ))}
         </Select>
       </FormField>
-      <ManageSwitch id="canManage-invite" />
+      {/* On by default: a client invited to their own profile needs it to complete the forms sent to them. */}
+      <ManageSwitch id="canManage-invite" defaultOn />
       <FormSubmit pendingLabel="Sending…">Invite to portal</FormSubmit>
     </ActionForm>
   );
