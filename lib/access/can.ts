@@ -1,6 +1,6 @@
 import "server-only";
 import { after } from "next/server";
-import { getDb } from "@/db/client";
+import { getConnection, getDb } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import { getClientInfo } from "@/lib/request/client-info";
 import { recordStaffAudit } from "@/lib/audit/record-audit";
@@ -35,6 +35,9 @@ export async function auditRefusal(actor: StaffActor, what: string, target?: { t
   try {
     after(write);
   } catch {
-    await write();
+    // Outside a request. The embedded database's one connection may be held by the transaction
+    // that is refusing: queue the write behind it (PGlite runs queries in order) instead of waiting.
+    if ((await getConnection()).driver === "pglite") void write().catch((e) => console.error("Could not audit a refusal", e));
+    else await write();
   }
 }
