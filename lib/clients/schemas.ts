@@ -9,6 +9,15 @@ const optionalText = (max: number, message: string) =>
     .optional()
     .transform((v) => (v ? v : null));
 
+/** An email address, or null when left empty. */
+const optionalEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .optional()
+  .transform((v) => (v ? v : null))
+  .refine((v) => v === null || z.email().safeParse(v).success, "Enter a valid email address, or leave it empty.");
+
 export const RELATIONSHIPS = ["self", "parent", "guardian", "partner", "other"] as const;
 export type Relationship = (typeof RELATIONSHIPS)[number];
 export const RELATIONSHIP_LABELS = { self: "Self", parent: "Parent", guardian: "Guardian", partner: "Partner", other: "Other" } as const satisfies Record<Relationship, string>;
@@ -31,13 +40,7 @@ const clientDetails = {
     .optional()
     .transform((v) => (v ? v : null))
     .refine((v) => v === null || (isRealDate(v) && v >= "1900-01-01" && v <= today()), "Enter a valid date of birth, not in the future."),
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .optional()
-    .transform((v) => (v ? v : null))
-    .refine((v) => v === null || z.email().safeParse(v).success, "Enter a valid email address, or leave it empty."),
+  email: optionalEmail,
   phone: optionalText(40, "Keep the phone number under 40 characters."),
 };
 
@@ -71,13 +74,7 @@ export const linkClientContactInput = z.discriminatedUnion("target", [
     clientId: id,
     target: z.literal("contact"),
     name: z.string().trim().min(1, "Enter the contact's name.").max(120, "Keep the name under 120 characters."),
-    email: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .optional()
-      .transform((v) => (v ? v : null))
-      .refine((v) => v === null || z.email().safeParse(v).success, "Enter a valid email address, or leave it empty."),
+    email: optionalEmail,
     mobile: optionalText(40, "Keep the mobile number under 40 characters."),
     relationship: z.enum(RELATIONSHIPS),
     canManage: checkbox,

@@ -8,8 +8,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { canContacts } from "@/lib/access/documents";
 import { requireStaffWith } from "@/lib/access/require-area";
 import { getContact } from "@/lib/contacts/list-contacts";
-import { AppError } from "@/lib/errors";
 import { ArchiveContactForm, ContactForm } from "../contact-forms";
+import { orNotFound } from "@/lib/access/or-not-found";
 
 export const metadata: Metadata = { title: "Contact" };
 
@@ -18,10 +18,7 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
   const { contactId } = await params;
   const { saved } = await searchParams;
   if (!/^[0-9a-f-]{36}$/i.test(contactId)) notFound();
-  const contact = await getContact(actor, contactId).catch((e) => {
-    if (e instanceof AppError) notFound();
-    throw e;
-  });
+  const contact = await orNotFound(getContact(actor, contactId));
   const canEdit = canContacts(actor, "edit");
   return (
     <>

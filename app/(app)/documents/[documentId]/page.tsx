@@ -11,9 +11,9 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { AREA_LABELS } from "@/lib/access/permissions";
 import { requireStaff } from "@/lib/auth/staff-actor";
 import { getDocument } from "@/lib/documents/get-document";
-import { AppError } from "@/lib/errors";
 import type { ShareDisplayState } from "@/lib/portal/link-state";
 import { ShareActions, ShareButton } from "./share-panel";
+import { orNotFound } from "@/lib/access/or-not-found";
 
 export const metadata: Metadata = { title: "Document" };
 
@@ -32,10 +32,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ docum
   const actor = await requireStaff();
   const { documentId } = await params;
   if (!/^[0-9a-f-]{36}$/i.test(documentId)) notFound();
-  const data = await getDocument(actor, documentId).catch((e) => {
-    if (e instanceof AppError) notFound();
-    throw e;
-  });
+  const data = await orNotFound(getDocument(actor, documentId));
   const { model, share, shares } = data;
   const explanation = share.blockers.map((b) =>
     b.reason === "sharing_off"

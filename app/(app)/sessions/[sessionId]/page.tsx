@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { formatDate, formatDateTime, VisibilityBadge } from "@/components/sessions/session-badges";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -8,12 +7,12 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { SESSION_LEVEL_LABELS } from "@/lib/access/sessions";
 import { requireStaffWith } from "@/lib/access/require-area";
-import { AppError } from "@/lib/errors";
 import { getSession } from "@/lib/sessions/get-session";
 import { listMyTeams } from "@/lib/sessions/list-my-teams";
 import { listPatientChoices } from "@/lib/sessions/patient-choices";
 import { AddDocumentForm, DeleteSessionForm, PatientForm, RemoveDocumentForm, SessionEditor, VisibilityForm } from "./session-forms";
 import { ShareDialog } from "./share-dialog";
+import { orNotFound } from "@/lib/access/or-not-found";
 
 // The title is clinical: keep it out of the browser tab and history.
 export const metadata: Metadata = { title: "Session" };
@@ -22,10 +21,7 @@ export default async function SessionPage({ params }: { params: Promise<{ sessio
   const actor = await requireStaffWith("sessions:view");
   const { sessionId } = await params;
   // Read fresh on every request (never cached): a changed or removed share counts at once.
-  const session = await getSession(actor, sessionId).catch((e) => {
-    if (e instanceof AppError && e.code === "not_found") notFound();
-    throw e;
-  });
+  const session = await orNotFound(getSession(actor, sessionId), ["not_found"]);
   const can = session.abilities;
   const [patientChoices, myTeams] = await Promise.all([
     can.changePatient ? listPatientChoices(actor) : [],

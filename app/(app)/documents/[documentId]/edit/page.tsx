@@ -6,8 +6,8 @@ import { Card, CardBody } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/staff-actor";
 import { getDocument } from "@/lib/documents/get-document";
-import { AppError } from "@/lib/errors";
 import { saveDocumentAction } from "../../actions";
+import { orNotFound } from "@/lib/access/or-not-found";
 
 export const metadata: Metadata = { title: "Edit document" };
 
@@ -15,10 +15,7 @@ export default async function EditDocumentPage({ params }: { params: Promise<{ d
   const actor = await requireStaff();
   const { documentId } = await params;
   if (!/^[0-9a-f-]{36}$/i.test(documentId)) notFound();
-  const data = await getDocument(actor, documentId).catch((e) => {
-    if (e instanceof AppError) notFound();
-    throw e;
-  });
+  const data = await orNotFound(getDocument(actor, documentId));
   if (!data.canEdit) notFound();
   const { model } = data;
   return (

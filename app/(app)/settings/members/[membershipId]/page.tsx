@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { requireStaffWith } from "@/lib/access/require-area";
-import { AppError } from "@/lib/errors";
 import { getMember, listRoles, listTeams } from "@/lib/organisations/queries";
 import { getSessionHandover } from "@/lib/sessions/transfer-sessions";
 import { InvitationForms } from "./invitation-forms";
 import { MemberRoleForm, MemberTeamsForm, RemoveMemberForm } from "./member-forms";
+import { orNotFound } from "@/lib/access/or-not-found";
 
 export const metadata: Metadata = { title: "Member" };
 
@@ -18,10 +17,7 @@ export default async function MemberPage({ params, searchParams }: { params: Pro
   const { membershipId } = await params;
   // One flash at a time, from the action that brought the admin here.
   const { invited, resent, revoked } = await searchParams;
-  const member = await getMember(actor, membershipId).catch((e) => {
-    if (e instanceof AppError && e.code === "not_found") notFound();
-    throw e;
-  });
+  const member = await orNotFound(getMember(actor, membershipId), ["not_found"]);
   const [roles, teams, handover] = await Promise.all([listRoles(actor), listTeams(actor), getSessionHandover(actor, membershipId)]);
   const isSelf = member.userId === actor.userId;
   const active = member.status !== "left";

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { requireStaffWith } from "@/lib/access/require-area";
-import { AppError } from "@/lib/errors";
 import { getRole } from "@/lib/organisations/queries";
 import { RoleForm } from "../role-form";
+import { orNotFound } from "@/lib/access/or-not-found";
 
 export const metadata: Metadata = { title: "Role" };
 
@@ -13,10 +12,7 @@ export default async function RolePage({ params, searchParams }: { params: Promi
   const actor = await requireStaffWith("settings:edit");
   const { roleId } = await params;
   const { created } = await searchParams;
-  const role = await getRole(actor, roleId).catch((e) => {
-    if (e instanceof AppError && e.code === "not_found") notFound();
-    throw e;
-  });
+  const role = await orNotFound(getRole(actor, roleId), ["not_found"]);
   return (
     <div className="max-w-3xl space-y-4">
       <ButtonLink href="/settings/roles" variant="ghost" size="sm">

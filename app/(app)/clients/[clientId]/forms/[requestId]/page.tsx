@@ -1,24 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { getIntakeAnswers } from "@/lib/clients/get-intake-answers";
 import { INTAKE_STATUS_LABELS } from "@/lib/clients/intake-fields";
-import { AppError } from "@/lib/errors";
 import { formatDateTime } from "../../../format";
 import { ChartHeader } from "../../chart-header";
 import { loadChart } from "../../load-chart";
+import { orNotFound } from "@/lib/access/or-not-found";
 
 export const metadata: Metadata = { title: "Intake form" };
 
 export default async function IntakeAnswersPage({ params }: { params: Promise<{ clientId: string; requestId: string }> }) {
   const { actor, chart } = await loadChart(params, "form");
   const { requestId } = await params;
-  const form = await getIntakeAnswers(actor, { clientId: chart.client.id, requestId }).catch((e) => {
-    if (e instanceof AppError) notFound();
-    throw e;
-  });
+  const form = await orNotFound(getIntakeAnswers(actor, { clientId: chart.client.id, requestId }));
   return (
     <>
       <ChartHeader chart={chart} current="portal" />

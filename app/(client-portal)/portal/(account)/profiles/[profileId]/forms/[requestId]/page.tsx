@@ -1,23 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { INTAKE_STATUS_LABELS } from "@/lib/clients/intake-fields";
 import { getPortalForm } from "@/lib/client-portal/intake";
 import { requireClient } from "@/lib/client-portal/require-client";
-import { AppError } from "@/lib/errors";
 import { IntakeFormFields } from "./intake-form";
+import { orNotFound } from "@/lib/access/or-not-found";
 
 export const metadata: Metadata = { title: "Form" };
 
 export default async function PortalFormPage({ params }: { params: Promise<{ profileId: string; requestId: string }> }) {
   const { profileId, requestId } = await params;
   const { client } = await requireClient(profileId);
-  const form = await getPortalForm(client, { profileId, requestId }).catch((e) => {
-    if (e instanceof AppError) notFound();
-    throw e;
-  });
+  const form = await orNotFound(getPortalForm(client, { profileId, requestId }));
   return (
     <div className="space-y-4">
       <Link href={`/portal/profiles/${profileId}`} className="text-sm text-slate-600 hover:underline">
