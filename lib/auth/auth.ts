@@ -28,7 +28,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     // A refused sign-in is expected and already audited; don't fill the logs with its stack.
     error(error) {
-      if (error.name === "CredentialsSignin") return;
+      // `type`, not `name`: the minified production build renames the subclass.
+      if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
       console.error(error);
     },
   },
