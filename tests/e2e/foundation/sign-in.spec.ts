@@ -56,6 +56,14 @@ test("a signed-in member who opens the sign-in page goes on to their home page, 
   // Another site is never followed.
   await page.goto("/sign-in?callbackUrl=%2F%2Fevil.example");
   await expect(page).toHaveURL(/^http:\/\/(localhost|127\.0\.0\.1):\d+\/sessions$/);
+  // Browsers drop a tab inside a URL, so "/<tab>/evil.example" would read as "//evil.example".
+  await page.goto("/sign-in?callbackUrl=%2F%09%2Fevil.example%2Fphish");
+  await expect(page).toHaveURL(/^http:\/\/(localhost|127\.0\.0\.1):\d+\/sessions$/);
+  for (const callbackUrl of ["%2F%09%2Fevil.example%2Fphish", "%2F%0D%0A%2Fevil.example", "%2F%5Cevil.example", "https%3A%2F%2Fevil.example"]) {
+    const response = await page.request.get(`/sign-in?callbackUrl=${callbackUrl}`, { maxRedirects: 0 });
+    expect(response.status(), callbackUrl).toBe(307);
+    expect(response.headers()["location"], callbackUrl).toBe("/");
+  }
 });
 
 test("a clinician cannot open the settings pages", async ({ page }) => {
