@@ -128,6 +128,14 @@ function fromRatelimit(name: LimiterName, ratelimit: Ratelimit): Limiter {
         clearTimeout(timer);
       }
     },
+    async release(key) {
+      try {
+        // A negative rate is the library's refund: it skips the limit check and decrements the window.
+        await ratelimit.limit(key, { rate: -1 });
+      } catch (error) {
+        failOpen(error); // a lost refund only makes the limit a little stricter
+      }
+    },
   };
 }
 

@@ -23,6 +23,15 @@ export async function rateLimit(name: LimiterName, key: string): Promise<LimitRe
   return (await getLimiter(name)).limit(key);
 }
 
+/**
+ * Gives back one request counted by `rateLimit`: for limits that count failures only, the attempt
+ * is reserved before the work (so parallel requests cannot all slip under the cap) and released
+ * when it turns out not to be a failure.
+ */
+export async function releaseRateLimit(name: LimiterName, key: string): Promise<void> {
+  await (await getLimiter(name)).release(key);
+}
+
 /** Whether a request for `key` would pass now; counts nothing (e.g. to show a wait before a form is submitted). */
 export async function peekRateLimit(name: LimiterName, key: string): Promise<LimitResult> {
   return (await getLimiter(name)).peek(key);

@@ -71,6 +71,14 @@ export function createMemoryLimiter(namespace: string, limit: number, windowMs: 
       const hits = live(storeFor(), key, now);
       return result(hits, hits.length < limit, now);
     },
+    async release(key) {
+      const now = Date.now();
+      const store = storeFor();
+      const hits = live(store, key, now);
+      hits.pop(); // the newest hit: the one just reserved
+      if (hits.length > 0) store.set(key, hits);
+      else store.delete(key);
+    },
   };
 }
 

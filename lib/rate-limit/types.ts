@@ -16,6 +16,8 @@ export interface Limiter {
   limit(key: string): Promise<LimitResult>;
   /** Says whether a request for `key` would pass now, without counting one. */
   peek(key: string): Promise<LimitResult>;
+  /** Gives back one request counted by `limit` (a reservation that turned out not to be a failure). */
+  release(key: string): Promise<void>;
 }
 
 /** Seconds until `reset`, rounded up and never 0, so a refused caller always waits. */

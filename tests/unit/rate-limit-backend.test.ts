@@ -30,10 +30,11 @@ describe("Redis backend selection", () => {
 
   it("fails open, without logging the key, when Redis is unreachable", async () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
-    const { rateLimit, peekRateLimit } = await import("@/lib/rate-limit");
+    const { rateLimit, peekRateLimit, releaseRateLimit } = await import("@/lib/rate-limit");
     const limited = await rateLimit("signInEmail", "a@example.org");
     expect(limited).toMatchObject({ success: true, limit: 5, retryAfterSeconds: 0 });
     expect((await peekRateLimit("signInEmail", "a@example.org")).success).toBe(true);
+    await expect(releaseRateLimit("signInEmail", "a@example.org")).resolves.toBeUndefined();
     const logged = errors.mock.calls.map((c) => String(c[0])).join("\n");
     expect(logged).toContain('Rate limiter "signInEmail" unavailable');
     expect(logged).not.toContain("a@example.org");

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vite
 import { selectedBackendKind } from "@/lib/rate-limit/backend";
 import { windowMs } from "@/lib/rate-limit/catalogue";
 import { memoryKeyCount } from "@/lib/rate-limit/memory";
-import { RATE_LIMITS, peekRateLimit, rateLimit, resetRateLimits, retryAfterMessage, tooManyRequests } from "@/lib/rate-limit";
+import { RATE_LIMITS, peekRateLimit, rateLimit, releaseRateLimit, resetRateLimits, retryAfterMessage, tooManyRequests } from "@/lib/rate-limit";
 
 const T0 = new Date("2026-03-02T09:00:00.000Z").getTime();
 const MIN = 60_000;
@@ -65,6 +65,17 @@ describe("in-memory limiter", () => {
     vi.setSystemTime(T0 + 2 * MIN);
     const refused = await rateLimit("signInEmail", "a@example.org");
     expect(refused).toEqual({ success: false, limit: 5, remaining: 0, reset: T0 + 15 * MIN, retryAfterSeconds: 13 * 60 });
+  });
+
+  it("gives back a released slot, the newest one, and only that one", async () => {
+    await exhaust("signInEmail", "a@example.org");
+    expect((await rateLimit("signInEmail", "a@example.org")).success).toBe(false);
+    await releaseRateLimit("signInEmail", "a@example.org");
+    expect(await rateLimit("signInEmail", "a@example.org")).toMatchObject({ success: true, remaining: 0 });
+    expect((await rateLimit("signInEmail", "a@example.org")).success).toBe(false);
+    // Releasing a key with nothing counted does nothing.
+    await releaseRateLimit("signInEmail", "b@example.org");
+    expect((await peekRateLimit("signInEmail", "b@example.org")).remaining).toBe(5);
   });
 
   it("refused requests are not counted, so they do not extend the wait", async () => {
