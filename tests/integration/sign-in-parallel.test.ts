@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import * as s from "@/db/schema";
 import { LOCK_AFTER_FAILURES } from "@/lib/auth/check-password-sign-in";
@@ -50,6 +50,14 @@ afterEach(() => {
   vi.restoreAllMocks();
   forgetLimiterBackend(); // back to the in-memory limiters
 });
+
+// Opening (and, on PGlite, migrating) the database is not part of any test's time budget.
+beforeAll(async () => {
+  await getDb();
+});
+
+// Bursts of argon2 on a shared 2-core machine: generous, since nothing here depends on timing.
+const BURST_TIMEOUT = 180_000;
 
 beforeEach(() => {
   resetRateLimits();
@@ -110,7 +118,7 @@ for (const audience of audiences) {
       expect((await account()).failedSignIns).toBe(audience.emailCap);
       expect(await audience.verify({ email, password, client: { ip: "198.51.100.200", userAgent: null } })).toMatchObject({ ok: false, reason: "rate_limited" });
       expect(checks.password).toBe(audience.emailCap);
-    });
+    }, BURST_TIMEOUT);
 
     it("locks the account in Postgres after exactly the cap of password checks when the limiters fail open, and keeps it locked for the right password", async () => {
       const email = `lock-${audience.name.replace(" ", "-")}@example.test`;
@@ -130,7 +138,7 @@ for (const audience of audiences) {
       expect(right.every((r) => r.ok === false && r.reason === "locked")).toBe(true);
       expect(checks.password).toBe(LOCK_AFTER_FAILURES);
       expect((await account()).lockedUntil!.getTime()).toBeGreaterThan(Date.now());
-    }, 120_000);
+    }, BURST_TIMEOUT);
 
     it("still signs in with the right password whose own reservation reaches the cap, and clears the count", async () => {
       const email = `edge-${audience.name.replace(" ", "-")}@example.test`;
@@ -148,6 +156,6 @@ for (const audience of audiences) {
       expect(checks.decoy).toBe(audience.emailCap);
       expect(results.filter((r) => r.reason === "invalid")).toHaveLength(audience.emailCap);
       expect(results.filter((r) => r.reason === "rate_limited")).toHaveLength(BURST - audience.emailCap);
-    });
+    }, BURST_TIMEOUT);
   });
 }
