@@ -28,9 +28,11 @@ beforeAll(async () => {
   vi.stubEnv("TWILIO_AUTH_TOKEN", "secret");
   vi.stubEnv("TWILIO_FROM", "+15005550006");
   vi.stubEnv("TWILIO_API_URL", fake.url);
-  // A hung provider is cut off after 1 s here (10 s by default).
-  vi.stubEnv("OUTBOX_PROVIDER_TIMEOUT_MS", "1000");
+  // A hung provider is cut off after 3 s here (10 s by default).
+  vi.stubEnv("OUTBOX_PROVIDER_TIMEOUT_MS", "3000");
   providers = { email: resendProvider(), sms: twilioProvider() };
+  await getDb(); // the embedded database starts slowly on a busy machine: not inside a test's time
+
 });
 
 afterAll(async () => {

@@ -30,6 +30,7 @@ beforeAll(async () => {
   vi.stubEnv("UPSTASH_REDIS_REST_URL", "");
   vi.stubEnv("UPSTASH_REDIS_REST_TOKEN", "");
   vi.spyOn(console, "error").mockImplementation(() => {});
+  await getDb(); // the embedded database starts slowly on a busy machine: not inside a test's time
 });
 
 afterAll(async () => {
