@@ -68,6 +68,8 @@ export const documentShares = pgTable(
     codeFailures: integer("code_failures").notNull().default(0),
     // bumped by resend and revoke, so a portal cookie issued for an earlier link stops working
     linkVersion: integer("link_version").notNull().default(1),
+    // The outbox email that carries the current link, so the sender sees "email not delivered".
+    linkEmailId: uuid("link_email_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

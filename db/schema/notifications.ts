@@ -26,6 +26,8 @@ export const outbox = pgTable(
   "outbox",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    // Whose message it is, so its admins see it in Settings → Messages if it cannot be delivered.
+    organisationId: uuid("organisation_id").references(() => organisations.id),
     channel: outboxChannel("channel").notNull(),
     template: text("template").notNull(),
     to: text("to").notNull(),
@@ -35,7 +37,11 @@ export const outbox = pgTable(
     status: outboxStatus("status").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    // Retries stop here (24 hours for most messages, 10 minutes for access codes, which expire).
+    retryUntil: timestamp("retry_until", { withTimezone: true }).notNull().default(sql`now() + interval '24 hours'`),
+    // A short provider error code ("timeout", "http_503"), never the provider's text: it can echo addresses.
     lastError: text("last_error"),
+    failedAt: timestamp("failed_at", { withTimezone: true }),
     providerMessageId: text("provider_message_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     deliveredAt: timestamp("delivered_at", { withTimezone: true }),
@@ -43,5 +49,6 @@ export const outbox = pgTable(
   (t) => [
     index("outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.status} in ('pending', 'sending')`),
     index("outbox_created_idx").on(t.createdAt.desc()),
+    index("outbox_undelivered_idx").on(t.organisationId, t.failedAt.desc()).where(sql`${t.status} = 'failed'`),
   ],
 );

@@ -46,6 +46,7 @@ export const AuditAction = z.enum([
   "document.share_resent",
   "document.share_revoked",
   "sharing.settings_changed",
+  "outbox.message_retried",
   "portal.link_refused",
   "portal.link_opened",
   "portal.code_sent",

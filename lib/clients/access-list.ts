@@ -39,6 +39,7 @@ export async function applyAccessList(
     const link = `/clients/${client.id}`;
     await notify(tx, { userId, organisationId: actor.organisationId, kind: "client_access_granted", text: `${actor.name} gave you access to ${clientName}'s chart.`, link });
     await queueEmail(tx, {
+      organisationId: actor.organisationId,
       to: p.email,
       template: "client-access-granted",
       props: { clinicName: org!.name, grantedByName: actor.name, practitionerName: p.name, clientName, chartUrl: appUrl(link) },

@@ -75,6 +75,7 @@ export async function inviteToPortal(
     if (anyInvited) {
       const token = await issueActionToken(tx, { purpose: "portal_invitation", organisationId: actor.organisationId, createdById: actor.userId, portalAccountId: account.id, ttlHours: PORTAL_INVITATION_HOURS });
       await queueEmail(tx, {
+        organisationId: actor.organisationId,
         to: email,
         template: "portal-invitation",
         props: { clinicName: org!.name, inviterName: actor.name, clientName: account.name, setPasswordUrl: appUrl(`/portal/invitation/${token}`), canManage: input.canManage, expiresInHours: PORTAL_INVITATION_HOURS },

@@ -15,6 +15,7 @@ export async function queueProfileAddedEmail(
   input: { clinicName: string; account: { email: string; name: string }; profile: { id: string; name: string }; canManage: boolean },
 ): Promise<void> {
   await queueEmail(tx, {
+    organisationId: actor.organisationId,
     to: input.account.email,
     template: "portal-profile-added",
     props: {

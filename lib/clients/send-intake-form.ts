@@ -32,6 +32,7 @@ export async function sendIntakeForm(actor: StaffActor, input: { clientId: strin
     const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, actor.organisationId));
     for (const a of completers) {
       await queueEmail(tx, {
+        organisationId: actor.organisationId,
         to: a.email,
         template: "intake-form",
         props: { clinicName: org!.name, practitionerName: actor.name, clientName: fullName(client), formName: form.name, portalUrl: appUrl(`/portal/profiles/${client.id}/forms/${request!.id}`) },

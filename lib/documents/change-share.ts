@@ -48,7 +48,7 @@ export async function changeShare(actor: StaffActor, input: { shareId: string; c
             linkVersion: sql`${documentShares.linkVersion} + 1`,
           })
           .where(eq(documentShares.id, share.id));
-        await emailShareLink(tx, { actor, to: contact.email!, contactName: contact.name, token });
+        await emailShareLink(tx, { actor, shareId: share.id, to: contact.email!, contactName: contact.name, token });
       }
       await recordStaffAudit(tx, actor, {
         action: input.change === "revoke" ? "document.share_revoked" : "document.share_resent",

@@ -1,10 +1,11 @@
 import "server-only";
 import { desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { contacts, documentShares, organisations, users } from "@/db/schema";
+import { contacts, documentShares, organisations, outbox, users } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { canDocument, canManageShare, shareBlockers, type ShareBlocker } from "@/lib/access/documents";
 import { recordStaffAudit } from "@/lib/audit/record-audit";
+import { deliveryState, type DeliveryState } from "@/lib/outbox/delivery-state";
 import { shareDisplayState, type ShareDisplayState } from "@/lib/portal/link-state";
 import { auditDocumentRefusals, loadDocumentFor } from "./load-document";
 import { buildRenderModel, type DocumentRenderModel } from "./render-model";
@@ -16,6 +17,8 @@ export interface DocumentShareItem {
   sharedByName: string;
   securityLevel: "link" | "link_and_sms";
   state: ShareDisplayState;
+  /** The email carrying the current link; null for shares made before this was recorded. */
+  linkEmail: DeliveryState | null;
   sentAt: Date;
   firstOpenedAt: Date | null;
   downloadedAt: Date | null;
@@ -41,10 +44,17 @@ export async function getDocument(actor: StaffActor, documentId: string, now = n
     const [[settings], shareRows] = await Promise.all([
       db.select({ openedLinkMaxDays: organisations.openedLinkMaxDays }).from(organisations).where(eq(organisations.id, doc.organisationId)),
       db
-        .select({ share: documentShares, contactName: contacts.name, contactOrganisation: contacts.organisationName, sharedByName: users.name })
+        .select({
+          share: documentShares,
+          contactName: contacts.name,
+          contactOrganisation: contacts.organisationName,
+          sharedByName: users.name,
+          email: { status: outbox.status, lastError: outbox.lastError },
+        })
         .from(documentShares)
         .innerJoin(contacts, eq(contacts.id, documentShares.contactId))
         .innerJoin(users, eq(users.id, documentShares.sharedById))
+        .leftJoin(outbox, eq(outbox.id, documentShares.linkEmailId))
         .where(eq(documentShares.documentId, doc.id))
         .orderBy(desc(documentShares.createdAt))
         .limit(100),
@@ -56,7 +66,7 @@ export async function getDocument(actor: StaffActor, documentId: string, now = n
       clientId: doc.clientId,
       canEdit: canDocument(actor, "document:edit", facts),
       share: { allowed: canDocument(actor, "document:share", facts, org), blockers: shareBlockers(actor, doc.kind, org.sharingEnabled), securityLevel: org.securityLevel },
-      shares: shareRows.map(({ share: s, contactName, contactOrganisation, sharedByName }) => {
+      shares: shareRows.map(({ share: s, contactName, contactOrganisation, sharedByName, email }) => {
         const state = shareDisplayState(s, now, policy);
         return {
           id: s.id,
@@ -65,6 +75,7 @@ export async function getDocument(actor: StaffActor, documentId: string, now = n
           sharedByName,
           securityLevel: s.securityLevel,
           state,
+          linkEmail: email ? deliveryState(email) : null,
           sentAt: s.sentAt,
           firstOpenedAt: s.firstOpenedAt,
           downloadedAt: s.downloadedAt,

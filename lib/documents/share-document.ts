@@ -1,4 +1,5 @@
 import "server-only";
+import { eq } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { documentShares } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
@@ -20,8 +21,9 @@ export function assertContactReachable(contact: { archivedAt: Date | null; email
 }
 
 /** Emails the contact a fresh portal link. The token travels only in the email; its hash is stored. */
-export async function emailShareLink(exec: Executor, input: { actor: StaffActor; to: string; contactName: string; token: string }) {
-  await queueEmail(exec, {
+export async function emailShareLink(exec: Executor, input: { actor: StaffActor; shareId: string; to: string; contactName: string; token: string }): Promise<void> {
+  const linkEmailId = await queueEmail(exec, {
+    organisationId: input.actor.organisationId,
     to: input.to,
     template: "document-shared",
     props: {
@@ -32,6 +34,8 @@ export async function emailShareLink(exec: Executor, input: { actor: StaffActor;
       expiresInHours: UNOPENED_LINK_LIFETIME_HOURS,
     },
   });
+  // The share remembers which email carries its current link: the sender sees if it was not delivered.
+  await exec.update(documentShares).set({ linkEmailId }).where(eq(documentShares.id, input.shareId));
 }
 
 /**
@@ -53,7 +57,7 @@ export async function shareDocument(actor: StaffActor, input: { documentId: stri
         .insert(documentShares)
         .values({ documentId: doc.id, contactId: contact.id, sharedById: actor.userId, tokenHash: hashToken(token), securityLevel: org.securityLevel, sentAt: new Date() })
         .returning({ id: documentShares.id });
-      await emailShareLink(tx, { actor, to: contact.email!, contactName: contact.name, token });
+      await emailShareLink(tx, { actor, shareId: share!.id, to: contact.email!, contactName: contact.name, token });
       await recordStaffAudit(tx, actor, {
         action: "document.shared",
         target: { type: "document_share", id: share!.id },

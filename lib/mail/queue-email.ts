@@ -3,6 +3,7 @@ import { createElement } from "react";
 import { render } from "@react-email/render";
 import type { Executor } from "@/db/client";
 import { outbox } from "@/db/schema";
+import { retryUntilFor } from "@/lib/outbox/retry-policy";
 import { EMAIL_TEMPLATES, type EmailProps, type EmailTemplateName } from "./templates";
 
 /**
@@ -11,7 +12,7 @@ import { EMAIL_TEMPLATES, type EmailProps, type EmailTemplateName } from "./temp
  */
 export async function queueEmail<T extends EmailTemplateName>(
   exec: Executor,
-  input: { to: string; template: T; props: EmailProps<T> },
+  input: { organisationId: string | null; to: string; template: T; props: EmailProps<T> },
 ): Promise<string> {
   const template = EMAIL_TEMPLATES[input.template];
   const element = createElement(template.component as React.ComponentType<EmailProps<T>>, input.props);
@@ -19,7 +20,7 @@ export async function queueEmail<T extends EmailTemplateName>(
   const subject = (template.subject as (p: EmailProps<T>) => string)(input.props);
   const [row] = await exec
     .insert(outbox)
-    .values({ channel: "email", template: input.template, to: input.to, subject, html, text })
+    .values({ organisationId: input.organisationId, channel: "email", template: input.template, to: input.to, subject, html, text, retryUntil: retryUntilFor(input.template) })
     .returning({ id: outbox.id });
   return row!.id;
 }

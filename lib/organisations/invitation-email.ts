@@ -8,6 +8,7 @@ export const INVITATION_HOURS = 24;
 
 export function queueInvitationEmail(exec: Executor, input: { actor: StaffActor; to: string; inviteeName: string; roleName: string; token: string }) {
   return queueEmail(exec, {
+    organisationId: input.actor.organisationId,
     to: input.to,
     template: "member-invitation",
     props: {

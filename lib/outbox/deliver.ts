@@ -4,16 +4,15 @@ import { getDb } from "@/db/client";
 import { outbox } from "@/db/schema";
 import { resendProvider } from "@/lib/mail/resend-provider";
 import { twilioProvider } from "@/lib/sms/twilio-provider";
+import { callWithTimeout, providerErrorCode } from "./provider-error";
 import type { OutboxMessage, Providers } from "./providers";
+import { backoffSeconds, providerTimeoutMs, retryPolicyFor } from "./retry-policy";
 
-export const MAX_ATTEMPTS = 5;
-/** How long a claimed message stays ours before another deliverer may take it over (crash safety). */
-const CLAIM_SECONDS = 120;
-
-/** Wait before attempt n+1: 1, 2, 4, 8 … minutes, at most an hour. */
-export function backoffSeconds(attempts: number): number {
-  return Math.min(60 * 2 ** Math.max(0, attempts - 1), 3600);
-}
+/**
+ * How long a claimed message stays ours before another deliverer may take it over (crash safety).
+ * Always well beyond the provider timeout, so a slow attempt is never taken over mid-call.
+ */
+const claimMs = () => Math.max(120_000, 3 * providerTimeoutMs());
 
 let configured: Providers | undefined;
 function defaultProviders(): Providers {
@@ -21,63 +20,93 @@ function defaultProviders(): Providers {
   return configured;
 }
 
+export interface DeliveryOptions {
+  providers?: Providers;
+  /** The clock, for tests that stand 24 hours later. */
+  now?: Date;
+}
+
 /**
  * Claims one due message atomically: of two concurrent deliverers, only one gets the row,
  * so a message is handed to the provider once (and the provider's idempotency key covers retries).
  */
-async function claim(id: string): Promise<(OutboxMessage & { attempts: number }) | null> {
+async function claim(id: string, now: Date) {
   const db = await getDb();
   const [row] = await db
     .update(outbox)
-    .set({ status: "sending", attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: sql`now() + make_interval(secs => ${CLAIM_SECONDS})` })
-    .where(and(eq(outbox.id, id), inArray(outbox.status, ["pending", "sending"]), lte(outbox.nextAttemptAt, sql`now()`)))
-    .returning({ id: outbox.id, channel: outbox.channel, to: outbox.to, subject: outbox.subject, html: outbox.html, text: outbox.text, attempts: outbox.attempts });
+    .set({ status: "sending", attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + claimMs()) })
+    .where(and(eq(outbox.id, id), inArray(outbox.status, ["pending", "sending"]), lte(outbox.nextAttemptAt, now)))
+    .returning({
+      id: outbox.id,
+      channel: outbox.channel,
+      to: outbox.to,
+      subject: outbox.subject,
+      html: outbox.html,
+      text: outbox.text,
+      attempts: outbox.attempts,
+      template: outbox.template,
+      retryUntil: outbox.retryUntil,
+    });
   return row ?? null;
 }
 
 export type DeliveryOutcome = "delivered" | "delivered_locally" | "retry" | "failed" | "skipped";
 
+/** Stops retrying: the message is listed in Settings → Messages and the give-up is logged. */
+async function giveUp(message: { id: string; channel: string; template: string; attempts: number }, reason: string, now: Date) {
+  const db = await getDb();
+  await db.update(outbox).set({ status: "failed", lastError: reason, failedAt: now, nextAttemptAt: now }).where(eq(outbox.id, message.id));
+  // Ids and codes only: the address and the text stay in the database.
+  console.error(`Outbox gave up on a message: ${JSON.stringify({ outboxId: message.id, kind: message.template, channel: message.channel, attempts: message.attempts, reason })}`);
+}
+
 /** Delivers one message if it is due and nobody else holds it. */
-export async function deliverOutboxMessage(id: string, providers: Providers = defaultProviders()): Promise<DeliveryOutcome> {
-  const message = await claim(id);
+export async function deliverOutboxMessage(id: string, opts: DeliveryOptions = {}): Promise<DeliveryOutcome> {
+  const now = opts.now ?? new Date();
+  const message = await claim(id, now);
   if (!message) return "skipped";
   const db = await getDb();
-  const provider = providers[message.channel];
+  const provider = (opts.providers ?? defaultProviders())[message.channel];
   if (!provider) {
     // No provider configured (development, tests): the outbox itself is the mailbox.
-    await db.update(outbox).set({ status: "delivered_locally", deliveredAt: new Date(), lastError: null }).where(eq(outbox.id, id));
+    await db.update(outbox).set({ status: "delivered_locally", deliveredAt: now, lastError: null }).where(eq(outbox.id, id));
     return "delivered_locally";
   }
+  // Past its window (a deliverer that did not run for a day, a code older than its lifetime):
+  // sending it now would deliver a dead link or code.
+  if (now >= message.retryUntil) {
+    await giveUp(message, "expired", now);
+    return "failed";
+  }
   try {
-    const { providerMessageId } = await provider(message);
+    const { providerMessageId } = await callWithTimeout((signal) => provider(toProvider(message), { signal }), providerTimeoutMs());
     await db.update(outbox).set({ status: "delivered", deliveredAt: new Date(), providerMessageId, lastError: null }).where(eq(outbox.id, id));
     return "delivered";
   } catch (e) {
-    const failed = message.attempts >= MAX_ATTEMPTS;
-    // Only the error's class and a short reason: provider messages can echo addresses.
-    const reason = e instanceof Error ? e.message.slice(0, 200) : "unknown error";
-    await db
-      .update(outbox)
-      .set({
-        status: failed ? "failed" : "pending",
-        lastError: reason,
-        nextAttemptAt: failed ? sql`now()` : sql`now() + make_interval(secs => ${backoffSeconds(message.attempts)})`,
-      })
-      .where(eq(outbox.id, id));
-    return failed ? "failed" : "retry";
+    const reason = providerErrorCode(e);
+    const next = new Date(now.getTime() + backoffSeconds(message.attempts, retryPolicyFor(message.template)) * 1000);
+    if (next >= message.retryUntil) {
+      await giveUp(message, reason, now);
+      return "failed";
+    }
+    await db.update(outbox).set({ status: "pending", lastError: reason, nextAttemptAt: next }).where(eq(outbox.id, id));
+    return "retry";
   }
 }
 
+const toProvider = (m: OutboxMessage): OutboxMessage => ({ id: m.id, channel: m.channel, to: m.to, subject: m.subject, html: m.html, text: m.text });
+
 /** Delivers every due message (pending, or a claim that has lapsed), oldest first. */
-export async function deliverDueMessages(opts: { limit?: number; providers?: Providers } = {}): Promise<Record<DeliveryOutcome, number>> {
+export async function deliverDueMessages(opts: DeliveryOptions & { limit?: number } = {}): Promise<Record<DeliveryOutcome, number>> {
+  const now = opts.now ?? new Date();
   const db = await getDb();
   const due = await db
     .select({ id: outbox.id })
     .from(outbox)
-    .where(and(or(eq(outbox.status, "pending"), eq(outbox.status, "sending")), lte(outbox.nextAttemptAt, sql`now()`)))
+    .where(and(or(eq(outbox.status, "pending"), eq(outbox.status, "sending")), lte(outbox.nextAttemptAt, now)))
     .orderBy(outbox.createdAt)
     .limit(opts.limit ?? 100);
   const counts: Record<DeliveryOutcome, number> = { delivered: 0, delivered_locally: 0, retry: 0, failed: 0, skipped: 0 };
-  for (const { id } of due) counts[await deliverOutboxMessage(id, opts.providers)]++;
+  for (const { id } of due) counts[await deliverOutboxMessage(id, { providers: opts.providers, now: opts.now })]++;
   return counts;
 }

@@ -9,8 +9,12 @@ export interface OutboxMessage {
   text: string;
 }
 
-/** Sends one message; resolves with the provider's id, or null when kept locally (no provider set). */
-export type Provider = (message: OutboxMessage) => Promise<{ providerMessageId: string | null }>;
+/**
+ * Sends one message; resolves with the provider's id. Throws a ProviderError (a short code) on
+ * refusal. `signal` aborts when the call has taken too long; the provider must send the outbox id
+ * as its idempotency key, because an aborted call may still have been accepted.
+ */
+export type Provider = (message: OutboxMessage, opts: { signal: AbortSignal }) => Promise<{ providerMessageId: string | null }>;
 
 export interface Providers {
   email: Provider | null;

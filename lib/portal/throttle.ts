@@ -5,7 +5,7 @@ import { rateLimit } from "@/lib/rate-limit";
 import { getClientInfo } from "@/lib/request/client-info";
 
 /** Per-IP throttle for portal POSTs; a refusal is audited (anonymous: the link is not trusted yet). */
-export async function throttlePortal(name: "portalIp" | "portalCodeAttemptIp") {
+export async function throttlePortal(name: "portalIp" | "portalCodeSendIp" | "portalCodeAttemptIp") {
   const client = await getClientInfo();
   const result = await rateLimit(name, client.ip ?? "unknown");
   if (!result.success) {

@@ -2,6 +2,7 @@ import "server-only";
 import type { Ratelimit } from "@upstash/ratelimit";
 import { RATE_LIMITS, redisPrefix, windowMs, type LimiterName } from "./catalogue";
 import { createIoredisScriptAdapter, type ScriptingClient } from "./ioredis-adapter";
+import { createCircuitBreaker, type CircuitBreaker } from "./circuit-breaker";
 import { createMemoryLimiter } from "./memory";
 import { secondsUntil, type Limiter, type LimitResult } from "./types";
 
@@ -11,10 +12,11 @@ import { secondsUntil, type Limiter, type LimitResult } from "./types";
  *   REDIS_URL                       → a local Redis through ioredis
  *   neither                         → in memory (embedded default, tests)
  *
- * Redis-backed limits fail open: @upstash/ratelimit already allows a request when
- * Redis does not answer within `timeout`, and errors are treated the same way, so
- * a Redis outage does not lock everyone out of sign-in. Caps that protect secrets
- * (sign-in failures, portal code attempts) are therefore also counted in Postgres.
+ * Redis-backed limits never wait long and never lock anyone out: every Redis call times out
+ * after RATE_LIMIT_REDIS_TIMEOUT_MS (300 ms), a failure pauses Redis for 30 s (circuit
+ * breaker), and meanwhile each limiter counts in this process's memory instead. These limits are
+ * per-IP and per-email throttles; the caps that protect a person or cost money (sign-in
+ * failures, code attempts, code texts) are counted in Postgres and hold without Redis.
  */
 
 export type BackendKind = "upstash" | "ioredis" | "memory";
@@ -24,6 +26,7 @@ type RedisForRatelimit = ConstructorParameters<typeof Ratelimit>[0]["redis"];
 interface Backend {
   kind: BackendKind;
   build(name: LimiterName): Limiter;
+  close?: () => void;
 }
 
 interface Registry {
@@ -36,10 +39,13 @@ const registryKey = Symbol.for("carebridge.rate-limit.registry");
 const globals = globalThis as Record<symbol, unknown>;
 const registry: Registry = (globals[registryKey] as Registry | undefined) ?? (globals[registryKey] = { limiters: new Map() } satisfies Registry);
 
-/** Same as the library's default; applied to peeks too, which the library does not time out. */
-const REDIS_TIMEOUT_MS = 5_000;
-
 const env = (name: string) => process.env[name] || undefined; // an empty value counts as unset
+
+/** How long one Redis call may take (RATE_LIMIT_REDIS_TIMEOUT_MS, default and ceiling 300 ms). */
+export function redisTimeoutMs(): number {
+  const ms = Number(env("RATE_LIMIT_REDIS_TIMEOUT_MS"));
+  return Number.isFinite(ms) && ms > 0 ? Math.min(ms, 300) : 300;
+}
 
 export function selectedBackendKind(): BackendKind {
   if (env("UPSTASH_REDIS_REST_URL") && env("UPSTASH_REDIS_REST_TOKEN")) return "upstash";
@@ -47,15 +53,18 @@ export function selectedBackendKind(): BackendKind {
   return "memory";
 }
 
+const memoryLimiter = (name: LimiterName) => createMemoryLimiter(redisPrefix(name), RATE_LIMITS[name].limit, windowMs(RATE_LIMITS[name].window));
+
 async function createBackend(): Promise<Backend> {
   const kind = selectedBackendKind();
-  if (kind === "memory") {
-    return { kind, build: (name) => createMemoryLimiter(redisPrefix(name), RATE_LIMITS[name].limit, windowMs(RATE_LIMITS[name].window)) };
-  }
+  if (kind === "memory") return { kind, build: memoryLimiter };
   const { Ratelimit } = await import("@upstash/ratelimit");
-  const redis = kind === "upstash" ? await upstashClient() : await ioredisClient();
+  const timeout = redisTimeoutMs();
+  const { redis, close } = kind === "upstash" ? await upstashClient(timeout) : await ioredisClient(timeout);
+  const breaker = createCircuitBreaker();
   return {
     kind,
+    close,
     build: (name) =>
       fromRatelimit(
         name,
@@ -63,41 +72,42 @@ async function createBackend(): Promise<Backend> {
           redis,
           limiter: Ratelimit.slidingWindow(RATE_LIMITS[name].limit, RATE_LIMITS[name].window),
           prefix: redisPrefix(name),
-          timeout: REDIS_TIMEOUT_MS,
+          timeout,
           analytics: false,
           enableProtection: false, // it downloads an IP deny-list from the internet
           enableTelemetry: false,
         }),
+        { breaker, timeout, fallback: memoryLimiter(name) },
       ),
   };
 }
 
-async function upstashClient(): Promise<RedisForRatelimit> {
+async function upstashClient(timeout: number): Promise<{ redis: RedisForRatelimit; close?: () => void }> {
   const { Redis } = await import("@upstash/redis");
-  return new Redis({ url: env("UPSTASH_REDIS_REST_URL")!, token: env("UPSTASH_REDIS_REST_TOKEN")!, enableTelemetry: false });
+  // No retries (the client's default retries with backoff for seconds), and each request is aborted at the timeout.
+  const redis = new Redis({ url: env("UPSTASH_REDIS_REST_URL")!, token: env("UPSTASH_REDIS_REST_TOKEN")!, enableTelemetry: false, retry: false, signal: () => AbortSignal.timeout(timeout) });
+  return { redis };
 }
 
-async function ioredisClient(): Promise<RedisForRatelimit> {
+async function ioredisClient(timeout: number): Promise<{ redis: RedisForRatelimit; close: () => void }> {
   const { Redis } = await import("ioredis");
-  // Fail fast rather than queue for ever; the limiter then fails open (see above).
-  const client = new Redis(env("REDIS_URL")!, { maxRetriesPerRequest: 1 });
-  let reported = false; // one log line per outage, not one per reconnect attempt
-  client.on("error", (error) => {
-    if (!reported) console.error("Rate-limit Redis connection error", error);
-    reported = true;
+  const client = new Redis(env("REDIS_URL")!, {
+    connectTimeout: Math.max(timeout, 1_000),
+    commandTimeout: timeout,
+    // Refuse at once while disconnected instead of queueing: the limiter then counts in memory.
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    // Keep reconnecting in the background, at most every 5 s.
+    retryStrategy: (times) => Math.min(times * 500, 5_000),
   });
-  client.on("ready", () => (reported = false));
+  // Connection errors are reported by the circuit breaker (once per outage), not per reconnect attempt.
+  client.on("error", () => {});
   // The library only calls eval/evalsha, so the adapter stands in for an @upstash/redis client.
-  return createIoredisScriptAdapter(client as unknown as ScriptingClient) as unknown as RedisForRatelimit;
+  return { redis: createIoredisScriptAdapter(client as unknown as ScriptingClient) as unknown as RedisForRatelimit, close: () => client.disconnect() };
 }
 
-function fromRatelimit(name: LimiterName, ratelimit: Ratelimit): Limiter {
-  const { limit } = RATE_LIMITS[name];
-  const failOpen = (reason: unknown): LimitResult => {
-    // The key is not logged: it is an email or IP.
-    console.error(`Rate limiter "${name}" unavailable; allowing the request`, reason);
-    return { success: true, limit, remaining: 0, reset: Date.now(), retryAfterSeconds: 0 };
-  };
+function fromRatelimit(name: LimiterName, ratelimit: Ratelimit, opts: { breaker: CircuitBreaker; timeout: number; fallback: Limiter }): Limiter {
+  const { breaker, timeout, fallback } = opts;
   const toResult = (success: boolean, r: { limit: number; remaining: number; reset: number }): LimitResult => ({
     success,
     limit: r.limit,
@@ -106,27 +116,33 @@ function fromRatelimit(name: LimiterName, ratelimit: Ratelimit): Limiter {
     retryAfterSeconds: success ? 0 : secondsUntil(r.reset),
   });
 
+  /** One Redis call, bounded by the timeout whatever the client does; null when Redis is paused or failed. */
+  async function viaRedis<T>(call: () => Promise<T>, timedOut: (r: T) => boolean = () => false): Promise<T | null> {
+    if (!breaker.allow()) return null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      const deadline = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("timeout")), timeout)));
+      const r = await Promise.race([call(), deadline]);
+      if (timedOut(r)) throw new Error("timeout");
+      breaker.success();
+      return r;
+    } catch (error) {
+      breaker.failure(error);
+      return null;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   return {
     async limit(key) {
-      try {
-        const r = await ratelimit.limit(key);
-        if (r.reason === "timeout") return failOpen("timeout");
-        return toResult(r.success, r);
-      } catch (error) {
-        return failOpen(error);
-      }
+      // The library answers success with reason "timeout" when Redis is slow: that is a failure here.
+      const r = await viaRedis(() => ratelimit.limit(key), (x) => x.reason === "timeout");
+      return r ? toResult(r.success, r) : fallback.limit(key);
     },
     async peek(key) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      try {
-        const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("timeout")), REDIS_TIMEOUT_MS)));
-        const r = await Promise.race([ratelimit.getRemaining(key), timeout]);
-        return toResult(r.remaining > 0, r);
-      } catch (error) {
-        return failOpen(error);
-      } finally {
-        clearTimeout(timer);
-      }
+      const r = await viaRedis(() => ratelimit.getRemaining(key));
+      return r ? toResult(r.remaining > 0, r) : fallback.peek(key);
     },
     async release(key) {
       try {
@@ -137,6 +153,14 @@ function fromRatelimit(name: LimiterName, ratelimit: Ratelimit): Limiter {
       }
     },
   };
+}
+
+/** Tests only: forget the chosen store and its limiters (and close a Redis connection), so the next call picks again. */
+export async function resetRateLimitBackend(): Promise<void> {
+  const backend = registry.backend;
+  registry.backend = undefined;
+  registry.limiters.clear();
+  (await backend?.catch(() => undefined))?.close?.();
 }
 
 /** The named limiter, built on first use and cached for the life of the process. */

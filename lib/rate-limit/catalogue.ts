@@ -25,7 +25,7 @@ export type LimiterName =
   | "clientSignInEmail"
   | "clientSignInIp"
   | "portalIp"
-  | "portalCodeSend"
+  | "portalCodeSendIp"
   | "portalCodeAttemptIp"
   | "invitationIp";
 
@@ -38,8 +38,9 @@ export const RATE_LIMITS = {
   clientSignInIp: { limit: 30, window: "15 m" },
   // Sharing portal page loads per IP: generous, only stops scraping of share links.
   portalIp: { limit: 60, window: "1 m" },
-  // Access codes texted (SMS) for one share (key = share id): stops a link being used to spam the recipient.
-  portalCodeSend: { limit: 3, window: "10 m" },
+  // Access codes texted (SMS) per IP. The caps that protect the contact and cost money (3 texts per
+  // share per 10 minutes, 10 per contact per day) are counted in Postgres (lib/portal/code-text-caps.ts).
+  portalCodeSendIp: { limit: 10, window: "10 m" },
   // Access-code guesses per IP; codes are also capped per share in Postgres (Redis limits fail open).
   portalCodeAttemptIp: { limit: 20, window: "10 m" },
   // Invitation acceptance per IP: invitation tokens are secrets, so guessing is throttled.

@@ -38,6 +38,7 @@ export async function queueShareMessages(
       link,
     });
     await queueEmail(exec, {
+      organisationId: actor.organisationId,
       to: recipient.email,
       template: "session-shared",
       props: {
@@ -60,6 +61,7 @@ export async function queueShareMessages(
     link,
   });
   await queueEmail(exec, {
+    organisationId: actor.organisationId,
     to: recipient.email,
     template: "session-access-changed",
     props: { clinicName: actor.organisationName, changedByName: actor.name, recipientName: recipient.name, sessionTitle: session.title, accessLabel, sessionUrl },

@@ -1,11 +1,13 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { selectedBackendKind } from "@/lib/rate-limit/backend";
 import { windowMs } from "@/lib/rate-limit/catalogue";
-import { memoryKeyCount } from "@/lib/rate-limit/memory";
+import { createMemoryLimiter, memoryKeyCount } from "@/lib/rate-limit/memory";
 import { RATE_LIMITS, peekRateLimit, rateLimit, releaseRateLimit, resetRateLimits, retryAfterMessage, tooManyRequests } from "@/lib/rate-limit";
 
 const T0 = new Date("2026-03-02T09:00:00.000Z").getTime();
 const MIN = 60_000;
+// A 3-per-10-minutes limiter, to show the sliding window's arithmetic on small numbers.
+const codes = createMemoryLimiter("carebridge:test:codes", 3, 10 * MIN);
 
 beforeAll(() => {
   // These tests exercise the in-memory backend; a developer's Redis settings must not leak in.
@@ -38,7 +40,7 @@ describe("catalogue", () => {
       clientSignInEmail: { limit: 5, window: "15 m" },
       clientSignInIp: { limit: 30, window: "15 m" },
       portalIp: { limit: 60, window: "1 m" },
-      portalCodeSend: { limit: 3, window: "10 m" },
+      portalCodeSendIp: { limit: 10, window: "10 m" },
       portalCodeAttemptIp: { limit: 20, window: "10 m" },
       invitationIp: { limit: 20, window: "15 m" },
     });
@@ -79,32 +81,32 @@ describe("in-memory limiter", () => {
   });
 
   it("refused requests are not counted, so they do not extend the wait", async () => {
-    await exhaust("portalCodeSend", "share-1");
-    for (let i = 0; i < 10; i++) await rateLimit("portalCodeSend", "share-1");
+    for (let i = 0; i < 3; i++) await codes.limit("share-1");
+    for (let i = 0; i < 10; i++) await codes.limit("share-1");
     vi.setSystemTime(T0 + 10 * MIN);
-    expect((await rateLimit("portalCodeSend", "share-1")).success).toBe(true);
+    expect((await codes.limit("share-1")).success).toBe(true);
   });
 
   it("slides: each request frees its slot one window after it was made", async () => {
     // 3 per 10 min, made at 0, 4 and 8 minutes.
     for (const at of [0, 4, 8]) {
       vi.setSystemTime(T0 + at * MIN);
-      expect((await rateLimit("portalCodeSend", "share-1")).success).toBe(true);
+      expect((await codes.limit("share-1")).success).toBe(true);
     }
     vi.setSystemTime(T0 + 9 * MIN);
-    const refused = await rateLimit("portalCodeSend", "share-1");
+    const refused = await codes.limit("share-1");
     expect(refused.success).toBe(false);
     expect(refused.reset).toBe(T0 + 10 * MIN);
     expect(refused.retryAfterSeconds).toBe(60);
 
     // Just before the first request leaves the window: still refused.
     vi.setSystemTime(T0 + 10 * MIN - 1);
-    expect((await rateLimit("portalCodeSend", "share-1")).success).toBe(false);
+    expect((await codes.limit("share-1")).success).toBe(false);
 
     // The first slot frees, but only that one: a window is a span, not a calendar block.
     vi.setSystemTime(T0 + 10 * MIN);
-    expect((await rateLimit("portalCodeSend", "share-1")).success).toBe(true);
-    const next = await rateLimit("portalCodeSend", "share-1");
+    expect((await codes.limit("share-1")).success).toBe(true);
+    const next = await codes.limit("share-1");
     expect(next.success).toBe(false);
     expect(next.reset).toBe(T0 + 14 * MIN);
     expect(next.retryAfterSeconds).toBe(4 * 60);
@@ -131,16 +133,16 @@ describe("in-memory limiter", () => {
 
   it("peek does not consume", async () => {
     for (let i = 0; i < 10; i++) {
-      const peeked = await peekRateLimit("portalCodeSend", "share-1");
+      const peeked = await codes.peek("share-1");
       expect(peeked).toMatchObject({ success: true, remaining: 3, retryAfterSeconds: 0 });
     }
-    await rateLimit("portalCodeSend", "share-1");
-    expect(await peekRateLimit("portalCodeSend", "share-1")).toMatchObject({ success: true, remaining: 2 });
-    await rateLimit("portalCodeSend", "share-1");
-    await rateLimit("portalCodeSend", "share-1");
+    await codes.limit("share-1");
+    expect(await codes.peek("share-1")).toMatchObject({ success: true, remaining: 2 });
+    await codes.limit("share-1");
+    await codes.limit("share-1");
 
     vi.setSystemTime(T0 + 5 * MIN);
-    const blocked = await peekRateLimit("portalCodeSend", "share-1");
+    const blocked = await codes.peek("share-1");
     expect(blocked).toEqual({ success: false, limit: 3, remaining: 0, reset: T0 + 10 * MIN, retryAfterSeconds: 5 * 60 });
   });
 

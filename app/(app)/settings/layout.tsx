@@ -6,7 +6,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
   await requireStaffWith("settings:edit");
   return (
     <>
-      <PageHeader title="Settings" description="Members, teams, roles and document sharing of your organisation." />
+      <PageHeader title="Settings" description="Members, teams, roles, document sharing and undelivered messages of your organisation." />
       <SettingsTabs />
       <div className="mt-6">{children}</div>
     </>

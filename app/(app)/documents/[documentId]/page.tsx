@@ -106,6 +106,16 @@ export default async function DocumentPage({ params }: { params: Promise<{ docum
                   </Td>
                   <Td>
                     <Badge tone={STATE[s.state].tone}>{STATE[s.state].label}</Badge>
+                    {s.linkEmail === "not_delivered" && (
+                      <span className="mt-1 block text-xs font-medium text-red-700" data-testid="share-email-state">
+                        Email not delivered. Check the contact&rsquo;s email address, then Resend.
+                      </span>
+                    )}
+                    {s.linkEmail === "retrying" && (
+                      <span className="mt-1 block text-xs text-amber-800" data-testid="share-email-state">
+                        Email delayed: retrying
+                      </span>
+                    )}
                   </Td>
                   <Td className="whitespace-nowrap">{when(s.sentAt)}</Td>
                   <Td className="whitespace-nowrap">{when(s.firstOpenedAt)}</Td>

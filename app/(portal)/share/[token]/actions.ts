@@ -46,7 +46,7 @@ export async function openLinkAction(_prev: PortalFormState, data: FormData): Pr
 export async function sendCodeAction(_prev: PortalFormState, data: FormData): Promise<PortalFormState> {
   const t = token.safeParse(data.get("token"));
   if (!t.success) redirect("/share/invalid");
-  const { client, result } = await throttlePortal("portalIp");
+  const { client, result } = await throttlePortal("portalCodeSendIp");
   if (!result.success) return { error: "rate_limited", retryAfterSeconds: result.retryAfterSeconds };
   const sent = await sendShareCode(t.data, client);
   if (sent.ok) return { sentTo: sent.maskedMobile, at: Date.now() };
