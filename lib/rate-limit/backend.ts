@@ -145,12 +145,11 @@ function fromRatelimit(name: LimiterName, ratelimit: Ratelimit, opts: { breaker:
       return r ? toResult(r.remaining > 0, r) : fallback.peek(key);
     },
     async release(key) {
-      try {
-        // A negative rate is the library's refund: it skips the limit check and decrements the window.
-        await ratelimit.limit(key, { rate: -1 });
-      } catch (error) {
-        failOpen(error); // a lost refund only makes the limit a little stricter
-      }
+      // A negative rate is the library's refund: it skips the limit check and decrements the window.
+      // With Redis paused the slot was taken from the in-memory fallback, so give it back there.
+      // A lost refund only makes the limit a little stricter.
+      const r = await viaRedis(() => ratelimit.limit(key, { rate: -1 }));
+      if (!r) await fallback.release(key);
     },
   };
 }
