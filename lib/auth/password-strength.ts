@@ -43,12 +43,15 @@ function personalWords(person: { name?: string | null; email?: string | null }):
 /** Null when the password may be used; otherwise why not. */
 export async function checkNewPassword(password: string, person: { name?: string | null; email?: string | null } = {}): Promise<PasswordProblem | null> {
   if (password.length < MIN_PASSWORD_LENGTH) return "too_short";
-  const result = (await getChecker()).check(password, personalWords(person));
-  const personalChars = result.sequence.filter((m) => m.pattern === "dictionary" && m.dictionaryName === "userInputs").reduce((n, m) => n + m.token.length, 0);
-  // Mostly the person's own name or email, or weak because of it.
-  if (personalChars > 0 && (result.score < MIN_SCORE || personalChars * 2 >= password.length)) return "personal";
-  if (result.score < MIN_SCORE) return "too_common";
-  return null;
+  const words = personalWords(person);
+  // Little left once the person's name and email are taken out ("mayapatel2024", "jordan.quinn99").
+  let rest = password.toLowerCase();
+  for (const w of [...words].sort((a, b) => b.length - a.length)) rest = rest.split(w).join("");
+  if (rest.length < password.length && rest.replace(/[^\p{L}\p{N}]/gu, "").length < 5) return "personal";
+  const result = (await getChecker()).check(password, words);
+  if (result.score >= MIN_SCORE) return null;
+  // Weak, and the person's own words are part of why.
+  return result.sequence.some((m) => m.pattern === "dictionary" && m.dictionaryName === "userInputs") ? "personal" : "too_common";
 }
 
 /** For domain functions that set a password: throws a field error (`password`) the form shows. */

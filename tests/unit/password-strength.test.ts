@@ -17,6 +17,9 @@ describe("new passwords (NIST 800-63B)", () => {
 
   it("refuses passwords built from the person's own name or email", async () => {
     for (const p of ["mayapatel2024", "maya.patel@harbour.test", "harbour.maya1"]) expect(await checkNewPassword(p, maya), p).toBe("personal");
+    expect(await checkNewPassword("jordanquinn99", { name: "Jordan Quinn", email: "jq@example.test" })).toBe("personal");
+    // A name inside a longer, otherwise uncommon password is allowed (NIST: no composition games either way).
+    expect(await checkNewPassword("rosa-password-1", { name: "Dr Rosa Diaz", email: "rosa@harbour.test" })).toBeNull();
     // The same password is fine for someone else.
     expect(await checkNewPassword("mayapatel2024", { name: "Leo Chen", email: "leo@harbour.test" })).toBeNull();
   });
