@@ -5,10 +5,17 @@ import { signIn } from "./support";
 const adminContexts = new WeakMap<Browser, Promise<BrowserContext>>();
 
 /**
- * An admin's page showing /dev/outbox (signs the admin in again if their sign-in has ended).
- * Reads happen there, so the caller's own page (a contact, a client) never carries a staff sign-in.
+ * A page showing /dev/outbox as an admin: a new page beside the caller's when the caller is a
+ * signed-in admin, otherwise one kept admin context (signed in again if its sign-in has ended),
+ * so a contact's or client's own browser never carries a staff sign-in.
  */
 export async function outboxPage(page: Page): Promise<Page> {
+  // A signed-in admin's own context reads it directly (no second sign-in).
+  if ((await page.context().request.get("/dev/outbox", { maxRedirects: 0 })).status() === 200) {
+    const viewer = await page.context().newPage();
+    await viewer.goto("/dev/outbox");
+    return viewer;
+  }
   const browser = page.context().browser();
   if (!browser) throw new Error("no browser behind this page");
   let context = adminContexts.get(browser);
