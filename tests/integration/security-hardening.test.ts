@@ -22,6 +22,9 @@ import { resetRateLimits } from "@/lib/rate-limit";
 import { createClient, createContact, createDocument, createMember, createOrganisation, setSharing } from "../support/factories";
 import { latestMessageTo, tokenFromLink } from "../support/outbox";
 
+// Opening the database (and, on PGlite, migrating it) is paid here, under the hook timeout.
+beforeAll(() => getDb());
+
 afterEach(() => {
   vi.unstubAllEnvs();
   vi.restoreAllMocks();
