@@ -51,6 +51,7 @@ npm run db:migrate
 echo ">> npm run db:seed" >&2
 npm run db:seed
 echo ">> next build" >&2
-npx next build
+# Built without OUTBOX_VIEWER and served with it: the outbox viewer's switch must work at runtime.
+env -u OUTBOX_VIEWER npx next build
 echo ">> playwright test $*" >&2
 npx playwright test "$@"

@@ -89,7 +89,8 @@ test("signed-in pages, the outbox's email preview and the portals run their scri
 });
 
 test("/dev/outbox is shown to a signed-in admin only: anonymous requests and other members get 404", async ({ browser, page }) => {
-  // OUTBOX_VIEWER=1 is set only at runtime for this production server (and the page is dynamic).
+  // scripts/test-e2e.sh builds without OUTBOX_VIEWER and serves with OUTBOX_VIEWER=1: a page
+  // decided at build time would be a prerendered 404 for the admin below too.
   const anonymous = await (await browser.newContext()).newPage();
   const response = await anonymous.request.get("/dev/outbox");
   expect(response.status()).toBe(404);
