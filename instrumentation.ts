@@ -1,5 +1,16 @@
-// Runs once when the Node server starts (Next.js instrumentation hook).
+import { missingProductionConfig } from "@/lib/security/startup-check";
+
+// Runs once when a server starts (Next.js instrumentation hook).
 export async function register() {
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  // A production server without its root secret must not start: Auth.js would refuse every
+  // sign-in, and the sharing portal has no key to sign or derive with.
+  const problem = missingProductionConfig(process.env);
+  if (problem) {
+    console.error(problem);
+    if (process.env.NEXT_RUNTIME === "nodejs") process.exit(1);
+    throw new Error(problem);
+  }
   if (process.env.NEXT_RUNTIME === "nodejs") {
     // With TRUSTED_PROXY_HOPS=0 the client IP is the socket address, which only the Node server knows.
     const { stampSocketAddresses, trustedProxyHops } = await import("./lib/request/proxy-trust");

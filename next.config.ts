@@ -3,6 +3,16 @@ import type { NextConfig } from "next";
 // PHI must never be cached by browsers or shared proxies; pages opt in to nothing.
 const noStore = [{ key: "Cache-Control", value: "private, no-store" }];
 
+// Sent with every response. Pages also get a per-request Content-Security-Policy from proxy.ts
+// (lib/security/csp.ts); HSTS only in production, so a laptop's http://localhost keeps working.
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Referrer-Policy", value: "no-referrer" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+  ...(process.env.NODE_ENV === "production" ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
+];
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // A separate build folder lets a second test run build beside the first (see playwright.config.ts).
@@ -17,12 +27,10 @@ const nextConfig: NextConfig = {
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "X-Frame-Options", value: "SAMEORIGIN" },
-          { key: "Referrer-Policy", value: "no-referrer" },
-        ],
+        headers: securityHeaders,
       },
+      // API routes answer JSON or redirects, never a page to render: allow nothing (the proxy skips /api).
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
       { source: "/((?!_next/static|_next/image|favicon.ico).*)", headers: noStore },
       // The public sharing portal is never indexed (its pages also say so in their metadata).
       { source: "/share/:path*", headers: [{ key: "X-Robots-Tag", value: "noindex, nofollow" }] },

@@ -1,7 +1,11 @@
 import path from "node:path";
 import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { installSafeQueryErrors } from "./safe-query-errors";
 import * as schema from "./schema";
+
+// Failed queries are rethrown without their bound values (patient data): see safe-query-errors.ts.
+installSafeQueryErrors();
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;

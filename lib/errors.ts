@@ -1,3 +1,5 @@
+import { errorForLog } from "@/lib/log/safe-error";
+
 /**
  * Errors the UI can explain. Not-allowed and not-found share one code from the outside,
  * so a refusal never reveals whether a record exists.
@@ -15,6 +17,8 @@ export const ERROR_CODES = [
   "role_in_use",
   "invalid_credentials",
   "account_locked",
+  "password_too_common",
+  "password_personal",
   "sharing_off",
   "contact_archived",
   "no_contact_email",
@@ -48,7 +52,7 @@ export type ActionResult<T = undefined> =
 /** What a server action returns for a thrown error: a code, never `e.message` (it can carry patient data). */
 export function toActionError(e: unknown): { error: ErrorCode; retryAfterSeconds?: number } {
   if (e instanceof AppError) return { error: e.code, ...(e.details?.retryAfterSeconds ? { retryAfterSeconds: e.details.retryAfterSeconds } : {}) };
-  console.error("Unexpected error in a server action", e);
+  console.error("Unexpected error in a server action", errorForLog(e));
   return { error: "unexpected" };
 }
 
@@ -65,6 +69,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   role_in_use: "Members still hold this role. Move them to another role first.",
   invalid_credentials: "The email or password is incorrect.",
   account_locked: "Too many failed attempts. This account is locked for a few minutes.",
+  password_too_common: "This password is too common or too easy to guess. Try a few unrelated words together.",
+  password_personal: "Don't build your password from your name or email address.",
   sharing_off: "Document sharing is turned off for your organisation. An admin can turn it on in Settings → Sharing.",
   contact_archived: "This contact is archived. Restore them or choose another contact.",
   no_contact_email: "This contact has no email address. Add one on the Contacts page first.",

@@ -51,6 +51,8 @@ npm run db:migrate
 echo ">> npm run db:seed" >&2
 npm run db:seed
 echo ">> next build" >&2
-npx next build
+# Built without OUTBOX_VIEWER and served with it: the outbox viewer's switch must work at runtime.
+# Built without AUTH_SECRET too: only a starting production server needs it (instrumentation.ts).
+env -u OUTBOX_VIEWER -u AUTH_SECRET npx next build
 echo ">> playwright test $*" >&2
 npx playwright test "$@"

@@ -18,7 +18,7 @@ export function SetPasswordForm({
   return (
     <ActionForm action={action} aria-label="Set your password">
       <input type="hidden" name="token" value={token} />
-      <FormField name="password" label="New password" hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}>
+      <FormField name="password" label="New password" hint={`At least ${MIN_PASSWORD_LENGTH} characters. Not a common password, and not your name or email.`}>
         <Input id="password" name="password" type="password" autoComplete="new-password" />
       </FormField>
       <FormField name="confirm" label="Confirm password">

@@ -31,8 +31,13 @@ export async function handleStaffForm<S extends z.ZodType, R>(
     const result = await run(actor, parsed.data);
     return { state: { ok: true, savedAt: Date.now() }, result };
   } catch (e) {
-    const state: FormState = toActionError(e);
-    if (e instanceof AppError && e.details?.field) state.fieldErrors = { [e.details.field]: "" };
-    return { state };
+    return { state: toFormError(e) };
   }
+}
+
+/** A thrown error as form state: its code, shown next to its field when it names one (fieldErrors[field] = ""). */
+export function toFormError(e: unknown): FormState {
+  const state: FormState = toActionError(e);
+  if (e instanceof AppError && e.details?.field) state.fieldErrors = { [e.details.field]: "" };
+  return state;
 }

@@ -5,6 +5,7 @@ import { actionTokens, clients, organisations, portalAccountProfiles, portalAcco
 import { recordAudit } from "@/lib/audit/record-audit";
 import { findUsableActionToken } from "@/lib/auth/action-tokens";
 import { hashPassword } from "@/lib/auth/password";
+import { assertNewPasswordAllowed } from "@/lib/auth/password-strength";
 import { AppError } from "@/lib/errors";
 
 /** What the set-password page shows (a GET never uses the link up: mail scanners open links too). */
@@ -23,6 +24,10 @@ export async function describePortalInvitation(token: string): Promise<{ name: s
  * used in the same transaction) and every profile waiting on this login becomes accepted.
  */
 export async function acceptPortalInvitation(input: { token: string; password: string }): Promise<{ email: string; accountId: string }> {
+  // Checked against the client's own name and email, which only a live invitation tells us.
+  const client = await describePortalInvitation(input.token);
+  if (!client) throw new AppError("not_found");
+  await assertNewPasswordAllowed(input.password, client);
   const passwordHash = await hashPassword(input.password);
   const db = await getDb();
   return db.transaction(async (tx) => {

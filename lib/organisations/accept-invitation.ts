@@ -5,6 +5,7 @@ import { actionTokens, memberships, organisations, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { findUsableActionToken } from "@/lib/auth/action-tokens";
 import { hashPassword } from "@/lib/auth/password";
+import { assertNewPasswordAllowed } from "@/lib/auth/password-strength";
 import { AppError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notify";
 
@@ -27,6 +28,10 @@ export async function describeInvitation(token: string): Promise<{ email: string
  * the same transaction), the membership becomes active, and a welcome notification waits for them.
  */
 export async function acceptInvitation(input: { token: string; password: string }): Promise<{ email: string }> {
+  // Checked against the invitee's own name and email, which only a live invitation tells us.
+  const invitee = await describeInvitation(input.token);
+  if (!invitee) throw new AppError("not_found");
+  await assertNewPasswordAllowed(input.password, invitee);
   const passwordHash = await hashPassword(input.password);
   const db = await getDb();
   return db.transaction(async (tx) => {

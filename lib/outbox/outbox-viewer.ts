@@ -1,12 +1,28 @@
 import "server-only";
 import { desc, eq, sql } from "drizzle-orm";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
 import { getDb } from "@/db/client";
 import { outbox } from "@/db/schema";
+import type { StaffActor } from "@/lib/access/actor";
+import { getStaffOrThrow } from "@/lib/auth/staff-actor";
 import { firstLink } from "./first-link";
+import { mayViewOutbox } from "./outbox-viewer-access";
 
-/** The development mail catcher. Refused in production unless OUTBOX_VIEWER=1 (the e2e run sets it). */
-export function outboxViewerEnabled(): boolean {
-  return process.env.NODE_ENV !== "production" || process.env.OUTBOX_VIEWER === "1";
+/**
+ * Page guard of the development mail catcher (rules in outbox-viewer-access.ts). Decided per
+ * request, never at build time, so OUTBOX_VIEWER=1 set at runtime works on any build. Anyone
+ * else gets "not found", which does not reveal that the viewer exists.
+ */
+export async function requireOutboxViewer(): Promise<void> {
+  await connection();
+  let actor: StaffActor | null = null;
+  try {
+    actor = await getStaffOrThrow();
+  } catch {
+    actor = null;
+  }
+  if (!mayViewOutbox(process.env, actor)) notFound();
 }
 
 export async function listOutboxMessages(opts: { page: number; pageSize: number }) {

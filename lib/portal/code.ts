@@ -26,7 +26,7 @@ export interface CodeState {
   codeFailures: number;
 }
 
-function secretFor(shareId: string, counter: number, key: string): string {
+function secretFor(shareId: string, counter: number, key: string | Buffer): string {
   const bytes = createHmac("sha256", key).update(`${shareId}:${counter}`).digest();
   return base32.encode(new Uint8Array(bytes));
 }

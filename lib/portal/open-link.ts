@@ -4,12 +4,16 @@ import { getDb } from "@/db/client";
 import { documentShares } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { contactAudit, findShareByToken, portalStatus } from "./find-share";
+import { makeShareCookie } from "./share-cookie";
 import type { PortalRequest, PortalResult } from "./types";
 
 /**
  * The contact pressed View document (a POST). For a link-only share this opens it: first_opened_at
  * is set, which keeps the link alive past 24 hours. A link-and-code share opens only with a
  * correct code (verify-code.ts).
+ * The share cookie is signed inside the transaction, before the open is written: if anything on
+ * the way fails (a missing key, say), the open rolls back and the link is not marked opened for a
+ * contact who never got in.
  */
 export async function openShareLink(token: string, req: PortalRequest): Promise<PortalResult> {
   const now = req.now ?? new Date();
@@ -27,8 +31,9 @@ export async function openShareLink(token: string, req: PortalRequest): Promise<
       return { ok: false, reason: status === "revoked" ? "unavailable" : status };
     }
     if (row.share.securityLevel === "link_and_sms") return { ok: false, reason: "code_required" };
+    const cookie = makeShareCookie(row.share.id, row.share.linkVersion, now);
     if (!row.share.firstOpenedAt) await tx.update(documentShares).set({ firstOpenedAt: now }).where(eq(documentShares.id, row.share.id));
     await recordAudit(tx, { ...audit, action: "portal.link_opened", metadata: { first: !row.share.firstOpenedAt } });
-    return { ok: true, shareId: row.share.id, linkVersion: row.share.linkVersion };
+    return { ok: true, shareId: row.share.id, linkVersion: row.share.linkVersion, cookie };
   });
 }

@@ -1,17 +1,13 @@
 import "server-only";
-
-// Used only outside production when no key is configured, so local runs and tests work.
-const DEV_ONLY_KEY = "carebridge-development-only-sharing-key-do-not-use-in-production";
+import { derivedKey } from "@/lib/security/derived-keys";
 
 /**
- * The server key for portal cookies (SHARE_COOKIE_SECRET) or access codes (SHARE_CODE_SECRET),
- * falling back to AUTH_SECRET. In production a missing key is a configuration error: a known
- * constant would let anyone forge a portal cookie or compute a code.
+ * The server key for portal cookies or access codes: SHARE_COOKIE_SECRET / SHARE_CODE_SECRET
+ * when set, otherwise a key derived from AUTH_SECRET with HKDF under its own label
+ * (lib/security/derived-keys.ts) — never the JWT secret itself.
  */
-export function portalKey(purpose: "cookie" | "code"): string {
+export function portalKey(purpose: "cookie" | "code"): string | Buffer {
   const specific = purpose === "cookie" ? process.env.SHARE_COOKIE_SECRET : process.env.SHARE_CODE_SECRET;
-  const key = specific || process.env.AUTH_SECRET;
-  if (key) return key;
-  if (process.env.NODE_ENV === "production") throw new Error(`Set ${purpose === "cookie" ? "SHARE_COOKIE_SECRET" : "SHARE_CODE_SECRET"} or AUTH_SECRET`);
-  return DEV_ONLY_KEY;
+  if (specific) return specific;
+  return derivedKey(purpose === "cookie" ? "shareCookie" : "shareCode");
 }

@@ -14,7 +14,7 @@ export function sharePath(shareId: string): string {
   return `/share/s/${shareId}`;
 }
 
-function sign(payload: string, key: string): string {
+function sign(payload: string, key: string | Buffer): string {
   return createHmac("sha256", key).update(`share-cookie:v1:${payload}`).digest("base64url");
 }
 

@@ -18,4 +18,5 @@ export type PortalRefusal =
   | "code_used"
   | "too_many_for_code";
 
-export type PortalResult = { ok: true; shareId: string; linkVersion: number } | { ok: false; reason: PortalRefusal; retryAfterSeconds?: number; attemptsLeft?: number };
+/** On success, `cookie` is the signed share cookie, made before anything was written (see open-link.ts). */
+export type PortalResult = { ok: true; shareId: string; linkVersion: number; cookie: string } | { ok: false; reason: PortalRefusal; retryAfterSeconds?: number; attemptsLeft?: number };

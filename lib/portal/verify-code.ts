@@ -5,6 +5,7 @@ import { documentShares, shareVerifications } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { checkCode, MAX_FAILURES_PER_CODE, MAX_FAILURES_PER_SHARE_PER_DAY, type CodeCheck } from "./code";
 import { contactAudit, findShareByToken, portalStatus } from "./find-share";
+import { makeShareCookie } from "./share-cookie";
 import type { PortalRefusal, PortalRequest, PortalResult } from "./types";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -59,10 +60,12 @@ export async function verifyShareCode(token: string, typed: string, req: PortalR
     const check = await checkCode({ ...s, shareId: s.id }, typed.trim(), now);
     await tx.insert(shareVerifications).values({ shareId: s.id, kind: "attempt", success: check === "accepted", ip: req.ip, createdAt: now });
     if (check === "accepted") {
+      // Signed before the open is written, in this transaction: a failure here leaves the share unopened.
+      const cookie = makeShareCookie(s.id, s.linkVersion, now);
       await tx.update(documentShares).set({ codeUsed: true, firstOpenedAt: s.firstOpenedAt ?? now }).where(eq(documentShares.id, s.id));
       await recordAudit(tx, { ...audit, action: "portal.code_accepted", metadata: { counter: s.codeCounter } });
       await recordAudit(tx, { ...audit, action: "portal.link_opened", metadata: { first: !s.firstOpenedAt, via: "code" } });
-      return { ok: true, shareId: s.id, linkVersion: s.linkVersion };
+      return { ok: true, shareId: s.id, linkVersion: s.linkVersion, cookie };
     }
 
     // Every refused attempt counts: a wrong guess, and also a replayed or stale code.

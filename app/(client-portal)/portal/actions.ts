@@ -4,7 +4,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { FormState } from "@/lib/actions/form-state";
-import { fieldErrorsOf } from "@/lib/actions/handle-form";
+import { fieldErrorsOf, toFormError } from "@/lib/actions/handle-form";
 import type { SignInState as PortalSignInState } from "@/lib/actions/sign-in-state";
 import { acceptPortalInvitation } from "@/lib/client-portal/accept-portal-invitation";
 import { saveIntakeAnswers } from "@/lib/client-portal/intake";
@@ -66,7 +66,8 @@ export async function acceptPortalInvitationAction(_prev: FormState, data: FormD
   try {
     ({ accountId } = await acceptPortalInvitation(parsed.data));
   } catch (e) {
-    return toActionError(e);
+    // A refused password (too common, or built from their name) is shown next to the field.
+    return toFormError(e);
   }
   // Setting the password signs the client in.
   const { token, expiresAt } = await startPortalSession(accountId);

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { getStaffOrThrow } from "@/lib/auth/staff-actor";
 import { AppError } from "@/lib/errors";
+import { errorForLog } from "@/lib/log/safe-error";
 import { listNotifications } from "@/lib/notifications/list-notifications";
 import { toNotificationJson } from "@/lib/notifications/notification-dto";
 import { BELL_LATEST_COUNT, type NotificationSummary } from "@/lib/notifications/types";
@@ -17,7 +18,7 @@ export async function GET() {
     return NextResponse.json(body, { headers });
   } catch (e) {
     if (e instanceof AppError && e.code === "unauthenticated") return NextResponse.json({ error: "unauthenticated" }, { status: 401, headers });
-    console.error("Unexpected error loading notifications", e);
+    console.error("Unexpected error loading notifications", errorForLog(e));
     return NextResponse.json({ error: "unexpected" }, { status: 500, headers });
   }
 }

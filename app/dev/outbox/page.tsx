@@ -1,19 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
-import { getOutboxMessage, listOutboxMessages, outboxViewerEnabled } from "@/lib/outbox/outbox-viewer";
+import { getOutboxMessage, listOutboxMessages, requireOutboxViewer } from "@/lib/outbox/outbox-viewer";
 import { CopyLinkButton } from "./copy-link-button";
 
 export const metadata: Metadata = { title: "Outbox (development)" };
+
+// Decided per request (OUTBOX_VIEWER is read at runtime), never prerendered.
+export const dynamic = "force-dynamic";
 
 const PAGE_SIZE = 25;
 const uuid = /^[0-9a-f-]{36}$/i;
 
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ id?: string; page?: string }> }) {
-  if (!outboxViewerEnabled()) notFound();
+  await requireOutboxViewer();
   const params = await searchParams;
   const page = Math.max(1, Number(params.page) || 1);
   const { items, total } = await listOutboxMessages({ page, pageSize: PAGE_SIZE });
@@ -24,7 +26,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   return (
     <main className="mx-auto max-w-7xl p-6">
       <h1 className="text-xl font-semibold text-slate-900">Outbox</h1>
-      <p className="mb-4 text-sm text-slate-600">Every email and text the app has sent, newest first. Development only: nothing here leaves the machine unless a provider is configured.</p>
+      <p className="mb-4 text-sm text-slate-600">Every email and text the app has sent, newest first. Development only, for admins: nothing here leaves the machine unless a provider is configured.</p>
       {items.length === 0 ? (
         <EmptyState title="No messages yet" description="Invite a member or share something, and the message appears here." />
       ) : (

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { query } from "../db";
-import { openLatestMessage, pathOf } from "../outbox";
+import { openLatestMessage, outboxPage, pathOf } from "../outbox";
 import { callFormAction, serverActions } from "../server-actions";
 import { signIn } from "../support";
 import { pdfText } from "./pdf-text";
@@ -19,10 +19,10 @@ async function staffPage(browser: Browser, email: string): Promise<Page> {
 
 /** The code in the newest text message to the mobile, read from the development outbox. */
 async function latestCode(page: Page): Promise<string> {
-  await page.goto("/dev/outbox");
-  await page.getByRole("list", { name: "Messages" }).getByRole("link").filter({ hasText: GP_MOBILE }).first().click();
-  await expect(page.getByTestId("message-to")).toHaveText(GP_MOBILE);
-  const text = (await page.getByTestId("message-text").textContent()) ?? "";
+  const viewer = await outboxPage(page);
+  await viewer.getByRole("list", { name: "Messages" }).getByRole("link").filter({ hasText: GP_MOBILE }).first().click();
+  await expect(viewer.getByTestId("message-to")).toHaveText(GP_MOBILE);
+  const text = (await viewer.getByTestId("message-text").textContent()) ?? "";
   return /\b(\d{6})\b/.exec(text)![1]!;
 }
 

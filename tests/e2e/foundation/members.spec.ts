@@ -29,6 +29,11 @@ test("an admin invites a member, who sets a password and signs in; when removed,
   const memberContext = await browser.newContext();
   const member = await memberContext.newPage();
   await member.goto(pathOf(invitationLink));
+  // A common password is refused next to the field (NIST 800-63B: a dictionary check, no composition rules).
+  await member.getByLabel("New password").fill("password12");
+  await member.getByLabel("Confirm password").fill("password12");
+  await member.getByRole("button", { name: "Set password and continue" }).click();
+  await expect(member.getByText("This password is too common or too easy to guess.")).toBeVisible();
   await member.getByLabel("New password").fill("rosa-password-1");
   await member.getByLabel("Confirm password").fill("rosa-password-1");
   await member.getByRole("button", { name: "Set password and continue" }).click();

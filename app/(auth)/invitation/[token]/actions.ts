@@ -3,12 +3,11 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { FormState } from "@/lib/actions/form-state";
-import { fieldErrorsOf } from "@/lib/actions/handle-form";
+import { fieldErrorsOf, toFormError } from "@/lib/actions/handle-form";
 import { acceptInvitation } from "@/lib/organisations/accept-invitation";
 import { password } from "@/lib/organisations/schemas";
 import { rateLimit } from "@/lib/rate-limit";
 import { getClientInfo } from "@/lib/request/client-info";
-import { toActionError } from "@/lib/errors";
 
 const input = z
   .object({ token: z.string().min(20).max(100), password, confirm: z.string() })
@@ -24,7 +23,8 @@ export async function acceptInvitationAction(_prev: FormState, data: FormData): 
   try {
     ({ email } = await acceptInvitation(parsed.data));
   } catch (e) {
-    return toActionError(e);
+    // A refused password (too common, or built from their name) is shown next to the field.
+    return toFormError(e);
   }
   redirect(`/sign-in?welcome=1&email=${encodeURIComponent(email)}`);
 }

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { openShareLink } from "@/lib/portal/open-link";
 import { sendShareCode } from "@/lib/portal/send-code";
-import { makeShareCookie, SHARE_COOKIE_NAME, shareCookieOptions, sharePath } from "@/lib/portal/share-cookie";
+import { SHARE_COOKIE_NAME, shareCookieOptions, sharePath } from "@/lib/portal/share-cookie";
 import type { PortalRefusal, PortalResult } from "@/lib/portal/types";
 import { throttlePortal } from "@/lib/portal/throttle";
 import { verifyShareCode } from "@/lib/portal/verify-code";
@@ -26,7 +26,8 @@ const token = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);
 async function enter(result: PortalResult, rawToken: string): Promise<PortalFormState> {
   if (result.ok) {
     const jar = await cookies();
-    jar.set(SHARE_COOKIE_NAME, makeShareCookie(result.shareId, result.linkVersion, new Date()), shareCookieOptions(result.shareId));
+    // The cookie was signed inside the opening transaction, so nothing after the open can fail it.
+    jar.set(SHARE_COOKIE_NAME, result.cookie, shareCookieOptions(result.shareId));
     redirect(sharePath(result.shareId));
   }
   // The link itself is no longer usable: show its calm page.
