@@ -15,13 +15,16 @@ export interface EmbeddedLockOwner {
 }
 
 export class EmbeddedDatabaseInUse extends Error {
-  constructor(readonly owner: EmbeddedLockOwner) {
+  declare readonly owner: { pid: number; command: string };
+  constructor(owner: EmbeddedLockOwner) {
     super(`The embedded database is in use by process ${owner.pid} (${owner.command}). Stop it, or set DATABASE_URL.`);
-    this.name = "EmbeddedDatabaseInUse";
+    // Not enumerable, and without the lock's secret: Node prints an uncaught error's own properties.
+    Object.defineProperty(this, "owner", { value: { pid: owner.pid, command: owner.command }, enumerable: false });
     // An expected situation with its own instructions: a stack trace would only bury them.
-    this.stack = this.message;
+    Object.defineProperty(this, "stack", { value: this.message, enumerable: false });
   }
 }
+Object.defineProperty(EmbeddedDatabaseInUse.prototype, "name", { value: "EmbeddedDatabaseInUse" });
 
 export function lockPathFor(dataDir: string): string {
   return `${dataDir.replace(/[/\\]+$/, "")}.lock`;
@@ -30,7 +33,9 @@ export function lockPathFor(dataDir: string): string {
 /** How people start this process, for the message the second one gets ("npm run dev"). */
 function describeCommand(): string {
   const script = process.env.npm_lifecycle_event;
-  if (script) return `npm run ${script}`;
+  if (script && script !== "npx") return `npm run ${script}`;
+  // `next start` names its server process ("next-server (v16…)").
+  if (process.title && !/(^|\/)node$/.test(process.title)) return process.title;
   return process.argv.slice(1, 3).map((a) => a.split(/[/\\]/).slice(-2).join("/")).join(" ") || "node";
 }
 
