@@ -5,7 +5,7 @@
 //   npm run build && npm start            # no DATABASE_URL: the embedded database
 //   npm run load:embedded                 # in a second terminal
 // Settings: LOAD_URL (default http://127.0.0.1:3000), LOAD_USERS (10), LOAD_SECONDS (60),
-// LOAD_P95_MS (1000), NEXT_DIST_DIR (.next: where the build's server-action ids are read from).
+// LOAD_P95_MS (1000), LOAD_THINK_MS (0: each user's requests back to back), NEXT_DIST_DIR (.next: where the build's server-action ids are read from).
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -14,6 +14,8 @@ const userCount = Number(process.env.LOAD_USERS ?? 10);
 const seconds = Number(process.env.LOAD_SECONDS ?? 60);
 const targetMs = Number(process.env.LOAD_P95_MS ?? 1000);
 const password = process.env.LOAD_PASSWORD ?? "carebridge-demo";
+// Pause between one user's requests (reading the page). 0 = back to back, far harsher than people.
+const thinkMs = Number(process.env.LOAD_THINK_MS ?? 0);
 // The demo organisation's staff who may start sessions (the secretary has no Sessions area).
 // Ten users from these accounts, two browsers each, as in a clinic where people use a desk and a tablet.
 const accounts = (process.env.LOAD_ACCOUNTS ?? "admin@harbour.test,maya@harbour.test,nina@harbour.test,leo@harbour.test,sam@harbour.test").split(",");
@@ -78,6 +80,7 @@ class Browser {
 }
 
 async function timed(page: Page, run: () => Promise<Response>): Promise<string> {
+  if (thinkMs > 0) await new Promise((r) => setTimeout(r, thinkMs * (0.5 + Math.random())));
   const started = performance.now();
   let status = 0;
   let text = "";
@@ -146,7 +149,7 @@ const ids = actionIds();
 const browsers = Array.from({ length: userCount }, (_, i) => new Browser(accounts[i % accounts.length]!));
 console.log(`Signing in ${browsers.length} users at ${base} …`);
 for (const b of browsers) await b.signIn();
-console.log(`Running for ${seconds} s …`);
+console.log(`Running for ${seconds} s, ${thinkMs ? `about ${thinkMs} ms between a user's requests` : "requests back to back"} …`);
 const until = Date.now() + seconds * 1000;
 await Promise.all(browsers.map((b, i) => user(b, ids, until, i)));
 
