@@ -79,6 +79,7 @@ afterAll(() => servers.forEach((s) => s.close()));
 
 describe("/api/health", () => {
   it("answers 200 with the database reachable, migrations current and the outbox backlog, and nothing personal", async () => {
+    await getDb(); // opened (the embedded database migrates itself on open, slower than the health check's wait)
     const response = await health();
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
