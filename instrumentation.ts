@@ -1,3 +1,4 @@
+import type { Instrumentation } from "next";
 import { missingProductionConfig } from "@/lib/security/startup-check";
 
 // Runs once when a server starts (Next.js instrumentation hook).
@@ -18,3 +19,11 @@ export async function register() {
     stampSocketAddresses();
   }
 }
+
+// A request that failed because the database is unreachable marks the outage, so the next pages
+// get the calm 503 page at once (proxy.ts) rather than each waiting for the timeouts.
+export const onRequestError: Instrumentation.onRequestError = async (error) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { noteDatabaseError } = await import("@/lib/health/database-outage");
+  noteDatabaseError(error);
+};

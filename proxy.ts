@@ -1,13 +1,25 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, FILE_CSP, isFileRoute, newNonce } from "@/lib/security/csp";
+import { OUTAGE_HTML } from "@/lib/health/outage-page";
+import type { OutageMark } from "@/lib/health/database-outage";
 
 /**
  * Passes the requested path on, so a guard that sends a signed-out person to sign-in can bring
  * them back afterwards (convenience only: every page, action and route checks access itself),
  * and sets each page's Content-Security-Policy with a fresh nonce (lib/security/csp.ts). The
  * policy goes on the request too: Next reads the nonce from it and stamps its own scripts.
+ * While the database is known to be down (lib/health/database-outage.ts), page loads get the calm
+ * 503 page at once; server actions still run and answer `{ error: "unavailable" }`, so forms keep their input.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  const outage = (globalThis as unknown as { __carebridgeOutage?: OutageMark }).__carebridgeOutage;
+  const pageLoad = (request.method === "GET" || request.method === "HEAD") && !request.headers.has("next-action");
+  if (outage && pageLoad && (await outage.stillDown())) {
+    return new NextResponse(request.method === "HEAD" ? null : OUTAGE_HTML, {
+      status: 503,
+      headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": "60", "Cache-Control": "no-store" },
+    });
+  }
   const { pathname, search } = request.nextUrl;
   const csp = isFileRoute(pathname)
     ? FILE_CSP

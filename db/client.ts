@@ -2,6 +2,7 @@ import path from "node:path";
 import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { installSafeQueryErrors } from "./safe-query-errors";
+import { heldLockSecret } from "./embedded-lock";
 import * as schema from "./schema";
 
 // Failed queries are rethrown without their bound values (patient data): see safe-query-errors.ts.
@@ -30,40 +31,148 @@ interface Connection {
   close: () => Promise<void>;
 }
 
+/** Timeouts for server connections, so a hung or frozen database fails requests fast instead of holding them. */
+export interface DatabaseTimeouts {
+  /** Waiting for a pooled connection, or for a new one to be established. */
+  connectMs: number;
+  /** Server-side cap on one statement (longer only for named jobs, which raise it with SET LOCAL). */
+  statementMs: number;
+  /** Server-side cap on a transaction left open doing nothing (a crashed or stuck request). */
+  idleInTransactionMs: number;
+  /** Client-side cap on waiting for an answer: a frozen server enforces nothing itself. */
+  queryMs: number;
+}
+
+function msFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const value = raw ? Number(raw) : NaN;
+  return Number.isFinite(value) && value > 0 ? Math.round(value) : fallback;
+}
+
+export function databaseTimeouts(): DatabaseTimeouts {
+  const statementMs = msFromEnv("DATABASE_STATEMENT_TIMEOUT_MS", 15_000);
+  return {
+    connectMs: msFromEnv("DATABASE_CONNECT_TIMEOUT_MS", 5_000),
+    statementMs,
+    idleInTransactionMs: msFromEnv("DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS", 10_000),
+    queryMs: msFromEnv("DATABASE_QUERY_TIMEOUT_MS", statementMs + 5_000),
+  };
+}
+
+export function embeddedDataDir(): string {
+  return process.env.PGLITE_DIR || path.join(process.cwd(), ".data", "pglite");
+}
+
+/** pg's client-side read timeout leaves the connection waiting for the late answer; close it, so the pool drops it. */
+function closeOnReadTimeout<C extends { connection: { stream: { destroy(): void } } }>(client: C, error: unknown) {
+  if (error instanceof Error && error.message === "Query read timeout") client.connection.stream.destroy();
+}
+
 async function connect(url: string | undefined): Promise<Connection> {
   const driver = driverFor(url);
   if (driver === "pglite") {
-    const { PGlite } = await import("@electric-sql/pglite");
-    const { drizzle } = await import("drizzle-orm/pglite");
-    const { migrate } = await import("drizzle-orm/pglite/migrator");
-    const dir = process.env.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite");
+    const dir = embeddedDataDir();
     const { mkdirSync } = await import("node:fs");
     mkdirSync(path.dirname(dir), { recursive: true });
-    const client = new PGlite(dir);
-    const db = drizzle(client, { schema });
-    // The embedded database creates and migrates itself on first start.
-    await migrate(db, { migrationsFolder });
-    return { db: db as unknown as Database, driver, close: () => client.close() };
+    // One process at a time: two processes writing one PGlite directory lose and duplicate rows.
+    const { acquireEmbeddedLock, releaseEmbeddedLock } = await import("./embedded-lock");
+    acquireEmbeddedLock(dir);
+    try {
+      const { PGlite } = await import("@electric-sql/pglite");
+      const { drizzle } = await import("drizzle-orm/pglite");
+      const { migrate } = await import("drizzle-orm/pglite/migrator");
+      const client = new PGlite(dir);
+      const db = drizzle(client, { schema });
+      // The embedded database creates and migrates itself on first start.
+      await migrate(db, { migrationsFolder });
+      return {
+        db: db as unknown as Database,
+        driver,
+        close: async () => {
+          await client.close();
+          releaseEmbeddedLock(dir);
+        },
+      };
+    } catch (e) {
+      releaseEmbeddedLock(dir);
+      throw e;
+    }
   }
+  const t = databaseTimeouts();
   if (driver === "neon") {
-    const { Pool, neonConfig } = await import("@neondatabase/serverless");
+    const { Pool, Client, neonConfig } = await import("@neondatabase/serverless");
     const { drizzle } = await import("drizzle-orm/neon-serverless");
     const { default: ws } = await import("ws");
     neonConfig.webSocketConstructor = ws;
-    const pool = new Pool({ connectionString: url });
+    // Neon's pooler (PgBouncer) refuses startup parameters such as statement_timeout, so only the
+    // client-side limits are set here; the README asks for `ALTER ROLE … SET statement_timeout`.
+    const pool = new Pool({
+      connectionString: url,
+      connectionTimeoutMillis: t.connectMs,
+      query_timeout: t.queryMs,
+      Client: guardedClient(Client),
+    });
+    pool.on("error", logPoolError);
     return { db: drizzle(pool, { schema }) as unknown as Database, driver, close: () => pool.end() };
   }
-  const { Pool } = await import("pg");
+  const { default: pg } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
-  const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+    connectionTimeoutMillis: t.connectMs,
+    statement_timeout: t.statementMs,
+    idle_in_transaction_session_timeout: t.idleInTransactionMs,
+    query_timeout: t.queryMs,
+    keepAlive: true,
+    Client: guardedClient(pg.Client),
+  });
+  pool.on("error", logPoolError);
   return { db: drizzle(pool, { schema }) as unknown as Database, driver, close: () => pool.end() };
+}
+
+// A pool client whose read timed out is closed (see closeOnReadTimeout), for both callback and promise calls.
+interface QueryableClient {
+  query(...args: unknown[]): unknown;
+  connection: { stream: { destroy(): void } };
+}
+function guardedClient<T>(Client: T): T {
+  // A mixin over two structurally identical client classes (pg, and Neon's fork of it).
+  const Base = Client as unknown as new (...args: unknown[]) => QueryableClient;
+  return class extends Base {
+    query(...args: unknown[]) {
+      const last = args[args.length - 1];
+      if (typeof last === "function") {
+        args[args.length - 1] = (err: unknown, res: unknown) => {
+          closeOnReadTimeout(this, err);
+          (last as (e: unknown, r: unknown) => void)(err, res);
+        };
+        return (super.query as (...a: unknown[]) => unknown)(...args);
+      }
+      const result = (super.query as (...a: unknown[]) => unknown)(...args);
+      if (result instanceof Promise) result.catch((err: unknown) => closeOnReadTimeout(this, err));
+      return result;
+    }
+  } as unknown as T;
+}
+
+// A connection that dies while idle in the pool: the pool drops it and makes a new one. Logged without details (they can name hosts and users).
+function logPoolError(error: Error & { code?: string }) {
+  console.error(`Database connection lost${error.code ? ` (${error.code})` : ""}; the pool will reconnect.`);
 }
 
 // One connection per process; kept on globalThis so dev hot reloads do not open more.
 const holder = globalThis as unknown as { __carebridgeDb?: Promise<Connection> };
 
 export function getConnection(): Promise<Connection> {
-  holder.__carebridgeDb ??= connect(process.env.DATABASE_URL);
+  if (!holder.__carebridgeDb) {
+    const pending = connect(process.env.DATABASE_URL);
+    holder.__carebridgeDb = pending;
+    // A failed start (database in use by another process, unreachable) is not cached: the next call tries again.
+    pending.catch(() => {
+      if (holder.__carebridgeDb === pending) holder.__carebridgeDb = undefined;
+    });
+  }
   return holder.__carebridgeDb;
 }
 
@@ -93,4 +202,14 @@ export async function migrateDb(): Promise<void> {
 /** Rows of a raw `execute()`: every driver here answers with `{ rows }`. */
 export async function selectRows<T>(exec: Executor, query: SQL): Promise<T[]> {
   return ((await exec.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+/**
+ * The secret of the embedded-database lock this process holds, if any. Commands started beside the
+ * running app (`npm run outbox:deliver`) read it from the lock file and present it to the app's
+ * route instead of opening the database themselves.
+ */
+export function heldEmbeddedLockSecret(): string | null {
+  if (driverFor(process.env.DATABASE_URL) !== "pglite") return null;
+  return heldLockSecret(embeddedDataDir());
 }

@@ -1,4 +1,8 @@
 import { errorForLog } from "@/lib/log/safe-error";
+import { isDatabaseUnavailable } from "./database-unavailable";
+
+/** Shown when the database cannot be reached: calm, and nothing the person typed is lost. */
+export const DATABASE_UNAVAILABLE_MESSAGE = "Carebridge can't reach its database right now — try again in a minute.";
 
 /**
  * Errors the UI can explain. Not-allowed and not-found share one code from the outside,
@@ -30,6 +34,7 @@ export const ERROR_CODES = [
   "no_portal_email",
   "form_submitted",
   "already_linked",
+  "unavailable", // the database cannot be reached right now (lib/database-unavailable.ts)
   "unexpected",
 ] as const;
 
@@ -52,6 +57,10 @@ export type ActionResult<T = undefined> =
 /** What a server action returns for a thrown error: a code, never `e.message` (it can carry patient data). */
 export function toActionError(e: unknown): { error: ErrorCode; retryAfterSeconds?: number } {
   if (e instanceof AppError) return { error: e.code, ...(e.details?.retryAfterSeconds ? { retryAfterSeconds: e.details.retryAfterSeconds } : {}) };
+  if (isDatabaseUnavailable(e)) {
+    console.error("Database unavailable during a server action");
+    return { error: "unavailable" };
+  }
   console.error("Unexpected error in a server action", errorForLog(e));
   return { error: "unexpected" };
 }
@@ -82,5 +91,6 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   no_portal_email: "Add an email address first: the portal invitation is sent by email.",
   already_linked: "These profiles are already linked.",
   form_submitted: "This form has already been submitted and can no longer be changed.",
+  unavailable: DATABASE_UNAVAILABLE_MESSAGE,
   unexpected: "Something went wrong on our side. Please try again.",
 };

@@ -4,12 +4,14 @@ import { useActionState } from "react";
 import { Field, Input } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { SignInState } from "@/lib/actions/sign-in-state";
+import { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/errors";
 import { retryAfterText } from "@/lib/rate-limit/retry-after-text";
 
 const MESSAGES = {
   invalid: "The email or password is incorrect.",
   missing: "Enter your email and password.",
   locked: "Too many failed attempts for this account. It is locked for a few minutes; try again later.",
+  unavailable: DATABASE_UNAVAILABLE_MESSAGE,
 } as const;
 
 /** Email + password sign-in, for staff and for the client portal. */

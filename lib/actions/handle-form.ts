@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import type { StaffActor } from "@/lib/access/actor";
 import { requireStaff } from "@/lib/auth/staff-actor";
+import { isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { AppError, toActionError } from "@/lib/errors";
 import type { FormState } from "./form-state";
 
@@ -24,7 +25,14 @@ export async function handleStaffForm<S extends z.ZodType, R>(
   raw: unknown,
   run: (actor: StaffActor, input: z.output<S>) => Promise<R>,
 ): Promise<{ state: FormState; result?: R }> {
-  const actor = await requireStaff();
+  let actor: StaffActor;
+  try {
+    actor = await requireStaff();
+  } catch (e) {
+    // The guard reads the membership from the database: when that is down, answer calmly so the form keeps its input.
+    if (isDatabaseUnavailable(e)) return { state: toActionError(e) };
+    throw e; // redirects to sign-in
+  }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return { state: { error: "invalid_input", fieldErrors: fieldErrorsOf(parsed.error) } };
   try {

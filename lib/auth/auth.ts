@@ -2,11 +2,12 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { clientInfoFromHeaders } from "@/lib/request/client-info";
 import { verifyStaffCredentials } from "./verify-staff-credentials";
 
 class SignInRefused extends CredentialsSignin {
-  constructor(code: "invalid" | "rate_limited" | "locked") {
+  constructor(code: "invalid" | "rate_limited" | "locked" | "unavailable") {
     super();
     this.code = code;
   }
@@ -39,7 +40,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new SignInRefused("invalid");
-        const result = await verifyStaffCredentials({ ...parsed.data, client: clientInfoFromHeaders(request.headers) });
+        let result: Awaited<ReturnType<typeof verifyStaffCredentials>>;
+        try {
+          result = await verifyStaffCredentials({ ...parsed.data, client: clientInfoFromHeaders(request.headers) });
+        } catch (e) {
+          // A database outage is not a wrong password: the form says the service is unavailable.
+          if (isDatabaseUnavailable(e)) {
+            console.error("Database unavailable during sign-in");
+            throw new SignInRefused("unavailable");
+          }
+          throw e;
+        }
         if (!result.ok) throw new SignInRefused(result.reason);
         return { id: result.userId, organisationId: result.organisationId };
       },

@@ -7,6 +7,8 @@
  * error code and the names of the table, constraint and column, nothing else.
  * Pure (no Node imports): lib/errors.ts uses it and is shared with client components.
  */
+import { isDatabaseUnavailable } from "../database-unavailable";
+
 export interface DatabaseErrorFields {
   code?: string;
   table?: string;
@@ -44,7 +46,10 @@ export function toDatabaseError(e: unknown): DatabaseError {
   let source = e as Record<string, unknown> | undefined;
   for (let depth = 0; source && depth < 3 && !pick(source.code); depth++) source = source.cause as Record<string, unknown> | undefined;
   const s = source ?? {};
-  return new DatabaseError({ code: pick(s.code), table: pick(s.table), constraint: pick(s.constraint), column: pick(s.column) });
+  // "Cannot reach the database" errors often have no SQLSTATE (pool timeouts, closed clients): keep
+  // them recognisable as such (08006, connection failure) once their message is dropped.
+  const code = pick(s.code) ?? (isDatabaseUnavailable(e) ? "08006" : undefined);
+  return new DatabaseError({ code, table: pick(s.table), constraint: pick(s.constraint), column: pick(s.column) });
 }
 
 /** Whether an error still carries a query or its values (a driver error that escaped the database layer). */

@@ -1,6 +1,6 @@
 import "server-only";
 import { createElement } from "react";
-import { render } from "@react-email/render";
+import { render, toPlainText } from "@react-email/render";
 import type { Executor } from "@/db/client";
 import { outbox } from "@/db/schema";
 import { retryUntilFor } from "@/lib/outbox/retry-policy";
@@ -16,7 +16,10 @@ export async function queueEmail<T extends EmailTemplateName>(
 ): Promise<string> {
   const template = EMAIL_TEMPLATES[input.template];
   const element = createElement(template.component as React.ComponentType<EmailProps<T>>, input.props);
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  // One React render, the text part derived from its HTML (what `render(…, { plainText: true })` does
+  // internally): rendering is the slow part, and it happens inside the caller's transaction.
+  const html = await render(element);
+  const text = toPlainText(html);
   const subject = (template.subject as (p: EmailProps<T>) => string)(input.props);
   const [row] = await exec
     .insert(outbox)

@@ -5,6 +5,7 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { signIn } from "@/lib/auth/auth";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { peekRateLimit } from "@/lib/rate-limit";
 import { getClientInfo } from "@/lib/request/client-info";
 
@@ -26,6 +27,7 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
   } catch (e) {
     unstable_rethrow(e); // the success path is a redirect
     if (e instanceof CredentialsSignin) {
+      if (e.code === "unavailable") return { error: "unavailable", email };
       const code = e.code === "rate_limited" || e.code === "locked" ? e.code : "invalid";
       if (code === "rate_limited") {
         const { ip } = await getClientInfo();
@@ -34,6 +36,8 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
       }
       return { error: code, email };
     }
+    // Auth.js wraps what authorize() threw unexpectedly; a database outage is still not "incorrect".
+    if (isDatabaseUnavailable(e)) return { error: "unavailable", email };
     if (e instanceof AuthError) return { error: "invalid", email };
     throw e;
   }

@@ -12,6 +12,7 @@ import { endPortalSession, startPortalSession } from "@/lib/client-portal/portal
 import { getClientOrThrow } from "@/lib/client-portal/require-client";
 import { PORTAL_COOKIE } from "@/lib/client-portal/types";
 import { verifyClientCredentials } from "@/lib/client-portal/verify-client-credentials";
+import { isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { toActionError } from "@/lib/errors";
 import { password } from "@/lib/organisations/schemas";
 import { rateLimit } from "@/lib/rate-limit";
@@ -38,10 +39,17 @@ const signInInput = z.object({ email: z.string().trim().max(320), password: z.st
 export async function portalSignInAction(_prev: PortalSignInState, data: FormData): Promise<PortalSignInState> {
   const parsed = signInInput.safeParse(Object.fromEntries(data));
   if (!parsed.success || !parsed.data.email || !parsed.data.password) return { error: "missing", email: parsed.data?.email };
-  const check = await verifyClientCredentials({ email: parsed.data.email, password: parsed.data.password, client: await getClientInfo() });
-  if (!check.ok) return { error: check.reason, retryAfterSeconds: check.retryAfterSeconds, email: parsed.data.email };
-  const { token, expiresAt } = await startPortalSession(check.accountId);
-  await setPortalCookie(token, expiresAt);
+  let session: { token: string; expiresAt: Date };
+  try {
+    const check = await verifyClientCredentials({ email: parsed.data.email, password: parsed.data.password, client: await getClientInfo() });
+    if (!check.ok) return { error: check.reason, retryAfterSeconds: check.retryAfterSeconds, email: parsed.data.email };
+    session = await startPortalSession(check.accountId);
+  } catch (e) {
+    // A database outage is not a wrong password: say so, and keep the email typed.
+    if (isDatabaseUnavailable(e)) return { error: "unavailable", email: parsed.data.email };
+    throw e;
+  }
+  await setPortalCookie(session.token, session.expiresAt);
   redirect(safePortalPath(parsed.data.callbackUrl));
 }
 
