@@ -35,7 +35,8 @@ async function connect(url: string | undefined): Promise<Connection> {
     const dir = process.env.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite");
     const { mkdirSync } = await import("node:fs");
     mkdirSync(path.dirname(dir), { recursive: true });
-    const client = new PGlite(dir);
+    const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+    const client = new PGlite(dir, { extensions: { pg_trgm } }); // pg_trgm: the search indexes (migration 0003)
     const db = drizzle(client, { schema });
     // The embedded database creates and migrates itself on first start.
     await migrate(db, { migrationsFolder });

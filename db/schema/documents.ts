@@ -40,8 +40,9 @@ export const documents = pgTable(
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
   },
   (t) => [
-    index("documents_client_idx").on(t.clientId, t.createdAt.desc()),
-    index("documents_org_kind_idx").on(t.organisationId, t.kind, t.createdAt.desc()),
+    // `desc nulls first` = the lists' `order by created_at desc, id desc`
+    index("documents_client_idx").on(t.clientId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("documents_org_kind_idx").on(t.organisationId, t.kind, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("documents_session_idx").on(t.sessionId),
   ],
 );
