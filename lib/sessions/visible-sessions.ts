@@ -77,10 +77,8 @@ export function visibleSessionsSql(actor: StaffActor, opts: { tabs: readonly Ses
       ${order(sql`sh.created_at`, sql`sh.session_id`)})`);
   }
   if (opts.tabs.includes("team") && actor.teamIds.length > 0) {
-    const teamIds = sql`array[${sql.join(
-      actor.teamIds.map((t) => sql`${t}`),
-      sql`, `,
-    )}]::uuid[]`;
+    // One array parameter, so the query's text (and its prepared statement) is the same for any number of teams.
+    const teamIds = sql`${sql.param(actor.teamIds)}::uuid[]`;
     // One ordered, limited arm per team: each reads its team's slice of the index in order, and
     // the arms merge to the first page without reading any team's whole history.
     branches.push(sql`(
@@ -105,20 +103,19 @@ export function sessionPageSql(actor: StaffActor, opts: { tab: SessionListTab; q
   const window = { ...opts.window, limit: opts.window.limit + 1 };
   const branches = visibleSessionsSql(actor, { tabs: [opts.tab], q: opts.q, window });
   if (!branches) return null;
-  const backwards = Boolean(window.before);
+  const dir = Boolean(window.before) ? sql`asc` : sql`desc`;
+  // The names are looked up for the page's rows only, by primary key (scalar subqueries: nothing
+  // for the planner to reorder, and never a scan of users).
   return sql`
-    select v.id, v.title, v.status, v.owner_id, v.team_id, v.visibility, v.organisation_id, v.created_at, v.updated_at,
-      v.shared_at, v.listed_at::text as listed_key, coalesce(v.my_share, my.access) as my_share,
-      c.first_name as client_first_name, c.last_name as client_last_name,
-      o.name as owner_name, g.name as granted_by_name, t.name as team_name
-    from (${branches}) v
-    left join session_shares my on my.session_id = v.id and my.user_id = ${actor.userId}
-    left join clients c on c.id = v.client_id
-    join users o on o.id = v.owner_id
-    left join users g on g.id = v.granted_by_id
-    left join teams t on t.id = v.team_id
-    order by v.listed_at ${backwards ? sql`asc` : sql`desc`}, v.id ${backwards ? sql`asc` : sql`desc`}
-    limit ${window.limit}`;
+    select p.id, p.title, p.status, p.owner_id, p.team_id, p.visibility, p.organisation_id, p.created_at, p.updated_at,
+      p.shared_at, p.listed_at::text as listed_key,
+      coalesce(p.my_share, (select my.access from session_shares my where my.session_id = p.id and my.user_id = ${actor.userId})) as my_share,
+      (select c.first_name || ' ' || c.last_name from clients c where c.id = p.client_id) as client_name,
+      (select o.name from users o where o.id = p.owner_id) as owner_name,
+      (select g.name from users g where g.id = p.granted_by_id) as granted_by_name,
+      (select t.name from teams t where t.id = p.team_id) as team_name
+    from (select v.* from (${branches}) v order by v.listed_at ${dir}, v.id ${dir} limit ${window.limit}) p
+    order by p.listed_at ${dir}, p.id ${dir}`;
 }
 
 /** Cursors travel in the URL as one opaque, URL-safe token. */

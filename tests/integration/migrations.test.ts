@@ -29,7 +29,9 @@ describe("one migration folder serves every driver", () => {
       await client.close();
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // Opening a second embedded database (WebAssembly start-up, the pg_trgm extension) takes most of
+    // a minute on a busy shared machine.
+  }, 240_000);
 });
 
 describe("the demo seed", () => {
