@@ -64,13 +64,24 @@ function clientPageSql(actor: StaffActor, input: { q?: string; after?: ClientCur
   const edge = input.before ?? input.after;
   const backwards = Boolean(input.before);
   const dir = backwards ? sql`desc` : sql`asc`;
+  const q = input.q ?? "";
+  const keyset = edge ? sql`and (c.last_name, c.first_name, c.id) ${backwards ? sql`<` : sql`>`} (${edge.lastName}, ${edge.firstName}, ${edge.id}::uuid)` : sql``;
+  const page = sql`order by c.last_name ${dir}, c.first_name ${dir}, c.id ${dir} limit ${CLIENT_PAGE_SIZE + 1}`;
+  const columns = sql`c.id, c.first_name, c.last_name, c.date_of_birth::text as date_of_birth, c.email`;
+  // A text search of 3 characters or more is answered by the trigram indexes first, then sorted:
+  // left to itself, the planner walks the name index in order hoping for an early match, and for a
+  // surname late in the alphabet reads most of the organisation's charts (measured: 107 ms at 20k).
+  // Shorter text cannot use a trigram and matches early anyway; dates use the date index.
+  if (q.length >= 3 && !dateRange(q)) {
+    return sql`
+      with matches as materialized (select c.* from clients c where ${visibleClientRowsFilter(actor, sql`c`)} and ${searchCondition(q)})
+      select ${columns} from matches c where true ${keyset} ${page}`;
+  }
   return sql`
-    select c.id, c.first_name, c.last_name, c.date_of_birth::text as date_of_birth, c.email
+    select ${columns}
     from clients c
-    where ${visibleClientRowsFilter(actor, sql`c`)} and ${searchCondition(input.q ?? "")}
-      ${edge ? sql`and (c.last_name, c.first_name, c.id) ${backwards ? sql`<` : sql`>`} (${edge.lastName}, ${edge.firstName}, ${edge.id}::uuid)` : sql``}
-    order by c.last_name ${dir}, c.first_name ${dir}, c.id ${dir}
-    limit ${CLIENT_PAGE_SIZE + 1}`;
+    where ${visibleClientRowsFilter(actor, sql`c`)} and ${searchCondition(q)} ${keyset}
+    ${page}`;
 }
 
 export function encodeClientCursor(c: ClientCursor): string {
