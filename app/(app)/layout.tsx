@@ -2,16 +2,15 @@ import { AppShell } from "@/components/app-shell/app-shell";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { navigationFor } from "@/lib/access/navigation";
 import { requireStaff } from "@/lib/auth/staff-actor";
-import { listNotifications } from "@/lib/notifications/list-notifications";
+import { getBellSummary } from "@/lib/notifications/get-bell-summary";
 import { toNotificationJson } from "@/lib/notifications/notification-dto";
-import { BELL_LATEST_COUNT } from "@/lib/notifications/types";
 import { signOutAction } from "./actions";
 import { NAV_ITEMS } from "./nav-items";
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireStaff();
   // The bell's first paint has the count; it keeps itself current from /api/notifications.
-  const bell = await listNotifications(actor, { page: 1, pageSize: BELL_LATEST_COUNT });
+  const bell = await getBellSummary(actor);
   return (
     <AppShell
       organisationName={actor.organisationName}

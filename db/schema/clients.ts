@@ -20,7 +20,12 @@ export const clients = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
   },
-  (t) => [index("clients_org_name_idx").on(t.organisationId, t.lastName, t.firstName)],
+  (t) => [
+    // The Clients list: by name, paged on (last_name, first_name, id); archived charts are never listed.
+    index("clients_org_name_idx").on(t.organisationId, t.lastName, t.firstName, t.id).where(sql`${t.archivedAt} is null`),
+    // Search by date of birth. Name and email searches use trigram indexes (custom migration).
+    index("clients_org_dob_idx").on(t.organisationId, t.dateOfBirth),
+  ],
 );
 
 // The practitioners on a chart's access list.

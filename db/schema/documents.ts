@@ -40,8 +40,9 @@ export const documents = pgTable(
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
   },
   (t) => [
-    index("documents_client_idx").on(t.clientId, t.createdAt.desc()),
-    index("documents_org_kind_idx").on(t.organisationId, t.kind, t.createdAt.desc()),
+    // `desc nulls first` = the lists' `order by created_at desc, id desc`
+    index("documents_client_idx").on(t.clientId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("documents_org_kind_idx").on(t.organisationId, t.kind, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("documents_session_idx").on(t.sessionId),
   ],
 );
@@ -106,4 +107,19 @@ export const documentFiles = pgTable("document_files", {
   size: integer("size").notNull(),
   bytes: bytea("bytes").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+// The rendered PDF of a document, kept so a download is not a fresh render (font parsing and
+// subsetting). One row per document: `fingerprint` is a hash of everything the PDF shows (its
+// render model and the renderer's version), so any change to the document, its client, author or
+// clinic makes the next download render afresh. The same bytes serve every reader, and only after
+// that reader's own access check: nothing personal to the reader is in them.
+export const documentPdfs = pgTable("document_pdfs", {
+  documentId: uuid("document_id")
+    .primaryKey()
+    .references(() => documents.id, { onDelete: "cascade" }),
+  fingerprint: text("fingerprint").notNull(),
+  bytes: bytea("bytes").notNull(),
+  size: integer("size").notNull(),
+  renderedAt: timestamp("rendered_at", { withTimezone: true }).notNull().defaultNow(),
 });

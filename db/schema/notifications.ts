@@ -16,7 +16,8 @@ export const notifications = pgTable(
     readAt: timestamp("read_at", { withTimezone: true }),
   },
   (t) => [
-    index("notifications_user_idx").on(t.userId, t.createdAt.desc()),
+    // `desc nulls first` = the lists' `order by created_at desc, id desc`, so the bell reads 8 index entries
+    index("notifications_user_idx").on(t.userId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("notifications_unread_idx").on(t.userId).where(sql`${t.readAt} is null`),
   ],
 );

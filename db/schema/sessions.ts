@@ -23,10 +23,14 @@ export const clinicalSessions = pgTable(
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
   },
   (t) => [
+    // "Newest first" indexes are `desc nulls first`, exactly what `order by … desc` means, and end with
+    // the id the lists page on (keyset), so a list reads its index in order and stops at the page.
     // "My sessions": owner, newest first
-    index("clinical_sessions_owner_idx").on(t.ownerId, t.createdAt.desc()).where(sql`${t.deletedAt} is null`),
+    index("clinical_sessions_owner_idx").on(t.ownerId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`${t.deletedAt} is null`),
     // "My teams": team-visible sessions of a team, newest first
-    index("clinical_sessions_team_idx").on(t.teamId, t.createdAt.desc()).where(sql`${t.deletedAt} is null and ${t.visibility} = 'team'`),
+    index("clinical_sessions_team_idx")
+      .on(t.teamId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`${t.deletedAt} is null and ${t.visibility} = 'team'`),
     index("clinical_sessions_client_idx").on(t.clientId),
   ],
 );
@@ -44,7 +48,7 @@ export const sessionShares = pgTable(
   },
   (t) => [
     uniqueIndex("session_shares_session_user_key").on(t.sessionId, t.userId),
-    // "Shared with me", newest first
-    index("session_shares_user_idx").on(t.userId, t.createdAt.desc()),
+    // "Shared with me", newest first (keyset on the share's time and the session id)
+    index("session_shares_user_idx").on(t.userId, t.createdAt.desc().nullsFirst(), t.sessionId.desc().nullsFirst()),
   ],
 );

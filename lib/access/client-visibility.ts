@@ -27,6 +27,20 @@ export function visibleClientsFilter(actor: StaffActor, clientId: AnyPgColumn | 
     where ca.user_id = ${actor.userId} and c.organisation_id = ${actor.organisationId} and c.archived_at is null))`;
 }
 
+/**
+ * The same rule for rows of `clients` itself (the Clients list): the organisation and archive
+ * conditions go on the row, so an "all"-scope role reads the organisation's name index directly
+ * instead of joining clients to itself, and an "assigned" role probes its access list per row.
+ * `c` is the SQL alias of the clients row (e.g. sql`"clients"`).
+ */
+export function visibleClientRowsFilter(actor: StaffActor, c: SQL): SQL {
+  if (!levelAtLeast(actor.role.permissions.patients, "view")) return sql`false`;
+  const active = sql`exists (select 1 from memberships m where m.organisation_id = ${actor.organisationId} and m.user_id = ${actor.userId} and m.status = 'active')`;
+  const row = sql`${c}.organisation_id = ${actor.organisationId} and ${c}.archived_at is null and ${active}`;
+  if (actor.role.permissions.clientScope === "all") return sql`(${row})`;
+  return sql`(${row} and exists (select 1 from client_access ca where ca.client_id = ${c}.id and ca.user_id = ${actor.userId}))`;
+}
+
 /** May the actor see this chart? Unknown ids, other organisations' charts and archived charts answer false. */
 export async function canSeeClient(actor: StaffActor, clientId: string, exec?: Executor): Promise<boolean> {
   if (!/^[0-9a-f-]{36}$/i.test(clientId)) return false;

@@ -80,6 +80,6 @@ export async function findLinkCandidates(actor: StaffActor, input: { clientId: s
   const q = input.q.trim();
   if (!q) return [];
   const { listClients } = await import("./list-clients");
-  const { items } = await listClients(actor, { q, page: 1 });
+  const { items } = await listClients(actor, { q });
   return items.filter((c) => c.id !== input.clientId);
 }

@@ -5,19 +5,20 @@ import { documentFiles } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
-import { pdfFilename, renderDocumentPdf } from "@/lib/pdf/render-document-pdf";
+import { pdfFilename } from "@/lib/pdf/render-document-pdf";
 import { auditDocumentRefusals, loadDocumentFor } from "./load-document";
 import { buildRenderModel } from "./render-model";
+import { renderedPdf } from "./rendered-pdf";
 
 /** The staff PDF of a document (same renderer as the portal), audited. */
-export async function getDocumentPdf(actor: StaffActor, documentId: string): Promise<{ bytes: Buffer; filename: string }> {
+export async function getDocumentPdf(actor: StaffActor, documentId: string): Promise<{ bytes: Buffer; filename: string; etag: string }> {
   return auditDocumentRefusals(actor, "document:view", { type: "document", id: documentId }, async () => {
     const db = await getDb();
     const { doc } = await loadDocumentFor(db, actor, documentId, "document:view");
     const model = await buildRenderModel(db, doc);
-    const bytes = await renderDocumentPdf(model);
+    const { bytes, etag } = await renderedPdf(db, model);
     await recordStaffAudit(db, actor, { action: "document.downloaded", target: { type: "document", id: doc.id }, metadata: { format: "pdf" } });
-    return { bytes, filename: pdfFilename(model.title) };
+    return { bytes, filename: pdfFilename(model.title), etag };
   });
 }
 

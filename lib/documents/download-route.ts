@@ -11,13 +11,13 @@ const signIn = () => new Response("Sign in to continue", { status: 401, headers:
  * A staff download route (the rendered PDF, or an uploaded file): authenticates, lets `load`
  * authorise, and answers not-allowed exactly like not-found.
  */
-export function staffDocumentDownload(load: (actor: StaffActor, documentId: string) => Promise<{ bytes: Buffer; filename: string }>) {
+export function staffDocumentDownload(load: (actor: StaffActor, documentId: string) => Promise<{ bytes: Buffer; filename: string; etag?: string }>) {
   return async function GET(_request: Request, { params }: { params: Promise<{ documentId: string }> }) {
     const { documentId } = await params;
     if (!/^[0-9a-f-]{36}$/i.test(documentId)) return notFound();
     try {
-      const { bytes, filename } = await load(await getStaffOrThrow(), documentId);
-      return pdfResponse(bytes, filename);
+      const { bytes, filename, etag } = await load(await getStaffOrThrow(), documentId);
+      return pdfResponse(bytes, filename, "attachment", etag);
     } catch (e) {
       if (e instanceof AppError) return e.code === "unauthenticated" ? signIn() : notFound();
       throw e;

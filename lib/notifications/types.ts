@@ -27,3 +27,6 @@ export interface NotificationSummary {
 
 /** How many notifications the header bell shows. */
 export const BELL_LATEST_COUNT = 8;
+
+/** The bell counts unread notifications up to this many (it shows "99+" beyond 99). */
+export const BELL_UNREAD_CAP = 100;

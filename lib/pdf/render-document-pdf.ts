@@ -153,9 +153,10 @@ export function pdfFilename(title: string): string {
   return `${base || "document"}.pdf`;
 }
 
-export function pdfResponse(bytes: Buffer, filename: string, disposition: "attachment" | "inline" = "attachment"): Response {
+export function pdfResponse(bytes: Buffer, filename: string, disposition: "attachment" | "inline" = "attachment", etag?: string): Response {
   return new Response(new Uint8Array(bytes), {
     headers: {
+      ...(etag ? { ETag: `"${etag}"` } : {}),
       "Content-Type": "application/pdf",
       "Content-Disposition": `${disposition}; filename="${filename}"`,
       "Content-Length": String(bytes.length),

@@ -19,6 +19,6 @@ export function portalDocumentDownload(what: "pdf" | "file") {
     if (!limited.success) return tooManyRequests(limited);
     if (!row) return refused();
     const download = await downloadSharedDocument(row, client, what);
-    return download ? pdfResponse(download.bytes, download.filename) : refused();
+    return download ? pdfResponse(download.bytes, download.filename, "attachment", download.etag) : refused();
   };
 }

@@ -4,7 +4,8 @@ import { getDb } from "@/db/client";
 import { documents, documentFiles, documentShares } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { buildRenderModel, type DocumentRenderModel } from "@/lib/documents/render-model";
-import { pdfFilename, renderDocumentPdf } from "@/lib/pdf/render-document-pdf";
+import { renderedPdf } from "@/lib/documents/rendered-pdf";
+import { pdfFilename } from "@/lib/pdf/render-document-pdf";
 import { contactAudit, findShareById, portalStatus, type PortalShareRow } from "./find-share";
 import { readShareCookie } from "./share-cookie";
 import type { PortalRequest } from "./types";
@@ -45,17 +46,18 @@ export async function recordSharedDocumentPrinted(row: PortalShareRow, req: Port
 }
 
 /** The PDF for the contact: marks the share downloaded (the sender sees it) and audits, together. */
-export async function downloadSharedDocument(row: PortalShareRow, req: PortalRequest, what: "pdf" | "file" = "pdf"): Promise<{ bytes: Buffer; filename: string } | null> {
+export async function downloadSharedDocument(row: PortalShareRow, req: PortalRequest, what: "pdf" | "file" = "pdf"): Promise<{ bytes: Buffer; filename: string; etag?: string } | null> {
   const now = req.now ?? new Date();
   const model = await loadDocument(row);
-  let out: { bytes: Buffer; filename: string };
+  let out: { bytes: Buffer; filename: string; etag?: string };
   if (what === "file") {
     const db = await getDb();
     const [file] = await db.select().from(documentFiles).where(eq(documentFiles.documentId, row.document.id));
     if (!file) return null;
     out = { bytes: file.bytes, filename: pdfFilename(file.filename.replace(/\.pdf$/i, "")) };
   } else {
-    out = { bytes: await renderDocumentPdf(model), filename: pdfFilename(model.title) };
+    const { bytes, etag } = await renderedPdf(await getDb(), model);
+    out = { bytes, filename: pdfFilename(model.title), etag };
   }
   const db = await getDb();
   await db.transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { clinicalSessions, memberships, sessionShares } from "@/db/schema";
@@ -17,17 +17,18 @@ export type LoadedSession = typeof clinicalSessions.$inferSelect & { facts: Sess
  */
 export async function loadSession(exec: Executor, actor: StaffActor, sessionId: string, opts: { lock?: boolean } = {}): Promise<LoadedSession | null> {
   if (!z.uuid().safeParse(sessionId).success) return null;
+  const userId = sql.placeholder("userId");
   const query = exec
     .select({ session: clinicalSessions, share: sessionShares.access })
     .from(clinicalSessions)
-    .innerJoin(
-      memberships,
-      and(eq(memberships.organisationId, clinicalSessions.organisationId), eq(memberships.userId, actor.userId), eq(memberships.status, "active")),
-    )
-    .leftJoin(sessionShares, and(eq(sessionShares.sessionId, clinicalSessions.id), eq(sessionShares.userId, actor.userId)))
-    .where(and(eq(clinicalSessions.id, sessionId), eq(clinicalSessions.organisationId, actor.organisationId), isNull(clinicalSessions.deletedAt)))
+    .innerJoin(memberships, and(eq(memberships.organisationId, clinicalSessions.organisationId), eq(memberships.userId, userId), eq(memberships.status, "active")))
+    .leftJoin(sessionShares, and(eq(sessionShares.sessionId, clinicalSessions.id), eq(sessionShares.userId, userId)))
+    .where(and(eq(clinicalSessions.id, sql.placeholder("sessionId")), eq(clinicalSessions.organisationId, sql.placeholder("organisationId")), isNull(clinicalSessions.deletedAt)))
     .limit(1);
-  const [row] = opts.lock ? await query.for("update", { of: clinicalSessions }) : await query;
+  // The hottest check of the app: a named prepared statement, parsed and planned once per
+  // connection rather than on every call (its plan is three primary-key probes).
+  const prepared = opts.lock ? query.for("update", { of: clinicalSessions }).prepare("load_session_for_update") : query.prepare("load_session");
+  const [row] = await prepared.execute({ userId: actor.userId, sessionId, organisationId: actor.organisationId });
   if (!row) return null;
   const s = row.session;
   return {

@@ -11,71 +11,122 @@ function containsPattern(q: string): string {
 }
 
 /**
+ * A position in a "newest first" list: the row's sort key (its `listed_at`, kept as Postgres text so
+ * no microsecond is lost) and its id. `after` asks for the rows below it (older), `before` for the
+ * rows above it (newer, the previous page).
+ */
+export interface ListCursor {
+  listedAt: string;
+  id: string;
+}
+export type PageWindow = { after?: ListCursor; before?: ListCursor; limit: number };
+
+/**
  * The sessions an actor may see, as SQL, branch by branch — the same rules as `sessionAccess`
  * (lib/access/sessions.ts): owner, a direct share, or team visibility for a member of the team,
  * in the actor's organisation, not deleted, and only while the actor's membership is active.
- * Each branch is a UNION ALL arm that starts from its own index:
- *   mine   → clinical_sessions_owner_idx (owner_id, created_at desc) where deleted_at is null
- *   shared → session_shares_user_idx (user_id, created_at desc), then the sessions' primary key
- *   team   → clinical_sessions_team_idx (team_id, created_at desc) where team-visible and live
- * rather than one `OR … IN` over the whole table. The role ceiling (sessions: none) is applied by
- * the caller before querying; the level of each row is then computed by the policy itself.
- * Columns: the session's access facts and list fields, `my_share` (the actor's own share),
- * `granted_by_id`/`shared_at` (shared branch) and `listed_at` (the "newest first" key).
+ * Each branch is a UNION ALL arm that reads its own index in order (the index and the ORDER BY
+ * agree: `created_at desc, id desc`, nulls first, see db/schema/sessions.ts):
+ *   mine   → clinical_sessions_owner_idx (owner_id, created_at desc, id desc) where deleted_at is null
+ *   shared → session_shares_user_idx (user_id, created_at desc, session_id desc), then the sessions' primary key
+ *   team   → one arm per team (LATERAL) on clinical_sessions_team_idx (team_id, created_at desc, id desc)
+ * With a `window`, each arm stops after the cursor and the limit, so a page costs the same at any
+ * depth; without one, the arms are the whole visible set (the access test and the chart's tab).
+ * The role ceiling (sessions: none) is applied by the caller before querying; the level of each
+ * row is then computed by the policy itself.
+ * Columns: the session's access facts and list fields, `granted_by_id`/`shared_at` (shared
+ * branch) and `listed_at` (the "newest first" key). The actor's own share is joined by the caller
+ * (sessionPageSql) or is `my_share` here when no window is given.
  */
-export function visibleSessionsSql(actor: StaffActor, opts: { tabs: readonly SessionListTab[]; q?: string }): SQL | null {
+export function visibleSessionsSql(actor: StaffActor, opts: { tabs: readonly SessionListTab[]; q?: string; window?: PageWindow }): SQL | null {
   const me = actor.userId;
   const org = actor.organisationId;
   const active = sql`exists (select 1 from memberships m where m.organisation_id = ${org} and m.user_id = ${me} and m.status = 'active')`;
+  // Client names are matched first (trigram index on the organisation's clients), then used as an
+  // array, so the title's trigram index and the sessions' client index can be OR-ed in one bitmap.
   const search = opts.q
-    ? sql`and (s.title ilike ${containsPattern(opts.q)} or exists (select 1 from clients c where c.id = s.client_id and (c.first_name || ' ' || c.last_name) ilike ${containsPattern(opts.q)}))`
+    ? sql`and (s.title ilike ${containsPattern(opts.q)} or s.client_id = any(array(
+        select c.id from clients c where c.organisation_id = ${org} and (c.first_name || ' ' || c.last_name) ilike ${containsPattern(opts.q)})))`
     : sql``;
   const columns = sql`s.id, s.title, s.status, s.owner_id, s.team_id, s.visibility, s.client_id, s.organisation_id, s.created_at, s.updated_at`;
+  const win = opts.window;
+  const backwards = Boolean(win?.before);
+  const edge = win?.before ?? win?.after;
+  // Keyset condition and order on an arm's own sort key (created_at or the share's created_at).
+  const keyset = (key: SQL, id: SQL) =>
+    edge ? sql`and (${key}, ${id}) ${backwards ? sql`>` : sql`<`} (${edge.listedAt}::timestamptz, ${edge.id}::uuid)` : sql``;
+  const order = (key: SQL, id: SQL) => (win ? sql`order by ${key} ${backwards ? sql`asc` : sql`desc`}, ${id} ${backwards ? sql`asc` : sql`desc`} limit ${win.limit}` : sql``);
+  const myShare = win ? sql`null::share_access as my_share` : sql`(select my.access from session_shares my where my.session_id = s.id and my.user_id = ${me}) as my_share`;
 
   const branches: SQL[] = [];
   if (opts.tabs.includes("mine")) {
-    branches.push(sql`
-      select ${columns}, my.access as my_share, null::uuid as granted_by_id, null::timestamptz as shared_at, s.created_at as listed_at
+    branches.push(sql`(
+      select ${columns}, ${myShare}, null::uuid as granted_by_id, null::timestamptz as shared_at, s.created_at as listed_at
       from clinical_sessions s
-      left join session_shares my on my.session_id = s.id and my.user_id = ${me}
-      where s.owner_id = ${me} and s.organisation_id = ${org} and s.deleted_at is null and ${active} ${search}`);
+      where s.owner_id = ${me} and s.organisation_id = ${org} and s.deleted_at is null and ${active} ${search}
+        ${keyset(sql`s.created_at`, sql`s.id`)}
+      ${order(sql`s.created_at`, sql`s.id`)})`);
   }
   if (opts.tabs.includes("shared")) {
-    branches.push(sql`
+    branches.push(sql`(
       select ${columns}, sh.access as my_share, sh.granted_by_id, sh.created_at as shared_at, sh.created_at as listed_at
       from session_shares sh
       join clinical_sessions s on s.id = sh.session_id
-      where sh.user_id = ${me} and s.organisation_id = ${org} and s.deleted_at is null and s.owner_id <> ${me} and ${active} ${search}`);
+      where sh.user_id = ${me} and s.organisation_id = ${org} and s.deleted_at is null and s.owner_id <> ${me} and ${active} ${search}
+        ${keyset(sql`sh.created_at`, sql`sh.session_id`)}
+      ${order(sql`sh.created_at`, sql`sh.session_id`)})`);
   }
   if (opts.tabs.includes("team") && actor.teamIds.length > 0) {
-    const teamIds = sql`array[${sql.join(
-      actor.teamIds.map((t) => sql`${t}`),
-      sql`, `,
-    )}]::uuid[]`;
-    branches.push(sql`
-      select ${columns}, my.access as my_share, null::uuid as granted_by_id, null::timestamptz as shared_at, s.created_at as listed_at
-      from clinical_sessions s
-      left join session_shares my on my.session_id = s.id and my.user_id = ${me}
-      where s.team_id = any(${teamIds}) and s.visibility = 'team' and s.deleted_at is null and s.organisation_id = ${org} and ${active} ${search}`);
+    // One array parameter, so the query's text (and its prepared statement) is the same for any number of teams.
+    const teamIds = sql`${sql.param(actor.teamIds)}::uuid[]`;
+    // One ordered, limited arm per team: each reads its team's slice of the index in order, and
+    // the arms merge to the first page without reading any team's whole history.
+    branches.push(sql`(
+      select x.* from unnest(${teamIds}) as my_team(id)
+      cross join lateral (
+        select ${columns}, ${myShare}, null::uuid as granted_by_id, null::timestamptz as shared_at, s.created_at as listed_at
+        from clinical_sessions s
+        where s.team_id = my_team.id and s.visibility = 'team' and s.deleted_at is null and s.organisation_id = ${org} and ${active} ${search}
+          ${keyset(sql`s.created_at`, sql`s.id`)}
+        ${order(sql`s.created_at`, sql`s.id`)}) x
+      ${win ? order(sql`x.listed_at`, sql`x.id`) : sql``})`);
   }
   if (branches.length === 0) return null;
   return sql.join(branches, sql` union all `);
 }
 
-/** One page of a list, newest first, with the names the list shows. */
-export function sessionPageSql(branches: SQL, page: { limit: number; offset: number }): SQL {
+/**
+ * One page of one tab, newest first, with the names the list shows and the actor's own share.
+ * Asks for `limit + 1` rows so the caller knows whether another page follows.
+ */
+export function sessionPageSql(actor: StaffActor, opts: { tab: SessionListTab; q?: string; window: PageWindow }): SQL | null {
+  const window = { ...opts.window, limit: opts.window.limit + 1 };
+  const branches = visibleSessionsSql(actor, { tabs: [opts.tab], q: opts.q, window });
+  if (!branches) return null;
+  const dir = Boolean(window.before) ? sql`asc` : sql`desc`;
+  // The names are looked up for the page's rows only, by primary key (scalar subqueries: nothing
+  // for the planner to reorder, and never a scan of users).
   return sql`
-    select v.*, c.first_name as client_first_name, c.last_name as client_last_name,
-      o.name as owner_name, g.name as granted_by_name, t.name as team_name
-    from (${branches}) v
-    left join clients c on c.id = v.client_id
-    join users o on o.id = v.owner_id
-    left join users g on g.id = v.granted_by_id
-    left join teams t on t.id = v.team_id
-    order by v.listed_at desc, v.id desc
-    limit ${page.limit} offset ${page.offset}`;
+    select p.id, p.title, p.status, p.owner_id, p.team_id, p.visibility, p.organisation_id, p.created_at, p.updated_at,
+      p.shared_at, p.listed_at::text as listed_key,
+      coalesce(p.my_share, (select my.access from session_shares my where my.session_id = p.id and my.user_id = ${actor.userId})) as my_share,
+      (select c.first_name || ' ' || c.last_name from clients c where c.id = p.client_id) as client_name,
+      (select o.name from users o where o.id = p.owner_id) as owner_name,
+      (select g.name from users g where g.id = p.granted_by_id) as granted_by_name,
+      (select t.name from teams t where t.id = p.team_id) as team_name
+    from (select v.* from (${branches}) v order by v.listed_at ${dir}, v.id ${dir} limit ${window.limit}) p
+    order by p.listed_at ${dir}, p.id ${dir}`;
 }
 
-export function sessionCountSql(branches: SQL): SQL {
-  return sql`select count(*)::int as n from (${branches}) v`;
+/** Cursors travel in the URL as one opaque, URL-safe token. */
+export function encodeListCursor(c: ListCursor): string {
+  return Buffer.from(`${c.listedAt}|${c.id}`, "utf8").toString("base64url");
+}
+
+/** Null for anything that is not a cursor this app made (the list then starts at the top). */
+export function decodeListCursor(token: string | undefined | null): ListCursor | null {
+  if (!token || token.length > 200) return null;
+  const text = Buffer.from(token, "base64url").toString("utf8");
+  const m = /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?[+-]\d{2}(?::\d{2})?)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(text);
+  return m ? { listedAt: m[1]!, id: m[2]!.toLowerCase() } : null;
 }

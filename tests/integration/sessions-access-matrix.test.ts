@@ -114,10 +114,11 @@ const perform: Record<Exclude<Action, "list">, (actor: StaffActor, f: Fixture) =
 
 async function listedIds(actor: StaffActor, tab: (typeof SESSION_LIST_TABS)[number]): Promise<Set<string>> {
   const ids = new Set<string>();
-  for (let page = 1; ; page++) {
-    const result = await listSessions(actor, { tab, page });
+  for (let after: string | undefined; ; ) {
+    const result = await listSessions(actor, { tab, after });
     result.items.forEach((i) => ids.add(i.id));
-    if (page * result.pageSize >= result.total) return ids;
+    if (!result.nextCursor) return ids;
+    after = result.nextCursor;
   }
 }
 

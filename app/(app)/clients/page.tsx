@@ -4,7 +4,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
+import { CursorPagination } from "@/components/ui/cursor-pagination";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { roleAllowsClient } from "@/lib/access/clients";
 import { requireStaffWith } from "@/lib/access/require-area";
@@ -14,12 +14,17 @@ import { formatDate } from "./format";
 
 export const metadata: Metadata = { title: "Clients" };
 
-export default async function ClientsPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
+type Params = { q?: string; after?: string | string[]; before?: string | string[] };
+/** A cursor from the query string (an opaque token; the list ignores one it did not make). */
+const cursorParam = (v: string | string[] | undefined) => (typeof v === "string" && v.length <= 800 ? v : undefined);
+
+export default async function ClientsPage({ searchParams }: { searchParams: Promise<Params> }) {
   const actor = await requireStaffWith("patients:view");
-  const parsed = listClientsInput.safeParse(await searchParams);
-  const { q, page } = parsed.success ? parsed.data : { q: "", page: 1 };
-  const list = await listClients(actor, { q, page });
-  const href = (p: number) => `/clients?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
+  const raw = await searchParams;
+  const parsed = listClientsInput.safeParse({ q: raw.q });
+  const q = parsed.success ? parsed.data.q : "";
+  const list = await listClients(actor, { q, after: cursorParam(raw.after), before: cursorParam(raw.before) });
+  const href = (cursor: Record<string, string>) => `/clients?${new URLSearchParams({ ...(q ? { q } : {}), ...cursor })}`;
   return (
     <>
       <PageHeader
@@ -36,7 +41,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
           Search
         </button>
       </form>
-      {list.total === 0 ? (
+      {list.items.length === 0 ? (
         <EmptyState
           title={q ? "No clients match your search" : "No clients yet"}
           description={q ? "Try a name, an email address or a date of birth such as 1988-04-12." : "Charts you may see will be listed here."}
@@ -68,7 +73,10 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
               ))}
             </TBody>
           </Table>
-          <Pagination page={list.page} pageSize={list.pageSize} total={list.total} hrefForPage={href} />
+          <CursorPagination
+            prevHref={list.prevCursor ? href({ before: list.prevCursor }) : null}
+            nextHref={list.nextCursor ? href({ after: list.nextCursor }) : null}
+          />
         </>
       )}
     </>

@@ -6,7 +6,7 @@ import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
+import { CursorPagination } from "@/components/ui/cursor-pagination";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { AccessLevelBadge, formatDate, SessionStatusBadge, VisibilityBadge } from "@/components/sessions/session-badges";
 import { can } from "@/lib/access/can";
@@ -29,18 +29,22 @@ const EMPTY = {
   team: { title: "No team sessions", description: "Sessions your teams' members make visible to the team appear here." },
 } as const satisfies Record<SessionListTab, { title: string; description: string }>;
 
-function hrefFor(tab: SessionListTab, q: string, page = 1): string {
+function hrefFor(tab: SessionListTab, q: string, cursor?: { after?: string | null; before?: string | null }): string {
   const params = new URLSearchParams({ tab });
   if (q) params.set("q", q);
-  if (page > 1) params.set("page", String(page));
+  if (cursor?.after) params.set("after", cursor.after);
+  if (cursor?.before) params.set("before", cursor.before);
   return `/sessions?${params}`;
 }
+
+/** A cursor from the query string (an opaque token; the list ignores one it did not make). */
+const cursorParam = (v: string | string[] | undefined) => (typeof v === "string" && v.length <= 200 ? v : undefined);
 
 export default async function SessionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireStaffWith("sessions:view");
   const raw = await searchParams;
-  const { tab, q, page } = listSessionsInput.parse({ tab: raw.tab ?? "mine", q: raw.q ?? "", page: raw.page ?? 1 });
-  const list = await listSessions(actor, { tab, q, page });
+  const { tab, q } = listSessionsInput.parse({ tab: raw.tab ?? "mine", q: raw.q ?? "" });
+  const list = await listSessions(actor, { tab, q, after: cursorParam(raw.after), before: cursorParam(raw.before) });
   const mayCreate = can(actor, "sessions:edit");
 
   return (
@@ -87,7 +91,10 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
       ) : (
         <>
           <SessionTable tab={tab} items={list.items} />
-          <Pagination page={list.page} pageSize={list.pageSize} total={list.total} hrefForPage={(p) => hrefFor(tab, q, p)} />
+          <CursorPagination
+            prevHref={list.prevCursor ? hrefFor(tab, q, { before: list.prevCursor }) : null}
+            nextHref={list.nextCursor ? hrefFor(tab, q, { after: list.nextCursor }) : null}
+          />
         </>
       )}
     </>

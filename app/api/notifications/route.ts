@@ -2,9 +2,9 @@ import { NextResponse } from "next/server";
 import { getStaffOrThrow } from "@/lib/auth/staff-actor";
 import { AppError } from "@/lib/errors";
 import { errorForLog } from "@/lib/log/safe-error";
-import { listNotifications } from "@/lib/notifications/list-notifications";
+import { getBellSummary } from "@/lib/notifications/get-bell-summary";
 import { toNotificationJson } from "@/lib/notifications/notification-dto";
-import { BELL_LATEST_COUNT, type NotificationSummary } from "@/lib/notifications/types";
+import type { NotificationSummary } from "@/lib/notifications/types";
 
 // Personal data: never stored by the browser or a proxy.
 const headers = { "Cache-Control": "private, no-store" };
@@ -13,7 +13,7 @@ const headers = { "Cache-Control": "private, no-store" };
 export async function GET() {
   try {
     const actor = await getStaffOrThrow();
-    const { items, unread } = await listNotifications(actor, { page: 1, pageSize: BELL_LATEST_COUNT });
+    const { items, unread } = await getBellSummary(actor);
     const body: NotificationSummary = { unread, latest: items.map(toNotificationJson) };
     return NextResponse.json(body, { headers });
   } catch (e) {

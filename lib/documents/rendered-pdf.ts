@@ -1,0 +1,40 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { documentPdfs } from "@/db/schema";
+import { renderDocumentPdf } from "@/lib/pdf/render-document-pdf";
+import type { DocumentRenderModel } from "./render-model";
+
+/** Bump when the PDF layout changes, so every stored PDF is rendered again. */
+const RENDERER_VERSION = 1;
+
+/** A hash of everything the PDF shows: the document's version in the widest sense. */
+export function pdfFingerprint(model: DocumentRenderModel): string {
+  return createHash("sha256")
+    .update(JSON.stringify({ v: RENDERER_VERSION, model }))
+    .digest("base64url")
+    .slice(0, 32);
+}
+
+/**
+ * The document's PDF: the stored bytes when they were rendered from this very version, otherwise
+ * rendered now and stored for the next download. The caller has already checked the reader's
+ * access (and audits the download); the bytes depend only on the document, never on the reader.
+ * `etag` is the fingerprint, for the response's ETag header.
+ */
+export async function renderedPdf(exec: Executor, model: DocumentRenderModel): Promise<{ bytes: Buffer; etag: string }> {
+  const fingerprint = pdfFingerprint(model);
+  const [stored] = await exec
+    .select({ bytes: documentPdfs.bytes })
+    .from(documentPdfs)
+    .where(and(eq(documentPdfs.documentId, model.id), eq(documentPdfs.fingerprint, fingerprint)));
+  if (stored) return { bytes: Buffer.from(stored.bytes), etag: fingerprint };
+  const bytes = await renderDocumentPdf(model);
+  // Two first downloads at once both render; the later write wins, and both bytes are valid.
+  await exec
+    .insert(documentPdfs)
+    .values({ documentId: model.id, fingerprint, bytes, size: bytes.length })
+    .onConflictDoUpdate({ target: documentPdfs.documentId, set: { fingerprint, bytes, size: bytes.length, renderedAt: sql`now()` } });
+  return { bytes, etag: fingerprint };
+}
