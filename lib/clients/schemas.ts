@@ -1,17 +1,16 @@
 import { z } from "zod";
+import { searchText, text } from "@/lib/validation/text";
 
 export const id = z.uuid({ message: "Choose an item from the list." });
 const optionalText = (max: number, message: string) =>
-  z
-    .string()
+  text()
     .trim()
     .max(max, message)
     .optional()
     .transform((v) => (v ? v : null));
 
 /** An email address, or null when left empty. */
-const optionalEmail = z
-  .string()
+const optionalEmail = text()
   .trim()
   .toLowerCase()
   .optional()
@@ -32,10 +31,9 @@ const isRealDate = (v: string) => {
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
 const clientDetails = {
-  firstName: z.string().trim().min(1, "Enter a first name.").max(80, "Keep the name under 80 characters."),
-  lastName: z.string().trim().min(1, "Enter a last name.").max(80, "Keep the name under 80 characters."),
-  dateOfBirth: z
-    .string()
+  firstName: text().trim().min(1, "Enter a first name.").max(80, "Keep the name under 80 characters."),
+  lastName: text().trim().min(1, "Enter a last name.").max(80, "Keep the name under 80 characters."),
+  dateOfBirth: text()
     .trim()
     .optional()
     .transform((v) => (v ? v : null))
@@ -73,7 +71,7 @@ export const linkClientContactInput = z.discriminatedUnion("target", [
   z.object({
     clientId: id,
     target: z.literal("contact"),
-    name: z.string().trim().min(1, "Enter the contact's name.").max(120, "Keep the name under 120 characters."),
+    name: text().trim().min(1, "Enter the contact's name.").max(120, "Keep the name under 120 characters."),
     email: optionalEmail,
     mobile: optionalText(40, "Keep the mobile number under 40 characters."),
     relationship: z.enum(RELATIONSHIPS),
@@ -90,6 +88,6 @@ export const revokePortalAccessInput = z.object({ clientId: id, portalAccountId:
 export const sendIntakeFormInput = z.object({ clientId: id, formId: id });
 
 export const listClientsInput = z.object({
-  q: z.string().trim().max(100).optional().default(""),
+  q: searchText().optional().default(""),
   page: z.coerce.number().int().min(1).max(10_000).optional().default(1),
 });

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { searchText, text } from "@/lib/validation/text";
 import { DOCUMENT_KINDS } from "@/lib/access/documents";
 import type { FormState } from "@/lib/actions/form-state";
 import { handleStaffForm } from "@/lib/actions/handle-form";
@@ -21,10 +22,10 @@ const documentInput = z.discriminatedUnion(
       kind: z.literal(kind),
       documentId: z.uuid().optional(),
       clientId: z.uuid({ message: "Choose a client." }),
-      title: z.string().trim().max(200, "Keep the title under 200 characters."),
+      title: text().trim().max(200, "Keep the title under 200 characters."),
       content: CONTENT_SCHEMAS[kind],
       file: z.instanceof(Buffer).optional(),
-      filename: z.string().max(200).optional(),
+      filename: text().max(200).optional(),
       removeFile: z.boolean().optional(),
     }),
   ) as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]],
@@ -82,7 +83,7 @@ export async function changeShareAction(_prev: FormState, data: FormData): Promi
 export type ContactOption = Pick<ContactDto, "id" | "name" | "organisationName" | "role"> & { hasEmail: boolean; hasMobile: boolean };
 
 export async function searchContactsAction(q: string): Promise<ActionResult<ContactOption[]>> {
-  const { state, result } = await handleStaffForm(z.string().trim().max(100), q, searchContacts);
+  const { state, result } = await handleStaffForm(searchText(), q, searchContacts);
   if (!result) return { error: state.error ?? "unexpected" };
   return { ok: true, data: result.map((c) => ({ id: c.id, name: c.name, organisationName: c.organisationName, role: c.role, hasEmail: Boolean(c.email), hasMobile: Boolean(c.mobile) })) };
 }

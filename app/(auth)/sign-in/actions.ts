@@ -3,6 +3,7 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { signIn } from "@/lib/auth/auth";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { peekRateLimit } from "@/lib/rate-limit";
@@ -11,7 +12,7 @@ import { getClientInfo } from "@/lib/request/client-info";
 import type { SignInState } from "@/lib/actions/sign-in-state";
 
 const input = z.object({
-  email: z.string().trim().max(320),
+  email: text().trim().max(320),
   password: z.string().max(200),
   callbackUrl: z.string().max(2000).optional(),
 });

@@ -3,6 +3,7 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import type { FormState } from "@/lib/actions/form-state";
 import { fieldErrorsOf } from "@/lib/actions/handle-form";
 import type { SignInState as PortalSignInState } from "@/lib/actions/sign-in-state";
@@ -33,7 +34,7 @@ async function setPortalCookie(token: string, expires: Date) {
 }
 
 
-const signInInput = z.object({ email: z.string().trim().max(320), password: z.string().max(200), callbackUrl: z.string().max(2000).optional() });
+const signInInput = z.object({ email: text().trim().max(320), password: z.string().max(200), callbackUrl: z.string().max(2000).optional() });
 
 export async function portalSignInAction(_prev: PortalSignInState, data: FormData): Promise<PortalSignInState> {
   const parsed = signInInput.safeParse(Object.fromEntries(data));
