@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { searchText, text } from "@/lib/validation/text";
+import { idempotencyKey } from "@/lib/idempotency/key-field";
 
 export const id = z.uuid({ message: "Choose an item from the list." });
 const optionalText = (max: number, message: string) =>
@@ -49,6 +50,7 @@ export const createClientInput = z.object({
     .optional()
     .transform((v) => (v ? v : null))
     .pipe(z.uuid({ message: "Choose a practitioner from the list, or no one yet." }).nullable()),
+  idempotencyKey,
 });
 export type CreateClientInput = z.output<typeof createClientInput>;
 
@@ -62,12 +64,12 @@ export type UpdateClientInput = z.output<typeof updateClientInput>;
 
 export const removeClientLinkInput = z.object({ clientId: id, linkId: id });
 
-export const setClientAccessInput = z.object({ clientId: id, userIds: z.array(id).max(500) });
+export const setClientAccessInput = z.object({ clientId: id, userIds: z.array(id).max(500), idempotencyKey });
 
-export const createSeparateProfileInput = z.object({ clientId: id, practitionerId: z.uuid({ message: "Choose a practitioner." }) });
+export const createSeparateProfileInput = z.object({ clientId: id, practitionerId: z.uuid({ message: "Choose a practitioner." }), idempotencyKey });
 
 export const linkClientContactInput = z.discriminatedUnion("target", [
-  z.object({ clientId: id, target: z.literal("client"), linkedClientId: id, relationship: z.enum(RELATIONSHIPS), canManage: checkbox }),
+  z.object({ clientId: id, target: z.literal("client"), linkedClientId: id, relationship: z.enum(RELATIONSHIPS), canManage: checkbox, idempotencyKey }),
   z.object({
     clientId: id,
     target: z.literal("contact"),
@@ -76,16 +78,17 @@ export const linkClientContactInput = z.discriminatedUnion("target", [
     mobile: optionalText(40, "Keep the mobile number under 40 characters."),
     relationship: z.enum(RELATIONSHIPS),
     canManage: checkbox,
+    idempotencyKey,
   }),
 ]);
 export type LinkClientContactInput = z.output<typeof linkClientContactInput>;
 
 /** "who" is "profile" (the chart's own person) or a link id of the Portal tab's contacts. */
-export const inviteToPortalInput = z.object({ clientId: id, who: z.union([z.literal("profile"), id]), canManage: checkbox });
+export const inviteToPortalInput = z.object({ clientId: id, who: z.union([z.literal("profile"), id]), canManage: checkbox, idempotencyKey });
 
 export const revokePortalAccessInput = z.object({ clientId: id, portalAccountId: id });
 
-export const sendIntakeFormInput = z.object({ clientId: id, formId: id });
+export const sendIntakeFormInput = z.object({ clientId: id, formId: id, idempotencyKey });
 
 export const listClientsInput = z.object({
   q: searchText().optional().default(""),

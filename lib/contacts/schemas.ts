@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
+import { idempotencyKey } from "@/lib/idempotency/key-field";
 
 const optionalText = (max: number, label: string) =>
   text()
@@ -45,5 +46,6 @@ export const contactInput = z.object({
     .refine((v) => v === "" || normaliseMobile(v) !== null, MOBILE_FORMAT)
     .transform((v) => (v ? normaliseMobile(v) : null)),
   notes: text().trim().max(2000, "Keep notes under 2,000 characters.").default(""),
+  idempotencyKey,
 });
 export type ContactInput = z.output<typeof contactInput>;

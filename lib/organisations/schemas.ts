@@ -2,6 +2,7 @@ import { z } from "zod";
 import { text } from "@/lib/validation/text";
 import { AREAS, LEVELS } from "@/lib/access/permissions";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
+import { idempotencyKey } from "@/lib/idempotency/key-field";
 
 export const id = z.uuid({ message: "Choose an item from the list." });
 export const personName = text().trim().min(1, "Enter a name.").max(120, "Keep the name under 120 characters.");
@@ -16,6 +17,7 @@ export const inviteMemberInput = z.object({
   email,
   roleId: id,
   teamIds: z.array(id).max(50).default([]),
+  idempotencyKey,
 });
 
 export const teamName = text().trim().min(1, "Enter a team name.").max(80, "Keep the name under 80 characters.");

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { searchText, text } from "@/lib/validation/text";
 import { SHARE_LEVELS } from "@/lib/access/sessions";
 import { id } from "@/lib/organisations/schemas";
+import { idempotencyKey } from "@/lib/idempotency/key-field";
 
 export { id };
 
@@ -26,6 +27,7 @@ export const createSessionInput = z.object({
   clientId: optionalId,
   teamId: optionalId,
   visibility: z.enum(["private", "team"], { message: "Choose who can see the session." }),
+  idempotencyKey,
 });
 
 export const updateSessionInput = z.object({
@@ -41,6 +43,7 @@ export const addSessionDocumentInput = z.object({
   sessionId: id,
   title: text().trim().min(1, "Enter a title for the document.").max(200, "Keep the title under 200 characters."),
   body: text().trim().min(1, "Write the document's text.").max(50_000, "Keep the text under 50,000 characters."),
+  idempotencyKey,
 });
 
 export const removeSessionDocumentInput = z.object({ sessionId: id, documentId: id });
@@ -62,6 +65,7 @@ export const shareSessionInput = z.object({
     .max(1000, "Keep the message under 1,000 characters.")
     .transform((m) => m || undefined)
     .optional(),
+  idempotencyKey,
 });
 
 export const changeShareLevelInput = z.object({ sessionId: id, userId: id, access: shareLevel });

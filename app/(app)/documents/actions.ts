@@ -14,6 +14,7 @@ import { contentFromForm } from "@/lib/documents/form-data";
 import { MAX_UPLOAD_BYTES, saveDocument } from "@/lib/documents/save-document";
 import { shareDocument } from "@/lib/documents/share-document";
 import type { ActionResult } from "@/lib/errors";
+import { idempotencyKey } from "@/lib/idempotency/key-field";
 
 const documentInput = z.discriminatedUnion(
   "kind",
@@ -27,6 +28,7 @@ const documentInput = z.discriminatedUnion(
       file: z.instanceof(Buffer).optional(),
       filename: text().max(200).optional(),
       removeFile: z.boolean().optional(),
+      idempotencyKey,
     }),
   ) as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]],
 );
@@ -46,9 +48,10 @@ export async function saveDocumentAction(_prev: FormState, data: FormData): Prom
     file: hasFile ? Buffer.from(await upload.arrayBuffer()) : undefined,
     filename: hasFile ? upload.name : undefined,
     removeFile: fields.removeFile === "on",
+    idempotencyKey: fields.idempotencyKey,
   };
   const { state, result } = await handleStaffForm(documentInput, raw, (actor, input) => {
-    const typed = input as unknown as { kind: DocumentContent["kind"]; documentId?: string; clientId: string; title: string; content: DocumentContent["content"]; file?: Buffer; filename?: string; removeFile?: boolean };
+    const typed = input as unknown as { kind: DocumentContent["kind"]; documentId?: string; idempotencyKey?: string; clientId: string; title: string; content: DocumentContent["content"]; file?: Buffer; filename?: string; removeFile?: boolean };
     return saveDocument(actor, {
       documentId: typed.documentId,
       clientId: typed.clientId,
@@ -57,6 +60,7 @@ export async function saveDocumentAction(_prev: FormState, data: FormData): Prom
       content: typed.content,
       file: typed.file ? { filename: typed.filename ?? "document.pdf", bytes: typed.file } : null,
       removeFile: typed.removeFile,
+      idempotencyKey: typed.idempotencyKey,
     });
   });
   if (!result) return state;
@@ -65,7 +69,7 @@ export async function saveDocumentAction(_prev: FormState, data: FormData): Prom
 }
 
 export async function shareDocumentAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const input = z.object({ documentId: z.uuid(), contactId: z.uuid({ message: "Choose a contact from the list." }) });
+  const input = z.object({ documentId: z.uuid(), contactId: z.uuid({ message: "Choose a contact from the list." }), idempotencyKey });
   const { state } = await handleStaffForm(input, Object.fromEntries(data), shareDocument);
   if (state.ok) revalidatePath(`/documents/${String(data.get("documentId"))}`);
   // An id that names no contact of this organisation (forged, or deleted meanwhile): say what to do, once, at the field.
