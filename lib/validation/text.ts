@@ -37,3 +37,9 @@ export function searchText(max = 100) {
     .string()
     .transform((v) => stripControlCharacters(v).trim().slice(0, max));
 }
+
+/** A search box's value from the URL (`?q=`; repeated or missing → first or ""), cleaned like searchText. */
+export function searchParam(v: unknown, max = 100): string {
+  const first = Array.isArray(v) ? v[0] : v;
+  return typeof first === "string" ? stripControlCharacters(first).trim().slice(0, max) : "";
+}

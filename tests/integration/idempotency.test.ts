@@ -186,7 +186,11 @@ const CASES: Record<string, () => Promise<CreateCase>> = {
   },
 };
 
-describe.each([2, 50])("%i parallel submissions of one form (same idempotency key)", (parallel) => {
+// The embedded database has one connection, so its transactions never overlap: 10 shows the same
+// as 50 there, in a fraction of the time. PostgreSQL gets the real 50.
+const MANY = process.env.TEST_DRIVER === "pglite" ? 10 : 50;
+
+describe.each([2, MANY])("%i parallel submissions of one form (same idempotency key)", (parallel) => {
   it.each(Object.keys(CASES))("%s: one record, one message, every submission gets the first result", async (name) => {
     const c = await CASES[name]!();
     const messagesBefore = (await c.messages?.()) ?? 0;

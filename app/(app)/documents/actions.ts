@@ -3,35 +3,18 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { searchText, text } from "@/lib/validation/text";
+import { searchText } from "@/lib/validation/text";
 import { DOCUMENT_KINDS } from "@/lib/access/documents";
 import type { FormState } from "@/lib/actions/form-state";
 import { handleStaffForm } from "@/lib/actions/handle-form";
 import { searchContacts, type ContactDto } from "@/lib/contacts/list-contacts";
 import { changeShare } from "@/lib/documents/change-share";
-import { CONTENT_SCHEMAS, defaultTitle, type DocumentContent } from "@/lib/documents/content";
+import { defaultTitle, type DocumentContent } from "@/lib/documents/content";
 import { contentFromForm } from "@/lib/documents/form-data";
 import { MAX_UPLOAD_BYTES, saveDocument } from "@/lib/documents/save-document";
+import { documentInput, shareDocumentInput } from "@/lib/documents/schemas";
 import { shareDocument } from "@/lib/documents/share-document";
 import type { ActionResult } from "@/lib/errors";
-import { idempotencyKey } from "@/lib/idempotency/key-field";
-
-const documentInput = z.discriminatedUnion(
-  "kind",
-  DOCUMENT_KINDS.map((kind) =>
-    z.object({
-      kind: z.literal(kind),
-      documentId: z.uuid().optional(),
-      clientId: z.uuid({ message: "Choose a client." }),
-      title: text().trim().max(200, "Keep the title under 200 characters."),
-      content: CONTENT_SCHEMAS[kind],
-      file: z.instanceof(Buffer).optional(),
-      filename: text().max(200).optional(),
-      removeFile: z.boolean().optional(),
-      idempotencyKey,
-    }),
-  ) as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]],
-);
 
 export async function saveDocumentAction(_prev: FormState, data: FormData): Promise<FormState> {
   const fields = Object.fromEntries(data);
@@ -69,8 +52,7 @@ export async function saveDocumentAction(_prev: FormState, data: FormData): Prom
 }
 
 export async function shareDocumentAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const input = z.object({ documentId: z.uuid(), contactId: z.uuid({ message: "Choose a contact from the list." }), idempotencyKey });
-  const { state } = await handleStaffForm(input, Object.fromEntries(data), shareDocument);
+  const { state } = await handleStaffForm(shareDocumentInput, Object.fromEntries(data), shareDocument);
   if (state.ok) revalidatePath(`/documents/${String(data.get("documentId"))}`);
   // An id that names no contact of this organisation (forged, or deleted meanwhile): say what to do, once, at the field.
   if (state.error === "invalid_input" && state.fieldErrors?.contactId === "") state.fieldErrors.contactId = "Choose a contact from the list.";

@@ -3,7 +3,6 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { text } from "@/lib/validation/text";
 import type { FormState } from "@/lib/actions/form-state";
 import { fieldErrorsOf } from "@/lib/actions/handle-form";
 import type { SignInState as PortalSignInState } from "@/lib/actions/sign-in-state";
@@ -14,6 +13,7 @@ import { getClientOrThrow } from "@/lib/client-portal/require-client";
 import { PORTAL_COOKIE } from "@/lib/client-portal/types";
 import { verifyClientCredentials } from "@/lib/client-portal/verify-client-credentials";
 import { toActionError } from "@/lib/errors";
+import { signInInput } from "@/lib/auth/sign-in-input";
 import { password } from "@/lib/organisations/schemas";
 import { rateLimit } from "@/lib/rate-limit";
 import { getClientInfo } from "@/lib/request/client-info";
@@ -33,8 +33,6 @@ async function setPortalCookie(token: string, expires: Date) {
   jar.set(PORTAL_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: process.env.NODE_ENV === "production" && !localHttp, path: "/", expires });
 }
 
-
-const signInInput = z.object({ email: text().trim().max(320), password: z.string().max(200), callbackUrl: z.string().max(2000).optional() });
 
 export async function portalSignInAction(_prev: PortalSignInState, data: FormData): Promise<PortalSignInState> {
   const parsed = signInInput.safeParse(Object.fromEntries(data));
