@@ -1,10 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { refuseOversizedBody } from "@/lib/request/body-limit";
 
 /**
  * Convenience only: passes the requested path on, so a guard that sends a signed-out person
  * to sign-in can bring them back afterwards. Every page, action and route checks access itself.
  */
 export function proxy(request: NextRequest) {
+  const tooLarge = refuseOversizedBody(request);
+  if (tooLarge) return tooLarge;
   const headers = new Headers(request.headers);
   headers.set("x-carebridge-path", request.nextUrl.pathname + request.nextUrl.search);
   return NextResponse.next({ request: { headers } });

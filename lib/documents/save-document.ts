@@ -10,8 +10,9 @@ import { AppError } from "@/lib/errors";
 import { CONTENT_SCHEMAS } from "./content";
 import { auditDocumentRefusals, loadDocumentFor } from "./load-document";
 import { once } from "@/lib/idempotency/once";
+import { MAX_UPLOAD_MB } from "@/lib/request/body-limit";
 
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+export const MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024;
 
 export interface UploadedPdf {
   filename: string;
