@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { MAX_REQUEST_MB } from "./lib/request/body-limit";
 
 // PHI must never be cached by browsers or shared proxies; pages opt in to nothing.
 const noStore = [{ key: "Cache-Control", value: "private, no-store" }];
@@ -20,8 +21,9 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks the whole project as its own first step (tsc --noEmit); the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   // Uploaded PDFs may be up to 10 MB (lib/documents checks the exact limit); the default is 1 MB.
-  // The proxy (proxy.ts) buffers request bodies up to 10 MB by default and refuses larger ones before the action runs: allow a little more.
-  experimental: { serverActions: { bodySizeLimit: "11mb" }, proxyClientMaxBodySize: "12mb" },
+  // The proxy (proxy.ts) answers a larger declared body with 413 and a page saying the limit
+  // (lib/request/body-limit.ts); it buffers bodies up to 10 MB by default: allow a little more.
+  experimental: { serverActions: { bodySizeLimit: `${MAX_REQUEST_MB}mb` }, proxyClientMaxBodySize: `${MAX_REQUEST_MB + 1}mb` },
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pdfkit", "pg"],
   async headers() {
     return [

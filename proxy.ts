@@ -2,16 +2,21 @@ import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, FILE_CSP, isFileRoute, newNonce } from "@/lib/security/csp";
 import { OUTAGE_HTML } from "@/lib/health/outage-page";
 import type { OutageMark } from "@/lib/health/database-outage";
+import { refuseOversizedBody } from "@/lib/request/body-limit";
+import { hasMalformedId } from "@/lib/request/malformed-id";
 
 /**
  * Passes the requested path on, so a guard that sends a signed-out person to sign-in can bring
  * them back afterwards (convenience only: every page, action and route checks access itself),
  * and sets each page's Content-Security-Policy with a fresh nonce (lib/security/csp.ts). The
  * policy goes on the request too: Next reads the nonce from it and stamps its own scripts.
- * While the database is known to be down (lib/health/database-outage.ts), page loads get the calm
- * 503 page at once; server actions still run and answer `{ error: "unavailable" }`, so forms keep their input.
+ * Oversized bodies get 413 before anything reads them. While the database is known to be down
+ * (lib/health/database-outage.ts), page loads get the calm 503 page at once; server actions still
+ * run and answer `{ error: "unavailable" }`, so forms keep their input.
  */
 export async function proxy(request: NextRequest) {
+  const tooLarge = refuseOversizedBody(request);
+  if (tooLarge) return tooLarge;
   const outage = (globalThis as unknown as { __carebridgeOutage?: OutageMark }).__carebridgeOutage;
   const pageLoad = (request.method === "GET" || request.method === "HEAD") && !request.headers.has("next-action");
   if (outage && pageLoad && (await outage.stillDown())) {
@@ -32,7 +37,11 @@ export async function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set("x-carebridge-path", pathname + search);
   headers.set("Content-Security-Policy", csp);
-  const response = NextResponse.next({ request: { headers } });
+  // A path that names a record by something that cannot be an id matches no route: Next renders
+  // the not-found page with status 404.
+  const response = hasMalformedId(pathname)
+    ? NextResponse.rewrite(new URL("/_malformed-id", request.url), { request: { headers } })
+    : NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);
   return response;
 }

@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   "form_submitted",
   "already_linked",
   "unavailable", // the database cannot be reached right now (lib/database-unavailable.ts)
+  "conflict",
   "unexpected",
 ] as const;
 
@@ -54,12 +55,38 @@ export type ActionResult<T = undefined> =
   | ({ ok: true } & (T extends undefined ? object : { data: T }))
   | { ok?: false; error: ErrorCode; fieldErrors?: Record<string, string>; retryAfterSeconds?: number };
 
+/**
+ * A PostgreSQL unique-index conflict (two submissions racing for the same row): the index's name,
+ * or null for any other error. Drivers put the code on the error or on its cause.
+ */
+export function uniqueViolation(e: unknown): string | null {
+  for (const err of [e, (e as { cause?: unknown })?.cause] as { code?: string; constraint?: string }[]) {
+    if (err?.code === "23505") return err.constraint ?? "unknown";
+  }
+  return null;
+}
+
+/** For a domain function's `.catch`: a unique conflict becomes a field message (default "conflict"). */
+export function conflictAt(field: string, code: ErrorCode = "conflict") {
+  return (e: unknown): never => {
+    if (uniqueViolation(e)) throw new AppError(code, { field });
+    throw e;
+  };
+}
+
 /** What a server action returns for a thrown error: a code, never `e.message` (it can carry patient data). */
 export function toActionError(e: unknown): { error: ErrorCode; retryAfterSeconds?: number } {
   if (e instanceof AppError) return { error: e.code, ...(e.details?.retryAfterSeconds ? { retryAfterSeconds: e.details.retryAfterSeconds } : {}) };
   if (isDatabaseUnavailable(e)) {
     console.error("Database unavailable during a server action");
     return { error: "unavailable" };
+  }
+  // A race no domain function named: a calm answer, and only the index's name in the log (the
+  // failed statement's parameters can be clinical text).
+  const constraint = uniqueViolation(e);
+  if (constraint) {
+    console.warn(`Unique conflict in a server action (${constraint})`);
+    return { error: "conflict" };
   }
   console.error("Unexpected error in a server action", errorForLog(e));
   return { error: "unexpected" };
@@ -92,5 +119,6 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   already_linked: "These profiles are already linked.",
   form_submitted: "This form has already been submitted and can no longer be changed.",
   unavailable: DATABASE_UNAVAILABLE_MESSAGE,
+  conflict: "Someone made the same change at the same moment. Reload the page to see where things stand.",
   unexpected: "Something went wrong on our side. Please try again.",
 };

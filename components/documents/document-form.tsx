@@ -126,7 +126,7 @@ export function DocumentForm({
   const c = (doc?.content ?? {}) as Record<string, unknown>;
   const s = (k: string) => (c[k] == null ? "" : String(c[k]));
   return (
-    <ActionForm action={action} aria-label={documentId ? "Edit document" : "New document"}>
+    <ActionForm action={action} idempotent={!documentId} aria-label={documentId ? "Edit document" : "New document"}>
       <input type="hidden" name="kind" value={kind} />
       {documentId && <input type="hidden" name="documentId" value={documentId} />}
       <div className="grid gap-4 sm:grid-cols-2">

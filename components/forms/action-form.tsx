@@ -6,6 +6,7 @@ import { ERROR_MESSAGES } from "@/lib/errors";
 import { Field } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { IdempotencyKeyField } from "./idempotency-key-field";
 
 const FormContext = createContext<{ state: FormState; pending: boolean }>({ state: {}, pending: false });
 
@@ -18,12 +19,15 @@ export function ActionForm({
   children,
   successMessage,
   className,
+  idempotent,
   "aria-label": ariaLabel,
 }: {
   action: (prev: FormState, data: FormData) => Promise<FormState>;
   children: ReactNode;
   successMessage?: string;
   className?: string;
+  /** A create form: sends an idempotency key, so a double submit creates one record (lib/idempotency). */
+  idempotent?: boolean;
   "aria-label"?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
@@ -57,6 +61,7 @@ export function ActionForm({
             {successMessage}
           </p>
         )}
+        {idempotent && <IdempotencyKeyField resetOn={state.savedAt} />}
         {children}
       </FormContext.Provider>
     </form>

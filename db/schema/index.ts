@@ -6,3 +6,4 @@ export * from "./sessions";
 export * from "./documents";
 export * from "./notifications";
 export * from "./audit";
+export * from "./idempotency";

@@ -4,6 +4,7 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb, selectRows, type Executor } from "@/db/client";
 import type { StaffActor } from "./actor";
 import { levelAtLeast } from "./permissions";
+import { isUuid } from "@/lib/validation/ids";
 
 /**
  * "The clients this actor may see", as one SQL condition on a client id — the same rule as
@@ -43,7 +44,7 @@ export function visibleClientRowsFilter(actor: StaffActor, c: SQL): SQL {
 
 /** May the actor see this chart? Unknown ids, other organisations' charts and archived charts answer false. */
 export async function canSeeClient(actor: StaffActor, clientId: string, exec?: Executor): Promise<boolean> {
-  if (!/^[0-9a-f-]{36}$/i.test(clientId)) return false;
+  if (!isUuid(clientId)) return false;
   const db = exec ?? (await getDb());
   const rows = await selectRows<{ ok: number }>(db, sql`select 1 as ok where ${visibleClientsFilter(actor, sql`${clientId}::uuid`)}`);
   return rows.length > 0;

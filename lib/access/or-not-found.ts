@@ -1,6 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { AppError, type ErrorCode } from "@/lib/errors";
+import { isUuid } from "@/lib/validation/ids";
 
 /**
  * For pages: a domain refusal (any AppError, or only the given codes) shows the one
@@ -13,4 +14,10 @@ export async function orNotFound<T>(pending: Promise<T>, codes?: readonly ErrorC
     if (e instanceof AppError && (!codes || codes.includes(e.code))) notFound();
     throw e;
   }
+}
+
+/** For pages and route handlers: an id from the URL that is not a UUID names nothing, so "not found". */
+export function idOrNotFound(id: string): string {
+  if (!isUuid(id)) notFound();
+  return id;
 }

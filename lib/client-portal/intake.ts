@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notify";
 import { findPortalProfile } from "./portal-profiles";
 import type { PortalClient } from "./types";
+import { isUuid } from "@/lib/validation/ids";
 
 export interface PortalForm {
   id: string;
@@ -23,7 +24,7 @@ export interface PortalForm {
 /** One form sent to one of the client's profiles; anything else is not found. */
 export async function getPortalForm(client: PortalClient, input: { profileId: string; requestId: string }): Promise<PortalForm> {
   const profile = await findPortalProfile(client, input.profileId);
-  if (!profile || !/^[0-9a-f-]{36}$/i.test(input.requestId)) throw new AppError("not_found");
+  if (!profile || !isUuid(input.requestId)) throw new AppError("not_found");
   const db = await getDb();
   const [row] = await db
     .select({ r: intakeRequests, formName: intakeForms.name, fields: intakeForms.fields })
@@ -53,7 +54,7 @@ export async function saveIntakeAnswers(
   input: { profileId: string; requestId: string; answers: Record<string, unknown>; mode: "draft" | "submit" },
 ): Promise<{ ok: true } | { ok: false; fieldErrors: Record<string, string> }> {
   const profile = await findPortalProfile(client, input.profileId);
-  if (!profile || !/^[0-9a-f-]{36}$/i.test(input.requestId)) throw new AppError("not_found");
+  if (!profile || !isUuid(input.requestId)) throw new AppError("not_found");
   if (!profile.canManage) throw new AppError("forbidden");
   const db = await getDb();
   return db.transaction(async (tx) => {

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { clients, intakeForms, intakeRequests, organisations, portalAccountProfiles } from "@/db/schema";
 import type { PortalClient } from "./types";
+import { isUuid } from "@/lib/validation/ids";
 
 export interface PortalProfileAccess {
   clientId: string;
@@ -16,7 +17,6 @@ export interface PortalProfileAccess {
   canManage: boolean;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const profileColumns = {
   clientId: clients.id,
@@ -44,7 +44,7 @@ export async function listMyProfiles(client: PortalClient, exec?: Executor): Pro
 
 /** One profile of this login, or null — forged ids, other people's profiles and revoked ones alike. */
 export async function findPortalProfile(client: PortalClient, profileId: string, exec?: Executor): Promise<PortalProfileAccess | null> {
-  if (!UUID.test(profileId)) return null;
+  if (!isUuid(profileId)) return null;
   const db = exec ?? (await getDb());
   const [row] = await db
     .select(profileColumns)

@@ -7,20 +7,22 @@ import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { scheduleOutboxDelivery } from "@/lib/outbox/schedule-delivery";
 import { applyAccessList } from "./access-list";
 import type { CreateClientInput } from "./schemas";
+import { once } from "@/lib/idempotency/once";
 
 /** Clients → Add → Individual: a new chart, with its first practitioner on the access list. */
 export async function createClient(actor: StaffActor, input: CreateClientInput): Promise<{ clientId: string }> {
   await assertCanClient(actor, "client:create", null);
   const db = await getDb();
-  const result = await db.transaction(async (tx) => {
-    const [client] = await tx
-      .insert(clients)
-      .values({ organisationId: actor.organisationId, firstName: input.firstName, lastName: input.lastName, dateOfBirth: input.dateOfBirth, email: input.email, phone: input.phone })
-      .returning();
-    await recordStaffAudit(tx, actor, { action: "client.created", target: { type: "client", id: client!.id } });
-    if (input.practitionerId) await applyAccessList(tx, actor, client!, [input.practitionerId]).catch(rethrowOnField("practitionerId"));
-    return { clientId: client!.id };
-  });
+  const result = await db.transaction((tx) =>
+    once(tx, { actor, key: input.idempotencyKey, action: "client.create" }, async () => {
+      const [client] = await tx
+        .insert(clients)
+        .values({ organisationId: actor.organisationId, firstName: input.firstName, lastName: input.lastName, dateOfBirth: input.dateOfBirth, email: input.email, phone: input.phone })
+        .returning();
+      await recordStaffAudit(tx, actor, { action: "client.created", target: { type: "client", id: client!.id } });
+      if (input.practitionerId) await applyAccessList(tx, actor, client!, [input.practitionerId]).catch(rethrowOnField("practitionerId"));
+      return { clientId: client!.id };
+    }));
   scheduleOutboxDelivery();
   return result;
 }

@@ -10,6 +10,7 @@ import { applyAccessList } from "./access-list";
 import { findClient, fullName } from "./find-client";
 import { grantProfileToAccount } from "./portal-grants";
 import { queueProfileAddedEmail } from "./queue-profile-added-email";
+import { once } from "@/lib/idempotency/once";
 
 /**
  * "Create a separate profile for this person…" (admins): a second chart with the same name and no
@@ -18,45 +19,46 @@ import { queueProfileAddedEmail } from "./queue-profile-added-email";
  * a portal login — the new profile added to it (a login with a password is emailed that it has a
  * new profile). One transaction; each step audited.
  */
-export async function createSeparateProfile(actor: StaffActor, input: { clientId: string; practitionerId: string }): Promise<{ clientId: string; addedToPortal: boolean }> {
+export async function createSeparateProfile(actor: StaffActor, input: { clientId: string; practitionerId: string; idempotencyKey?: string }): Promise<{ clientId: string; addedToPortal: boolean }> {
   await assertCanClient(actor, "client:create_profile", input.clientId);
   const db = await getDb();
-  const result = await db.transaction(async (tx) => {
-    const first = await findClient(tx, actor, input.clientId);
-    const [second] = await tx
-      .insert(clients)
-      .values({ organisationId: actor.organisationId, firstName: first.firstName, lastName: first.lastName, dateOfBirth: first.dateOfBirth, email: null, phone: first.phone })
-      .returning();
-    const audit = { organisationId: actor.organisationId, actor: { type: "user" as const, id: actor.userId } };
-    await recordAudit(tx, { ...audit, action: "client.profile_created", target: { type: "client", id: second!.id }, metadata: { separateProfileOf: first.id } });
-    const [link] = await tx.insert(clientLinks).values({ clientId: second!.id, linkedClientId: first.id, relationship: "self", canManage: true }).returning({ id: clientLinks.id });
-    await recordAudit(tx, { ...audit, action: "client.contact_linked", target: { type: "client", id: second!.id }, metadata: { linkId: link!.id, linkedClientId: first.id, relationship: "self", canManage: true } });
-    await applyAccessList(tx, actor, second!, [input.practitionerId]).catch((e: { details?: { field?: string } }) => {
-      if (e?.details) e.details.field = "practitionerId";
-      throw e;
-    });
-
-    // The person's portal login(s): whoever already reaches the first profile (not revoked).
-    const logins = await tx
-      .select({ portalAccountId: portalAccountProfiles.portalAccountId, email: portalAccounts.email, name: portalAccounts.name })
-      .from(portalAccountProfiles)
-      .innerJoin(portalAccounts, eq(portalAccounts.id, portalAccountProfiles.portalAccountId))
-      .where(and(eq(portalAccountProfiles.clientId, first.id), ne(portalAccountProfiles.status, "revoked")));
-    const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, actor.organisationId));
-    for (const l of logins) {
-      const { status, gained } = await grantProfileToAccount(tx, { portalAccountId: l.portalAccountId, clientId: second!.id, canManage: true, invitedById: actor.userId });
-      // A login still waiting on its invitation sees the new profile once it sets its password;
-      // one that already has a password sees it now, and is told so.
-      if (gained) await queueProfileAddedEmail(tx, actor, { clinicName: org!.name, account: l, profile: { id: second!.id, name: fullName(second!) }, canManage: true });
-      await recordAudit(tx, {
-        ...audit,
-        action: "client_portal.invited",
-        target: { type: "client", id: second!.id },
-        metadata: { portalAccountId: l.portalAccountId, canManage: true, via: "separate_profile", status, ...(gained ? { emailed: "portal-profile-added" } : {}) },
+  const result = await db.transaction((tx) =>
+    once(tx, { actor, key: input.idempotencyKey, action: "client.create_separate_profile" }, async () => {
+      const first = await findClient(tx, actor, input.clientId);
+      const [second] = await tx
+        .insert(clients)
+        .values({ organisationId: actor.organisationId, firstName: first.firstName, lastName: first.lastName, dateOfBirth: first.dateOfBirth, email: null, phone: first.phone })
+        .returning();
+      const audit = { organisationId: actor.organisationId, actor: { type: "user" as const, id: actor.userId } };
+      await recordAudit(tx, { ...audit, action: "client.profile_created", target: { type: "client", id: second!.id }, metadata: { separateProfileOf: first.id } });
+      const [link] = await tx.insert(clientLinks).values({ clientId: second!.id, linkedClientId: first.id, relationship: "self", canManage: true }).returning({ id: clientLinks.id });
+      await recordAudit(tx, { ...audit, action: "client.contact_linked", target: { type: "client", id: second!.id }, metadata: { linkId: link!.id, linkedClientId: first.id, relationship: "self", canManage: true } });
+      await applyAccessList(tx, actor, second!, [input.practitionerId]).catch((e: { details?: { field?: string } }) => {
+        if (e?.details) e.details.field = "practitionerId";
+        throw e;
       });
-    }
-    return { clientId: second!.id, addedToPortal: logins.length > 0 };
-  });
+
+      // The person's portal login(s): whoever already reaches the first profile (not revoked).
+      const logins = await tx
+        .select({ portalAccountId: portalAccountProfiles.portalAccountId, email: portalAccounts.email, name: portalAccounts.name })
+        .from(portalAccountProfiles)
+        .innerJoin(portalAccounts, eq(portalAccounts.id, portalAccountProfiles.portalAccountId))
+        .where(and(eq(portalAccountProfiles.clientId, first.id), ne(portalAccountProfiles.status, "revoked")));
+      const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, actor.organisationId));
+      for (const l of logins) {
+        const { status, gained } = await grantProfileToAccount(tx, { portalAccountId: l.portalAccountId, clientId: second!.id, canManage: true, invitedById: actor.userId });
+        // A login still waiting on its invitation sees the new profile once it sets its password;
+        // one that already has a password sees it now, and is told so.
+        if (gained) await queueProfileAddedEmail(tx, actor, { clinicName: org!.name, account: l, profile: { id: second!.id, name: fullName(second!) }, canManage: true });
+        await recordAudit(tx, {
+          ...audit,
+          action: "client_portal.invited",
+          target: { type: "client", id: second!.id },
+          metadata: { portalAccountId: l.portalAccountId, canManage: true, via: "separate_profile", status, ...(gained ? { emailed: "portal-profile-added" } : {}) },
+        });
+      }
+      return { clientId: second!.id, addedToPortal: logins.length > 0 };
+    }));
   scheduleOutboxDelivery();
   return result;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONTROL_CHARACTER_MESSAGE, isPlainText } from "@/lib/validation/text";
 
 /** One question of an intake form (intake_forms.fields). */
 export const intakeField = z.object({
@@ -29,6 +30,10 @@ export function checkIntakeAnswers(
     const value = typeof raw[f.id] === "string" ? (raw[f.id] as string).trim() : "";
     if (value.length > 4000) {
       fieldErrors[f.id] = "Keep the answer under 4,000 characters.";
+      continue;
+    }
+    if (!isPlainText(value)) {
+      fieldErrors[f.id] = CONTROL_CHARACTER_MESSAGE;
       continue;
     }
     if (!value) {

@@ -6,13 +6,14 @@ import type { StaffActor } from "@/lib/access/actor";
 import { assertCanClient } from "@/lib/access/clients-assert";
 import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { issueActionToken } from "@/lib/auth/action-tokens";
-import { AppError } from "@/lib/errors";
+import { AppError, conflictAt } from "@/lib/errors";
 import { queueEmail } from "@/lib/mail/queue-email";
 import { scheduleOutboxDelivery } from "@/lib/outbox/schedule-delivery";
 import { appUrl } from "@/lib/urls";
 import { findClient, fullName } from "./find-client";
 import { findPortalAccountByEmail, grantProfileToAccount } from "./portal-grants";
 import { queueProfileAddedEmail } from "./queue-profile-added-email";
+import { once } from "@/lib/idempotency/once";
 
 export const PORTAL_INVITATION_HOURS = 24;
 
@@ -25,64 +26,65 @@ export const PORTAL_INVITATION_HOURS = 24;
  */
 export async function inviteToPortal(
   actor: StaffActor,
-  input: { clientId: string; who: "profile" | string; canManage: boolean },
+  input: { clientId: string; who: "profile" | string; canManage: boolean; idempotencyKey?: string },
 ): Promise<{ portalAccountId: string; emailed: boolean }> {
   await assertCanClient(actor, "client:invite_portal", input.clientId);
   const db = await getDb();
-  const result = await db.transaction(async (tx) => {
-    const profile = await findClient(tx, actor, input.clientId);
-    let invitee: { email: string | null; name: string };
-    const grants: { clientId: string; name: string; canManage: boolean }[] = [{ clientId: profile.id, name: fullName(profile), canManage: input.canManage }];
-    if (input.who === "profile") {
-      invitee = { email: profile.email, name: fullName(profile) };
-    } else {
-      const [link] = await tx.select().from(clientLinks).where(and(eq(clientLinks.id, input.who), eq(clientLinks.clientId, profile.id)));
-      if (!link) throw new AppError("not_found", { field: "who" });
-      if (link.linkedClientId) {
-        const [other] = await tx.select().from(clients).where(and(eq(clients.id, link.linkedClientId), eq(clients.organisationId, actor.organisationId)));
-        if (!other) throw new AppError("not_found", { field: "who" });
-        invitee = { email: other.email, name: fullName(other) };
-        // The same person (Self): their login reaches their own profile too.
-        if (link.relationship === "self") grants.push({ clientId: other.id, name: fullName(other), canManage: true });
+  const result = await db.transaction((tx) =>
+    once(tx, { actor, key: input.idempotencyKey, action: "client.invite_to_portal" }, async () => {
+      const profile = await findClient(tx, actor, input.clientId);
+      let invitee: { email: string | null; name: string };
+      const grants: { clientId: string; name: string; canManage: boolean }[] = [{ clientId: profile.id, name: fullName(profile), canManage: input.canManage }];
+      if (input.who === "profile") {
+        invitee = { email: profile.email, name: fullName(profile) };
       } else {
-        const [contact] = await tx.select().from(contacts).where(and(eq(contacts.id, link.contactId!), eq(contacts.organisationId, actor.organisationId)));
-        if (!contact) throw new AppError("not_found", { field: "who" });
-        invitee = { email: contact.email, name: contact.name };
+        const [link] = await tx.select().from(clientLinks).where(and(eq(clientLinks.id, input.who), eq(clientLinks.clientId, profile.id)));
+        if (!link) throw new AppError("not_found", { field: "who" });
+        if (link.linkedClientId) {
+          const [other] = await tx.select().from(clients).where(and(eq(clients.id, link.linkedClientId), eq(clients.organisationId, actor.organisationId)));
+          if (!other) throw new AppError("not_found", { field: "who" });
+          invitee = { email: other.email, name: fullName(other) };
+          // The same person (Self): their login reaches their own profile too.
+          if (link.relationship === "self") grants.push({ clientId: other.id, name: fullName(other), canManage: true });
+        } else {
+          const [contact] = await tx.select().from(contacts).where(and(eq(contacts.id, link.contactId!), eq(contacts.organisationId, actor.organisationId)));
+          if (!contact) throw new AppError("not_found", { field: "who" });
+          invitee = { email: contact.email, name: contact.name };
+        }
       }
-    }
-    if (!invitee.email) throw new AppError("no_portal_email", { field: "who" });
-    const email = invitee.email.trim().toLowerCase();
+      if (!invitee.email) throw new AppError("no_portal_email", { field: "who" });
+      const email = invitee.email.trim().toLowerCase();
 
-    const account = (await findPortalAccountByEmail(tx, email)) ?? (await tx.insert(portalAccounts).values({ email, name: invitee.name }).returning())[0]!;
-    const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, actor.organisationId));
-    let anyInvited = false;
-    let anyAdded = false;
-    for (const g of grants) {
-      const { status, gained } = await grantProfileToAccount(tx, { portalAccountId: account.id, clientId: g.clientId, canManage: g.canManage, invitedById: actor.userId });
-      anyInvited ||= status === "invited";
-      // An existing login (password set) gains the profile now: tell them where to find it.
-      if (gained) {
-        await queueProfileAddedEmail(tx, actor, { clinicName: org!.name, account: { email, name: account.name }, profile: { id: g.clientId, name: g.name }, canManage: g.canManage });
-        anyAdded = true;
+      const account = (await findPortalAccountByEmail(tx, email)) ?? (await tx.insert(portalAccounts).values({ email, name: invitee.name }).returning())[0]!;
+      const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, actor.organisationId));
+      let anyInvited = false;
+      let anyAdded = false;
+      for (const g of grants) {
+        const { status, gained } = await grantProfileToAccount(tx, { portalAccountId: account.id, clientId: g.clientId, canManage: g.canManage, invitedById: actor.userId });
+        anyInvited ||= status === "invited";
+        // An existing login (password set) gains the profile now: tell them where to find it.
+        if (gained) {
+          await queueProfileAddedEmail(tx, actor, { clinicName: org!.name, account: { email, name: account.name }, profile: { id: g.clientId, name: g.name }, canManage: g.canManage });
+          anyAdded = true;
+        }
+        await recordStaffAudit(tx, actor, {
+          action: "client_portal.invited",
+          target: { type: "client", id: g.clientId },
+          metadata: { portalAccountId: account.id, canManage: g.canManage, status, ...(gained ? { emailed: "portal-profile-added" } : {}) },
+        });
       }
-      await recordStaffAudit(tx, actor, {
-        action: "client_portal.invited",
-        target: { type: "client", id: g.clientId },
-        metadata: { portalAccountId: account.id, canManage: g.canManage, status, ...(gained ? { emailed: "portal-profile-added" } : {}) },
-      });
-    }
-    // A login without a password yet gets (again) a set-password link; the previous link dies.
-    if (anyInvited) {
-      const token = await issueActionToken(tx, { purpose: "portal_invitation", organisationId: actor.organisationId, createdById: actor.userId, portalAccountId: account.id, ttlHours: PORTAL_INVITATION_HOURS });
-      await queueEmail(tx, {
-        organisationId: actor.organisationId,
-        to: email,
-        template: "portal-invitation",
-        props: { clinicName: org!.name, inviterName: actor.name, clientName: account.name, setPasswordUrl: appUrl(`/portal/invitation/${token}`), canManage: input.canManage, expiresInHours: PORTAL_INVITATION_HOURS },
-      });
-    }
-    return { portalAccountId: account.id, emailed: anyInvited || anyAdded };
-  });
+      // A login without a password yet gets (again) a set-password link; the previous link dies.
+      if (anyInvited) {
+        const token = await issueActionToken(tx, { purpose: "portal_invitation", organisationId: actor.organisationId, createdById: actor.userId, portalAccountId: account.id, ttlHours: PORTAL_INVITATION_HOURS });
+        await queueEmail(tx, {
+          organisationId: actor.organisationId,
+          to: email,
+          template: "portal-invitation",
+          props: { clinicName: org!.name, inviterName: actor.name, clientName: account.name, setPasswordUrl: appUrl(`/portal/invitation/${token}`), canManage: input.canManage, expiresInHours: PORTAL_INVITATION_HOURS },
+        });
+      }
+      return { portalAccountId: account.id, emailed: anyInvited || anyAdded };
+    })).catch(conflictAt("who"));
   scheduleOutboxDelivery();
   return result;
 }

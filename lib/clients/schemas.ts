@@ -1,17 +1,17 @@
 import { z } from "zod";
+import { searchText, text } from "@/lib/validation/text";
+import { idempotencyKey } from "@/lib/idempotency/key-field";
 
 export const id = z.uuid({ message: "Choose an item from the list." });
 const optionalText = (max: number, message: string) =>
-  z
-    .string()
+  text()
     .trim()
     .max(max, message)
     .optional()
     .transform((v) => (v ? v : null));
 
 /** An email address, or null when left empty. */
-const optionalEmail = z
-  .string()
+const optionalEmail = text()
   .trim()
   .toLowerCase()
   .optional()
@@ -32,10 +32,9 @@ const isRealDate = (v: string) => {
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
 const clientDetails = {
-  firstName: z.string().trim().min(1, "Enter a first name.").max(80, "Keep the name under 80 characters."),
-  lastName: z.string().trim().min(1, "Enter a last name.").max(80, "Keep the name under 80 characters."),
-  dateOfBirth: z
-    .string()
+  firstName: text().trim().min(1, "Enter a first name.").max(80, "Keep the name under 80 characters."),
+  lastName: text().trim().min(1, "Enter a last name.").max(80, "Keep the name under 80 characters."),
+  dateOfBirth: text()
     .trim()
     .optional()
     .transform((v) => (v ? v : null))
@@ -51,6 +50,7 @@ export const createClientInput = z.object({
     .optional()
     .transform((v) => (v ? v : null))
     .pipe(z.uuid({ message: "Choose a practitioner from the list, or no one yet." }).nullable()),
+  idempotencyKey,
 });
 export type CreateClientInput = z.output<typeof createClientInput>;
 
@@ -64,32 +64,33 @@ export type UpdateClientInput = z.output<typeof updateClientInput>;
 
 export const removeClientLinkInput = z.object({ clientId: id, linkId: id });
 
-export const setClientAccessInput = z.object({ clientId: id, userIds: z.array(id).max(500) });
+export const setClientAccessInput = z.object({ clientId: id, userIds: z.array(id).max(500), idempotencyKey });
 
-export const createSeparateProfileInput = z.object({ clientId: id, practitionerId: z.uuid({ message: "Choose a practitioner." }) });
+export const createSeparateProfileInput = z.object({ clientId: id, practitionerId: z.uuid({ message: "Choose a practitioner." }), idempotencyKey });
 
 export const linkClientContactInput = z.discriminatedUnion("target", [
-  z.object({ clientId: id, target: z.literal("client"), linkedClientId: id, relationship: z.enum(RELATIONSHIPS), canManage: checkbox }),
+  z.object({ clientId: id, target: z.literal("client"), linkedClientId: id, relationship: z.enum(RELATIONSHIPS), canManage: checkbox, idempotencyKey }),
   z.object({
     clientId: id,
     target: z.literal("contact"),
-    name: z.string().trim().min(1, "Enter the contact's name.").max(120, "Keep the name under 120 characters."),
+    name: text().trim().min(1, "Enter the contact's name.").max(120, "Keep the name under 120 characters."),
     email: optionalEmail,
     mobile: optionalText(40, "Keep the mobile number under 40 characters."),
     relationship: z.enum(RELATIONSHIPS),
     canManage: checkbox,
+    idempotencyKey,
   }),
 ]);
 export type LinkClientContactInput = z.output<typeof linkClientContactInput>;
 
 /** "who" is "profile" (the chart's own person) or a link id of the Portal tab's contacts. */
-export const inviteToPortalInput = z.object({ clientId: id, who: z.union([z.literal("profile"), id]), canManage: checkbox });
+export const inviteToPortalInput = z.object({ clientId: id, who: z.union([z.literal("profile"), id]), canManage: checkbox, idempotencyKey });
 
 export const revokePortalAccessInput = z.object({ clientId: id, portalAccountId: id });
 
-export const sendIntakeFormInput = z.object({ clientId: id, formId: id });
+export const sendIntakeFormInput = z.object({ clientId: id, formId: id, idempotencyKey });
 
 export const listClientsInput = z.object({
-  q: z.string().trim().max(100).optional().default(""),
+  q: searchText().optional().default(""),
   page: z.coerce.number().int().min(1).max(10_000).optional().default(1),
 });

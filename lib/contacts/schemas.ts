@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
+import { idempotencyKey } from "@/lib/idempotency/key-field";
 
 const optionalText = (max: number, label: string) =>
-  z
-    .string()
+  text()
     .trim()
     .max(max, `Keep ${label} under ${max} characters.`)
     .transform((v) => v || null);
@@ -30,22 +31,21 @@ export function formatMobile(mobile: string): string {
 
 export const contactInput = z.object({
   contactId: z.uuid().optional(),
-  name: z.string().trim().min(1, "Enter the contact's name.").max(120, "Keep the name under 120 characters."),
+  name: text().trim().min(1, "Enter the contact's name.").max(120, "Keep the name under 120 characters."),
   organisationName: optionalText(160, "the organisation"),
   role: optionalText(80, "the role"),
-  email: z
-    .string()
+  email: text()
     .trim()
     .toLowerCase()
     .max(320)
     .refine((v) => v === "" || z.email().safeParse(v).success, "Enter a valid email address.")
     .transform((v) => v || null),
-  mobile: z
-    .string()
+  mobile: text()
     .trim()
     .max(40, MOBILE_FORMAT)
     .refine((v) => v === "" || normaliseMobile(v) !== null, MOBILE_FORMAT)
     .transform((v) => (v ? normaliseMobile(v) : null)),
-  notes: z.string().trim().max(2000, "Keep notes under 2,000 characters.").default(""),
+  notes: text().trim().max(2000, "Keep notes under 2,000 characters.").default(""),
+  idempotencyKey,
 });
 export type ContactInput = z.output<typeof contactInput>;

@@ -3,10 +3,11 @@
  * derived from it (invoice totals, lab flags). Pure: shared by forms, pages, the PDF and tests.
  */
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import type { DocumentKind } from "@/lib/access/documents";
 
-const text = (label: string, max = 200) => z.string().trim().min(1, `Enter ${label}.`).max(max, `Keep ${label} under ${max} characters.`);
-const optional = (max = 200) => z.string().trim().max(max, `Keep this under ${max} characters.`).default("");
+const required = (label: string, max = 200) => text().trim().min(1, `Enter ${label}.`).max(max, `Keep ${label} under ${max} characters.`);
+const optional = (max = 200) => text().trim().max(max, `Keep this under ${max} characters.`).default("");
 const number = (label: string) =>
   z.preprocess((v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v)) : v), z.number({ message: `Enter ${label} as a number.` }).finite());
 const optionalNumber = z.preprocess(
@@ -15,25 +16,25 @@ const optionalNumber = z.preprocess(
 );
 
 export const letterContent = z.object({
-  recipient: text("the recipient"),
-  subject: text("a subject"),
-  body: text("the letter", 20_000),
+  recipient: required("the recipient"),
+  subject: required("a subject"),
+  body: required("the letter", 20_000),
 });
 
 export const prescriptionLine = z.object({
-  drug: text("the medication"),
-  dose: text("the dose", 80),
-  frequency: text("how often", 120),
-  quantity: text("the quantity", 80),
+  drug: required("the medication"),
+  dose: required("the dose", 80),
+  frequency: required("how often", 120),
+  quantity: required("the quantity", 80),
 });
 export const prescriptionContent = z.object({
-  prescriber: text("the prescriber"),
+  prescriber: required("the prescriber"),
   lines: z.array(prescriptionLine).min(1, "Add at least one medication.").max(30),
 });
 
 export const documentContent = z.object({
   body: optional(20_000),
-  file: z.object({ filename: z.string(), size: z.number() }).nullable().optional(),
+  file: z.object({ filename: text(), size: z.number() }).nullable().optional(),
 });
 
 /**
@@ -42,12 +43,12 @@ export const documentContent = z.object({
  */
 const labResultValue = z.preprocess(
   (v) => (typeof v === "number" ? String(v) : v),
-  z.string({ message: "Enter the value." }).trim().min(1, "Enter the value.").max(40, "Keep the value under 40 characters."),
+  text().trim().min(1, "Enter the value.").max(40, "Keep the value under 40 characters."),
 );
 
 export const labValue = z
   .object({
-    name: text("the measurement", 120),
+    name: required("the measurement", 120),
     value: labResultValue,
     unit: optional(40),
     low: optionalNumber,
@@ -55,20 +56,20 @@ export const labValue = z
   })
   .refine((v) => v.low == null || v.high == null || v.low < v.high, { message: "The low end must be below the high end.", path: ["low"] });
 export const labResultContent = z.object({
-  test: text("the test"),
+  test: required("the test"),
   values: z.array(labValue).min(1, "Add at least one value.").max(50),
 });
 
 export const invoiceItem = z.object({
-  description: text("a description"),
+  description: required("a description"),
   quantity: number("the quantity").pipe(z.number().positive("Use a quantity above 0.")),
   unitPrice: number("the price").pipe(z.number().min(0, "Use a price of 0 or more.")),
 });
 export const invoiceContent = z.object({
-  number: text("an invoice number", 40),
+  number: required("an invoice number", 40),
   items: z.array(invoiceItem).min(1, "Add at least one line item.").max(50),
   taxRate: number("the tax rate").pipe(z.number().min(0, "Use 0 or more.").max(100, "Use 100 or less.")),
-  dueDate: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a due date."),
+  dueDate: text().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a due date."),
   paid: z.boolean().default(false),
 });
 

@@ -3,6 +3,7 @@ import type { StaffActor } from "@/lib/access/actor";
 import { getStaffOrThrow } from "@/lib/auth/staff-actor";
 import { AppError } from "@/lib/errors";
 import { pdfResponse } from "@/lib/pdf/render-document-pdf";
+import { isUuid } from "@/lib/validation/ids";
 
 const notFound = () => new Response("Not found", { status: 404, headers: { "Cache-Control": "private, no-store" } });
 const signIn = () => new Response("Sign in to continue", { status: 401, headers: { "Cache-Control": "no-store" } });
@@ -14,7 +15,7 @@ const signIn = () => new Response("Sign in to continue", { status: 401, headers:
 export function staffDocumentDownload(load: (actor: StaffActor, documentId: string) => Promise<{ bytes: Buffer; filename: string; etag?: string }>) {
   return async function GET(_request: Request, { params }: { params: Promise<{ documentId: string }> }) {
     const { documentId } = await params;
-    if (!/^[0-9a-f-]{36}$/i.test(documentId)) return notFound();
+    if (!isUuid(documentId)) return notFound();
     try {
       const { bytes, filename, etag } = await load(await getStaffOrThrow(), documentId);
       return pdfResponse(bytes, filename, "attachment", etag);

@@ -9,8 +9,10 @@ import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { CONTENT_SCHEMAS } from "./content";
 import { auditDocumentRefusals, loadDocumentFor } from "./load-document";
+import { once } from "@/lib/idempotency/once";
+import { MAX_UPLOAD_MB } from "@/lib/request/body-limit";
 
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+export const MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024;
 
 export interface UploadedPdf {
   filename: string;
@@ -31,6 +33,8 @@ export interface SaveDocumentInput {
   content: unknown;
   file?: UploadedPdf | null;
   removeFile?: boolean;
+  /** A new document's form key (lib/idempotency): a double submit creates one document. */
+  idempotencyKey?: string;
 }
 
 /**
@@ -45,37 +49,38 @@ export async function saveDocument(actor: StaffActor, input: SaveDocumentInput):
   const db = await getDb();
   const target = { type: "document", id: input.documentId ?? input.clientId };
   return auditDocumentRefusals(actor, "document:edit", target, () =>
-    db.transaction(async (tx) => {
-      let documentId: string;
-      const values = { title: input.title, content: content.data as Record<string, unknown>, updatedAt: new Date() };
-      if (input.documentId) {
-        const { doc } = await loadDocumentFor(tx, actor, input.documentId, "document:edit", { lock: true });
-        if (doc.kind !== input.kind) throw new AppError("invalid_input");
-        await tx.update(documents).set(values).where(eq(documents.id, doc.id));
-        documentId = doc.id;
-      } else {
-        if (!(await canSeeClient(actor, input.clientId, tx))) throw new AppError("invalid_input", { field: "clientId" });
-        if (!canCreateKind(actor, input.kind)) throw new AppError("forbidden");
-        const [row] = await tx
-          .insert(documents)
-          .values({ ...values, organisationId: actor.organisationId, clientId: input.clientId, kind: input.kind, authorId: actor.userId })
-          .returning({ id: documents.id });
-        documentId = row!.id;
-      }
-      if (input.kind === "document") {
-        if (input.file) {
-          const file = { filename: input.file.filename.slice(0, 200) || "document.pdf", contentType: "application/pdf", size: input.file.bytes.length, bytes: input.file.bytes };
-          await tx.insert(documentFiles).values({ documentId, ...file }).onConflictDoUpdate({ target: documentFiles.documentId, set: { ...file, createdAt: new Date() } });
-        } else if (input.removeFile) {
-          await tx.delete(documentFiles).where(eq(documentFiles.documentId, documentId));
+    db.transaction((tx) =>
+      once(tx, { actor, key: input.documentId ? undefined : input.idempotencyKey, action: "document.create" }, async () => {
+        let documentId: string;
+        const values = { title: input.title, content: content.data as Record<string, unknown>, updatedAt: new Date() };
+        if (input.documentId) {
+          const { doc } = await loadDocumentFor(tx, actor, input.documentId, "document:edit", { lock: true });
+          if (doc.kind !== input.kind) throw new AppError("invalid_input");
+          await tx.update(documents).set(values).where(eq(documents.id, doc.id));
+          documentId = doc.id;
+        } else {
+          if (!(await canSeeClient(actor, input.clientId, tx))) throw new AppError("invalid_input", { field: "clientId" });
+          if (!canCreateKind(actor, input.kind)) throw new AppError("forbidden");
+          const [row] = await tx
+            .insert(documents)
+            .values({ ...values, organisationId: actor.organisationId, clientId: input.clientId, kind: input.kind, authorId: actor.userId })
+            .returning({ id: documents.id });
+          documentId = row!.id;
         }
-      }
-      await recordStaffAudit(tx, actor, {
-        action: input.documentId ? "document.updated" : "document.created",
-        target: { type: "document", id: documentId },
-        metadata: { kind: input.kind, file: input.file ? { size: input.file.bytes.length } : undefined },
-      });
-      return { documentId };
-    }),
+        if (input.kind === "document") {
+          if (input.file) {
+            const file = { filename: input.file.filename.slice(0, 200) || "document.pdf", contentType: "application/pdf", size: input.file.bytes.length, bytes: input.file.bytes };
+            await tx.insert(documentFiles).values({ documentId, ...file }).onConflictDoUpdate({ target: documentFiles.documentId, set: { ...file, createdAt: new Date() } });
+          } else if (input.removeFile) {
+            await tx.delete(documentFiles).where(eq(documentFiles.documentId, documentId));
+          }
+        }
+        await recordStaffAudit(tx, actor, {
+          action: input.documentId ? "document.updated" : "document.created",
+          target: { type: "document", id: documentId },
+          metadata: { kind: input.kind, file: input.file ? { size: input.file.bytes.length } : undefined },
+        });
+        return { documentId };
+      })),
   );
 }

@@ -12,6 +12,7 @@ import { scheduleOutboxDelivery } from "@/lib/outbox/schedule-delivery";
 import { UNOPENED_LINK_LIFETIME_HOURS } from "@/lib/portal/link-state";
 import { appUrl } from "@/lib/urls";
 import { auditDocumentRefusals, loadDocumentFor } from "./load-document";
+import { once } from "@/lib/idempotency/once";
 
 /** The contact must be reachable for the organisation's security level. */
 export function assertContactReachable(contact: { archivedAt: Date | null; email: string | null; mobile: string | null }, level: "link" | "link_and_sms") {
@@ -43,28 +44,29 @@ export async function emailShareLink(exec: Executor, input: { actor: StaffActor;
  * own area, and the organisation's sharing on (lib/access/documents.ts). The contact gets the
  * "document shared with you" email with a link that must be opened within 24 hours.
  */
-export async function shareDocument(actor: StaffActor, input: { documentId: string; contactId: string }): Promise<{ shareId: string }> {
+export async function shareDocument(actor: StaffActor, input: { documentId: string; contactId: string; idempotencyKey?: string }): Promise<{ shareId: string }> {
   const db = await getDb();
   const result = await auditDocumentRefusals(actor, "document:share", { type: "document", id: input.documentId }, () =>
-    db.transaction(async (tx) => {
-      const { doc, org } = await loadDocumentFor(tx, actor, input.documentId, "document:share");
-      const contact = await findContact(tx, actor, input.contactId).catch(() => {
-        throw new AppError("invalid_input", { field: "contactId" });
-      });
-      assertContactReachable(contact, org.securityLevel);
-      const token = newToken();
-      const [share] = await tx
-        .insert(documentShares)
-        .values({ documentId: doc.id, contactId: contact.id, sharedById: actor.userId, tokenHash: hashToken(token), securityLevel: org.securityLevel, sentAt: new Date() })
-        .returning({ id: documentShares.id });
-      await emailShareLink(tx, { actor, shareId: share!.id, to: contact.email!, contactName: contact.name, token });
-      await recordStaffAudit(tx, actor, {
-        action: "document.shared",
-        target: { type: "document_share", id: share!.id },
-        metadata: { documentId: doc.id, contactId: contact.id, securityLevel: org.securityLevel },
-      });
-      return { shareId: share!.id };
-    }),
+    db.transaction((tx) =>
+      once(tx, { actor, key: input.idempotencyKey, action: "document.share" }, async () => {
+        const { doc, org } = await loadDocumentFor(tx, actor, input.documentId, "document:share");
+        const contact = await findContact(tx, actor, input.contactId).catch(() => {
+          throw new AppError("invalid_input", { field: "contactId" });
+        });
+        assertContactReachable(contact, org.securityLevel);
+        const token = newToken();
+        const [share] = await tx
+          .insert(documentShares)
+          .values({ documentId: doc.id, contactId: contact.id, sharedById: actor.userId, tokenHash: hashToken(token), securityLevel: org.securityLevel, sentAt: new Date() })
+          .returning({ id: documentShares.id });
+        await emailShareLink(tx, { actor, shareId: share!.id, to: contact.email!, contactName: contact.name, token });
+        await recordStaffAudit(tx, actor, {
+          action: "document.shared",
+          target: { type: "document_share", id: share!.id },
+          metadata: { documentId: doc.id, contactId: contact.id, securityLevel: org.securityLevel },
+        });
+        return { shareId: share!.id };
+      })),
   );
   scheduleOutboxDelivery();
   return result;

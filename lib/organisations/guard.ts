@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { memberships, roles, teams } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError, uniqueViolation } from "@/lib/errors";
 import type { StaffActor } from "@/lib/access/actor";
 
 /** Loads a membership of the actor's organisation, or not_found (ids from other organisations look absent). */
@@ -34,6 +34,5 @@ export async function assertTeamsInOrganisation(exec: Executor, actor: StaffActo
 
 /** Postgres unique violations become a friendly code instead of a stack trace. */
 export function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; cause?: { code?: string } };
-  return err?.code === "23505" || err?.cause?.code === "23505";
+  return uniqueViolation(e) !== null;
 }

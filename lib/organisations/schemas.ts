@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { AREAS, LEVELS } from "@/lib/access/permissions";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
+import { idempotencyKey } from "@/lib/idempotency/key-field";
 
 export const id = z.uuid({ message: "Choose an item from the list." });
-export const personName = z.string().trim().min(1, "Enter a name.").max(120, "Keep the name under 120 characters.");
-export const email = z.string().trim().toLowerCase().pipe(z.email({ message: "Enter a valid email address." })).pipe(z.string().max(320));
+export const personName = text().trim().min(1, "Enter a name.").max(120, "Keep the name under 120 characters.");
+export const email = text().trim().toLowerCase().pipe(z.email({ message: "Enter a valid email address." })).pipe(z.string().max(320));
 export const password = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
@@ -15,10 +17,11 @@ export const inviteMemberInput = z.object({
   email,
   roleId: id,
   teamIds: z.array(id).max(50).default([]),
+  idempotencyKey,
 });
 
-export const teamName = z.string().trim().min(1, "Enter a team name.").max(80, "Keep the name under 80 characters.");
-export const roleName = z.string().trim().min(1, "Enter a role name.").max(60, "Keep the name under 60 characters.");
+export const teamName = text().trim().min(1, "Enter a team name.").max(80, "Keep the name under 80 characters.");
+export const roleName = text().trim().min(1, "Enter a role name.").max(60, "Keep the name under 60 characters.");
 
 const level = z.enum(LEVELS);
 export const rolePermissionsInput = z.object({

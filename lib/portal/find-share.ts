@@ -4,8 +4,8 @@ import type { Executor } from "@/db/client";
 import { contacts, documents, documentShares, organisations } from "@/db/schema";
 import { hashToken } from "@/lib/crypto/tokens";
 import { linkStatus, type LinkStatus } from "./link-state";
+import { isUuid } from "@/lib/validation/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // newToken() gives 43 base64url characters; anything else cannot be a link of ours.
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 
@@ -36,7 +36,7 @@ export async function findShareByToken(exec: Executor, token: string, opts: { lo
 }
 
 export async function findShareById(exec: Executor, shareId: string, opts: { lock?: boolean } = {}): Promise<PortalShareRow | null> {
-  if (!UUID.test(shareId)) return null;
+  if (!isUuid(shareId)) return null;
   const [row] = await selectShare(exec, eq(documentShares.id, shareId), opts.lock ?? false);
   return row ?? null;
 }

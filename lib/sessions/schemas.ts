@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { searchText, text } from "@/lib/validation/text";
 import { SHARE_LEVELS } from "@/lib/access/sessions";
 import { id } from "@/lib/organisations/schemas";
+import { idempotencyKey } from "@/lib/idempotency/key-field";
 
 export { id };
 
@@ -17,14 +19,15 @@ export const SESSION_STATUS_LABELS = {
 /** An empty form value ("no patient", "no team") arrives as "" and means null. */
 const optionalId = z.preprocess((v) => (v === "" || v === undefined ? null : v), id.nullable());
 
-export const sessionTitle = z.string().trim().min(1, "Enter a title.").max(200, "Keep the title under 200 characters.");
-const longText = (what: string) => z.string().max(50_000, `Keep the ${what} under 50,000 characters.`);
+export const sessionTitle = text().trim().min(1, "Enter a title.").max(200, "Keep the title under 200 characters.");
+const longText = (what: string) => text().max(50_000, `Keep the ${what} under 50,000 characters.`);
 
 export const createSessionInput = z.object({
   title: sessionTitle,
   clientId: optionalId,
   teamId: optionalId,
   visibility: z.enum(["private", "team"], { message: "Choose who can see the session." }),
+  idempotencyKey,
 });
 
 export const updateSessionInput = z.object({
@@ -38,8 +41,9 @@ export const setSessionPatientInput = z.object({ sessionId: id, clientId: option
 
 export const addSessionDocumentInput = z.object({
   sessionId: id,
-  title: z.string().trim().min(1, "Enter a title for the document.").max(200, "Keep the title under 200 characters."),
-  body: z.string().trim().min(1, "Write the document's text.").max(50_000, "Keep the text under 50,000 characters."),
+  title: text().trim().min(1, "Enter a title for the document.").max(200, "Keep the title under 200 characters."),
+  body: text().trim().min(1, "Write the document's text.").max(50_000, "Keep the text under 50,000 characters."),
+  idempotencyKey,
 });
 
 export const removeSessionDocumentInput = z.object({ sessionId: id, documentId: id });
@@ -56,21 +60,21 @@ export const shareSessionInput = z.object({
   sessionId: id,
   userId: z.uuid({ message: "Choose a colleague from the list." }),
   access: shareLevel,
-  message: z
-    .string()
+  message: text()
     .trim()
     .max(1000, "Keep the message under 1,000 characters.")
     .transform((m) => m || undefined)
     .optional(),
+  idempotencyKey,
 });
 
 export const changeShareLevelInput = z.object({ sessionId: id, userId: id, access: shareLevel });
 export const removeShareInput = z.object({ sessionId: id, userId: id });
 export const deleteSessionInput = z.object({ sessionId: id });
-export const searchColleaguesInput = z.object({ sessionId: id, q: z.string().trim().max(100).default("") });
+export const searchColleaguesInput = z.object({ sessionId: id, q: searchText().default("") });
 
 export const listSessionsInput = z.object({
   tab: z.enum(["mine", "shared", "team"]).catch("mine"),
-  q: z.string().trim().max(100).catch(""),
+  q: searchText().catch(""),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });

@@ -36,7 +36,7 @@ export async function createClientAction(_prev: FormState, data: FormData): Prom
 }
 
 export async function setClientAccessAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const { state } = await handleStaffForm(setClientAccessInput, { clientId: data.get("clientId"), userIds: data.getAll("userIds") }, setClientAccess);
+  const { state } = await handleStaffForm(setClientAccessInput, { clientId: data.get("clientId"), userIds: data.getAll("userIds"), idempotencyKey: data.get("idempotencyKey") ?? undefined }, setClientAccess);
   if (state.ok) revalidatePath("/clients", "layout");
   return state;
 }

@@ -9,7 +9,7 @@ import { archiveContactAction, saveContactAction } from "./actions";
 
 export function ContactForm({ contact, disabled }: { contact?: ContactDto; disabled?: boolean }) {
   return (
-    <ActionForm action={saveContactAction} aria-label={contact ? "Edit contact" : "Add a contact"} successMessage={contact ? "Contact saved." : undefined}>
+    <ActionForm action={saveContactAction} idempotent={!contact} aria-label={contact ? "Edit contact" : "Add a contact"} successMessage={contact ? "Contact saved." : undefined}>
       {contact && <input type="hidden" name="contactId" value={contact.id} />}
       <fieldset disabled={disabled} className="grid gap-4 sm:grid-cols-2">
         <FormField name="name" label="Name">

@@ -11,13 +11,14 @@ import { canContacts } from "@/lib/access/documents";
 import { requireStaffWith } from "@/lib/access/require-area";
 import { listContacts } from "@/lib/contacts/list-contacts";
 import { formatMobile } from "@/lib/contacts/schemas";
+import { searchParam } from "@/lib/validation/text";
 
 export const metadata: Metadata = { title: "Contacts" };
 
 export default async function ContactsPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string; archived?: string }> }) {
   const actor = await requireStaffWith("contacts:view");
   const params = await searchParams;
-  const q = (params.q ?? "").slice(0, 100);
+  const q = searchParam(params.q);
   const archived = params.archived === "1";
   const page = Math.max(1, Number(params.page) || 1);
   const { items, total, pageSize } = await listContacts(actor, { q, archived, page });

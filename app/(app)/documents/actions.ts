@@ -3,32 +3,18 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { searchText } from "@/lib/validation/text";
 import { DOCUMENT_KINDS } from "@/lib/access/documents";
 import type { FormState } from "@/lib/actions/form-state";
 import { handleStaffForm } from "@/lib/actions/handle-form";
 import { searchContacts, type ContactDto } from "@/lib/contacts/list-contacts";
 import { changeShare } from "@/lib/documents/change-share";
-import { CONTENT_SCHEMAS, defaultTitle, type DocumentContent } from "@/lib/documents/content";
+import { defaultTitle, type DocumentContent } from "@/lib/documents/content";
 import { contentFromForm } from "@/lib/documents/form-data";
 import { MAX_UPLOAD_BYTES, saveDocument } from "@/lib/documents/save-document";
+import { documentInput, shareDocumentInput } from "@/lib/documents/schemas";
 import { shareDocument } from "@/lib/documents/share-document";
 import type { ActionResult } from "@/lib/errors";
-
-const documentInput = z.discriminatedUnion(
-  "kind",
-  DOCUMENT_KINDS.map((kind) =>
-    z.object({
-      kind: z.literal(kind),
-      documentId: z.uuid().optional(),
-      clientId: z.uuid({ message: "Choose a client." }),
-      title: z.string().trim().max(200, "Keep the title under 200 characters."),
-      content: CONTENT_SCHEMAS[kind],
-      file: z.instanceof(Buffer).optional(),
-      filename: z.string().max(200).optional(),
-      removeFile: z.boolean().optional(),
-    }),
-  ) as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]],
-);
 
 export async function saveDocumentAction(_prev: FormState, data: FormData): Promise<FormState> {
   const fields = Object.fromEntries(data);
@@ -45,9 +31,10 @@ export async function saveDocumentAction(_prev: FormState, data: FormData): Prom
     file: hasFile ? Buffer.from(await upload.arrayBuffer()) : undefined,
     filename: hasFile ? upload.name : undefined,
     removeFile: fields.removeFile === "on",
+    idempotencyKey: fields.idempotencyKey,
   };
   const { state, result } = await handleStaffForm(documentInput, raw, (actor, input) => {
-    const typed = input as unknown as { kind: DocumentContent["kind"]; documentId?: string; clientId: string; title: string; content: DocumentContent["content"]; file?: Buffer; filename?: string; removeFile?: boolean };
+    const typed = input as unknown as { kind: DocumentContent["kind"]; documentId?: string; idempotencyKey?: string; clientId: string; title: string; content: DocumentContent["content"]; file?: Buffer; filename?: string; removeFile?: boolean };
     return saveDocument(actor, {
       documentId: typed.documentId,
       clientId: typed.clientId,
@@ -56,6 +43,7 @@ export async function saveDocumentAction(_prev: FormState, data: FormData): Prom
       content: typed.content,
       file: typed.file ? { filename: typed.filename ?? "document.pdf", bytes: typed.file } : null,
       removeFile: typed.removeFile,
+      idempotencyKey: typed.idempotencyKey,
     });
   });
   if (!result) return state;
@@ -64,8 +52,7 @@ export async function saveDocumentAction(_prev: FormState, data: FormData): Prom
 }
 
 export async function shareDocumentAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const input = z.object({ documentId: z.uuid(), contactId: z.uuid({ message: "Choose a contact from the list." }) });
-  const { state } = await handleStaffForm(input, Object.fromEntries(data), shareDocument);
+  const { state } = await handleStaffForm(shareDocumentInput, Object.fromEntries(data), shareDocument);
   if (state.ok) revalidatePath(`/documents/${String(data.get("documentId"))}`);
   // An id that names no contact of this organisation (forged, or deleted meanwhile): say what to do, once, at the field.
   if (state.error === "invalid_input" && state.fieldErrors?.contactId === "") state.fieldErrors.contactId = "Choose a contact from the list.";
@@ -82,7 +69,7 @@ export async function changeShareAction(_prev: FormState, data: FormData): Promi
 export type ContactOption = Pick<ContactDto, "id" | "name" | "organisationName" | "role"> & { hasEmail: boolean; hasMobile: boolean };
 
 export async function searchContactsAction(q: string): Promise<ActionResult<ContactOption[]>> {
-  const { state, result } = await handleStaffForm(z.string().trim().max(100), q, searchContacts);
+  const { state, result } = await handleStaffForm(searchText(), q, searchContacts);
   if (!result) return { error: state.error ?? "unexpected" };
   return { ok: true, data: result.map((c) => ({ id: c.id, name: c.name, organisationName: c.organisationName, role: c.role, hasEmail: Boolean(c.email), hasMobile: Boolean(c.mobile) })) };
 }

@@ -2,23 +2,17 @@
 
 import { AuthError, CredentialsSignin } from "next-auth";
 import { unstable_rethrow } from "next/navigation";
-import { z } from "zod";
 import { signIn } from "@/lib/auth/auth";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { isDatabaseUnavailable } from "@/lib/database-unavailable";
+import { signInInput } from "@/lib/auth/sign-in-input";
 import { peekRateLimit } from "@/lib/rate-limit";
 import { getClientInfo } from "@/lib/request/client-info";
 
 import type { SignInState } from "@/lib/actions/sign-in-state";
 
-const input = z.object({
-  email: z.string().trim().max(320),
-  password: z.string().max(200),
-  callbackUrl: z.string().max(2000).optional(),
-});
-
 export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
-  const parsed = input.safeParse(Object.fromEntries(formData));
+  const parsed = signInInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success || !parsed.data.email || !parsed.data.password) return { error: "missing", email: parsed.data?.email };
   const { email, password, callbackUrl } = parsed.data;
   try {

@@ -14,6 +14,7 @@ import { PORTAL_COOKIE } from "@/lib/client-portal/types";
 import { verifyClientCredentials } from "@/lib/client-portal/verify-client-credentials";
 import { isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { toActionError } from "@/lib/errors";
+import { signInInput } from "@/lib/auth/sign-in-input";
 import { password } from "@/lib/organisations/schemas";
 import { rateLimit } from "@/lib/rate-limit";
 import { getClientInfo } from "@/lib/request/client-info";
@@ -33,8 +34,6 @@ async function setPortalCookie(token: string, expires: Date) {
   jar.set(PORTAL_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: process.env.NODE_ENV === "production" && !localHttp, path: "/", expires });
 }
 
-
-const signInInput = z.object({ email: z.string().trim().max(320), password: z.string().max(200), callbackUrl: z.string().max(2000).optional() });
 
 export async function portalSignInAction(_prev: PortalSignInState, data: FormData): Promise<PortalSignInState> {
   const parsed = signInInput.safeParse(Object.fromEntries(data));

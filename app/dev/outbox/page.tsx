@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { getOutboxMessage, listOutboxMessages, requireOutboxViewer } from "@/lib/outbox/outbox-viewer";
 import { CopyLinkButton } from "./copy-link-button";
+import { isUuid } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Outbox (development)" };
 
@@ -12,14 +13,13 @@ export const metadata: Metadata = { title: "Outbox (development)" };
 export const dynamic = "force-dynamic";
 
 const PAGE_SIZE = 25;
-const uuid = /^[0-9a-f-]{36}$/i;
 
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ id?: string; page?: string }> }) {
   await requireOutboxViewer();
   const params = await searchParams;
   const page = Math.max(1, Number(params.page) || 1);
   const { items, total } = await listOutboxMessages({ page, pageSize: PAGE_SIZE });
-  const selectedId = params.id && uuid.test(params.id) ? params.id : items[0]?.id;
+  const selectedId = params.id && isUuid(params.id) ? params.id : items[0]?.id;
   const selected = selectedId ? await getOutboxMessage(selectedId) : null;
   const href = (p: { id?: string; page?: number }) => `/dev/outbox?${new URLSearchParams({ ...(p.page && p.page > 1 ? { page: String(p.page) } : {}), ...(p.id ? { id: p.id } : {}) })}`;
 

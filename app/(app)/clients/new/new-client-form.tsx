@@ -6,7 +6,7 @@ import { createClientAction } from "../actions";
 
 export function NewClientForm({ practitioners, hint }: { practitioners: { id: string; name: string }[]; hint: string }) {
   return (
-    <ActionForm action={createClientAction} aria-label="New client">
+    <ActionForm action={createClientAction} idempotent aria-label="New client">
       <p className="text-sm font-medium text-slate-700">Type: Individual</p>
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField name="firstName" label="First name">

@@ -10,6 +10,7 @@ import { requireStaffWith } from "@/lib/access/require-area";
 import { getContact } from "@/lib/contacts/list-contacts";
 import { ArchiveContactForm, ContactForm } from "../contact-forms";
 import { orNotFound } from "@/lib/access/or-not-found";
+import { isUuid } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Contact" };
 
@@ -17,7 +18,7 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
   const actor = await requireStaffWith("contacts:view");
   const { contactId } = await params;
   const { saved } = await searchParams;
-  if (!/^[0-9a-f-]{36}$/i.test(contactId)) notFound();
+  if (!isUuid(contactId)) notFound();
   const contact = await orNotFound(getContact(actor, contactId));
   const canEdit = canContacts(actor, "edit");
   return (

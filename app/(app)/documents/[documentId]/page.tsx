@@ -14,6 +14,7 @@ import { getDocument } from "@/lib/documents/get-document";
 import type { ShareDisplayState } from "@/lib/portal/link-state";
 import { ShareActions, ShareButton } from "./share-panel";
 import { orNotFound } from "@/lib/access/or-not-found";
+import { isUuid } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Document" };
 
@@ -31,7 +32,7 @@ const when = (d: Date | null) => (d ? d.toLocaleString("en-GB", { day: "numeric"
 export default async function DocumentPage({ params }: { params: Promise<{ documentId: string }> }) {
   const actor = await requireStaff();
   const { documentId } = await params;
-  if (!/^[0-9a-f-]{36}$/i.test(documentId)) notFound();
+  if (!isUuid(documentId)) notFound();
   const data = await orNotFound(getDocument(actor, documentId));
   const { model, share, shares } = data;
   const explanation = share.blockers.map((b) =>

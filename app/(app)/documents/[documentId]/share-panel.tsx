@@ -147,6 +147,7 @@ export function ShareButton({ documentId, allowed, explanation, securityLevel }:
           ) : allowed ? (
             <ActionForm
               key={formKey}
+              idempotent
               action={async (prev, data) => {
                 const state = await shareDocumentAction(prev, data);
                 if (state.ok) setSharedWith(contact?.name ?? "the contact");

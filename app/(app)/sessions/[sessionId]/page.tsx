@@ -12,14 +12,14 @@ import { listMyTeams } from "@/lib/sessions/list-my-teams";
 import { listPatientChoices } from "@/lib/sessions/patient-choices";
 import { AddDocumentForm, DeleteSessionForm, PatientForm, RemoveDocumentForm, SessionEditor, VisibilityForm } from "./session-forms";
 import { ShareDialog } from "./share-dialog";
-import { orNotFound } from "@/lib/access/or-not-found";
+import { idOrNotFound, orNotFound } from "@/lib/access/or-not-found";
 
 // The title is clinical: keep it out of the browser tab and history.
 export const metadata: Metadata = { title: "Session" };
 
 export default async function SessionPage({ params }: { params: Promise<{ sessionId: string }> }) {
   const actor = await requireStaffWith("sessions:view");
-  const { sessionId } = await params;
+  const sessionId = idOrNotFound((await params).sessionId);
   // Read fresh on every request (never cached): a changed or removed share counts at once.
   const session = await orNotFound(getSession(actor, sessionId), ["not_found"]);
   const can = session.abilities;

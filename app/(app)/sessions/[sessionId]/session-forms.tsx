@@ -116,7 +116,7 @@ export function VisibilityForm({ sessionId, visibility, teamId, teams }: { sessi
 
 export function AddDocumentForm({ sessionId }: { sessionId: string }) {
   return (
-    <ActionForm action={addSessionDocumentAction} successMessage="Document added." aria-label="Add a document">
+    <ActionForm action={addSessionDocumentAction} idempotent successMessage="Document added." aria-label="Add a document">
       <input type="hidden" name="sessionId" value={sessionId} />
       <FormField name="title" label="Document title">
         <Input id="title" name="title" placeholder="e.g. Session summary" />

@@ -2,6 +2,7 @@
 
 import { startTransition, useActionState, useCallback, useEffect, useId, useRef, useState } from "react";
 import { ActionForm, FormSubmit } from "@/components/forms/action-form";
+import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
 import { ColleagueCombobox, type ColleagueOption } from "@/components/sessions/colleague-combobox";
 import { formatDate } from "@/components/sessions/session-badges";
 import { Badge } from "@/components/ui/badge";
@@ -113,6 +114,7 @@ function ShareForm({ sessionId, comboboxId }: { sessionId: string; comboboxId: s
         </p>
       )}
       <input type="hidden" name="sessionId" value={sessionId} />
+      <IdempotencyKeyField resetOn={savedAt} />
       {/* Remounted after each success, so the next share starts empty. */}
       <ShareFields
         key={`fields-${savedAt ?? 0}`}

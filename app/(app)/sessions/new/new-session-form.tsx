@@ -9,7 +9,7 @@ type Option = { id: string; name: string };
 
 export function NewSessionForm({ patients, teams }: { patients: Option[]; teams: Option[] }) {
   return (
-    <ActionForm action={createSessionAction} aria-label="New session">
+    <ActionForm action={createSessionAction} idempotent aria-label="New session">
       <FormField name="title" label="Title">
         <Input id="title" name="title" placeholder="e.g. Initial assessment" required />
       </FormField>

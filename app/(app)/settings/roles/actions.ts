@@ -9,13 +9,15 @@ import { handleStaffForm } from "@/lib/actions/handle-form";
 import { deleteRole } from "@/lib/organisations/delete-role";
 import { saveRole } from "@/lib/organisations/save-role";
 import { id, roleName, rolePermissionsInput } from "@/lib/organisations/schemas";
+import { idempotencyKey } from "@/lib/idempotency/key-field";
 
-const saveRoleInput = z.object({ roleId: id.optional(), name: roleName, permissions: rolePermissionsInput });
+const saveRoleInput = z.object({ roleId: id.optional(), name: roleName, permissions: rolePermissionsInput, idempotencyKey });
 
 export async function saveRoleAction(_prev: FormState, data: FormData): Promise<FormState> {
   const raw = {
     roleId: data.get("roleId") || undefined,
     name: data.get("name"),
+    idempotencyKey: data.get("idempotencyKey") ?? undefined,
     permissions: Object.fromEntries([...AREAS, "clientScope"].map((k) => [k, data.get(k)])),
   };
   const { state, result } = await handleStaffForm(saveRoleInput, raw, saveRole);

@@ -16,7 +16,7 @@ export function RoleForm({ role, deletable = false }: { role?: { id: string; nam
     <Card>
       <CardHeader title={role ? `Edit ${role.name}` : "New role"} description="Choose what holders of this role may do in each area." />
       <CardBody>
-        <ActionForm action={saveRoleAction} successMessage="Role saved." aria-label="Role permissions">
+        <ActionForm action={saveRoleAction} idempotent={!role} successMessage="Role saved." aria-label="Role permissions">
           {role && <input type="hidden" name="roleId" value={role.id} />}
           <FormField name="name" label="Role name">
             <Input id="name" name="name" defaultValue={role?.name ?? ""} />

@@ -9,9 +9,10 @@ import { changeTeamMembership } from "@/lib/organisations/change-team-membership
 import { createTeam } from "@/lib/organisations/create-team";
 import { renameTeam } from "@/lib/organisations/rename-team";
 import { id, teamName } from "@/lib/organisations/schemas";
+import { idempotencyKey } from "@/lib/idempotency/key-field";
 
 export async function createTeamAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const { state, result } = await handleStaffForm(z.object({ name: teamName }), Object.fromEntries(data), createTeam);
+  const { state, result } = await handleStaffForm(z.object({ name: teamName, idempotencyKey }), Object.fromEntries(data), createTeam);
   if (!result) return state;
   revalidatePath("/settings", "layout");
   redirect(`/settings/teams/${result.teamId}`);

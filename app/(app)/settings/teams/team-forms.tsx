@@ -7,7 +7,7 @@ import { changeTeamMembershipAction, createTeamAction, renameTeamAction } from "
 
 export function CreateTeamForm() {
   return (
-    <ActionForm action={createTeamAction} aria-label="Create a team" className="flex flex-wrap items-end gap-3 space-y-0">
+    <ActionForm action={createTeamAction} idempotent aria-label="Create a team" className="flex flex-wrap items-end gap-3 space-y-0">
       <FormField name="name" label="Team name">
         <Input id="name" name="name" placeholder="e.g. Occupational therapy" />
       </FormField>

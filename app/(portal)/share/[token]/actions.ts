@@ -2,7 +2,7 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { z } from "zod";
+import { shareToken, typedCode } from "@/lib/portal/form-input";
 import { openShareLink } from "@/lib/portal/open-link";
 import { sendShareCode } from "@/lib/portal/send-code";
 import { SHARE_COOKIE_NAME, shareCookieOptions, sharePath } from "@/lib/portal/share-cookie";
@@ -20,8 +20,6 @@ export interface PortalFormState {
   at?: number;
 }
 
-const token = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);
-
 /** Past the checks: exchange the token for a cookie scoped to this share, and leave the token's URL. */
 async function enter(result: PortalResult, rawToken: string): Promise<PortalFormState> {
   if (result.ok) {
@@ -37,7 +35,7 @@ async function enter(result: PortalResult, rawToken: string): Promise<PortalForm
 
 /** View document (link-only shares): the POST that opens the link. A GET never does. */
 export async function openLinkAction(_prev: PortalFormState, data: FormData): Promise<PortalFormState> {
-  const t = token.safeParse(data.get("token"));
+  const t = shareToken.safeParse(data.get("token"));
   if (!t.success) redirect("/share/invalid");
   const { client, result } = await throttlePortal("portalIp");
   if (!result.success) return { error: "rate_limited", retryAfterSeconds: result.retryAfterSeconds };
@@ -45,7 +43,7 @@ export async function openLinkAction(_prev: PortalFormState, data: FormData): Pr
 }
 
 export async function sendCodeAction(_prev: PortalFormState, data: FormData): Promise<PortalFormState> {
-  const t = token.safeParse(data.get("token"));
+  const t = shareToken.safeParse(data.get("token"));
   if (!t.success) redirect("/share/invalid");
   const { client, result } = await throttlePortal("portalCodeSendIp");
   if (!result.success) return { error: "rate_limited", retryAfterSeconds: result.retryAfterSeconds };
@@ -56,10 +54,10 @@ export async function sendCodeAction(_prev: PortalFormState, data: FormData): Pr
 }
 
 export async function verifyCodeAction(_prev: PortalFormState, data: FormData): Promise<PortalFormState> {
-  const t = token.safeParse(data.get("token"));
+  const t = shareToken.safeParse(data.get("token"));
   if (!t.success) redirect("/share/invalid");
-  const code = String(data.get("code") ?? "").replace(/\s+/g, "");
-  if (!/^\d{6}$/.test(code)) return { error: "invalid_code_format", at: Date.now() };
+  const code = typedCode(data.get("code"));
+  if (!code) return { error: "invalid_code_format", at: Date.now() };
   const { client, result } = await throttlePortal("portalCodeAttemptIp");
   if (!result.success) return { error: "rate_limited", retryAfterSeconds: result.retryAfterSeconds };
   return enter(await verifyShareCode(t.data, code, client), t.data);

@@ -6,7 +6,7 @@ import { setClientAccessAction } from "../../actions";
 
 export function AccessForm({ clientId, practitioners, hint }: { clientId: string; practitioners: { id: string; name: string; hint: string; checked: boolean }[]; hint: string }) {
   return (
-    <ActionForm action={setClientAccessAction} successMessage="Access saved." aria-label="Manage access">
+    <ActionForm action={setClientAccessAction} idempotent successMessage="Access saved." aria-label="Manage access">
       <input type="hidden" name="clientId" value={clientId} />
       <fieldset className="space-y-3" aria-describedby="practitioners-hint">
         <legend className="text-sm font-medium text-slate-800">Practitioners</legend>

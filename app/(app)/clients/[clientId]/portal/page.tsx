@@ -12,6 +12,7 @@ import { formatDate, formatDateTime } from "../../format";
 import { ChartHeader } from "../chart-header";
 import { loadChart } from "../load-chart";
 import { AddContactForms, InviteForm, RemoveLinkForm, RevokeForm, SendFormForm } from "./portal-forms";
+import { searchParam } from "@/lib/validation/text";
 
 export const metadata: Metadata = { title: "Client portal" };
 
@@ -23,7 +24,8 @@ export default async function PortalTabPage({ params, searchParams }: { params: 
   const id = chart.client.id;
   const tab = await getPortalTab(actor, id);
   const adding = chart.abilities.linkContact && (add === "1" || find !== undefined);
-  const candidates = adding && find ? await findLinkCandidates(actor, { clientId: id, q: find.slice(0, 100) }) : [];
+  const query = searchParam(find);
+  const candidates = adding && query ? await findLinkCandidates(actor, { clientId: id, q: query }) : [];
   const inviteOptions = [
     ...(chart.client.email ? [{ value: "profile", label: `${chart.client.firstName} ${chart.client.lastName} (this profile, ${chart.client.email})` }] : []),
     ...tab.contacts.filter((c) => c.hasEmail).map((c) => ({ value: c.linkId, label: `${c.name} (${RELATIONSHIP_LABELS[c.relationship]})` })),
@@ -66,7 +68,7 @@ export default async function PortalTabPage({ params, searchParams }: { params: 
             ) : (
               <p className="text-sm text-slate-600">No contacts yet.</p>
             )}
-            {adding ? <AddContactForms clientId={id} find={find ?? ""} candidates={candidates.map((c) => ({ id: c.id, label: `${c.firstName} ${c.lastName}${c.dateOfBirth ? `, born ${formatDate(c.dateOfBirth)}` : ""}${c.email ? `, ${c.email}` : ""}` }))} /> : null}
+            {adding ? <AddContactForms clientId={id} find={query} candidates={candidates.map((c) => ({ id: c.id, label: `${c.firstName} ${c.lastName}${c.dateOfBirth ? `, born ${formatDate(c.dateOfBirth)}` : ""}${c.email ? `, ${c.email}` : ""}` }))} /> : null}
           </CardBody>
         </Card>
 

@@ -76,7 +76,7 @@ export function AddContactForms({ clientId, find, candidates }: { clientId: stri
           </form>
           {find && candidates.length === 0 ? <p className="text-sm text-slate-600">No other client matches “{find}”.</p> : null}
           {candidates.length > 0 ? (
-            <ActionForm action={linkClientContactAction} aria-label="Link an existing client">
+            <ActionForm action={linkClientContactAction} idempotent aria-label="Link an existing client">
               <input type="hidden" name="clientId" value={clientId} />
               <input type="hidden" name="target" value="client" />
               <FormField name="linkedClientId" label="Client">
@@ -100,7 +100,7 @@ export function AddContactForms({ clientId, find, candidates }: { clientId: stri
           ) : null}
         </div>
       ) : (
-        <ActionForm action={linkClientContactAction} aria-label="Add a new contact">
+        <ActionForm action={linkClientContactAction} idempotent aria-label="Add a new contact">
           <input type="hidden" name="clientId" value={clientId} />
           <input type="hidden" name="target" value="contact" />
           <div className="grid gap-4 sm:grid-cols-3">
@@ -130,7 +130,7 @@ export function AddContactForms({ clientId, find, candidates }: { clientId: stri
 
 export function InviteForm({ clientId, options }: { clientId: string; options: { value: string; label: string }[] }) {
   return (
-    <ActionForm action={inviteToPortalAction} successMessage="Invitation sent." aria-label="Invite to portal">
+    <ActionForm action={inviteToPortalAction} idempotent successMessage="Invitation sent." aria-label="Invite to portal">
       <input type="hidden" name="clientId" value={clientId} />
       <FormField name="who" label="Person to invite">
         <Select id="who" name="who" defaultValue={options[0]!.value}>
@@ -181,7 +181,7 @@ export function RemoveLinkForm({ clientId, linkId, name, relationship }: { clien
 export function SendFormForm({ clientId, forms }: { clientId: string; forms: { id: string; name: string }[] }) {
   if (forms.length === 0) return <p className="text-sm text-slate-600">The organisation has no intake forms yet.</p>;
   return (
-    <ActionForm action={sendIntakeFormAction} successMessage="Form sent. The client has been emailed." aria-label="Send intake form" className="flex flex-wrap items-end gap-3 space-y-0">
+    <ActionForm action={sendIntakeFormAction} idempotent successMessage="Form sent. The client has been emailed." aria-label="Send intake form" className="flex flex-wrap items-end gap-3 space-y-0">
       <input type="hidden" name="clientId" value={clientId} />
       <FormField name="formId" label="Form">
         <Select id="formId" name="formId" defaultValue={forms[0]!.id} options={forms} />

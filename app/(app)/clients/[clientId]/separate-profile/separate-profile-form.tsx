@@ -6,7 +6,7 @@ import { createSeparateProfileAction } from "../../actions";
 
 export function SeparateProfileForm({ clientId, practitioners, hint }: { clientId: string; practitioners: { id: string; name: string }[]; hint: string }) {
   return (
-    <ActionForm action={createSeparateProfileAction} aria-label="Create a separate profile">
+    <ActionForm action={createSeparateProfileAction} idempotent aria-label="Create a separate profile">
       <input type="hidden" name="clientId" value={clientId} />
       <FormField name="practitionerId" label="Practitioner for the new profile" hint={hint}>
         <Select id="practitionerId" name="practitionerId" defaultValue="">

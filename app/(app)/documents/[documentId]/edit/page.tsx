@@ -8,13 +8,14 @@ import { requireStaff } from "@/lib/auth/staff-actor";
 import { getDocument } from "@/lib/documents/get-document";
 import { saveDocumentAction } from "../../actions";
 import { orNotFound } from "@/lib/access/or-not-found";
+import { isUuid } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Edit document" };
 
 export default async function EditDocumentPage({ params }: { params: Promise<{ documentId: string }> }) {
   const actor = await requireStaff();
   const { documentId } = await params;
-  if (!/^[0-9a-f-]{36}$/i.test(documentId)) notFound();
+  if (!isUuid(documentId)) notFound();
   const data = await orNotFound(getDocument(actor, documentId));
   if (!data.canEdit) notFound();
   const { model } = data;

@@ -8,13 +8,13 @@ import { getMember, listRoles, listTeams } from "@/lib/organisations/queries";
 import { getSessionHandover } from "@/lib/sessions/transfer-sessions";
 import { InvitationForms } from "./invitation-forms";
 import { MemberRoleForm, MemberTeamsForm, RemoveMemberForm } from "./member-forms";
-import { orNotFound } from "@/lib/access/or-not-found";
+import { idOrNotFound, orNotFound } from "@/lib/access/or-not-found";
 
 export const metadata: Metadata = { title: "Member" };
 
 export default async function MemberPage({ params, searchParams }: { params: Promise<{ membershipId: string }>; searchParams: Promise<{ invited?: string; resent?: string; revoked?: string }> }) {
   const actor = await requireStaffWith("settings:edit");
-  const { membershipId } = await params;
+  const membershipId = idOrNotFound((await params).membershipId);
   // One flash at a time, from the action that brought the admin here.
   const { invited, resent, revoked } = await searchParams;
   const member = await orNotFound(getMember(actor, membershipId), ["not_found"]);

@@ -10,7 +10,7 @@ type Option = { id: string; name: string };
 export function InviteMemberForm({ roles, teams }: { roles: Option[]; teams: Option[] }) {
   const defaultRole = roles.find((r) => r.name === "Clinician")?.id ?? roles[0]?.id;
   return (
-    <ActionForm action={inviteMemberAction} aria-label="Invite member">
+    <ActionForm action={inviteMemberAction} idempotent aria-label="Invite member">
       <FormField name="name" label="Full name">
         <Input id="name" name="name" autoComplete="off" placeholder="Dr Jane Smith" />
       </FormField>

@@ -4,13 +4,13 @@ import { ButtonLink } from "@/components/ui/button";
 import { requireStaffWith } from "@/lib/access/require-area";
 import { getRole } from "@/lib/organisations/queries";
 import { RoleForm } from "../role-form";
-import { orNotFound } from "@/lib/access/or-not-found";
+import { idOrNotFound, orNotFound } from "@/lib/access/or-not-found";
 
 export const metadata: Metadata = { title: "Role" };
 
 export default async function RolePage({ params, searchParams }: { params: Promise<{ roleId: string }>; searchParams: Promise<{ created?: string }> }) {
   const actor = await requireStaffWith("settings:edit");
-  const { roleId } = await params;
+  const roleId = idOrNotFound((await params).roleId);
   const { created } = await searchParams;
   const role = await orNotFound(getRole(actor, roleId), ["not_found"]);
   return (

@@ -5,12 +5,13 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { requireStaffWith } from "@/lib/access/require-area";
 import { listMembers, listTeams } from "@/lib/organisations/queries";
 import { AddTeamMemberForm, RemoveTeamMemberForm, RenameTeamForm } from "../team-forms";
+import { idOrNotFound } from "@/lib/access/or-not-found";
 
 export const metadata: Metadata = { title: "Team" };
 
 export default async function TeamPage({ params }: { params: Promise<{ teamId: string }> }) {
   const actor = await requireStaffWith("settings:edit");
-  const { teamId } = await params;
+  const teamId = idOrNotFound((await params).teamId);
   const [teams, members] = await Promise.all([listTeams(actor), listMembers(actor)]);
   const team = teams.find((t) => t.id === teamId);
   if (!team) notFound();

@@ -6,12 +6,13 @@ import { currentShareAccess } from "@/lib/portal/portal-request";
 import { viewSharedDocument } from "@/lib/portal/share-access";
 import { rateLimit } from "@/lib/rate-limit";
 import { PortalMessage, RateLimitedMessage } from "../../portal-message";
+import { idOrNotFound } from "@/lib/access/or-not-found";
 
 export const metadata: Metadata = { title: "Shared document" };
 
 /** The document, for a browser that came through the link (and the code). The URL carries no token. */
 export default async function SharedDocumentPage({ params }: { params: Promise<{ shareId: string }> }) {
-  const { shareId } = await params;
+  const shareId = idOrNotFound((await params).shareId);
   const { row, client } = await currentShareAccess(shareId);
   if (!(await rateLimit("portalIp", client.ip ?? "unknown")).success) return <RateLimitedMessage />;
   if (!row) {

@@ -7,13 +7,13 @@ import { INTAKE_STATUS_LABELS } from "@/lib/clients/intake-fields";
 import { formatDateTime } from "../../../format";
 import { ChartHeader } from "../../chart-header";
 import { loadChart } from "../../load-chart";
-import { orNotFound } from "@/lib/access/or-not-found";
+import { idOrNotFound, orNotFound } from "@/lib/access/or-not-found";
 
 export const metadata: Metadata = { title: "Intake form" };
 
 export default async function IntakeAnswersPage({ params }: { params: Promise<{ clientId: string; requestId: string }> }) {
   const { actor, chart } = await loadChart(params, "form");
-  const { requestId } = await params;
+  const requestId = idOrNotFound((await params).requestId);
   const form = await orNotFound(getIntakeAnswers(actor, { clientId: chart.client.id, requestId }));
   return (
     <>

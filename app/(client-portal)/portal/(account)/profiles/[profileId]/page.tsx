@@ -6,13 +6,14 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { INTAKE_STATUS_LABELS } from "@/lib/clients/intake-fields";
 import { listProfileForms } from "@/lib/client-portal/portal-profiles";
 import { requireClient } from "@/lib/client-portal/require-client";
+import { idOrNotFound } from "@/lib/access/or-not-found";
 
 export const metadata: Metadata = { title: "Profile" };
 
 const date = (d: Date | string) => new Date(d).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 export default async function PortalProfilePage({ params, searchParams }: { params: Promise<{ profileId: string }>; searchParams: Promise<{ submitted?: string }> }) {
-  const { profileId } = await params;
+  const profileId = idOrNotFound((await params).profileId);
   const { profile } = await requireClient(profileId);
   const forms = await listProfileForms(profile.clientId);
   const { submitted } = await searchParams;

@@ -6,12 +6,14 @@ import { INTAKE_STATUS_LABELS } from "@/lib/clients/intake-fields";
 import { getPortalForm } from "@/lib/client-portal/intake";
 import { requireClient } from "@/lib/client-portal/require-client";
 import { IntakeFormFields } from "./intake-form";
-import { orNotFound } from "@/lib/access/or-not-found";
+import { idOrNotFound, orNotFound } from "@/lib/access/or-not-found";
 
 export const metadata: Metadata = { title: "Form" };
 
 export default async function PortalFormPage({ params }: { params: Promise<{ profileId: string; requestId: string }> }) {
   const { profileId, requestId } = await params;
+  idOrNotFound(profileId);
+  idOrNotFound(requestId);
   const { client } = await requireClient(profileId);
   const form = await orNotFound(getPortalForm(client, { profileId, requestId }));
   return (

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { DOCUMENT_KINDS } from "@/lib/access/documents";
+import { idempotencyKey } from "@/lib/idempotency/key-field";
+import { text } from "@/lib/validation/text";
+import { CONTENT_SCHEMAS } from "./content";
+
+/** The new/edit document form (after contentFromForm), one shape per kind. */
+export const documentInput = z.discriminatedUnion(
+  "kind",
+  DOCUMENT_KINDS.map((kind) =>
+    z.object({
+      kind: z.literal(kind),
+      documentId: z.uuid().optional(),
+      clientId: z.uuid({ message: "Choose a client." }),
+      title: text().trim().max(200, "Keep the title under 200 characters."),
+      content: CONTENT_SCHEMAS[kind],
+      file: z.instanceof(Buffer).optional(),
+      filename: text().max(200).optional(),
+      removeFile: z.boolean().optional(),
+      idempotencyKey,
+    }),
+  ) as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]],
+);
+
+/** Share → a contact of the organisation. */
+export const shareDocumentInput = z.object({ documentId: z.uuid(), contactId: z.uuid({ message: "Choose a contact from the list." }), idempotencyKey });
