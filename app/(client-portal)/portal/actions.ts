@@ -12,7 +12,7 @@ import { endPortalSession, startPortalSession } from "@/lib/client-portal/portal
 import { getClientOrThrow } from "@/lib/client-portal/require-client";
 import { PORTAL_COOKIE } from "@/lib/client-portal/types";
 import { verifyClientCredentials } from "@/lib/client-portal/verify-client-credentials";
-import { toActionError } from "@/lib/errors";
+import { AppError, toActionError } from "@/lib/errors";
 import { password } from "@/lib/organisations/schemas";
 import { rateLimit } from "@/lib/rate-limit";
 import { getClientInfo } from "@/lib/request/client-info";
@@ -66,12 +66,39 @@ export async function acceptPortalInvitationAction(_prev: FormState, data: FormD
   try {
     ({ accountId } = await acceptPortalInvitation(parsed.data));
   } catch (e) {
-    return toActionError(e);
+    return withField(e);
   }
   // Setting the password signs the client in.
   const { token, expiresAt } = await startPortalSession(accountId);
   await setPortalCookie(token, expiresAt);
   redirect("/portal?welcome=1");
+}
+
+const acceptWithLoginInput = z.object({ token: z.string().min(20).max(100), password: z.string().min(1).max(200) });
+
+// Public: a login that already exists (perhaps another clinic's) accepts this clinic's invitation
+// with its existing password; the check is sign-in's own (throttled, lockable, audited).
+export async function acceptPortalInvitationWithLoginAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const client = await getClientInfo();
+  const limit = await rateLimit("invitationIp", client.ip ?? "unknown");
+  if (!limit.success) return { error: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
+  const parsed = acceptWithLoginInput.safeParse(Object.fromEntries(data));
+  if (!parsed.success) return { error: "invalid_input", fieldErrors: fieldErrorsOf(parsed.error) };
+  let accountId: string;
+  try {
+    ({ accountId } = await acceptPortalInvitation({ token: parsed.data.token, existingPassword: parsed.data.password, client }));
+  } catch (e) {
+    return withField(e);
+  }
+  const { token, expiresAt } = await startPortalSession(accountId);
+  await setPortalCookie(token, expiresAt);
+  redirect("/portal?welcome=1");
+}
+
+function withField(e: unknown): FormState {
+  const state: FormState = toActionError(e);
+  if (e instanceof AppError && e.details?.field) state.fieldErrors = { [e.details.field]: "" };
+  return state;
 }
 
 const intakeInput = z.object({ profileId: z.uuid(), requestId: z.uuid(), intent: z.enum(["draft", "submit"]) });
