@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, isNotNull, ne, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { clients, portalAccountProfiles, portalAccounts } from "@/db/schema";
 
@@ -71,7 +71,7 @@ async function holdsAcceptedProfileOf(tx: Executor, portalAccountId: string, org
         eq(portalAccountProfiles.portalAccountId, portalAccountId),
         eq(portalAccountProfiles.status, "accepted"),
         eq(clients.organisationId, organisationId),
-        sql`${portalAccounts.passwordHash} is not null`,
+        isNotNull(portalAccounts.passwordHash),
       ),
     )
     .limit(1);
