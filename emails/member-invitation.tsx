@@ -8,6 +8,8 @@ export interface MemberInvitationProps {
   roleName: string;
   setPasswordUrl: string;
   expiresInHours: number;
+  /** The email already has a Carebridge account (perhaps at another clinic): they accept with their password. */
+  hasAccount?: boolean;
 }
 
 export default function MemberInvitationEmail({
@@ -17,14 +19,19 @@ export default function MemberInvitationEmail({
   roleName,
   setPasswordUrl,
   expiresInHours,
+  hasAccount = false,
 }: MemberInvitationProps) {
   const invitation = `${inviterName} has invited you to join ${clinicName} on Carebridge as ${roleName}.`;
   return (
     <EmailLayout clinicName={clinicName} preview={invitation}>
       <Greeting name={inviteeName} />
       <Paragraph>{invitation}</Paragraph>
-      <Paragraph>Set a password to finish creating your account.</Paragraph>
-      <CallToAction href={setPasswordUrl}>Set your password</CallToAction>
+      <Paragraph>
+        {hasAccount
+          ? "You already have a Carebridge account with this email address: sign in with your password to accept."
+          : "Set a password to finish creating your account."}
+      </Paragraph>
+      <CallToAction href={setPasswordUrl}>{hasAccount ? "Accept the invitation" : "Set your password"}</CallToAction>
       <SmallPrint>{`This link works once and expires in ${plural(expiresInHours, "hour")}.`}</SmallPrint>
     </EmailLayout>
   );

@@ -8,6 +8,8 @@ export interface PortalInvitationProps {
   setPasswordUrl: string;
   canManage: boolean;
   expiresInHours: number;
+  /** The email already has a portal login (perhaps from another clinic): they accept with their password. */
+  hasLogin?: boolean;
 }
 
 export default function PortalInvitationEmail({
@@ -17,6 +19,7 @@ export default function PortalInvitationEmail({
   setPasswordUrl,
   canManage,
   expiresInHours,
+  hasLogin = false,
 }: PortalInvitationProps) {
   const invitation = `${inviterName} at ${clinicName} has invited you to the client portal, where you can see your details and complete forms the clinic sends you.`;
   return (
@@ -26,7 +29,10 @@ export default function PortalInvitationEmail({
       {canManage ? (
         <Paragraph>You can also manage the information of the profiles linked to your login.</Paragraph>
       ) : null}
-      <CallToAction href={setPasswordUrl}>Set up your portal login</CallToAction>
+      {hasLogin ? (
+        <Paragraph>{`You already have a client portal login with this email address. Sign in with your password to accept: nothing from ${clinicName} appears in your login until you do.`}</Paragraph>
+      ) : null}
+      <CallToAction href={setPasswordUrl}>{hasLogin ? "Review the invitation" : "Set up your portal login"}</CallToAction>
       <SmallPrint>{`This link works once and expires in ${plural(expiresInHours, "hour")}.`}</SmallPrint>
     </EmailLayout>
   );

@@ -80,6 +80,9 @@ export const portalAccountProfiles = pgTable(
     clientId: uuid("client_id").notNull().references(() => clients.id),
     canManage: boolean("can_manage").notNull().default(false),
     status: portalProfileStatus("status").notNull().default("invited"),
+    // The name the inviting clinic recorded for the person. A portal login may serve several
+    // clinics, and portal_accounts.name is whatever the first one wrote: never shown to another.
+    invitedName: text("invited_name"),
     invitedById: uuid("invited_by_id").references(() => users.id),
     invitedAt: timestamp("invited_at", { withTimezone: true }).notNull().defaultNow(),
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),

@@ -58,6 +58,9 @@ export const memberships = pgTable(
     userId: uuid("user_id").notNull().references(() => users.id),
     roleId: uuid("role_id").notNull().references(() => roles.id),
     status: membershipStatus("status").notNull().default("active"),
+    // The name the inviting admin typed. users.name is global (one account, several clinics), so an
+    // invitation shows this until accepted and never overwrites what another clinic knows the person as.
+    invitedName: text("invited_name"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     leftAt: timestamp("left_at", { withTimezone: true }),
   },

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { memberships, organisations, roles, teamMembers, users } from "@/db/schema";
+import { memberships, organisations, roles, teamMembers, teams, users } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 
 /** Reads the person's active membership and role from the database. Null if there is none. */
@@ -24,7 +24,12 @@ export async function loadStaffActor(userId: string, organisationId: string): Pr
     .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId), eq(memberships.status, "active")))
     .limit(1);
   if (!row) return null;
-  const teamRows = await db.select({ teamId: teamMembers.teamId }).from(teamMembers).where(eq(teamMembers.userId, userId));
+  // Only this organisation's teams: someone who works at two clinics has team places in both.
+  const teamRows = await db
+    .select({ teamId: teamMembers.teamId })
+    .from(teamMembers)
+    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+    .where(and(eq(teamMembers.userId, userId), eq(teams.organisationId, organisationId)));
   const r = row.role;
   return {
     userId: row.userId,

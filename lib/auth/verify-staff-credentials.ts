@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { memberships } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -12,7 +12,11 @@ export type CredentialCheck =
   | { ok: true; userId: string; organisationId: string }
   | { ok: false; reason: "invalid" | "rate_limited" | "locked"; retryAfterSeconds?: number };
 
-/** Staff sign-in: a right password and an active membership (the first, by age, is the one signed into). */
+/**
+ * Staff sign-in: a right password and an active membership. Someone who works at several clinics
+ * signs into the most recently joined one (ties broken by id, so the choice is deterministic);
+ * switching between them is the header's job.
+ */
 export async function verifyStaffCredentials(input: { email: string; password: string; client: ClientInfo }): Promise<CredentialCheck> {
   const db = await getDb();
   let organisationId: string | null = null;
@@ -25,7 +29,7 @@ export async function verifyStaffCredentials(input: { email: string; password: s
         .select({ organisationId: memberships.organisationId })
         .from(memberships)
         .where(and(eq(memberships.userId, userId), eq(memberships.status, "active")))
-        .orderBy(memberships.createdAt)
+        .orderBy(desc(memberships.createdAt), desc(memberships.id))
         .limit(1);
       organisationId = membership?.organisationId ?? null;
       return Boolean(membership);

@@ -40,16 +40,18 @@ export async function createSeparateProfile(actor: StaffActor, input: { clientId
 
       // The person's portal login(s): whoever already reaches the first profile (not revoked).
       const logins = await tx
-        .select({ portalAccountId: portalAccountProfiles.portalAccountId, email: portalAccounts.email, name: portalAccounts.name })
+        .select({ portalAccountId: portalAccountProfiles.portalAccountId, email: portalAccounts.email, invitedName: portalAccountProfiles.invitedName })
         .from(portalAccountProfiles)
         .innerJoin(portalAccounts, eq(portalAccounts.id, portalAccountProfiles.portalAccountId))
         .where(and(eq(portalAccountProfiles.clientId, first.id), ne(portalAccountProfiles.status, "revoked")));
       const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, actor.organisationId));
       for (const l of logins) {
-        const { status, gained } = await grantProfileToAccount(tx, { portalAccountId: l.portalAccountId, clientId: second!.id, canManage: true, invitedById: actor.userId });
-        // A login still waiting on its invitation sees the new profile once it sets its password;
-        // one that already has a password sees it now, and is told so.
-        if (gained) await queueProfileAddedEmail(tx, actor, { clinicName: org!.name, account: l, profile: { id: second!.id, name: fullName(second!) }, canManage: true });
+        // Named as this clinic knows the person (the login's own name may come from another clinic).
+        const name = l.invitedName ?? fullName(first);
+        const { status, gained } = await grantProfileToAccount(tx, { portalAccountId: l.portalAccountId, clientId: second!.id, canManage: true, invitedById: actor.userId, invitedName: name });
+        // A login still waiting on this clinic's invitation sees the new profile once it accepts;
+        // one that already holds this clinic's profile sees it now, and is told so.
+        if (gained) await queueProfileAddedEmail(tx, actor, { clinicName: org!.name, account: { email: l.email, name }, profile: { id: second!.id, name: fullName(second!) }, canManage: true });
         await recordAudit(tx, {
           ...audit,
           action: "client_portal.invited",

@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, desc, eq } from "drizzle-orm";
+import { asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { clientLinks, clients, contacts, intakeForms, intakeRequests, portalAccountProfiles, portalAccounts, users } from "@/db/schema";
@@ -38,7 +38,10 @@ export async function getPortalTab(actor: StaffActor, clientId: string): Promise
   const invitations = await db
     .select({
       portalAccountId: portalAccounts.id,
-      name: portalAccounts.name,
+      // The name this clinic recorded when it invited: a login may come from another clinic, whose
+      // name for the person is not this clinic's to see. Status is this link's own ("invited" =
+      // invitation sent, until the client accepts this clinic's invitation).
+      name: sql<string>`coalesce(${portalAccountProfiles.invitedName}, '')`,
       email: portalAccounts.email,
       status: portalAccountProfiles.status,
       canManage: portalAccountProfiles.canManage,

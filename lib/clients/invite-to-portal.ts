@@ -7,22 +7,30 @@ import { assertCanClient } from "@/lib/access/clients-assert";
 import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { issueActionToken } from "@/lib/auth/action-tokens";
 import { AppError, conflictAt } from "@/lib/errors";
+import { once } from "@/lib/idempotency/once";
 import { queueEmail } from "@/lib/mail/queue-email";
 import { scheduleOutboxDelivery } from "@/lib/outbox/schedule-delivery";
 import { appUrl } from "@/lib/urls";
 import { findClient, fullName } from "./find-client";
 import { findPortalAccountByEmail, grantProfileToAccount } from "./portal-grants";
 import { queueProfileAddedEmail } from "./queue-profile-added-email";
-import { once } from "@/lib/idempotency/once";
 
 export const PORTAL_INVITATION_HOURS = 24;
 
 /**
  * Portal tab → Invite to portal. `who` is the profile's own person or one of its contacts (e.g. the
- * first profile linked as Self). One login per email: if the person already has a portal login,
- * the profile is added to it; otherwise a login is made and they get a one-time set-password link
- * (hashed token, 24 hours). Inviting someone linked as Self also gives them their own profile.
- * A login that already has a password sees the profile at once and gets a "profile added" email.
+ * first profile linked as Self). One login per email, across clinics: a new email gets a login
+ * and a one-time set-password link (hashed token, 24 hours). Inviting someone linked as Self also
+ * gives them their own profile.
+ *
+ * Tenant isolation (why a pending link rather than one login per clinic): the client keeps one
+ * email and one password, sign-in stays a plain email + password form that never lists clinics,
+ * and the only way a clinic's profile reaches a login another clinic set up is the client
+ * accepting this clinic's emailed invitation with their password (grantProfileToAccount). Until
+ * then this clinic sees "Invitation sent" under the name it recorded itself — never the other
+ * clinic's name, nor whether the login exists — and nothing is emailed but the invitation.
+ * A login that already holds an accepted profile of *this* clinic gains the profile at once and
+ * gets a "profile added" email.
  */
 export async function inviteToPortal(
   actor: StaffActor,
@@ -56,15 +64,22 @@ export async function inviteToPortal(
       const email = invitee.email.trim().toLowerCase();
 
       const account = (await findPortalAccountByEmail(tx, email)) ?? (await tx.insert(portalAccounts).values({ email, name: invitee.name }).returning())[0]!;
+      const hasLogin = Boolean(account.passwordHash);
       const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, actor.organisationId));
       let anyInvited = false;
       let anyAdded = false;
       for (const g of grants) {
-        const { status, gained } = await grantProfileToAccount(tx, { portalAccountId: account.id, clientId: g.clientId, canManage: g.canManage, invitedById: actor.userId });
+        const { status, gained } = await grantProfileToAccount(tx, {
+          portalAccountId: account.id,
+          clientId: g.clientId,
+          canManage: g.canManage,
+          invitedById: actor.userId,
+          invitedName: invitee.name,
+        });
         anyInvited ||= status === "invited";
         // An existing login (password set) gains the profile now: tell them where to find it.
         if (gained) {
-          await queueProfileAddedEmail(tx, actor, { clinicName: org!.name, account: { email, name: account.name }, profile: { id: g.clientId, name: g.name }, canManage: g.canManage });
+          await queueProfileAddedEmail(tx, actor, { clinicName: org!.name, account: { email, name: invitee.name }, profile: { id: g.clientId, name: g.name }, canManage: g.canManage });
           anyAdded = true;
         }
         await recordStaffAudit(tx, actor, {
@@ -73,14 +88,23 @@ export async function inviteToPortal(
           metadata: { portalAccountId: account.id, canManage: g.canManage, status, ...(gained ? { emailed: "portal-profile-added" } : {}) },
         });
       }
-      // A login without a password yet gets (again) a set-password link; the previous link dies.
+      // A pending profile gets (again) this clinic's link — set a password, or accept with the
+      // existing one; this clinic's previous link dies, another clinic's stays.
       if (anyInvited) {
         const token = await issueActionToken(tx, { purpose: "portal_invitation", organisationId: actor.organisationId, createdById: actor.userId, portalAccountId: account.id, ttlHours: PORTAL_INVITATION_HOURS });
         await queueEmail(tx, {
           organisationId: actor.organisationId,
           to: email,
           template: "portal-invitation",
-          props: { clinicName: org!.name, inviterName: actor.name, clientName: account.name, setPasswordUrl: appUrl(`/portal/invitation/${token}`), canManage: input.canManage, expiresInHours: PORTAL_INVITATION_HOURS },
+          props: {
+            clinicName: org!.name,
+            inviterName: actor.name,
+            clientName: invitee.name,
+            setPasswordUrl: appUrl(`/portal/invitation/${token}`),
+            canManage: input.canManage,
+            expiresInHours: PORTAL_INVITATION_HOURS,
+            hasLogin,
+          },
         });
       }
       return { portalAccountId: account.id, emailed: anyInvited || anyAdded };

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { actionTokens, portalAccountProfiles } from "@/db/schema";
+import { actionTokens, clients, portalAccountProfiles } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { assertCanClient } from "@/lib/access/clients-assert";
 import { recordStaffAudit } from "@/lib/audit/record-audit";
@@ -18,17 +18,33 @@ export async function revokePortalAccess(actor: StaffActor, input: { clientId: s
       .where(and(eq(portalAccountProfiles.clientId, input.clientId), eq(portalAccountProfiles.portalAccountId, input.portalAccountId), ne(portalAccountProfiles.status, "revoked")))
       .returning();
     if (!row) throw new AppError("not_found");
-    // A login left with nothing to see loses its pending set-password link too.
+    // A login left with nothing of this clinic's loses this clinic's pending link too (another
+    // clinic's invitation to the same login is not this clinic's to end).
     const [remaining] = await tx
       .select({ clientId: portalAccountProfiles.clientId })
       .from(portalAccountProfiles)
-      .where(and(eq(portalAccountProfiles.portalAccountId, input.portalAccountId), ne(portalAccountProfiles.status, "revoked")))
+      .innerJoin(clients, eq(clients.id, portalAccountProfiles.clientId))
+      .where(
+        and(
+          eq(portalAccountProfiles.portalAccountId, input.portalAccountId),
+          ne(portalAccountProfiles.status, "revoked"),
+          eq(clients.organisationId, actor.organisationId),
+        ),
+      )
       .limit(1);
     if (!remaining) {
       await tx
         .update(actionTokens)
         .set({ revokedAt: new Date() })
-        .where(and(eq(actionTokens.portalAccountId, input.portalAccountId), eq(actionTokens.purpose, "portal_invitation"), isNull(actionTokens.usedAt), isNull(actionTokens.revokedAt)));
+        .where(
+          and(
+            eq(actionTokens.portalAccountId, input.portalAccountId),
+            eq(actionTokens.purpose, "portal_invitation"),
+            eq(actionTokens.organisationId, actor.organisationId),
+            isNull(actionTokens.usedAt),
+            isNull(actionTokens.revokedAt),
+          ),
+        );
     }
     await recordStaffAudit(tx, actor, {
       action: "client_portal.access_revoked",

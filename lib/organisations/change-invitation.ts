@@ -28,7 +28,7 @@ export async function changeInvitation(actor: StaffActor, input: { membershipId:
         userId: membership.userId,
         ttlHours: INVITATION_HOURS,
       });
-      await queueInvitationEmail(tx, { actor, to: user!.email, inviteeName: user!.name, roleName: role.name, token });
+      await queueInvitationEmail(tx, { actor, to: user!.email, inviteeName: membership.invitedName ?? user!.name, roleName: role.name, token, hasAccount: Boolean(user!.passwordHash) });
     } else {
       await revokeActionTokens(tx, { purpose: "member_invitation", organisationId: actor.organisationId, userId: membership.userId });
       await tx.update(memberships).set({ status: "left", leftAt: new Date() }).where(eq(memberships.id, membership.id));

@@ -6,7 +6,7 @@ import { appUrl } from "@/lib/urls";
 
 export const INVITATION_HOURS = 24;
 
-export function queueInvitationEmail(exec: Executor, input: { actor: StaffActor; to: string; inviteeName: string; roleName: string; token: string }) {
+export function queueInvitationEmail(exec: Executor, input: { actor: StaffActor; to: string; inviteeName: string; roleName: string; token: string; hasAccount: boolean }) {
   return queueEmail(exec, {
     organisationId: input.actor.organisationId,
     to: input.to,
@@ -18,6 +18,7 @@ export function queueInvitationEmail(exec: Executor, input: { actor: StaffActor;
       roleName: input.roleName,
       setPasswordUrl: appUrl(`/invitation/${input.token}`),
       expiresInHours: INVITATION_HOURS,
+      hasAccount: input.hasAccount,
     },
   });
 }

@@ -7,15 +7,17 @@ import { assertCan } from "@/lib/access/can";
 import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { issueActionToken } from "@/lib/auth/action-tokens";
 import { AppError, conflictAt } from "@/lib/errors";
+import { once } from "@/lib/idempotency/once";
 import { scheduleOutboxDelivery } from "@/lib/outbox/schedule-delivery";
 import { assertTeamsInOrganisation, findRole } from "./guard";
 import { queueInvitationEmail } from "./invitation-email";
-import { once } from "@/lib/idempotency/once";
 
 /**
  * Invites a person to the organisation with a role and teams. They get an email with a one-time
- * link to set their password; until then the membership is "invited" and grants nothing.
- * A former member is invited back the same way.
+ * link to set their password (or, with an account already, to accept with it); until then the
+ * membership is "invited" and grants nothing. A former member is invited back the same way, and
+ * someone who works at another clinic gains a second membership. Only an active or invited
+ * member of this organisation is refused (already_member).
  */
 export async function inviteMember(
   actor: StaffActor,
@@ -29,18 +31,22 @@ export async function inviteMember(
       const role = await findRole(tx, actor, input.roleId);
       await assertTeamsInOrganisation(tx, actor, input.teamIds);
 
+      // users.email is unique across clinics, so the address may already have an account — here
+      // (a former member) or at another clinic. Either way the invitation looks and behaves the
+      // same to this clinic: nothing tells one clinic who works at another, and the account's name
+      // is not touched (the clinic's own name for the invitee lives on the membership).
       const [existing] = await tx.select().from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
       let userId: string;
+      let former = false;
       if (existing) {
         const [membership] = await tx
           .select()
           .from(memberships)
           .where(and(eq(memberships.userId, existing.id), eq(memberships.organisationId, actor.organisationId)))
           .limit(1);
-        if (!membership) throw new AppError("email_in_use", { field: "email" });
-        if (membership.status !== "left") throw new AppError("already_member", { field: "email" });
+        if (membership && membership.status !== "left") throw new AppError("already_member", { field: "email" });
+        former = Boolean(membership);
         userId = existing.id;
-        await tx.update(users).set({ name: input.name }).where(eq(users.id, userId));
       } else {
         const [created] = await tx.insert(users).values({ email, name: input.name }).returning({ id: users.id });
         userId = created!.id;
@@ -48,17 +54,18 @@ export async function inviteMember(
 
       const [membership] = await tx
         .insert(memberships)
-        .values({ organisationId: actor.organisationId, userId, roleId: role.id, status: "invited" })
-        .onConflictDoUpdate({ target: [memberships.organisationId, memberships.userId], set: { roleId: role.id, status: "invited", leftAt: null } })
+        .values({ organisationId: actor.organisationId, userId, roleId: role.id, status: "invited", invitedName: input.name })
+        .onConflictDoUpdate({ target: [memberships.organisationId, memberships.userId], set: { roleId: role.id, status: "invited", leftAt: null, invitedName: input.name } })
         .returning({ id: memberships.id });
 
       const teamIds = [...new Set(input.teamIds)];
       if (teamIds.length) await tx.insert(teamMembers).values(teamIds.map((teamId) => ({ teamId, userId }))).onConflictDoNothing();
 
       const token = await issueActionToken(tx, { purpose: "member_invitation", organisationId: actor.organisationId, createdById: actor.userId, userId, ttlHours: 24 });
-      await queueInvitationEmail(tx, { actor, to: email, inviteeName: input.name, roleName: role.name, token });
+      // Someone with an account accepts with their existing password (no new one is set).
+      await queueInvitationEmail(tx, { actor, to: email, inviteeName: input.name, roleName: role.name, token, hasAccount: Boolean(existing?.passwordHash) });
       await recordStaffAudit(tx, actor, {
-        action: existing ? "member.reinvited" : "member.invited",
+        action: former ? "member.reinvited" : "member.invited",
         target: { type: "membership", id: membership!.id },
         metadata: { userId, role: role.name, teamIds },
       });

@@ -18,6 +18,9 @@ export interface MemberRow {
   joinedAt: Date;
 }
 
+// Until accepted, the name this clinic typed: the account may be another clinic's.
+const memberName = sql<string>`case when ${memberships.status} = 'invited' then coalesce(${memberships.invitedName}, ${users.name}) else ${users.name} end`;
+
 /** Members of the actor's organisation (former members last), for the settings pages. */
 export async function listMembers(actor: StaffActor, opts: { includeLeft?: boolean } = {}): Promise<MemberRow[]> {
   await assertCan(actor, "settings:edit");
@@ -26,7 +29,7 @@ export async function listMembers(actor: StaffActor, opts: { includeLeft?: boole
     .select({
       membershipId: memberships.id,
       userId: users.id,
-      name: users.name,
+      name: memberName,
       email: users.email,
       status: memberships.status,
       roleId: roles.id,
@@ -37,7 +40,7 @@ export async function listMembers(actor: StaffActor, opts: { includeLeft?: boole
     .innerJoin(users, eq(users.id, memberships.userId))
     .innerJoin(roles, eq(roles.id, memberships.roleId))
     .where(and(eq(memberships.organisationId, actor.organisationId), opts.includeLeft ? undefined : ne(memberships.status, "left")))
-    .orderBy(sql`${memberships.status} = 'left'`, asc(users.name));
+    .orderBy(sql`${memberships.status} = 'left'`, asc(memberName));
   const teamsByUser = await teamsOfUsers(actor.organisationId, rows.map((r) => r.userId));
   return rows.map((r) => ({ ...r, teams: teamsByUser.get(r.userId) ?? [] }));
 }

@@ -8,7 +8,7 @@ import { acceptInvitation } from "@/lib/organisations/accept-invitation";
 import { inviteMember } from "@/lib/organisations/invite-member";
 import { latestMessageTo, tokenFromLink } from "../support/outbox";
 import { listMembers } from "@/lib/organisations/queries";
-import { createMember, createOrganisation, createTeam } from "../support/factories";
+import { createMember, createOrganisation, createTeam, TEST_PASSWORD } from "../support/factories";
 
 describe("removing a member", () => {
   it("ends their access at once and removes their shares, teams and chart access in one transaction", async () => {
@@ -58,8 +58,9 @@ describe("removing a member", () => {
     await removeMember(admin, { membershipId: leaver.membershipId });
     await inviteMember(admin, { name: "Back Again", email: "back@clinic.test", roleId: org.roles.medical_secretary, teamIds: [] });
     expect(await loadStaffActor(leaver.userId, org.id)).toBeNull(); // invited is not active
+    // A former member still has their account: they accept with their existing password.
     const invitation = await latestMessageTo("back@clinic.test", "member-invitation");
-    await acceptInvitation({ token: tokenFromLink(invitation?.link), password: "a-new-password" });
+    await acceptInvitation({ token: tokenFromLink(invitation?.link), existingPassword: TEST_PASSWORD, client: { ip: null, userAgent: null } });
     const actor = await loadStaffActor(leaver.userId, org.id);
     expect(actor?.role.name).toBe("Medical secretary");
     expect((await listMembers(admin)).filter((m) => m.email === "back@clinic.test")).toHaveLength(1);

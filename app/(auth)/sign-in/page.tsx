@@ -31,7 +31,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           )}
           {welcome && (
             <p role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-              Your password is set. Sign in to continue.
+              {welcome === "joined" ? "Invitation accepted. Sign in to continue." : "Your password is set. Sign in to continue."}
             </p>
           )}
           <PasswordSignInForm action={signInAction} callbackUrl={callbackUrl ?? "/"} defaultEmail={email?.slice(0, 320)} />

@@ -82,6 +82,28 @@ export async function acceptPortalInvitationAction(_prev: FormState, data: FormD
   redirect("/portal?welcome=1");
 }
 
+const acceptWithLoginInput = z.object({ token: z.string().min(20).max(100), password: z.string().min(1).max(200) });
+
+// Public: a login that already exists (perhaps another clinic's) accepts this clinic's invitation
+// with its existing password; the check is sign-in's own (throttled, lockable, audited).
+export async function acceptPortalInvitationWithLoginAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const client = await getClientInfo();
+  const limit = await rateLimit("invitationIp", client.ip ?? "unknown");
+  if (!limit.success) return { error: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
+  const parsed = acceptWithLoginInput.safeParse(Object.fromEntries(data));
+  if (!parsed.success) return { error: "invalid_input", fieldErrors: fieldErrorsOf(parsed.error) };
+  let accountId: string;
+  try {
+    ({ accountId } = await acceptPortalInvitation({ token: parsed.data.token, existingPassword: parsed.data.password, client }));
+  } catch (e) {
+    return toFormError(e);
+  }
+  const { token, expiresAt } = await startPortalSession(accountId);
+  await setPortalCookie(token, expiresAt);
+  redirect("/portal?welcome=1");
+}
+
+
 const intakeInput = z.object({ profileId: z.uuid(), requestId: z.uuid(), intent: z.enum(["draft", "submit"]) });
 
 export async function saveIntakeAction(_prev: FormState, data: FormData): Promise<FormState> {

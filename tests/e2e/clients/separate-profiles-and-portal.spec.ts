@@ -95,7 +95,7 @@ test("separate profiles for one person, one portal login, an intake form, and pr
   await expect(admin.getByRole("switch", { name: /Can manage information/ })).toHaveAttribute("aria-checked", "true");
   await admin.getByRole("button", { name: "Invite to portal" }).click();
   await expect(admin.getByText("Invitation sent.")).toBeVisible();
-  await expect(admin.getByRole("table", { name: "Portal invitations" })).toContainText("Invited");
+  await expect(admin.getByRole("table", { name: "Portal invitations" })).toContainText("Invitation sent");
 
   // The client accepts from the outbox email and sees two profiles under one login.
   const link = await openLatestMessage(admin, "jordan.lee@example.test", "invited you to its client portal");

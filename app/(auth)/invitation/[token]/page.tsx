@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { describeInvitation } from "@/lib/organisations/accept-invitation";
+import { ExistingPasswordForm } from "@/components/forms/existing-password-form";
 import { SetPasswordForm } from "@/components/forms/set-password-form";
-import { acceptInvitationAction } from "./actions";
+import { acceptInvitationAction, acceptInvitationWithAccountAction } from "./actions";
 
-export const metadata: Metadata = { title: "Set your password" };
+export const metadata: Metadata = { title: "Your invitation" };
 
 // Opening this page (a GET, as mail scanners do) never uses the invitation up; only the form does.
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
@@ -15,7 +16,15 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       <div className="w-full max-w-sm">
         <p className="mb-6 text-center text-2xl font-semibold tracking-tight text-teal-800">Carebridge</p>
         <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-          {invitation ? (
+          {invitation?.hasAccount ? (
+            <>
+              <h1 className="text-lg font-semibold text-slate-900">Join {invitation.organisationName}</h1>
+              <p className="mt-1 mb-4 text-sm text-slate-600">
+                You already have a Carebridge account with {invitation.email}. Enter its password to accept; your password stays the same.
+              </p>
+              <ExistingPasswordForm action={acceptInvitationWithAccountAction} token={token} email={invitation.email} submitLabel="Accept the invitation" />
+            </>
+          ) : invitation ? (
             <>
               <h1 className="text-lg font-semibold text-slate-900">Welcome, {invitation.name}</h1>
               <p className="mt-1 mb-4 text-sm text-slate-600">

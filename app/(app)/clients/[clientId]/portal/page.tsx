@@ -16,7 +16,7 @@ import { searchParam } from "@/lib/validation/text";
 
 export const metadata: Metadata = { title: "Client portal" };
 
-const STATE = { invited: { label: "Invited", tone: "info" }, accepted: { label: "Accepted", tone: "success" }, revoked: { label: "Revoked", tone: "neutral" } } as const;
+const STATE = { invited: { label: "Invitation sent", tone: "info" }, accepted: { label: "Accepted", tone: "success" }, revoked: { label: "Revoked", tone: "neutral" } } as const;
 
 export default async function PortalTabPage({ params, searchParams }: { params: Promise<{ clientId: string }>; searchParams: Promise<{ add?: string; find?: string; linked?: string }> }) {
   const { actor, chart } = await loadChart(params, "portal");
@@ -73,7 +73,7 @@ export default async function PortalTabPage({ params, searchParams }: { params: 
         </Card>
 
         <Card aria-labelledby="invite-title">
-          <CardHeader id="invite-title" title="Portal access" description="One portal login can manage several profiles. The invitation email lets the person set a password; the link works once and lasts 24 hours." />
+          <CardHeader id="invite-title" title="Portal access" description="One portal login can manage several profiles. The invitation email lets the person set a password, or accept with the one they already have; the link works once and lasts 24 hours." />
           <CardBody className="space-y-4">
             {chart.abilities.invitePortal ? (
               inviteOptions.length ? (

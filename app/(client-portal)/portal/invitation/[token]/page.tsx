@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { describePortalInvitation } from "@/lib/client-portal/accept-portal-invitation";
+import { ExistingPasswordForm } from "@/components/forms/existing-password-form";
 import { SetPasswordForm } from "@/components/forms/set-password-form";
-import { acceptPortalInvitationAction } from "../../actions";
+import { acceptPortalInvitationAction, acceptPortalInvitationWithLoginAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Set up your portal login" };
 
@@ -16,7 +17,16 @@ export default async function PortalInvitationPage({ params }: { params: Promise
         <p className="mb-1 text-center text-2xl font-semibold tracking-tight text-teal-800">Carebridge</p>
         <p className="mb-6 text-center text-sm text-slate-600">Client portal</p>
         <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-          {invitation ? (
+          {invitation?.hasLogin ? (
+            <>
+              <h1 className="text-lg font-semibold text-slate-900">Hello, {invitation.name}</h1>
+              <p className="mt-1 mb-4 text-sm text-slate-600">
+                <strong>{invitation.clinicName}</strong> invited you to its client portal. You already have a portal login with {invitation.email}: enter its
+                password to accept. Nothing from {invitation.clinicName} appears in your login until you do.
+              </p>
+              <ExistingPasswordForm action={acceptPortalInvitationWithLoginAction} token={token} email={invitation.email} submitLabel="Accept and open the portal" />
+            </>
+          ) : invitation ? (
             <>
               <h1 className="text-lg font-semibold text-slate-900">Welcome, {invitation.name}</h1>
               <p className="mt-1 mb-4 text-sm text-slate-600">
