@@ -1,20 +1,28 @@
 import { AppShell } from "@/components/app-shell/app-shell";
+import { OrganisationSwitcher } from "@/components/app-shell/organisation-switcher";
+import { IdleWarning } from "@/components/auth/idle-warning";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { navigationFor } from "@/lib/access/navigation";
+import { listMyOrganisations } from "@/lib/auth/auth-sessions/list-my-organisations";
+import { DEFAULT_IDLE_TIMEOUT_MINUTES } from "@/lib/auth/auth-sessions/types";
 import { requireStaff } from "@/lib/auth/staff-actor";
 import { listNotifications } from "@/lib/notifications/list-notifications";
 import { toNotificationJson } from "@/lib/notifications/notification-dto";
 import { BELL_LATEST_COUNT } from "@/lib/notifications/types";
-import { signOutAction } from "./actions";
+import { signOutAction, switchOrganisationAction } from "./actions";
 import { NAV_ITEMS } from "./nav-items";
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireStaff();
   // The bell's first paint has the count; it keeps itself current from /api/notifications.
-  const bell = await listNotifications(actor, { page: 1, pageSize: BELL_LATEST_COUNT });
+  const [bell, organisations] = await Promise.all([listNotifications(actor, { page: 1, pageSize: BELL_LATEST_COUNT }), listMyOrganisations(actor)]);
   return (
     <AppShell
       organisationName={actor.organisationName}
+      organisationSwitcher={
+        organisations.length > 1 ? <OrganisationSwitcher key={actor.organisationId} current={actor.organisationId} organisations={organisations} action={switchOrganisationAction} /> : undefined
+      }
+      accountHref="/account"
       userName={actor.name}
       userEmail={actor.email}
       roleName={actor.role.name}
@@ -23,6 +31,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
       bell={<NotificationBell initialUnread={bell.unread} initialLatest={bell.items.map(toNotificationJson)} />}
     >
       {children}
+      <IdleWarning idleTimeoutMinutes={actor.authSession?.idleTimeoutMinutes ?? DEFAULT_IDLE_TIMEOUT_MINUTES} />
     </AppShell>
   );
 }

@@ -1,9 +1,8 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { memberships } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { ClientInfo } from "@/lib/request/client-info";
+import { pickSignInOrganisation } from "./auth-sessions/pick-sign-in-organisation";
 import { checkPasswordSignIn } from "./check-password-sign-in";
 
 export { LOCK_AFTER_FAILURES, LOCK_MINUTES } from "./check-password-sign-in";
@@ -12,7 +11,7 @@ export type CredentialCheck =
   | { ok: true; userId: string; organisationId: string }
   | { ok: false; reason: "invalid" | "rate_limited" | "locked"; retryAfterSeconds?: number };
 
-/** Staff sign-in: a right password and an active membership (the first, by age, is the one signed into). */
+/** Staff sign-in: a right password and an active membership (the most recently used one is signed into). */
 export async function verifyStaffCredentials(input: { email: string; password: string; client: ClientInfo }): Promise<CredentialCheck> {
   const db = await getDb();
   let organisationId: string | null = null;
@@ -21,14 +20,8 @@ export async function verifyStaffCredentials(input: { email: string; password: s
     audience: "staff",
     limiters: { ip: "signInIp", email: "signInEmail" },
     mayEnter: async (userId) => {
-      const [membership] = await db
-        .select({ organisationId: memberships.organisationId })
-        .from(memberships)
-        .where(and(eq(memberships.userId, userId), eq(memberships.status, "active")))
-        .orderBy(memberships.createdAt)
-        .limit(1);
-      organisationId = membership?.organisationId ?? null;
-      return Boolean(membership);
+      organisationId = await pickSignInOrganisation(db, userId);
+      return organisationId !== null;
     },
     audit: (outcome, userId, reason) =>
       recordAudit(db, {
