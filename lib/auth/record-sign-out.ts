@@ -1,7 +1,6 @@
 import "server-only";
-import { getDb } from "@/db/client";
 import { auth } from "./auth";
-import { endAuthSessions } from "./auth-sessions/end-auth-sessions";
+import { signOutAuthSession } from "./auth-sessions/sign-out-auth-session";
 
 /**
  * Sign-out: ends the auth session the current cookie names (and audits it), so the JWT is
@@ -13,18 +12,4 @@ export async function recordSignOut(): Promise<void> {
   const authSessionId = authn?.authSessionId;
   if (!userId || !authSessionId) return;
   await signOutAuthSession({ userId, authSessionId });
-}
-
-/** Ends one auth session of its own user (the sign-out path, callable without a request). */
-export async function signOutAuthSession(input: { userId: string; authSessionId: string }): Promise<boolean> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const ended = await endAuthSessions(tx, {
-      userId: input.userId,
-      ids: [input.authSessionId],
-      reason: "signed_out",
-      audit: { actor: { type: "user", id: input.userId } },
-    });
-    return ended.length > 0;
-  });
 }
