@@ -105,6 +105,7 @@ export async function loadStaffActorForAuthSession(input: {
       authSessionId: staffAuthSessions.id,
       lastActiveAt: staffAuthSessions.lastActiveAt,
       endedAt: staffAuthSessions.endedAt,
+      endedReason: staffAuthSessions.endedReason,
       idleTimeoutMinutes: organisations.idleTimeoutMinutes,
       userId: users.id,
       name: users.name,
@@ -125,7 +126,13 @@ export async function loadStaffActorForAuthSession(input: {
     .leftJoin(roles, eq(roles.id, memberships.roleId))
     .where(and(eq(staffAuthSessions.id, input.authSessionId), eq(staffAuthSessions.userId, input.userId)))
     .limit(1);
-  if (!row || row.endedAt) return { actor: null, reason: "signed_out" };
+  if (!row) return { actor: null, reason: "signed_out" };
+  if (row.endedAt) {
+    // Ended by the server rather than by the person: the sign-in page can still say why.
+    if (row.endedReason === "idle_timeout") return { actor: null, reason: "idle", idleMinutes: row.idleTimeoutMinutes };
+    if (row.endedReason === "member_removed" || row.endedReason === "membership_ended") return { actor: null, reason: "membership_ended" };
+    return { actor: null, reason: "signed_out" };
+  }
 
   const audit = { actor: { type: "user", id: row.userId } as const, organisationId: row.organisationId };
   const idleMs = row.idleTimeoutMinutes * 60_000;

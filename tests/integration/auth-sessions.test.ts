@@ -101,7 +101,8 @@ describe("staff auth sessions", () => {
     const here = await signIn(leaver);
     const there = await startAuthSession({ userId: leaver.userId, organisationId: other.id, client });
     await removeMember(admin, { membershipId: leaver.membershipId });
-    expect(await nextRequest(here)).toEqual({ actor: null, reason: "signed_out" });
+    // The sign-in page can still tell them their access ended.
+    expect(await nextRequest(here)).toEqual({ actor: null, reason: "membership_ended" });
     const [row] = await db.select().from(s.staffAuthSessions).where(eq(s.staffAuthSessions.id, here.authSessionId));
     expect(row!.endedReason).toBe("member_removed");
     expect((await nextRequest({ userId: leaver.userId, authSessionId: there })).actor?.organisationId).toBe(other.id);
@@ -114,7 +115,11 @@ describe("staff auth sessions", () => {
     const db = await getDb();
     await db.update(s.memberships).set({ status: "left" }).where(eq(s.memberships.id, maya.membershipId));
     expect(await nextRequest(token)).toEqual({ actor: null, reason: "membership_ended" });
-    expect(await nextRequest(token)).toEqual({ actor: null, reason: "signed_out" });
+    expect(await nextRequest(token)).toEqual({ actor: null, reason: "membership_ended" });
+    const db2 = await getDb();
+    const [row] = await db2.select().from(s.staffAuthSessions).where(eq(s.staffAuthSessions.id, token.authSessionId));
+    expect(row!.endedReason).toBe("membership_ended");
+    expect((await auditActions(maya.userId)).filter((e) => e.action === "access.refused")).toHaveLength(1);
   });
 
   it("an admin's reset signs the member out of every device; an admin of another organisation cannot", async () => {
@@ -181,8 +186,8 @@ describe("staff auth sessions", () => {
       expect((await nextRequest(token, { now: new Date(t0.getTime() + 3 * MINUTE), activity: false })).actor).not.toBeNull();
       expect((await nextRequest(token, { now: new Date(t0.getTime() + 5 * MINUTE - 1), activity: false })).actor).not.toBeNull();
       expect(await nextRequest(token, { now: new Date(t0.getTime() + 5 * MINUTE) })).toEqual({ actor: null, reason: "idle", idleMinutes: 5 });
-      // Ended for good: a later request is plainly signed out, and the event was written once.
-      expect(await nextRequest(token, { now: new Date(t0.getTime() + 5 * MINUTE + 1) })).toEqual({ actor: null, reason: "signed_out" });
+      // Ended for good (a later request still hears why), and the event was written once.
+      expect(await nextRequest(token, { now: new Date(t0.getTime() + 5 * MINUTE + 1) })).toEqual({ actor: null, reason: "idle", idleMinutes: 5 });
       const db = await getDb();
       const [row] = await db.select().from(s.staffAuthSessions).where(eq(s.staffAuthSessions.id, token.authSessionId));
       expect(row).toMatchObject({ endedReason: "idle_timeout", endedAt: new Date(t0.getTime() + 5 * MINUTE) });
