@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import * as s from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
@@ -45,6 +45,11 @@ async function auditActions(userId: string) {
 }
 
 describe("staff auth sessions", () => {
+  // Opening (and, on PGlite, migrating) the database is paid once here, under the hook timeout.
+  beforeAll(async () => {
+    await getDb();
+  });
+
   it("a live sign-in gives the actor with its auth session, teams of that organisation only, in one lookup", async () => {
     const org = await createOrganisation();
     const maya = await createMember(org);

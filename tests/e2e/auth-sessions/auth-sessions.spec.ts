@@ -2,6 +2,9 @@ import { expect, test, type Browser } from "@playwright/test";
 import { query } from "../db";
 import { DEMO_PASSWORD, signIn, uniqueEmail } from "../support";
 
+// Several browsers sign in per test: on a busy machine that takes longer than the default minute.
+test.describe.configure({ timeout: 180_000 });
+
 /**
  * A clinician of Harbour of this test's own (same password as the demo accounts): signing out
  * everywhere or timing out must never touch the demo accounts other specs sign in with.
