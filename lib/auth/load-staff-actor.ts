@@ -137,24 +137,28 @@ export async function loadStaffActorForAuthSession(input: {
   const audit = { actor: { type: "user", id: row.userId } as const, organisationId: row.organisationId };
   const idleMs = row.idleTimeoutMinutes * 60_000;
   if (now.getTime() - row.lastActiveAt.getTime() >= idleMs) {
-    const ended = await db
-      .update(staffAuthSessions)
-      .set({ endedAt: now, endedReason: "idle_timeout" })
-      .where(and(eq(staffAuthSessions.id, row.authSessionId), sql`${staffAuthSessions.endedAt} is null`))
-      .returning({ id: staffAuthSessions.id });
-    if (ended.length > 0) {
-      await recordAudit(db, {
+    await db.transaction(async (tx) => {
+      const ended = await tx
+        .update(staffAuthSessions)
+        .set({ endedAt: now, endedReason: "idle_timeout" })
+        .where(and(eq(staffAuthSessions.id, row.authSessionId), sql`${staffAuthSessions.endedAt} is null`))
+        .returning({ id: staffAuthSessions.id });
+      // Parallel requests of one idle sign-in: only the one that ended it writes the event.
+      if (ended.length === 0) return;
+      await recordAudit(tx, {
         ...audit,
         action: "auth.idle_timed_out",
         target: { type: "auth_session", id: row.authSessionId },
         metadata: { idleMinutes: row.idleTimeoutMinutes, lastActiveAt: row.lastActiveAt.toISOString() },
       });
-    }
+    });
     return { actor: null, reason: "idle", idleMinutes: row.idleTimeoutMinutes };
   }
   if (!row.membershipId || !row.role) {
-    await recordAudit(db, { ...audit, action: "access.refused", metadata: { reason: "membership_not_active" } });
-    await endAuthSessions(db, { userId: row.userId, ids: [row.authSessionId], reason: "membership_ended", audit });
+    await db.transaction(async (tx) => {
+      const ended = await endAuthSessions(tx, { userId: row.userId, ids: [row.authSessionId], reason: "membership_ended", audit });
+      if (ended.length > 0) await recordAudit(tx, { ...audit, action: "access.refused", metadata: { reason: "membership_not_active" } });
+    });
     return { actor: null, reason: "membership_ended" };
   }
   // Cheap on the hot path: written at most once a minute, and never by background polling.

@@ -201,6 +201,17 @@ describe("staff auth sessions", () => {
       expect(idle[0]!.metadata).toMatchObject({ idleMinutes: 5 });
     });
 
+    it("50 parallel requests of one idle sign-in end it once and audit it once", async () => {
+      const org = await createOrganisation();
+      const maya = await createMember(org);
+      const t0 = new Date("2026-03-02T09:00:00Z");
+      const token = await signIn(maya, t0);
+      const later = new Date(t0.getTime() + 31 * MINUTE);
+      const results = await Promise.all(Array.from({ length: 50 }, () => nextRequest(token, { now: later })));
+      expect(results.every((r) => r.actor === null && r.reason === "idle")).toBe(true);
+      expect((await auditActions(maya.userId)).filter((e) => e.action === "auth.idle_timed_out")).toHaveLength(1);
+    });
+
     it("a request counts as activity (written at most once a minute) and keeps the sign-in alive", async () => {
       const org = await createOrganisation();
       const admin = await createMember(org, { role: "admin" });

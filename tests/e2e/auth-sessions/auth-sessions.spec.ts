@@ -25,16 +25,27 @@ async function createClinician(prefix: string) {
   return { email, name, userId: user!.id, membershipId: membership!.id };
 }
 
+// Every browser a test opens is closed after it, so none keeps polling into the next test.
+const opened: import("@playwright/test").BrowserContext[] = [];
+test.afterEach(async () => {
+  await Promise.all(opened.splice(0).map((c) => c.close()));
+});
+async function newContext(browser: Browser, options?: Parameters<Browser["newContext"]>[0]) {
+  const context = await browser.newContext(options);
+  opened.push(context);
+  return context;
+}
+
 /** A second browser holding a copy of the first one's cookies, as a thief would. */
 async function copyCookies(browser: Browser, from: import("@playwright/test").BrowserContext) {
-  const copy = await browser.newContext();
+  const copy = await newContext(browser);
   await copy.addCookies(await from.cookies());
   return copy;
 }
 
 test("after Sign out, a copied auth cookie is sent to sign-in and the API answers 401", async ({ browser }) => {
   const casey = await createClinician("signout");
-  const context = await browser.newContext();
+  const context = await newContext(browser);
   const page = await context.newPage();
   await signIn(page, casey.email, DEMO_PASSWORD);
   const thief = await copyCookies(browser, context);
@@ -53,8 +64,8 @@ test("after Sign out, a copied auth cookie is sent to sign-in and the API answer
 
 test("the account page lists signed-in devices, signs one out, then signs out of all devices", async ({ browser }) => {
   const casey = await createClinician("devices");
-  const laptop = await (await browser.newContext()).newPage();
-  const phone = await (await browser.newContext({ userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1" })).newPage();
+  const laptop = await (await newContext(browser)).newPage();
+  const phone = await (await newContext(browser, { userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1" })).newPage();
   await signIn(laptop, casey.email, DEMO_PASSWORD);
   await signIn(phone, casey.email, DEMO_PASSWORD);
 
@@ -81,10 +92,10 @@ test("the account page lists signed-in devices, signs one out, then signs out of
 
 test("an admin signs a member out of every device from the member page", async ({ browser }) => {
   const casey = await createClinician("reset");
-  const member = await (await browser.newContext()).newPage();
+  const member = await (await newContext(browser)).newPage();
   await signIn(member, casey.email, DEMO_PASSWORD);
 
-  const admin = await (await browser.newContext()).newPage();
+  const admin = await (await newContext(browser)).newPage();
   await signIn(admin, "admin@harbour.test");
   await admin.goto(`/settings/members/${casey.membershipId}`);
   await admin.getByRole("button", { name: "Sign out of all devices" }).click();
@@ -104,7 +115,7 @@ test.describe("automatic sign-out after inactivity", () => {
   });
 
   test("an admin sets 5 minutes; a sign-in idle that long is ended at its next request, with the reason on the sign-in page", async ({ browser }) => {
-    const admin = await (await browser.newContext()).newPage();
+    const admin = await (await newContext(browser)).newPage();
     await signIn(admin, "admin@harbour.test");
     await admin.goto("/settings/security");
     const minutes = admin.getByLabel("Sign out after this many minutes without activity");
@@ -116,7 +127,7 @@ test.describe("automatic sign-out after inactivity", () => {
     await expect(admin.getByText("Security settings saved.")).toBeVisible();
 
     const casey = await createClinician("idle");
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await newContext(browser)).newPage();
     await signIn(page, casey.email, DEMO_PASSWORD);
     // The clock we control: the sign-in was last active 6 minutes ago.
     await query("update staff_auth_sessions set last_active_at = now() - interval '6 minutes' where user_id = $1 and ended_at is null", [casey.userId]);
@@ -130,9 +141,11 @@ test.describe("automatic sign-out after inactivity", () => {
   test("the bell's polling does not count as activity", async ({ browser }) => {
     await query("update organisations set idle_timeout_minutes = 5 where name = 'Harbour Health Group'");
     const casey = await createClinician("poll");
-    const context = await browser.newContext();
+    const context = await newContext(browser);
     const page = await context.newPage();
     await signIn(page, casey.email, DEMO_PASSWORD);
+    // Only the poll talks to the server from here on (no page still loading or navigating).
+    await page.close();
     await query("update staff_auth_sessions set last_active_at = now() - interval '3 minutes' where user_id = $1 and ended_at is null", [casey.userId]);
     const before = await query<{ last_active_at: Date }>("select last_active_at from staff_auth_sessions where user_id = $1", [casey.userId]);
     expect((await context.request.get("/api/notifications")).status()).toBe(200);
@@ -145,7 +158,7 @@ test.describe("automatic sign-out after inactivity", () => {
   test("a minute before, a warning offers 'Stay signed in'; without an answer the person lands on sign-in", async ({ browser }) => {
     await query("update organisations set idle_timeout_minutes = 5 where name = 'Harbour Health Group'");
     const casey = await createClinician("warning");
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await newContext(browser)).newPage();
     await page.clock.install();
     await signIn(page, casey.email, DEMO_PASSWORD);
     await page.goto("/clients");
@@ -186,7 +199,7 @@ test("a member of two organisations switches between them from the header", asyn
   );
   await query("insert into memberships (organisation_id, user_id, role_id) values ($1, $2, $3)", [org!.id, casey.userId, role!.id]);
 
-  const page = await (await browser.newContext()).newPage();
+  const page = await (await newContext(browser)).newPage();
   await signIn(page, casey.email, DEMO_PASSWORD);
   const switcher = page.getByRole("combobox", { name: "Organisation" });
   await expect(switcher).toHaveValue(/.+/);
@@ -200,7 +213,7 @@ test("a member of two organisations switches between them from the header", asyn
   expect(row).toEqual({ organisation_id: org!.id });
 
   // Someone with one organisation sees its name, not a switcher.
-  const solo = await (await browser.newContext()).newPage();
+  const solo = await (await newContext(browser)).newPage();
   await signIn(solo, (await createClinician("solo")).email, DEMO_PASSWORD);
   await expect(solo.getByRole("combobox", { name: "Organisation" })).toHaveCount(0);
 });
