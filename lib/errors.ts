@@ -106,7 +106,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   name_taken: "That name is already in use.",
   role_in_use: "Members still hold this role. Move them to another role first.",
   invalid_credentials: "The email or password is incorrect.",
-  wrong_password: "That password isn't right. Use the password you already sign in with.",
+  wrong_password: "That password isn't right. Enter the password you sign in with now.",
   has_account: "You already have an account with this email address. Reload this page and accept with your existing password.",
   account_locked: "Too many failed attempts. This account is locked for a few minutes.",
   password_too_common: "This password is too common or too easy to guess. Try a few unrelated words together.",

@@ -18,6 +18,10 @@ export type AppShellProps = {
   signOut: () => Promise<void>;
   /** Optional header slot, e.g. a notifications bell. */
   bell?: ReactNode;
+  /** Replaces the organisation name when the person belongs to several organisations. */
+  organisationSwitcher?: ReactNode;
+  /** The person's own account page (signed-in devices, password). */
+  accountHref?: string;
   /** Where the brand links to. Defaults to the first nav item or "/". */
   homeHref?: string;
   children: ReactNode;
@@ -71,6 +75,22 @@ function initials(name: string): string {
   return (first + last).toUpperCase() || "?";
 }
 
+/** The person chip links to their account page when there is one. */
+function Wrapper({ href, title, label, children }: { href?: string; title: string; label: string; children: ReactNode }) {
+  const className = "flex items-center gap-2.5";
+  if (!href) return <div className={className} title={title}>{children}</div>;
+  return (
+    <Link
+      href={href}
+      title={title}
+      aria-label={label}
+      className={`${className} rounded-md focus-visible:ring-2 focus-visible:ring-teal-600 focus-visible:ring-offset-2 focus-visible:outline-none`}
+    >
+      {children}
+    </Link>
+  );
+}
+
 /** The signed-in staff layout: sidebar (drawer under lg), header, and main content. */
 export function AppShell({
   organisationName,
@@ -80,6 +100,8 @@ export function AppShell({
   nav,
   signOut,
   bell,
+  organisationSwitcher,
+  accountHref,
   homeHref,
   children,
 }: AppShellProps) {
@@ -109,12 +131,14 @@ export function AppShell({
           <MobileNav>
             <Sidebar nav={nav} homeHref={home} />
           </MobileNav>
-          <p className="min-w-0 truncate text-sm font-semibold text-slate-900" title={organisationName}>
-            {organisationName}
-          </p>
+          {organisationSwitcher ?? (
+            <p className="min-w-0 truncate text-sm font-semibold text-slate-900" title={organisationName}>
+              {organisationName}
+            </p>
+          )}
           <div className="ml-auto flex items-center gap-2 sm:gap-4">
             {bell ? <div className="flex items-center">{bell}</div> : null}
-            <div className="flex items-center gap-2.5" title={userEmail}>
+            <Wrapper href={accountHref} title={userEmail} label={`Your account: ${userName}, ${userEmail}`}>
               <span
                 className="flex size-8 items-center justify-center rounded-full bg-teal-100 text-xs font-semibold text-teal-800"
                 aria-hidden="true"
@@ -131,7 +155,7 @@ export function AppShell({
               <span className="sr-only md:hidden">
                 Signed in as {userName} ({roleName}), {userEmail}
               </span>
-            </div>
+            </Wrapper>
             <form action={signOut}>
               <SubmitButton variant="ghost" size="sm" pendingLabel="Signing out…">
                 Sign out

@@ -15,3 +15,14 @@ export const outboxChannel = pgEnum("outbox_channel", ["email", "sms"]);
 export const outboxStatus = pgEnum("outbox_status", ["pending", "sending", "delivered", "delivered_locally", "failed"]);
 export const actorType = pgEnum("actor_type", ["user", "contact", "client", "system", "anonymous"]);
 export const tokenPurpose = pgEnum("token_purpose", ["member_invitation", "portal_invitation", "password_reset"]);
+// Why a staff auth session (a sign-in on one device) ended.
+export const authSessionEndReason = pgEnum("auth_session_end_reason", [
+  "signed_out",
+  "signed_out_by_user", // "Sign out" on one device from the account page
+  "signed_out_everywhere",
+  "password_changed",
+  "member_removed",
+  "admin_reset",
+  "idle_timeout",
+  "membership_ended",
+]);

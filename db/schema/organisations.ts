@@ -10,6 +10,9 @@ export const organisations = pgTable("organisations", {
   securityLevel: securityLevel("security_level").notNull().default("link_and_sms"),
   // null = an opened link stays valid until revoked
   openedLinkMaxDays: integer("opened_link_max_days"),
+  // Automatic logoff (HIPAA 164.312(a)(2)(iii)): a staff auth session ends after this many minutes
+  // without a request (5–480, validated in lib/auth/auth-sessions/security-settings.ts).
+  idleTimeoutMinutes: integer("idle_timeout_minutes").notNull().default(30),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

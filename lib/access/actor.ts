@@ -10,4 +10,6 @@ export interface StaffActor {
   membershipId: string;
   role: { id: string; name: string; builtIn: string | null; permissions: RolePermissions };
   teamIds: string[];
+  /** The sign-in (auth session) behind this request; absent for actors built outside a request (tests, scripts). */
+  authSession?: { id: string; idleTimeoutMinutes: number; lastActiveAt: Date };
 }

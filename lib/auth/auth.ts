@@ -4,6 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { clientInfoFromHeaders } from "@/lib/request/client-info";
+import { startAuthSession } from "./auth-sessions/start-auth-session";
 import { verifyStaffCredentials } from "./verify-staff-credentials";
 
 class SignInRefused extends CredentialsSignin {
@@ -22,8 +23,9 @@ const secret = process.env.AUTH_SECRET ?? (process.env.NODE_ENV === "production"
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret,
   trustHost: true,
-  // Credentials need the JWT strategy. The token carries ids only: membership and role are read
-  // from the database on every request (lib/auth/staff-actor.ts), so a leaver is refused at once.
+  // Credentials need the JWT strategy. The token carries ids only: the user and the auth session
+  // (a staff_auth_sessions row). The row, membership and role are read on every request
+  // (lib/auth/staff-actor.ts), so sign-out, revocation, idle logoff and leaving take effect at once.
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   logger: {
@@ -40,9 +42,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new SignInRefused("invalid");
+        const client = clientInfoFromHeaders(request.headers);
         let result: Awaited<ReturnType<typeof verifyStaffCredentials>>;
         try {
-          result = await verifyStaffCredentials({ ...parsed.data, client: clientInfoFromHeaders(request.headers) });
+          result = await verifyStaffCredentials({ ...parsed.data, client });
         } catch (e) {
           // A database outage is not a wrong password: the form says the service is unavailable.
           if (isDatabaseUnavailable(e)) {
@@ -52,7 +55,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           throw e;
         }
         if (!result.ok) throw new SignInRefused(result.reason);
-        return { id: result.userId, organisationId: result.organisationId };
+        const authSessionId = await startAuthSession({ userId: result.userId, organisationId: result.organisationId, client });
+        return { id: result.userId, authSessionId };
       },
     }),
   ],
@@ -60,13 +64,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
-        token.oid = user.organisationId;
+        token.asid = user.authSessionId;
       }
-      return { sub: token.sub, oid: token.oid, iat: token.iat, exp: token.exp, jti: token.jti };
+      return { sub: token.sub, asid: token.asid, iat: token.iat, exp: token.exp, jti: token.jti };
     },
     session({ session, token }) {
       session.user.id = token.sub ?? "";
-      session.organisationId = typeof token.oid === "string" ? token.oid : null;
+      session.authSessionId = typeof token.asid === "string" ? token.asid : null;
       return session;
     },
   },

@@ -6,9 +6,10 @@ import type { ClientInfo } from "@/lib/request/client-info";
 import { checkPasswordSignIn } from "./check-password-sign-in";
 
 /**
- * Accepting an invitation with an account one already has (a second clinic, or coming back):
- * the person proves it is them with their existing password, through the same throttled,
- * lockable, audited check as sign-in, so an invitation link is no side door for guessing.
+ * Accepting an invitation with an account one already has (a second clinic, or coming back), or
+ * changing one's password: the person proves it is them with their existing password, through the same throttled,
+ * lockable, audited check as sign-in, so neither an invitation link nor a
+ * borrowed signed-in browser is a side door for guessing.
  * Throws the code the form shows next to the password field; returns the account's id.
  */
 export async function confirmExistingPassword(input: {
@@ -17,6 +18,8 @@ export async function confirmExistingPassword(input: {
   password: string;
   client: ClientInfo;
   organisationId: string;
+  /** The form field the refusal is shown next to. */
+  field?: string;
 }): Promise<string> {
   const db = await getDb();
   const staff = input.audience === "staff";
@@ -39,7 +42,8 @@ export async function confirmExistingPassword(input: {
       }),
   });
   if (check.ok) return check.accountId;
-  if (check.reason === "locked") throw new AppError("account_locked", { field: "password", retryAfterSeconds: check.retryAfterSeconds });
-  if (check.reason === "rate_limited") throw new AppError("rate_limited", { field: "password", retryAfterSeconds: check.retryAfterSeconds });
-  throw new AppError("wrong_password", { field: "password" });
+  const field = input.field ?? "password";
+  if (check.reason === "locked") throw new AppError("account_locked", { field, retryAfterSeconds: check.retryAfterSeconds });
+  if (check.reason === "rate_limited") throw new AppError("rate_limited", { field, retryAfterSeconds: check.retryAfterSeconds });
+  throw new AppError("wrong_password", { field });
 }

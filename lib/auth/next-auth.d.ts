@@ -1,11 +1,12 @@
 import "next-auth";
 
-// The auth token and session carry ids only; everything else is read from the database per request.
+// The auth token and session carry ids only: the user and the auth session (a row in
+// staff_auth_sessions, which holds the active organisation). Everything else is read per request.
 declare module "next-auth" {
   interface User {
-    organisationId?: string;
+    authSessionId?: string;
   }
   interface Session {
-    organisationId: string | null;
+    authSessionId: string | null;
   }
 }

@@ -55,8 +55,8 @@ export async function checkNewPassword(password: string, person: { name?: string
 }
 
 /** For domain functions that set a password: throws a field error (`password`) the form shows. */
-export async function assertNewPasswordAllowed(password: string, person: { name?: string | null; email?: string | null }): Promise<void> {
+export async function assertNewPasswordAllowed(password: string, person: { name?: string | null; email?: string | null }, field = "password"): Promise<void> {
   const problem = await checkNewPassword(password, person);
-  if (problem === "personal") throw new AppError("password_personal", { field: "password" });
-  if (problem) throw new AppError("password_too_common", { field: "password" });
+  if (problem === "personal") throw new AppError("password_personal", { field });
+  if (problem) throw new AppError("password_too_common", { field });
 }

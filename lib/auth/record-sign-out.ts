@@ -1,13 +1,15 @@
 import "server-only";
-import { getDb } from "@/db/client";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { auth } from "./auth";
+import { signOutAuthSession } from "./auth-sessions/sign-out-auth-session";
 
-/** Audits a sign-out by whoever holds the current auth cookie (if anyone). */
+/**
+ * Sign-out: ends the auth session the current cookie names (and audits it), so the JWT is
+ * worthless from the next request on even if it was copied. The caller then clears the cookie.
+ */
 export async function recordSignOut(): Promise<void> {
   const authn = await auth();
   const userId = authn?.user?.id;
-  if (!userId) return;
-  const organisationId = authn?.organisationId ?? null;
-  await recordAudit(await getDb(), { organisationId, actor: { type: "user", id: userId }, action: "auth.signed_out" });
+  const authSessionId = authn?.authSessionId;
+  if (!userId || !authSessionId) return;
+  await signOutAuthSession({ userId, authSessionId });
 }

@@ -2,45 +2,60 @@ import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { headers } from "next/headers";
-import { getDb } from "@/db/client";
 import type { StaffActor } from "@/lib/access/actor";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { auth } from "./auth";
-import { loadStaffActor } from "./load-staff-actor";
+import { loadStaffActorForAuthSession, type AuthSessionLookup } from "./load-staff-actor";
 
-type StaffLookup = { actor: StaffActor } | { actor: null; reason: "signed_out" | "membership_ended" };
-
-// Per request only (React cache): never across requests, so a leaver is refused at their next one.
-const currentStaff = cache(async (): Promise<StaffLookup> => {
+/**
+ * Per request only (React cache): never across requests, so a leaver, a signed-out device or an
+ * idle session is refused at its next request. `activity` is false for background polling.
+ */
+const currentStaff = cache(async (activity: boolean): Promise<AuthSessionLookup> => {
   const authn = await auth();
   const userId = authn?.user?.id;
-  const organisationId = authn?.organisationId;
-  if (!userId || !organisationId) return { actor: null, reason: "signed_out" };
-  const actor = await loadStaffActor(userId, organisationId);
-  if (actor) return { actor };
-  const db = await getDb();
-  await recordAudit(db, { organisationId, actor: { type: "user", id: userId }, action: "access.refused", metadata: { reason: "membership_not_active" } });
-  return { actor: null, reason: "membership_ended" };
+  const authSessionId = authn?.authSessionId;
+  if (!userId || !authSessionId) return { actor: null, reason: "signed_out" };
+  // A router prefetch is the browser's guess, not the person: it must not keep the session alive.
+  const h = await headers();
+  const prefetch = h.get("next-router-prefetch") === "1" || h.get("purpose") === "prefetch";
+  return loadStaffActorForAuthSession({ authSessionId, userId, activity: activity && !prefetch });
 });
+
+/** Where a refused request goes: sign-in, returning here afterwards, with the reason shown there. */
+export function signInPathFor(found: Exclude<AuthSessionLookup, { actor: StaffActor }>, back: string): string {
+  const params = new URLSearchParams({ callbackUrl: back });
+  if (found.reason === "membership_ended") params.set("reason", "ended");
+  if (found.reason === "idle") {
+    params.set("reason", "idle");
+    params.set("minutes", String(found.idleMinutes));
+  }
+  return `/sign-in?${params}`;
+}
 
 /**
  * The guard for every page, server action and route handler of the staff app.
  * Pages: redirects to sign-in (returning here afterwards). Use `getStaff()` where a redirect is wrong.
  */
 export async function requireStaff(): Promise<StaffActor> {
-  const found = await currentStaff();
+  const found = await currentStaff(true);
   if (found.actor) return found.actor;
   const h = await headers();
-  const back = h.get("x-carebridge-path") ?? "/";
-  const params = new URLSearchParams({ callbackUrl: back });
-  if (found.reason === "membership_ended") params.set("reason", "ended");
-  redirect(`/sign-in?${params}`);
+  redirect(signInPathFor(found, h.get("x-carebridge-path") ?? "/"));
 }
 
-/** For route handlers: the actor, or an `unauthenticated` error. */
-export async function getStaffOrThrow(): Promise<StaffActor> {
-  const found = await currentStaff();
+/**
+ * For route handlers: the actor, or an `unauthenticated` error. `{ activity: false }` for
+ * background polling (the notification bell), which must not count as activity or the idle
+ * timeout would never fire.
+ */
+export async function getStaffOrThrow(opts: { activity?: boolean } = {}): Promise<StaffActor> {
+  const found = await currentStaff(opts.activity !== false);
   if (!found.actor) throw new AppError("unauthenticated");
   return found.actor;
+}
+
+/** The guard's full answer (actor, or why not), for the idle-warning route that tells the browser. */
+export function findStaff(opts: { activity: boolean }): Promise<AuthSessionLookup> {
+  return currentStaff(opts.activity);
 }

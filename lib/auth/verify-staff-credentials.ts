@@ -1,9 +1,8 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { memberships } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { ClientInfo } from "@/lib/request/client-info";
+import { pickSignInOrganisation } from "./auth-sessions/pick-sign-in-organisation";
 import { checkPasswordSignIn } from "./check-password-sign-in";
 
 export { LOCK_AFTER_FAILURES, LOCK_MINUTES } from "./check-password-sign-in";
@@ -14,8 +13,8 @@ export type CredentialCheck =
 
 /**
  * Staff sign-in: a right password and an active membership. Someone who works at several clinics
- * signs into the most recently joined one (ties broken by id, so the choice is deterministic);
- * switching between them is the header's job.
+ * signs into the one they used most recently (else the most recently joined); switching between
+ * them is the header's job.
  */
 export async function verifyStaffCredentials(input: { email: string; password: string; client: ClientInfo }): Promise<CredentialCheck> {
   const db = await getDb();
@@ -25,14 +24,8 @@ export async function verifyStaffCredentials(input: { email: string; password: s
     audience: "staff",
     limiters: { ip: "signInIp", email: "signInEmail" },
     mayEnter: async (userId) => {
-      const [membership] = await db
-        .select({ organisationId: memberships.organisationId })
-        .from(memberships)
-        .where(and(eq(memberships.userId, userId), eq(memberships.status, "active")))
-        .orderBy(desc(memberships.createdAt), desc(memberships.id))
-        .limit(1);
-      organisationId = membership?.organisationId ?? null;
-      return Boolean(membership);
+      organisationId = await pickSignInOrganisation(db, userId);
+      return organisationId !== null;
     },
     audit: (outcome, userId, reason) =>
       recordAudit(db, {

@@ -5,6 +5,7 @@ import { clientAccess, clients, clinicalSessions, memberships, sessionShares, te
 import type { StaffActor } from "@/lib/access/actor";
 import { assertCan } from "@/lib/access/can";
 import { recordStaffAudit } from "@/lib/audit/record-audit";
+import { endAuthSessions } from "@/lib/auth/auth-sessions/end-auth-sessions";
 import { AppError } from "@/lib/errors";
 import { transferOwnedSessions } from "@/lib/sessions/transfer-sessions";
 import { assertOrganisationKeepsAnAdmin } from "./admin-count";
@@ -12,7 +13,7 @@ import { findMembership } from "./guard";
 
 /**
  * Ends a membership. In the same transaction the person loses every session share, team place
- * and chart access in this organisation, so their very next request finds nothing, and the
+ * and chart access in this organisation, and their sign-ins here end, so their very next request finds nothing, and the
  * sessions they owned pass to the colleague the admin chose (required when they own any).
  */
 export async function removeMember(actor: StaffActor, input: { membershipId: string; successorMembershipId?: string | null }): Promise<void> {
@@ -41,6 +42,13 @@ export async function removeMember(actor: StaffActor, input: { membershipId: str
     await tx
       .delete(clientAccess)
       .where(and(eq(clientAccess.userId, userId), inArray(clientAccess.clientId, tx.select({ id: clients.id }).from(clients).where(eq(clients.organisationId, org)))));
+    // Their sign-ins in this organisation end too (one in another organisation of theirs cannot switch back here).
+    await endAuthSessions(tx, {
+      userId,
+      organisationId: org,
+      reason: "member_removed",
+      audit: { actor: { type: "user", id: actor.userId }, organisationId: org, target: { type: "membership", id: membership.id } },
+    });
     await assertOrganisationKeepsAnAdmin(tx, org);
     await recordStaffAudit(tx, actor, {
       action: "member.removed",

@@ -9,6 +9,7 @@ const TABS = [
   { href: "/settings/teams", label: "Teams" },
   { href: "/settings/roles", label: "Roles" },
   { href: "/settings/sharing", label: "Sharing" },
+  { href: "/settings/security", label: "Security" },
   { href: "/settings/messages", label: "Messages" },
 ];
 

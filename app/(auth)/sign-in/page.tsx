@@ -8,8 +8,20 @@ import { signInAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; reason?: string; welcome?: string; email?: string }> }) {
-  const { callbackUrl, reason, welcome, email } = await searchParams;
+/** Why the person is here, when a sign-in ended on the server (only known reasons; a number only). */
+function signedOutNotice(reason: string | undefined, minutes: string | undefined): string | null {
+  if (reason === "idle") {
+    const n = Number(minutes);
+    return Number.isInteger(n) && n > 0 && n <= 480 ? `You were signed out after ${n} minutes without activity.` : "You were signed out after a period without activity.";
+  }
+  if (reason === "signed_out_everywhere") return "You were signed out of all devices.";
+  if (reason === "password_changed") return "Your password was changed and every device was signed out. Sign in with your new password.";
+  return null;
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; reason?: string; minutes?: string; welcome?: string; email?: string }> }) {
+  const { callbackUrl, reason, minutes, welcome, email } = await searchParams;
+  const notice = signedOutNotice(reason, minutes);
   // Someone already signed in with an active membership has nothing to do here: on to where they
   // were going (same-site paths only), or home. A former member (reason=ended) sees the form.
   if (reason !== "ended") {
@@ -27,6 +39,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           {reason === "ended" && (
             <p role="status" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
               Your access to this organisation has ended. If you think this is a mistake, ask your clinic&apos;s admin.
+            </p>
+          )}
+          {notice && (
+            <p role="status" className="mb-4 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">
+              {notice}
             </p>
           )}
           {welcome && (

@@ -12,7 +12,8 @@ const headers = { "Cache-Control": "private, no-store" };
 /** The bell's poll: the actor's unread count and latest notifications. */
 export async function GET() {
   try {
-    const actor = await getStaffOrThrow();
+    // A background poll is not the person being active: it must not hold off the idle logoff.
+    const actor = await getStaffOrThrow({ activity: false });
     const { items, unread } = await getBellSummary(actor);
     const body: NotificationSummary = { unread, latest: items.map(toNotificationJson) };
     return NextResponse.json(body, { headers });

@@ -5,15 +5,16 @@ import { signIn } from "../support";
 
 /** Everything a settings action could change, as one comparable value. */
 async function settingsState() {
-  const [memberships, roles, teams, teamMembers, users, organisations] = await Promise.all([
+  const [memberships, roles, teams, teamMembers, users, organisations, signIns] = await Promise.all([
     query("select id, role_id, status from memberships order by id"),
     query("select * from roles order by id"),
     query("select id, name from teams order by id"),
     query("select team_id, user_id from team_members order by team_id, user_id"),
     query("select id, email, name, password_hash from users order by id"),
-    query("select id, sharing_enabled, security_level, opened_link_max_days from organisations order by id"),
+    query("select id, sharing_enabled, security_level, opened_link_max_days, idle_timeout_minutes from organisations order by id"),
+    query("select id, organisation_id, ended_at, ended_reason from staff_auth_sessions order by id"),
   ]);
-  return JSON.stringify({ memberships, roles, teams, teamMembers, users, organisations });
+  return JSON.stringify({ memberships, roles, teams, teamMembers, users, organisations, signIns });
 }
 
 test("every settings server action refuses a forged request from a non-admin and changes nothing", async ({ page }) => {
@@ -31,6 +32,8 @@ test("every settings server action refuses a forged request from a non-admin and
       "saveRoleAction",
       "setMemberTeamsAction",
       "updateSharingSettingsAction",
+      "resetMemberAuthSessionsAction",
+      "updateSecuritySettingsAction",
     ].sort(),
   );
 
@@ -53,6 +56,8 @@ test("every settings server action refuses a forged request from a non-admin and
     saveRoleAction: { roleId: roles.find((r) => r.built_in === "clinician")!.id, name: "Clinician", ...everything },
     setMemberTeamsAction: { membershipId: maya!.id, teamIds: [] },
     updateSharingSettingsAction: { sharingEnabled: "on", securityLevel: "link" },
+    resetMemberAuthSessionsAction: { membershipId: admin!.id },
+    updateSecuritySettingsAction: { idleTimeoutMinutes: "480" },
   };
 
   await signIn(page, "maya@harbour.test");

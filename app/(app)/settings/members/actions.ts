@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { FormState } from "@/lib/actions/form-state";
 import { handleStaffForm } from "@/lib/actions/handle-form";
+import { resetMemberAuthSessions } from "@/lib/auth/auth-sessions/reset-member-auth-sessions";
 import { changeInvitation } from "@/lib/organisations/change-invitation";
 import { inviteMember } from "@/lib/organisations/invite-member";
 import { changeMemberRole } from "@/lib/organisations/change-member-role";
@@ -49,4 +50,10 @@ export async function removeMemberAction(_prev: FormState, data: FormData): Prom
   if (!state.ok) return state;
   revalidatePath("/settings", "layout");
   redirect("/settings/members?removed=1");
+}
+
+export async function resetMemberAuthSessionsAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const { state } = await handleStaffForm(z.object({ membershipId: id }), Object.fromEntries(data), resetMemberAuthSessions);
+  if (state.ok) revalidatePath("/settings/members");
+  return state;
 }

@@ -3,7 +3,7 @@
 import { ActionForm, FormField, FormSubmit } from "@/components/forms/action-form";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Checkbox, Select } from "@/components/ui/field";
-import { changeMemberRoleAction, removeMemberAction, setMemberTeamsAction } from "../actions";
+import { changeMemberRoleAction, removeMemberAction, resetMemberAuthSessionsAction, setMemberTeamsAction } from "../actions";
 
 type Option = { id: string; name: string };
 
@@ -76,6 +76,26 @@ export function RemoveMemberForm({
         confirmLabel="Remove member"
       >
         Remove {isSelf ? "myself" : "member"}
+      </ConfirmButton>
+    </ActionForm>
+  );
+}
+
+export function ResetSignInsForm({ membershipId, name, isSelf }: { membershipId: string; name: string; isSelf: boolean }) {
+  return (
+    <ActionForm action={resetMemberAuthSessionsAction} aria-label="Sign out everywhere" successMessage={`${name} is signed out of every device.`}>
+      <input type="hidden" name="membershipId" value={membershipId} />
+      <ConfirmButton
+        title={`Sign ${name} out of every device?`}
+        description={
+          isSelf
+            ? "You will be signed out here too and need to sign in again."
+            : `${name} is signed out at their next request on every device and needs their password to sign in again.`
+        }
+        confirmLabel="Sign out everywhere"
+        variant="secondary"
+      >
+        Sign out of all devices
       </ConfirmButton>
     </ActionForm>
   );

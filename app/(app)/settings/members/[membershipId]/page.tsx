@@ -7,7 +7,7 @@ import { requireStaffWith } from "@/lib/access/require-area";
 import { getMember, listRoles, listTeams } from "@/lib/organisations/queries";
 import { getSessionHandover } from "@/lib/sessions/transfer-sessions";
 import { InvitationForms } from "./invitation-forms";
-import { MemberRoleForm, MemberTeamsForm, RemoveMemberForm } from "./member-forms";
+import { MemberRoleForm, MemberTeamsForm, RemoveMemberForm, ResetSignInsForm } from "./member-forms";
 import { idOrNotFound, orNotFound } from "@/lib/access/or-not-found";
 
 export const metadata: Metadata = { title: "Member" };
@@ -70,6 +70,17 @@ export default async function MemberPage({ params, searchParams }: { params: Pro
               />
             </CardBody>
           </Card>
+          {member.status === "active" && (
+            <Card>
+              <CardHeader
+                title="Signed-in devices"
+                description="For a lost or shared device: ends every sign-in of this person at once. Their access is unchanged; they sign in again with their password."
+              />
+              <CardBody>
+                <ResetSignInsForm membershipId={member.membershipId} name={member.name} isSelf={isSelf} />
+              </CardBody>
+            </Card>
+          )}
           {member.status === "active" && (
             <Card>
               <CardHeader
