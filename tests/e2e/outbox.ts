@@ -33,8 +33,8 @@ export async function outboxPage(page: Page): Promise<Page> {
   return viewer;
 }
 
-/** Opens the newest message to `to` in the development outbox viewer and returns its link. */
-export async function openLatestMessage(page: Page, to: string, subject?: string | RegExp): Promise<string> {
+/** Opens the newest message to `to` in the development outbox viewer: the viewer page and the message's link. */
+export async function openLatestMessageViewer(page: Page, to: string, subject?: string | RegExp): Promise<{ viewer: Page; link: string }> {
   const viewer = await outboxPage(page);
   const list = viewer.getByRole("list", { name: "Messages" });
   let item = list.getByRole("link").filter({ hasText: to });
@@ -43,7 +43,12 @@ export async function openLatestMessage(page: Page, to: string, subject?: string
   await expect(viewer.getByTestId("message-to")).toHaveText(to);
   const link = await viewer.getByTestId("message-link").textContent();
   if (!link) throw new Error(`no link in the message to ${to}`);
-  return link;
+  return { viewer, link };
+}
+
+/** Opens the newest message to `to` in the development outbox viewer and returns its link. */
+export async function openLatestMessage(page: Page, to: string, subject?: string | RegExp): Promise<string> {
+  return (await openLatestMessageViewer(page, to, subject)).link;
 }
 
 /** Turns an absolute link from an email into a path on the server under test. */

@@ -5,7 +5,7 @@ import { signIn } from "../support";
 
 /** Everything a settings action could change, as one comparable value. */
 async function settingsState() {
-  const [memberships, roles, teams, teamMembers, users, organisations, signIns] = await Promise.all([
+  const [memberships, roles, teams, teamMembers, users, organisations, signIns, outbox] = await Promise.all([
     query("select id, role_id, status from memberships order by id"),
     query("select * from roles order by id"),
     query("select id, name from teams order by id"),
@@ -13,8 +13,9 @@ async function settingsState() {
     query("select id, email, name, password_hash from users order by id"),
     query("select id, sharing_enabled, security_level, opened_link_max_days, idle_timeout_minutes from organisations order by id"),
     query("select id, organisation_id, ended_at, ended_reason from staff_auth_sessions order by id"),
+    query("select id, status, attempts, retry_until, failed_at from outbox order by id"),
   ]);
-  return JSON.stringify({ memberships, roles, teams, teamMembers, users, organisations, signIns });
+  return JSON.stringify({ memberships, roles, teams, teamMembers, users, organisations, signIns, outbox });
 }
 
 test("every settings server action refuses a forged request from a non-admin and changes nothing", async ({ page }) => {
@@ -34,6 +35,7 @@ test("every settings server action refuses a forged request from a non-admin and
       "updateSharingSettingsAction",
       "resetMemberAuthSessionsAction",
       "updateSecuritySettingsAction",
+      "retryMessageAction",
     ].sort(),
   );
 
@@ -42,6 +44,10 @@ test("every settings server action refuses a forged request from a non-admin and
   const roles = await query<{ id: string; built_in: string }>("select id, built_in from roles");
   const adminRole = roles.find((r) => r.built_in === "admin")!.id;
   const [team] = await query<{ id: string }>("select id from teams where name = 'Psychology'");
+  // A message given up on (the Messages page's Retry): made here, so the refusal has one to aim at.
+  const [message] = await query<{ id: string }>(
+    "insert into outbox (channel, template, \"to\", subject, text, status, attempts, last_error, failed_at, organisation_id) select 'email', 'document-shared', 'gp@northside.test', 'Forged retry', 'x', 'failed', 5, 'http_503', now(), id from organisations where name = 'Harbour Health Group' returning id",
+  );
   const everything = { contacts: "edit", letters: "edit", patients: "edit", labs: "edit", invoices: "edit", sessions: "edit", settings: "edit", clientScope: "all" };
 
   const forged: Record<string, Record<string, string | string[]>> = {
@@ -58,6 +64,7 @@ test("every settings server action refuses a forged request from a non-admin and
     updateSharingSettingsAction: { sharingEnabled: "on", securityLevel: "link" },
     resetMemberAuthSessionsAction: { membershipId: admin!.id },
     updateSecuritySettingsAction: { idleTimeoutMinutes: "480" },
+    retryMessageAction: { messageId: message!.id },
   };
 
   await signIn(page, "maya@harbour.test");

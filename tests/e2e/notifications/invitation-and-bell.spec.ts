@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { query } from "../db";
-import { openLatestMessage, pathOf } from "../outbox";
+import { openLatestMessageViewer, pathOf } from "../outbox";
 import { signIn, uniqueEmail } from "../support";
 
 test("an invited member sets a password from the emailed link, signs in, and reads their notification from the bell", async ({ browser }) => {
@@ -15,9 +15,9 @@ test("an invited member sets a password from the emailed link, signs in, and rea
   await expect(admin.getByText(`Invitation sent to ${email}`)).toBeVisible();
 
   // The email is in the development outbox, rendered, with its set-password link.
-  const link = await openLatestMessage(admin, email, "Ava Morgan invited you to Harbour Health Group");
-  await expect(admin.getByTestId("message-text")).toContainText("expires in 24 hours");
-  await expect(admin.frameLocator("iframe").getByRole("link", { name: "Set your password" })).toBeVisible();
+  const { viewer, link } = await openLatestMessageViewer(admin, email, "Ava Morgan invited you to Harbour Health Group");
+  await expect(viewer.getByTestId("message-text")).toContainText("expires in 24 hours");
+  await expect(viewer.frameLocator("iframe").getByRole("link", { name: "Set your password" })).toBeVisible();
 
   const invitee = await (await browser.newContext()).newPage();
   await invitee.goto(pathOf(link));
