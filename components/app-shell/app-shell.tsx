@@ -76,14 +76,15 @@ function initials(name: string): string {
 }
 
 /** The person chip links to their account page when there is one. */
-function Wrapper({ href, title, label, children }: { href?: string; title: string; label: string; children: ReactNode }) {
+// The link's name comes from its text (a hidden "Your account:" before the person's name), not an
+// aria-label: a label would make "Ava Morgan" the label of the header, not of a form field.
+function Wrapper({ href, title, children }: { href?: string; title: string; children: ReactNode }) {
   const className = "flex items-center gap-2.5";
   if (!href) return <div className={className} title={title}>{children}</div>;
   return (
     <Link
       href={href}
       title={title}
-      aria-label={label}
       className={`${className} rounded-md focus-visible:ring-2 focus-visible:ring-teal-600 focus-visible:ring-offset-2 focus-visible:outline-none`}
     >
       {children}
@@ -138,7 +139,8 @@ export function AppShell({
           )}
           <div className="ml-auto flex items-center gap-2 sm:gap-4">
             {bell ? <div className="flex items-center">{bell}</div> : null}
-            <Wrapper href={accountHref} title={userEmail} label={`Your account: ${userName}, ${userEmail}`}>
+            <Wrapper href={accountHref} title={userEmail}>
+              {accountHref ? <span className="sr-only">Your account: </span> : null}
               <span
                 className="flex size-8 items-center justify-center rounded-full bg-teal-100 text-xs font-semibold text-teal-800"
                 aria-hidden="true"

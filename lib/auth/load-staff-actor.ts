@@ -55,20 +55,22 @@ function toActor(row: {
   };
 }
 
+/** The actor's columns: the person, their organisation, membership and role (teams are added per query). */
+const actorColumns = {
+  userId: users.id,
+  name: users.name,
+  email: users.email,
+  organisationId: organisations.id,
+  organisationName: organisations.name,
+  membershipId: memberships.id,
+  role: roles,
+};
+
 /** Reads the person's active membership and role from the database. Null if there is none. */
 export async function loadStaffActor(userId: string, organisationId: string): Promise<StaffActor | null> {
   const db = await getDb();
   const [row] = await db
-    .select({
-      userId: users.id,
-      name: users.name,
-      email: users.email,
-      organisationId: organisations.id,
-      organisationName: organisations.name,
-      membershipId: memberships.id,
-      role: roles,
-      teamIds: teamIdsOf(users.id, organisations.id),
-    })
+    .select({ ...actorColumns, teamIds: teamIdsOf(users.id, organisations.id) })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
@@ -106,13 +108,7 @@ export async function loadStaffActorForAuthSession(input: {
       endedAt: staffAuthSessions.endedAt,
       endedReason: staffAuthSessions.endedReason,
       idleTimeoutMinutes: organisations.idleTimeoutMinutes,
-      userId: users.id,
-      name: users.name,
-      email: users.email,
-      organisationId: organisations.id,
-      organisationName: organisations.name,
-      membershipId: memberships.id,
-      role: roles,
+      ...actorColumns,
       teamIds: teamIdsOf(staffAuthSessions.userId, staffAuthSessions.organisationId),
     })
     .from(staffAuthSessions)

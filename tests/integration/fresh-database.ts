@@ -1,18 +1,23 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll } from "vitest";
+import { afterAll, inject } from "vitest";
 import { withDatabase } from "./global-setup";
 
 // Each test file runs on its own fresh copy of the migrated template database, or, with
 // TEST_DRIVER=pglite, on its own embedded database (the newcomer's default driver).
 const adminUrl = process.env.PG_ADMIN_URL!;
 const name = `t_${randomBytes(6).toString("hex")}`;
+let embeddedRoot: string | undefined;
 if (process.env.TEST_DRIVER === "pglite") {
   process.env.DATABASE_URL = "";
-  process.env.PGLITE_DIR = mkdtempSync(path.join(os.tmpdir(), `carebridge-${name}-`));
+  // A copy of the migrated template directory (global-setup.ts): opening it applies no migration.
+  embeddedRoot = mkdtempSync(path.join(os.tmpdir(), `carebridge-${name}-`));
+  const dir = path.join(embeddedRoot, "data");
+  cpSync(inject("pgliteTemplate"), dir, { recursive: true });
+  process.env.PGLITE_DIR = dir;
 } else {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -24,4 +29,5 @@ if (process.env.TEST_DRIVER === "pglite") {
 afterAll(async () => {
   const { closeDb } = await import("../../db/client");
   await closeDb();
+  if (embeddedRoot) rmSync(embeddedRoot, { recursive: true, force: true });
 });

@@ -30,9 +30,8 @@ import { latestMessageTo, tokenFromLink } from "../support/outbox";
  * characters, ids of dashes, SQL, huge strings), the answer is a validation refusal, an AppError
  * or a result — never an unexpected error (a 500) — and a refusal writes nothing.
  */
-// 1,000 runs per action on PostgreSQL. The embedded database (the suite's second pass) runs every
-// statement in WebAssembly on one connection, several times slower: the same properties, fewer runs.
-const RUNS = process.env.TEST_DRIVER === "pglite" ? 200 : 1000;
+// 1,000 runs per action (on PostgreSQL: the embedded-database pass leaves this file out).
+const RUNS = 1000;
 
 const NASTY = [
   "\u0000",
