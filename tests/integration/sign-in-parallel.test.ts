@@ -38,27 +38,13 @@ vi.mock("@/lib/rate-limit", async (importOriginal) => {
 });
 
 const BURST = 50;
-const registryKey = Symbol.for("carebridge.rate-limit.registry");
-
-/** Forgets the chosen limiter backend (lib/rate-limit/backend.ts keeps it on globalThis), so the next call picks again. */
-function forgetLimiterBackend() {
-  const registry = (globalThis as Record<symbol, { backend?: unknown; limiters: Map<unknown, unknown> } | undefined>)[registryKey];
-  if (registry) {
-    registry.backend = undefined;
-    registry.limiters.clear();
-  }
-}
-
-/** Redis down: the limiters fail open and let every request through, leaving Postgres's lock alone. */
+/** Limiters that let every request through (as a failed-open Redis would), leaving Postgres's lock alone. */
 function limitersFailOpen() {
   limiters.failOpen = true;
 }
 
 afterEach(() => {
   limiters.failOpen = false;
-  vi.unstubAllEnvs();
-  vi.restoreAllMocks();
-  forgetLimiterBackend(); // back to the in-memory limiters
 });
 
 // Opening (and, on PGlite, migrating) the database is not part of any test's time budget.
