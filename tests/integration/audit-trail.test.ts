@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import * as s from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
+import { getAuditSettings, updateAuditSettings } from "@/lib/audit/audit-settings";
+import { pruneAuditEvents } from "@/lib/audit/prune-audit-events";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { getClientChart } from "@/lib/clients/get-client-chart";
 import { getDocument } from "@/lib/documents/get-document";
@@ -139,5 +141,85 @@ describe("events about a client carry the client", () => {
       .from(s.auditEvents)
       .where(and(eq(s.auditEvents.actorId, other.userId), eq(s.auditEvents.action, "auth.signed_in")));
     expect(row!.role).toBe("Medical secretary");
+  });
+});
+
+describe("retention: a separate, audited job deletes what is past the organisation's retention", () => {
+  const YEAR = 365.25 * 24 * 3_600_000;
+  const yearsAgo = (n: number) => new Date(Date.now() - n * YEAR);
+
+  async function oldEvent(organisationId: string | null, createdAt: Date) {
+    const db = await getDb();
+    const [row] = await db
+      .insert(s.auditEvents)
+      .values({ organisationId, actorType: "system", action: "client.viewed", createdAt })
+      .returning({ id: s.auditEvents.id });
+    return row!.id;
+  }
+  async function exists(id: string) {
+    const db = await getDb();
+    return (await db.select({ id: s.auditEvents.id }).from(s.auditEvents).where(eq(s.auditEvents.id, id))).length === 1;
+  }
+
+  it("keeps seven years by default, the organisation's own setting otherwise, and audits each deletion", async () => {
+    const db = await getDb();
+    const sevenYears = await createOrganisation();
+    const tenYears = await createOrganisation();
+    await db.update(s.organisations).set({ auditRetentionYears: 10 }).where(eq(s.organisations.id, tenYears.id));
+    const expired = await oldEvent(sevenYears.id, yearsAgo(8));
+    const recent = await oldEvent(sevenYears.id, yearsAgo(6.9));
+    const keptLonger = await oldEvent(tenYears.id, yearsAgo(8));
+    const noOrganisation = await oldEvent(null, yearsAgo(7.5));
+
+    // Outside the job, even an expired event cannot be deleted.
+    await expect(db.delete(s.auditEvents).where(eq(s.auditEvents.id, expired))).rejects.toThrow();
+    // Inside a transaction that sets the job's flag, a recent one still cannot.
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.execute(sql`select set_config('carebridge.audit_prune', 'on', true)`);
+        await tx.delete(s.auditEvents).where(eq(s.auditEvents.id, recent));
+      }),
+    ).rejects.toThrow();
+
+    const result = await pruneAuditEvents();
+    expect(result.deleted[sevenYears.id]).toBe(1);
+    expect(result.deleted.none).toBe(1);
+    expect(result.deleted[tenYears.id]).toBeUndefined();
+    expect([await exists(expired), await exists(recent), await exists(keptLonger), await exists(noOrganisation)]).toEqual([false, true, true, false]);
+
+    const [audit] = await db
+      .select()
+      .from(s.auditEvents)
+      .where(and(eq(s.auditEvents.organisationId, sevenYears.id), eq(s.auditEvents.action, "audit.events_pruned")));
+    expect(audit).toMatchObject({ actorType: "system", metadata: { deleted: 1 } });
+
+    // The flag was the job's transaction's only: afterwards a plain DELETE is refused again.
+    const later = await oldEvent(sevenYears.id, yearsAgo(9));
+    await expect(db.delete(s.auditEvents).where(eq(s.auditEvents.id, later))).rejects.toThrow();
+    expect(await exists(later)).toBe(true);
+  });
+
+  it("works through a backlog in batches, and parallel runs delete each event once", async () => {
+    const org = await createOrganisation();
+    const ids = [];
+    for (let i = 0; i < 7; i++) ids.push(await oldEvent(org.id, yearsAgo(8 + i / 10)));
+    const runs = await Promise.all(Array.from({ length: 5 }, () => pruneAuditEvents({ batchSize: 2 })));
+    expect(runs.reduce((sum, r) => sum + (r.deleted[org.id] ?? 0), 0)).toBe(7);
+    for (const id of ids) expect(await exists(id)).toBe(false);
+  });
+
+  it("only admins change the retention and time zone, within bounds, and the change is audited", async () => {
+    const org = await createOrganisation();
+    const admin = await createMember(org, { role: "admin" });
+    const clinician = await createMember(org, { role: "clinician" });
+    expect(await getAuditSettings(admin)).toEqual({ auditRetentionYears: 7, timeZone: "Europe/London" });
+    await expect(updateAuditSettings(clinician, { auditRetentionYears: 10, timeZone: "Europe/London" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(updateAuditSettings(admin, { auditRetentionYears: 2, timeZone: "Europe/London" })).rejects.toThrow();
+    await expect(updateAuditSettings(admin, { auditRetentionYears: 7, timeZone: "Mars/Olympus" })).rejects.toThrow();
+    await updateAuditSettings(admin, { auditRetentionYears: 10, timeZone: "Australia/Sydney" });
+    expect(await getAuditSettings(admin)).toEqual({ auditRetentionYears: 10, timeZone: "Australia/Sydney" });
+    const db = await getDb();
+    const [event] = await db.select().from(s.auditEvents).where(and(eq(s.auditEvents.organisationId, org.id), eq(s.auditEvents.action, "audit.settings_changed")));
+    expect(event!.metadata).toMatchObject({ auditRetentionYears: 10, previous: { auditRetentionYears: 7, timeZone: "Europe/London" } });
   });
 });
