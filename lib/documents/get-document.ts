@@ -8,6 +8,7 @@ import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { deliveryState, type DeliveryState } from "@/lib/outbox/delivery-state";
 import { shareDisplayState, type ShareDisplayState } from "@/lib/portal/link-state";
 import { auditDocumentRefusals, loadDocumentFor } from "./load-document";
+import { sharePurposeLabel } from "./share-purpose";
 import { buildRenderModel, type DocumentRenderModel } from "./render-model";
 
 export interface DocumentShareItem {
@@ -16,6 +17,8 @@ export interface DocumentShareItem {
   contactOrganisation: string | null;
   sharedByName: string;
   securityLevel: "link" | "link_and_sms";
+  /** "Referral", "Other: court order", "Purpose not recorded" (shares made before it was asked). */
+  purpose: string;
   state: ShareDisplayState;
   /** The email carrying the current link; null for shares made before this was recorded. */
   linkEmail: DeliveryState | null;
@@ -74,6 +77,7 @@ export async function getDocument(actor: StaffActor, documentId: string, now = n
           contactOrganisation,
           sharedByName,
           securityLevel: s.securityLevel,
+          purpose: sharePurposeLabel(s.purpose, s.purposeNote),
           state,
           linkEmail: email ? deliveryState(email) : null,
           sentAt: s.sentAt,

@@ -13,6 +13,7 @@ import { UNOPENED_LINK_LIFETIME_HOURS } from "@/lib/portal/link-state";
 import { appUrl } from "@/lib/urls";
 import { auditDocumentRefusals, loadDocumentFor } from "./load-document";
 import { once } from "@/lib/idempotency/once";
+import { purposeNoteFor, type SharePurpose } from "./share-purpose";
 
 /** The contact must be reachable for the organisation's security level. */
 export function assertContactReachable(contact: { archivedAt: Date | null; email: string | null; mobile: string | null }, level: "link" | "link_and_sms") {
@@ -44,7 +45,13 @@ export async function emailShareLink(exec: Executor, input: { actor: StaffActor;
  * own area, and the organisation's sharing on (lib/access/documents.ts). The contact gets the
  * "document shared with you" email with a link that must be opened within 24 hours.
  */
-export async function shareDocument(actor: StaffActor, input: { documentId: string; contactId: string; idempotencyKey?: string }): Promise<{ shareId: string }> {
+export async function shareDocument(
+  actor: StaffActor,
+  input: { documentId: string; contactId: string; purpose: SharePurpose; purposeNote?: string | null; idempotencyKey?: string },
+): Promise<{ shareId: string }> {
+  const purposeNote = purposeNoteFor(input.purpose, input.purposeNote);
+  // Every external share says why (the client's record of disclosures lists it).
+  if (input.purpose === "other" && !purposeNote) throw new AppError("invalid_input", { field: "purposeNote" });
   const db = await getDb();
   const result = await auditDocumentRefusals(actor, "document:share", { type: "document", id: input.documentId }, () =>
     db.transaction((tx) =>
@@ -57,13 +64,13 @@ export async function shareDocument(actor: StaffActor, input: { documentId: stri
         const token = newToken();
         const [share] = await tx
           .insert(documentShares)
-          .values({ documentId: doc.id, contactId: contact.id, sharedById: actor.userId, tokenHash: hashToken(token), securityLevel: org.securityLevel, sentAt: new Date() })
+          .values({ documentId: doc.id, contactId: contact.id, sharedById: actor.userId, tokenHash: hashToken(token), securityLevel: org.securityLevel, purpose: input.purpose, purposeNote, sentAt: new Date() })
           .returning({ id: documentShares.id });
         await emailShareLink(tx, { actor, shareId: share!.id, to: contact.email!, contactName: contact.name, token });
         await recordStaffAudit(tx, actor, {
           action: "document.shared",
           target: { type: "document_share", id: share!.id },
-          metadata: { documentId: doc.id, contactId: contact.id, securityLevel: org.securityLevel },
+          metadata: { documentId: doc.id, contactId: contact.id, securityLevel: org.securityLevel, purpose: input.purpose },
         });
         return { shareId: share!.id };
       })),

@@ -48,7 +48,7 @@ describe("link and code", () => {
 
   async function newShare() {
     resetRateLimits();
-    const { shareId } = await shareDocument(sam, { documentId, contactId: contact.id });
+    const { shareId } = await shareDocument(sam, { documentId, contactId: contact.id, purpose: "continuing_care" });
     const token = tokenFromLink((await latestMessageTo(contact.email!, "document-shared"))!.link);
     return { shareId, token };
   }

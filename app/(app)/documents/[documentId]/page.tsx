@@ -101,6 +101,9 @@ export default async function DocumentPage({ params }: { params: Promise<{ docum
                   <Td>
                     <span className="font-medium">{s.contactName}</span>
                     {s.contactOrganisation && <span className="block text-xs text-slate-500">{s.contactOrganisation}</span>}
+                    <span className="block text-xs text-slate-600" data-testid="share-purpose">
+                      {s.purpose}
+                    </span>
                     <span className="block text-xs text-slate-500">
                       by {s.sharedByName} · {s.securityLevel === "link_and_sms" ? "link + code" : "link only"}
                     </span>

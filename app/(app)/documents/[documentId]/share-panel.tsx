@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Input } from "@/components/ui/field";
+import { SharePurposeFields } from "@/components/documents/share-purpose-fields";
 import { changeShareAction, searchContactsAction, shareDocumentAction, type ContactOption } from "../actions";
 
 /** Type-ahead contact picker (ARIA combobox): type a name, ↓/↑ to move, Enter to choose. */
@@ -157,18 +158,13 @@ export function ShareButton({ documentId, allowed, explanation, securityLevel }:
               className="mt-3"
             >
               <input type="hidden" name="documentId" value={documentId} />
-              <fieldset>
-                <legend className="text-sm font-medium text-slate-900">Share with</legend>
-                <label className="mt-1 inline-flex items-center gap-2 text-sm">
-                  <input type="radio" name="shareWith" value="contact" defaultChecked className="accent-teal-700" /> Contact
-                </label>
-              </fieldset>
               <input type="hidden" name="contactId" value={contact?.id ?? ""} />
               <FormField name="contactId" label="Select contact">
                 <ContactPicker onPick={setContact} />
               </FormField>
               {contact && !contact.hasEmail && <p className="text-sm text-amber-800">This contact has no email address.</p>}
               {contact && securityLevel === "link_and_sms" && !contact.hasMobile && <p className="text-sm text-amber-800">Your clinic asks for a code by text, and this contact has no mobile number.</p>}
+              <SharePurposeFields />
               <p className="text-xs text-slate-500">
                 {securityLevel === "link_and_sms" ? "They get an email link and, to open it, a code texted to their mobile." : "They get an email link to the sharing portal."} The link expires if it isn&apos;t opened within 24 hours.
               </p>
