@@ -25,5 +25,10 @@ export const documentInput = z.discriminatedUnion(
 
 /** Share → a contact of the organisation. */
 export const shareDocumentInput = z
-  .object({ documentId: z.uuid(), contactId: z.uuid({ message: "Choose a contact from the list." }), purpose: sharePurpose, purposeNote: sharePurposeNote, idempotencyKey })
+  .object({ documentId: z.uuid(), contactId: z.uuid({ message: "Choose a contact from the list." }), purpose: sharePurpose,
+    purposeNote: sharePurposeNote,
+    // The checkbox "send the code by email instead" (only offered when the contact has no mobile).
+    codeByEmail: z.union([z.literal("on"), z.boolean()]).optional().transform((v) => v === "on" || v === true),
+    idempotencyKey,
+  })
   .superRefine(refinePurposeNote);
