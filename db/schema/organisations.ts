@@ -13,6 +13,10 @@ export const organisations = pgTable("organisations", {
   // Automatic logoff (HIPAA 164.312(a)(2)(iii)): a staff auth session ends after this many minutes
   // without a request (5–480, validated in lib/auth/auth-sessions/security-settings.ts).
   idleTimeoutMinutes: integer("idle_timeout_minutes").notNull().default(30),
+  // Emergency access ("break the glass", HIPAA 164.312(a)(2)(ii)): on/off, and how long a grant lasts
+  // (1–24 hours, validated in lib/emergency-access/settings.ts).
+  emergencyAccessEnabled: boolean("emergency_access_enabled").notNull().default(true),
+  emergencyAccessHours: integer("emergency_access_hours").notNull().default(4),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -48,6 +52,8 @@ export const roles = pgTable(
     sessions: permissionLevel("sessions").notNull().default("none"),
     settings: permissionLevel("settings").notNull().default("none"),
     clientScope: clientScope("client_scope").notNull().default("assigned"),
+    // May break the glass (custom roles: off; the migration turns it on for built-in Admin and Clinician).
+    emergencyAccess: boolean("emergency_access").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("roles_org_name_key").on(t.organisationId, sql`lower(${t.name})`)],
