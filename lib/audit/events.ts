@@ -82,6 +82,11 @@ export const AuditAction = z.enum([
   "intake.draft_saved",
   "intake.submitted",
   "intake.viewed",
+  "emergency_access.granted",
+  "emergency_access.refused",
+  "emergency_access.ended",
+  "emergency_access.reviewed",
+  "emergency_access.settings_changed",
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

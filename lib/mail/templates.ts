@@ -7,6 +7,7 @@ import DocumentShared, { type DocumentSharedProps } from "@/emails/document-shar
 import PortalInvitation, { type PortalInvitationProps } from "@/emails/portal-invitation";
 import IntakeForm, { type IntakeFormProps } from "@/emails/intake-form";
 import PortalProfileAdded, { type PortalProfileAddedProps } from "@/emails/portal-profile-added";
+import EmergencyAccessUsed, { type EmergencyAccessUsedProps } from "@/emails/emergency-access-used";
 
 /** Every email the app sends: its React Email component and its subject line. */
 export const EMAIL_TEMPLATES = {
@@ -43,6 +44,10 @@ export const EMAIL_TEMPLATES = {
     component: PortalProfileAdded as ComponentType<PortalProfileAddedProps>,
     // Nothing clinical: the clinic only (the profile's name is in the body).
     subject: (p: PortalProfileAddedProps) => `${p.clinicName} added a profile to your client portal`,
+  },
+  "emergency-access-used": {
+    component: EmergencyAccessUsed as ComponentType<EmergencyAccessUsedProps>,
+    subject: (p: EmergencyAccessUsedProps) => `${p.clinicianName} used emergency access`,
   },
 } as const;
 
