@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
-import { clients, clinicalSessions, emergencyAccessGrants, memberships, organisations, roles, users } from "@/db/schema";
+import { clients, emergencyAccessGrants, memberships, organisations, roles, users } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { auditRefusal } from "@/lib/access/can";
 import { canSeeClient } from "@/lib/access/client-visibility";

@@ -2,10 +2,7 @@ import { z } from "zod";
 import { text } from "@/lib/validation/text";
 import { EMERGENCY_RECORD_KINDS } from "@/lib/access/emergency-access";
 
-export const MIN_EMERGENCY_REASON_LENGTH = 10;
-export const MIN_EMERGENCY_HOURS = 1;
-export const MAX_EMERGENCY_HOURS = 24;
-export const DEFAULT_EMERGENCY_HOURS = 4;
+import { MAX_EMERGENCY_HOURS, MIN_EMERGENCY_HOURS, MIN_EMERGENCY_REASON_LENGTH } from "./limits";
 
 export const emergencyAccessInput = z.object({
   kind: z.enum(EMERGENCY_RECORD_KINDS),

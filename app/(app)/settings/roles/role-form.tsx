@@ -3,7 +3,7 @@
 import { ActionForm, FormField, FormSubmit } from "@/components/forms/action-form";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { Input } from "@/components/ui/field";
+import { Checkbox, Input } from "@/components/ui/field";
 import { AREA_HINTS, AREA_LABELS, AREAS, LEVELS, ROLE_FLAG_HINTS, ROLE_FLAG_LABELS, ROLE_FLAGS, type RolePermissions } from "@/lib/access/permissions";
 import { deleteRoleAction, saveRoleAction } from "./actions";
 
@@ -68,13 +68,7 @@ export function RoleForm({ role, deletable = false }: { role?: { id: string; nam
             </label>
           </fieldset>
           {ROLE_FLAGS.map((flag) => (
-            <div key={flag} className="flex items-start gap-2 text-sm">
-              <input type="checkbox" id={flag} name={flag} defaultChecked={values[flag]} aria-describedby={`${flag}-hint`} className="mt-0.5 h-4 w-4 accent-teal-700" />
-              <label htmlFor={flag}>
-                <span className="font-medium text-slate-900">{ROLE_FLAG_LABELS[flag]}</span>
-                <span id={`${flag}-hint`} className="block text-xs text-slate-600">{ROLE_FLAG_HINTS[flag]}</span>
-              </label>
-            </div>
+            <Checkbox key={flag} id={flag} name={flag} defaultChecked={values[flag]} label={ROLE_FLAG_LABELS[flag]} hint={ROLE_FLAG_HINTS[flag]} />
           ))}
           <FormSubmit>{role ? "Save role" : "Create role"}</FormSubmit>
         </ActionForm>
