@@ -23,7 +23,7 @@ test("a clinician breaks the glass, the admin is notified and reviews it, and at
   const form = leo.getByRole("form", { name: "Get emergency access" });
   await form.getByLabel("Why do you need it now?").fill("Too short");
   await form.getByRole("button", { name: "Get emergency access" }).click();
-  await expect(form.getByText(/at least 10 characters/)).toBeVisible();
+  await expect(form.getByText("Say why you need this record now, in at least 10 characters.")).toBeVisible();
   await form.getByLabel("Why do you need it now?").fill("Client collapsed in reception, need allergies");
   await form.getByRole("button", { name: "Get emergency access" }).click();
   await expect(leo.getByRole("heading", { name: `Rowan ${lastName}` })).toBeVisible();
@@ -37,7 +37,7 @@ test("a clinician breaks the glass, the admin is notified and reviews it, and at
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, "admin@harbour.test");
   await admin.goto("/notifications");
-  await admin.getByRole("link", { name: /Dr Leo Chen used emergency access to a client chart/ }).first().click();
+  await admin.getByRole("button", { name: /Dr Leo Chen used emergency access to a client chart/ }).first().click();
   await expect(admin).toHaveURL(/\/settings\/audit-log\/emergency$/);
   const toReview = admin.getByRole("list", { name: "Emergency access to review" }).getByRole("listitem").filter({ hasText: lastName });
   await expect(toReview).toContainText("Client collapsed in reception, need allergies");
