@@ -39,6 +39,8 @@ export const ERROR_CODES = [
   "unavailable", // the database cannot be reached right now (lib/database-unavailable.ts)
   "conflict",
   "unexpected",
+  "emergency_access_off",
+  "already_reviewed",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -125,4 +127,6 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   unavailable: DATABASE_UNAVAILABLE_MESSAGE,
   conflict: "Someone made the same change at the same moment. Reload the page to see where things stand.",
   unexpected: "Something went wrong on our side. Please try again.",
+  emergency_access_off: "Emergency access is turned off for your organisation. An admin can turn it on in Settings → Security.",
+  already_reviewed: "Another admin has already reviewed this emergency access. Reload the page to see their note.",
 };

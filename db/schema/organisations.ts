@@ -18,6 +18,10 @@ export const organisations = pgTable("organisations", {
   // Audit events older than this are deleted by the retention job (npm run audit:prune); the
   // append-only trigger on audit_events reads it too. HIPAA asks for six years; the default is seven.
   auditRetentionYears: integer("audit_retention_years").notNull().default(7),
+  // Emergency access ("break the glass", HIPAA 164.312(a)(2)(ii)): on/off, and how long a grant lasts
+  // (1–24 hours, validated in lib/emergency-access/settings.ts).
+  emergencyAccessEnabled: boolean("emergency_access_enabled").notNull().default(true),
+  emergencyAccessHours: integer("emergency_access_hours").notNull().default(4),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -55,6 +59,8 @@ export const roles = pgTable(
     clientScope: clientScope("client_scope").notNull().default("assigned"),
     // May read Settings → Audit log and export it (the built-in Admin role gets it through the migration).
     auditLog: boolean("audit_log").notNull().default(false),
+    // May break the glass (custom roles: off; the migration turns it on for built-in Admin and Clinician).
+    emergencyAccess: boolean("emergency_access").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("roles_org_name_key").on(t.organisationId, sql`lower(${t.name})`)],

@@ -9,6 +9,7 @@
  * - the role's area levels, which are a ceiling: an access-list entry never lifts anyone above them.
  */
 import type { StaffActor } from "./actor";
+import type { ChartSight } from "./emergency-access";
 import { levelAtLeast, type Area, type RolePermissions } from "./permissions";
 
 export const CLIENT_PERMISSIONS = [
@@ -62,14 +63,28 @@ export function roleAllowsClient(actor: StaffActor, permission: ClientPermission
   return true;
 }
 
-/** The full rule, given whether the chart is visible to the actor (from canSeeClient). */
-export function canClient(actor: StaffActor, permission: ClientPermission, chartVisible: boolean): boolean {
+/**
+ * What an emergency grant allows on its chart: View — the permissions that only read the chart
+ * (need the area at view, and are not the admins' job). Everything else stays refused.
+ */
+export function emergencyAllowsClient(permission: ClientPermission): boolean {
+  const need: Need = CLIENT_PERMISSION_NEEDS[permission];
+  return need.chart && need.level === "view" && !need.admin;
+}
+
+/**
+ * The full rule, given how much of the chart the actor sees (clientSight; `true` = "full", as
+ * from canSeeClient without emergency grants).
+ */
+export function canClient(actor: StaffActor, permission: ClientPermission, chartVisible: boolean | ChartSight): boolean {
   if (!roleAllowsClient(actor, permission)) return false;
-  return CLIENT_PERMISSION_NEEDS[permission].chart ? chartVisible : true;
+  if (!CLIENT_PERMISSION_NEEDS[permission].chart) return true;
+  const sight: ChartSight = chartVisible === true ? "full" : chartVisible === false ? "none" : chartVisible;
+  return sight === "full" || (sight === "emergency" && emergencyAllowsClient(permission));
 }
 
 /** What the chart UI may offer (each flag from the table above, never an inline role check). */
-export function clientAbilities(actor: StaffActor, chartVisible: boolean) {
+export function clientAbilities(actor: StaffActor, chartVisible: boolean | ChartSight) {
   return {
     view: canClient(actor, "client:view", chartVisible),
     edit: canClient(actor, "client:edit", chartVisible),

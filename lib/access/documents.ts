@@ -37,6 +37,8 @@ export interface DocumentAccessFacts {
   kind: DocumentKind;
   deletedAt: Date | null;
   clientVisible: boolean;
+  /** The client is visible only through an emergency grant: View, nothing more. */
+  emergencyOnly?: boolean;
 }
 
 /** Kinds whose area the actor may view (or edit): the filter for lists. */
@@ -72,6 +74,7 @@ export function canDocument(
   org?: { sharingEnabled: boolean },
 ): boolean {
   if (doc.deletedAt || doc.organisationId !== actor.organisationId || !doc.clientVisible) return false;
+  if (doc.emergencyOnly && permission !== "document:view") return false;
   const area = actor.role.permissions[DOCUMENT_KIND_AREA[doc.kind]];
   if (!levelAtLeast(area, "view")) return false;
   if (permission === "document:view") return true;
@@ -90,7 +93,7 @@ export function canContacts(actor: StaffActor, level: "view" | "edit"): boolean 
  * revoking must work even after sharing is turned off).
  */
 export function canManageShare(actor: StaffActor, doc: DocumentAccessFacts, share: { sharedById: string }, action: "revoke" | "resend", org: { sharingEnabled: boolean }): boolean {
-  if (!canDocument(actor, "document:view", doc)) return false;
+  if (!canDocument(actor, "document:view", doc) || doc.emergencyOnly) return false;
   if (action === "resend") return canDocument(actor, "document:share", doc, org);
   if (share.sharedById === actor.userId) return true;
   return shareBlockers(actor, doc.kind, true).length === 0;

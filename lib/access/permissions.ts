@@ -10,7 +10,11 @@ export type Level = (typeof LEVELS)[number];
 export type ClientScope = "all" | "assigned";
 
 export type AreaPermissions = Record<Area, Level>;
-export interface RolePermissions extends AreaPermissions {
+/** On/off permissions of a role, beside the area levels (each has a label, a hint and a control on the role editor). */
+export const ROLE_FLAGS = ["emergencyAccess"] as const;
+export type RoleFlag = (typeof ROLE_FLAGS)[number];
+
+export interface RolePermissions extends AreaPermissions, Record<RoleFlag, boolean> {
   clientScope: ClientScope;
 }
 
@@ -23,15 +27,15 @@ export function levelAtLeast(have: Level, need: Exclude<Level, "none">): boolean
 export const BUILT_IN_ROLES = {
   admin: {
     name: "Admin",
-    permissions: { contacts: "edit", letters: "edit", patients: "edit", labs: "edit", invoices: "edit", sessions: "edit", settings: "edit", clientScope: "all" },
+    permissions: { contacts: "edit", letters: "edit", patients: "edit", labs: "edit", invoices: "edit", sessions: "edit", settings: "edit", clientScope: "all", emergencyAccess: true },
   },
   clinician: {
     name: "Clinician",
-    permissions: { contacts: "edit", letters: "edit", patients: "edit", labs: "edit", invoices: "view", sessions: "edit", settings: "none", clientScope: "assigned" },
+    permissions: { contacts: "edit", letters: "edit", patients: "edit", labs: "edit", invoices: "view", sessions: "edit", settings: "none", clientScope: "assigned", emergencyAccess: true },
   },
   medical_secretary: {
     name: "Medical secretary",
-    permissions: { contacts: "edit", letters: "edit", patients: "edit", labs: "edit", invoices: "edit", sessions: "none", settings: "none", clientScope: "all" },
+    permissions: { contacts: "edit", letters: "edit", patients: "edit", labs: "edit", invoices: "edit", sessions: "none", settings: "none", clientScope: "all", emergencyAccess: false },
   },
 } as const satisfies Record<string, { name: string; permissions: RolePermissions }>;
 
@@ -56,6 +60,14 @@ export const AREA_HINTS = {
   sessions: "Edit: create sessions. View: only receive shared sessions.",
   settings: "Edit: the admin pages (members, teams, roles, sharing).",
 } as const satisfies Record<Area, string>;
+
+export const ROLE_FLAG_LABELS = {
+  emergencyAccess: "Emergency access",
+} as const satisfies Record<RoleFlag, string>;
+
+export const ROLE_FLAG_HINTS = {
+  emergencyAccess: "May open a chart or session they have no access to, read-only for a limited time, by giving a reason. Admins are told at once and review each use.",
+} as const satisfies Record<RoleFlag, string>;
 
 /** An admin, for "the organisation keeps at least one admin", is anyone whose role may edit settings. */
 export function isAdminRole(permissions: AreaPermissions): boolean {

@@ -5,6 +5,7 @@
  * to the same answers (tests/integration/sessions-access-matrix.test.ts).
  */
 import type { StaffActor } from "./actor";
+import { EMERGENCY_ACCESS_LEVEL, roleAllowsEmergencyAccess } from "./emergency-access";
 import type { Level, RolePermissions } from "./permissions";
 
 /** What a share grants. */
@@ -93,6 +94,11 @@ export interface SessionAccessFacts {
   visibility: "private" | "team";
   deletedAt: Date | null;
   share: ShareLevel | null;
+  /**
+   * The end of the actor's emergency grant on this session, set only when the grant was live at
+   * the instant the facts were read (the SQL judges the time: lib/access/emergency-access.ts).
+   */
+  emergencyUntil?: Date | null;
 }
 
 function higher(a: SessionLevel, b: SessionLevel): SessionLevel {
@@ -101,7 +107,7 @@ function higher(a: SessionLevel, b: SessionLevel): SessionLevel {
 
 /**
  * The actor's level on a session: the highest of owner / direct share / team visibility, capped
- * by the role. The actor is read fresh from the database on every request (requireStaff), so a
+ * by the role (an emergency grant adds View). The actor is read fresh from the database on every request (requireStaff), so a
  * person whose membership is not active never gets here; another organisation's session is "none".
  */
 export function sessionAccess(actor: StaffActor, session: SessionAccessFacts): SessionLevel {
@@ -110,6 +116,8 @@ export function sessionAccess(actor: StaffActor, session: SessionAccessFacts): S
   if (session.ownerId === actor.userId) level = "owner";
   if (session.share) level = higher(level, session.share);
   if (session.visibility === "team" && session.teamId && actor.teamIds.includes(session.teamId)) level = higher(level, "view");
+  // Emergency access adds View and nothing more (and only while the role still allows it).
+  if (session.emergencyUntil && roleAllowsEmergencyAccess(actor, "session")) level = higher(level, EMERGENCY_ACCESS_LEVEL);
   const ceiling = SESSION_ROLE_CEILING[actor.role.permissions.sessions];
   return SESSION_LEVEL_RANK[level] > SESSION_LEVEL_RANK[ceiling] ? ceiling : level;
 }

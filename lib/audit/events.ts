@@ -85,6 +85,11 @@ export const AuditAction = z.enum([
   "audit.settings_changed",
   "audit.events_pruned",
   "audit.exported",
+  "emergency_access.granted",
+  "emergency_access.refused",
+  "emergency_access.ended",
+  "emergency_access.reviewed",
+  "emergency_access.settings_changed",
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

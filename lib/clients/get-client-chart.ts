@@ -7,6 +7,7 @@ import { canSeeClient } from "@/lib/access/client-visibility";
 import { clientAbilities, type ClientAbilities } from "@/lib/access/clients";
 import { assertCanClient } from "@/lib/access/clients-assert";
 import { recordStaffAudit } from "@/lib/audit/record-audit";
+import { emergencyAccessEnd } from "@/lib/emergency-access/live-grant";
 import type { Relationship } from "./schemas";
 
 export type ChartTab = "overview" | "edit" | "sessions" | "documents" | "portal" | "access" | "separate_profile" | "form";
@@ -17,6 +18,8 @@ export interface ClientChart {
   /** Other profiles linked to this one. Only charts the viewer may see carry an id and a name. */
   linkedProfiles: ({ relationship: Relationship; visible: true; id: string; name: string } | { relationship: Relationship; visible: false })[];
   abilities: ClientAbilities;
+  /** Set while the viewer sees this chart only through emergency access: when that access ends. */
+  emergencyUntil: Date | null;
 }
 
 /**
@@ -24,8 +27,9 @@ export interface ClientChart {
  * header and Overview show. Every view is audited, with the tab.
  */
 export async function getClientChart(actor: StaffActor, clientId: string, tab: ChartTab): Promise<ClientChart> {
-  await assertCanClient(actor, "client:view", clientId);
+  const sight = await assertCanClient(actor, "client:view", clientId);
   const db = await getDb();
+  const emergencyUntil = sight === "emergency" ? await emergencyAccessEnd(db, actor, { kind: "client", id: clientId }) : null;
   const [client] = await db
     .select({ id: clients.id, firstName: clients.firstName, lastName: clients.lastName, dateOfBirth: clients.dateOfBirth, email: clients.email, phone: clients.phone, address: clients.address, createdAt: clients.createdAt })
     .from(clients)
@@ -56,6 +60,6 @@ export async function getClientChart(actor: StaffActor, clientId: string, tab: C
     }
   }
 
-  await recordStaffAudit(db, actor, { action: "client.viewed", target: { type: "client", id: clientId }, clientId, metadata: { tab } });
-  return { client: client!, practitioners, linkedProfiles, abilities: clientAbilities(actor, true) };
+  await recordStaffAudit(db, actor, { action: "client.viewed", target: { type: "client", id: clientId }, clientId, metadata: { tab, ...(emergencyUntil ? { emergencyAccess: true } : {}) } });
+  return { client: client!, practitioners, linkedProfiles, abilities: clientAbilities(actor, sight), emergencyUntil };
 }

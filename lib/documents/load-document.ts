@@ -4,7 +4,7 @@ import type { Executor } from "@/db/client";
 import { documents, organisations } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { auditRefusal } from "@/lib/access/can";
-import { canSeeClient } from "@/lib/access/client-visibility";
+import { clientSight } from "@/lib/access/client-visibility";
 import { canDocument, shareBlockers, type DocumentAccessFacts, type DocumentPermission } from "@/lib/access/documents";
 import { AppError } from "@/lib/errors";
 
@@ -15,7 +15,7 @@ import { AppError } from "@/lib/errors";
  * Call it inside `auditDocumentRefusals`, which audits each refusal on its own connection
  * (a refusal rolls the transaction back, and PGlite has a single connection).
  */
-export async function loadDocumentFor(exec: Executor, actor: StaffActor, documentId: string, permission: DocumentPermission, opts: { lock?: boolean } = {}) {
+export async function loadDocumentFor(exec: Executor, actor: StaffActor, documentId: string, permission: DocumentPermission, opts: { lock?: boolean; now?: Date } = {}) {
   const q = exec
     .select({ doc: documents, sharingEnabled: organisations.sharingEnabled, securityLevel: organisations.securityLevel })
     .from(documents)
@@ -23,8 +23,9 @@ export async function loadDocumentFor(exec: Executor, actor: StaffActor, documen
     .where(and(eq(documents.id, documentId), eq(documents.organisationId, actor.organisationId)))
     .limit(1);
   const [row] = opts.lock ? await q.for("update", { of: documents }) : await q;
+  const sight = row ? await clientSight(actor, row.doc.clientId, exec, opts.now) : "none";
   const facts: DocumentAccessFacts | null = row
-    ? { organisationId: row.doc.organisationId, kind: row.doc.kind, deletedAt: row.doc.deletedAt, clientVisible: await canSeeClient(actor, row.doc.clientId, exec) }
+    ? { organisationId: row.doc.organisationId, kind: row.doc.kind, deletedAt: row.doc.deletedAt, clientVisible: sight !== "none", emergencyOnly: sight === "emergency" }
     : null;
   const org = { sharingEnabled: row?.sharingEnabled ?? false };
   if (row && facts && canDocument(actor, permission, facts, org)) return { doc: row.doc, facts, org: { ...org, securityLevel: row.securityLevel } };

@@ -23,7 +23,7 @@ export const MANY_ASSIGNED_CHARTS = 500;
 
 export function documentPageSql(
   actor: StaffActor,
-  opts: { kinds: DocumentKind[]; clientId?: string; window: PageWindow; assignedCharts?: "few" | "many" },
+  opts: { kinds: DocumentKind[]; clientId?: string; window: PageWindow; assignedCharts?: "few" | "many"; now?: Date },
 ): SQL | null {
   if (opts.kinds.length === 0 || !seesCharts(actor)) return null;
   const org = actor.organisationId;
@@ -41,16 +41,18 @@ export function documentPageSql(
   const kinds = sql`${sql.param(opts.kinds)}::document_kind[]`;
   const chartVisible = sql`exists (select 1 from clients c where c.id = d.client_id and c.organisation_id = ${org} and c.archived_at is null)`;
 
+  // Listing is viewing: a live emergency grant on a chart counts (lib/access/client-visibility.ts).
+  const mine = assignedClientIdsSql(actor, { emergencyAt: opts.now ?? new Date() });
   let arms: SQL;
   if (opts.clientId) {
-    const chart = actor.role.permissions.clientScope === "all" ? chartVisible : sql`d.client_id in (${assignedClientIdsSql(actor)})`;
+    const chart = actor.role.permissions.clientScope === "all" ? chartVisible : sql`d.client_id in (${mine})`;
     arms = arm(sql`d.client_id = ${opts.clientId}::uuid and d.kind = any(${kinds}) and ${chart}`);
   } else if (actor.role.permissions.clientScope === "all") {
     arms = sql`select x.* from unnest(${kinds}) as k(kind) cross join lateral ${arm(sql`d.kind = k.kind and ${chartVisible}`)} x`;
   } else if (opts.assignedCharts === "many") {
-    arms = sql`select x.* from unnest(${kinds}) as k(kind) cross join lateral ${arm(sql`d.kind = k.kind and d.client_id in (${assignedClientIdsSql(actor)})`)} x`;
+    arms = sql`select x.* from unnest(${kinds}) as k(kind) cross join lateral ${arm(sql`d.kind = k.kind and d.client_id in (${mine})`)} x`;
   } else {
-    arms = sql`select x.* from (${assignedClientIdsSql(actor)}) as mine(client_id) cross join lateral ${arm(sql`d.client_id = mine.client_id and d.kind = any(${kinds})`)} x`;
+    arms = sql`select x.* from (${mine}) as mine(client_id) cross join lateral ${arm(sql`d.client_id = mine.client_id and d.kind = any(${kinds})`)} x`;
   }
   // Names are looked up for the page's rows only, by primary key.
   return sql`

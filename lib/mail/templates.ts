@@ -8,6 +8,7 @@ import PortalInvitation, { type PortalInvitationProps } from "@/emails/portal-in
 import IntakeForm, { type IntakeFormProps } from "@/emails/intake-form";
 import PortalProfileAdded, { type PortalProfileAddedProps } from "@/emails/portal-profile-added";
 import SecurityCodeEmail, { type SecurityCodeEmailProps } from "@/emails/security-code-email";
+import EmergencyAccessUsed, { type EmergencyAccessUsedProps } from "@/emails/emergency-access-used";
 
 /** Every email the app sends: its React Email component and its subject line. */
 export const EMAIL_TEMPLATES = {
@@ -49,6 +50,10 @@ export const EMAIL_TEMPLATES = {
     component: SecurityCodeEmail as ComponentType<SecurityCodeEmailProps>,
     // The code is in the body only: a subject shows on lock screens.
     subject: (p: SecurityCodeEmailProps) => `Your code to view a document from ${p.clinicName}`,
+  },
+  "emergency-access-used": {
+    component: EmergencyAccessUsed as ComponentType<EmergencyAccessUsedProps>,
+    subject: (p: EmergencyAccessUsedProps) => `${p.clinicianName} used emergency access`,
   },
 } as const;
 

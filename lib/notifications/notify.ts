@@ -9,6 +9,8 @@ export const NOTIFICATION_KINDS = [
   "client_access_granted",
   "intake_submitted",
   "member_welcome",
+  "emergency_access_used",
+  "emergency_access_ended",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -4,7 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { clients, documents, memberships, roles, sessionShares, teams, users } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
-import { effectiveShareLevel, sessionAbilities, shareLevelsForRole, type SessionAbilities, type ShareLevel } from "@/lib/access/sessions";
+import { effectiveShareLevel, sessionAbilities, sessionAccess, shareLevelsForRole, type SessionAbilities, type ShareLevel } from "@/lib/access/sessions";
 import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { loadSessionFor } from "./load-session";
 import type { SessionStatus } from "./schemas";
@@ -39,6 +39,8 @@ export interface SessionDetail {
   people: SessionPerson[];
   abilities: SessionAbilities;
   isOwner: boolean;
+  /** Set while the viewer reads this session only through emergency access: when that access ends. */
+  emergencyUntil: Date | null;
 }
 
 /**
@@ -48,6 +50,8 @@ export interface SessionDetail {
 export async function getSession(actor: StaffActor, sessionId: string): Promise<SessionDetail> {
   const db = await getDb();
   const session = await loadSessionFor(db, actor, sessionId, "session:view");
+  // Through emergency access only: nothing but the grant would let them in.
+  const emergencyUntil = session.facts.emergencyUntil && sessionAccess(actor, { ...session.facts, emergencyUntil: null }) === "none" ? session.facts.emergencyUntil : null;
   const grantedBy = alias(users, "granted_by");
   const author = alias(users, "author");
 
@@ -91,7 +95,7 @@ export async function getSession(actor: StaffActor, sessionId: string): Promise<
       action: "session.viewed",
       target: { type: "clinical_session", id: session.id },
       clientId: session.clientId,
-      metadata: { level: session.level },
+      metadata: { level: session.level, ...(emergencyUntil ? { emergencyAccess: true } : {}) },
     });
   }
 
@@ -111,6 +115,7 @@ export async function getSession(actor: StaffActor, sessionId: string): Promise<
     people: shares.map(({ sessions, ...p }) => ({ ...p, effectiveAccess: effectiveShareLevel(p.access, { sessions }), levels: shareLevelsForRole({ sessions }) })),
     abilities: sessionAbilities(session.level),
     isOwner: actor.userId === session.ownerId,
+    emergencyUntil,
   };
 }
 

@@ -6,6 +6,7 @@ import { clinicalSessions, memberships, sessionShares } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import type { SessionAccessFacts, SessionLevel, SessionPermission } from "@/lib/access/sessions";
 import { assertCanSession } from "@/lib/access/sessions-assert";
+import { liveGrantsSql } from "@/lib/access/emergency-access";
 
 export type LoadedSession = typeof clinicalSessions.$inferSelect & { facts: SessionAccessFacts };
 
@@ -15,11 +16,20 @@ export type LoadedSession = typeof clinicalSessions.$inferSelect & { facts: Sess
  * The join on an active membership makes a former member's stale actor find nothing.
  * `lock` takes the row lock so concurrent share changes on one session serialise.
  */
-export async function loadSession(exec: Executor, actor: StaffActor, sessionId: string, opts: { lock?: boolean } = {}): Promise<LoadedSession | null> {
+export async function loadSession(exec: Executor, actor: StaffActor, sessionId: string, opts: { lock?: boolean; now?: Date } = {}): Promise<LoadedSession | null> {
   if (!z.uuid().safeParse(sessionId).success) return null;
   const userId = sql.placeholder("userId");
+  // The end of the actor's live emergency grant at `now` (the clock is a parameter: tests inject it).
+  const emergencyUntil = liveGrantsSql({
+    userId: sql`${userId}::uuid`,
+    organisationId: sql`${clinicalSessions.organisationId}`,
+    kind: "session",
+    recordId: sql`${clinicalSessions.id}`,
+    now: sql`${sql.placeholder("now")}`,
+    select: sql`max(g.expires_at)`,
+  }).mapWith((v: Date | string | null) => (v ? new Date(v) : null));
   const query = exec
-    .select({ session: clinicalSessions, share: sessionShares.access })
+    .select({ session: clinicalSessions, share: sessionShares.access, emergencyUntil })
     .from(clinicalSessions)
     .innerJoin(memberships, and(eq(memberships.organisationId, clinicalSessions.organisationId), eq(memberships.userId, userId), eq(memberships.status, "active")))
     .leftJoin(sessionShares, and(eq(sessionShares.sessionId, clinicalSessions.id), eq(sessionShares.userId, userId)))
@@ -28,12 +38,12 @@ export async function loadSession(exec: Executor, actor: StaffActor, sessionId: 
   // The hottest check of the app: a named prepared statement, parsed and planned once per
   // connection rather than on every call (its plan is three primary-key probes).
   const prepared = opts.lock ? query.for("update", { of: clinicalSessions }).prepare("load_session_for_update") : query.prepare("load_session");
-  const [row] = await prepared.execute({ userId: actor.userId, sessionId, organisationId: actor.organisationId });
+  const [row] = await prepared.execute({ userId: actor.userId, sessionId, organisationId: actor.organisationId, now: (opts.now ?? new Date()).toISOString() });
   if (!row) return null;
   const s = row.session;
   return {
     ...s,
-    facts: { organisationId: s.organisationId, ownerId: s.ownerId, teamId: s.teamId, visibility: s.visibility, deletedAt: s.deletedAt, share: row.share },
+    facts: { organisationId: s.organisationId, ownerId: s.ownerId, teamId: s.teamId, visibility: s.visibility, deletedAt: s.deletedAt, share: row.share, emergencyUntil: row.emergencyUntil },
   };
 }
 
@@ -43,7 +53,7 @@ export async function loadSessionFor(
   actor: StaffActor,
   sessionId: string,
   permission: SessionPermission,
-  opts: { lock?: boolean } = {},
+  opts: { lock?: boolean; now?: Date } = {},
 ): Promise<LoadedSession & { level: SessionLevel }> {
   const session = await loadSession(exec, actor, sessionId, opts);
   const level = await assertCanSession(actor, permission, sessionId, session?.facts ?? null);

@@ -2,6 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { StaffActor } from "@/lib/access/actor";
 import type { PageWindow } from "@/lib/pagination/list-cursor";
+import { liveEmergencyGrantEndSql, roleAllowsEmergencyAccess } from "@/lib/access/emergency-access";
 
 export const SESSION_LIST_TABS = ["mine", "shared", "team"] as const;
 export type SessionListTab = (typeof SESSION_LIST_TABS)[number];
@@ -29,8 +30,11 @@ export type { ListCursor, PageWindow } from "@/lib/pagination/list-cursor";
  * Columns: the session's access facts and list fields, `granted_by_id`/`shared_at` (shared
  * branch) and `listed_at` (the "newest first" key). The actor's own share is joined by the caller
  * (sessionPageSql) or is `my_share` here when no window is given.
+ * With `emergencyAt` (whole-set queries only: the chart's tab and the access test), a fifth arm
+ * adds the sessions the actor holds a live emergency grant on at that instant; `emergency_until`
+ * carries the grant's end (null in the other arms), and the policy turns it into View.
  */
-export function visibleSessionsSql(actor: StaffActor, opts: { tabs: readonly SessionListTab[]; q?: string; window?: PageWindow }): SQL | null {
+export function visibleSessionsSql(actor: StaffActor, opts: { tabs: readonly SessionListTab[]; q?: string; window?: PageWindow; emergencyAt?: Date }): SQL | null {
   const me = actor.userId;
   const org = actor.organisationId;
   const active = sql`exists (select 1 from memberships m where m.organisation_id = ${org} and m.user_id = ${me} and m.status = 'active')`;
@@ -53,7 +57,7 @@ export function visibleSessionsSql(actor: StaffActor, opts: { tabs: readonly Ses
   const branches: SQL[] = [];
   if (opts.tabs.includes("mine")) {
     branches.push(sql`(
-      select ${columns}, ${myShare}, null::uuid as granted_by_id, null::timestamptz as shared_at, s.created_at as listed_at
+      select ${columns}, ${myShare}, null::uuid as granted_by_id, null::timestamptz as shared_at, s.created_at as listed_at, null::timestamptz as emergency_until
       from clinical_sessions s
       where s.owner_id = ${me} and s.organisation_id = ${org} and s.deleted_at is null and ${active} ${search}
         ${keyset(sql`s.created_at`, sql`s.id`)}
@@ -61,7 +65,7 @@ export function visibleSessionsSql(actor: StaffActor, opts: { tabs: readonly Ses
   }
   if (opts.tabs.includes("shared")) {
     branches.push(sql`(
-      select ${columns}, sh.access as my_share, sh.granted_by_id, sh.created_at as shared_at, sh.created_at as listed_at
+      select ${columns}, sh.access as my_share, sh.granted_by_id, sh.created_at as shared_at, sh.created_at as listed_at, null::timestamptz as emergency_until
       from session_shares sh
       join clinical_sessions s on s.id = sh.session_id
       where sh.user_id = ${me} and s.organisation_id = ${org} and s.deleted_at is null and s.owner_id <> ${me} and ${active} ${search}
@@ -76,12 +80,20 @@ export function visibleSessionsSql(actor: StaffActor, opts: { tabs: readonly Ses
     branches.push(sql`(
       select x.* from unnest(${teamIds}) as my_team(id)
       cross join lateral (
-        select ${columns}, ${myShare}, null::uuid as granted_by_id, null::timestamptz as shared_at, s.created_at as listed_at
+        select ${columns}, ${myShare}, null::uuid as granted_by_id, null::timestamptz as shared_at, s.created_at as listed_at, null::timestamptz as emergency_until
         from clinical_sessions s
         where s.team_id = my_team.id and s.visibility = 'team' and s.deleted_at is null and s.organisation_id = ${org} and ${active} ${search}
           ${keyset(sql`s.created_at`, sql`s.id`)}
         ${order(sql`s.created_at`, sql`s.id`)}) x
       ${win ? order(sql`x.listed_at`, sql`x.id`) : sql``})`);
+  }
+  if (opts.emergencyAt && !win && roleAllowsEmergencyAccess(actor, "session")) {
+    const until = liveEmergencyGrantEndSql(actor, "session", sql`s.id`, opts.emergencyAt);
+    branches.push(sql`(
+      select ${columns}, ${myShare}, null::uuid as granted_by_id, null::timestamptz as shared_at, s.created_at as listed_at, ${until} as emergency_until
+      from clinical_sessions s
+      where s.id in (select g.session_id from emergency_access_grants g where g.user_id = ${me} and g.organisation_id = ${org} and g.session_id is not null and g.ended_at is null)
+        and s.organisation_id = ${org} and s.deleted_at is null and ${active} and ${until} is not null ${search})`);
   }
   if (branches.length === 0) return null;
   return sql.join(branches, sql` union all `);

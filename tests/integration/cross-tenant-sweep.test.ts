@@ -1,3 +1,7 @@
+import { endEmergencyAccess } from "@/lib/emergency-access/end-emergency-access";
+import { grantEmergencyAccess } from "@/lib/emergency-access/grant-emergency-access";
+import { listEmergencyAccess } from "@/lib/emergency-access/list-emergency-access";
+import { reviewEmergencyAccess } from "@/lib/emergency-access/review-emergency-access";
 import { eq, getTableName, is } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -129,6 +133,11 @@ async function buildOrganisation(prefix: string) {
   const [form] = await db.insert(s.intakeForms).values({ organisationId: org.id, name: `${prefix} Intake`, fields: FORM_FIELDS }).returning();
   const { requestId } = await sendIntakeForm(admin, { clientId, formId: form!.id });
   const [notification] = await db.select().from(s.notifications).where(eq(s.notifications.userId, admin.userId));
+  // A use of emergency access inside the organisation (a row, so the sweep has an id to aim at).
+  const [grant] = await db
+    .insert(s.emergencyAccessGrants)
+    .values({ organisationId: org.id, userId: clinician.userId, clientId, reason: `${prefix} emergency reason`, expiresAt: new Date(Date.now() + 3_600_000) })
+    .returning();
   return {
     org,
     team,
@@ -148,6 +157,7 @@ async function buildOrganisation(prefix: string) {
     formId: form!.id,
     requestId,
     notificationId: notification!.id,
+    emergencyGrantId: grant!.id,
   };
 }
 
@@ -257,6 +267,13 @@ const PROBES: Probe[] = [
   { name: "listNotifications", run: (x) => listNotifications(x, { page: 1, pageSize: 100 }), expect: "list" },
   { name: "countUnread", run: (x) => countUnread(x).then(() => []), expect: "list" },
   { name: "markAllNotificationsRead", run: (x) => markAllNotificationsRead(x), expect: "list" },
+
+  // lib/emergency-access
+  { name: "grantEmergencyAccess(B client)", run: (x, { b }) => grantEmergencyAccess(x, { kind: "client", recordId: b.clientId, reason: "Patient collapsed in reception" }) },
+  { name: "grantEmergencyAccess(B session)", run: (x, { b }) => grantEmergencyAccess(x, { kind: "session", recordId: b.sessionId, reason: "Patient collapsed in reception" }) },
+  { name: "endEmergencyAccess(B grant)", run: (x, { b }) => endEmergencyAccess(x, { grantId: b.emergencyGrantId }) },
+  { name: "reviewEmergencyAccess(B grant)", run: (x, { b }) => reviewEmergencyAccess(x, { grantId: b.emergencyGrantId, note: "Checked" }) },
+  { name: "listEmergencyAccess", run: (x) => listEmergencyAccess(x), expect: "list" },
 ];
 
 // The client portal's own functions: A's client login with B's profile, form and request.
@@ -302,6 +319,8 @@ function secretsOf(b: World): string[] {
     b.formId,
     b.requestId,
     b.notificationId,
+    b.emergencyGrantId,
+    "B emergency reason",
     "Bfirst",
     "B Clinic",
     "B Session",

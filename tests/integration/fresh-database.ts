@@ -9,6 +9,9 @@ import { withDatabase } from "./global-setup";
 // Each test file runs on its own fresh copy of the migrated template database, or, with
 // TEST_DRIVER=pglite, on its own embedded database (the newcomer's default driver).
 const adminUrl = process.env.PG_ADMIN_URL!;
+// On a busy machine (npm test runs both suites side by side on two cores) 50 parallel callers can
+// wait for one of the pool's connections longer than the app's 5 s; the timeout tests set their own.
+process.env.DATABASE_CONNECT_TIMEOUT_MS ??= "30000";
 const name = `t_${randomBytes(6).toString("hex")}`;
 let embeddedRoot: string | undefined;
 if (process.env.TEST_DRIVER === "pglite") {

@@ -11,6 +11,7 @@ const TABS = [
   { href: "/settings/sharing", label: "Sharing" },
   { href: "/settings/security", label: "Security" },
   { href: "/settings/messages", label: "Messages" },
+  { href: "/settings/audit-log/emergency", label: "Emergency access" },
 ];
 
 export function SettingsTabs() {

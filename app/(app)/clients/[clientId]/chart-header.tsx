@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { EmergencyAccessBanner } from "@/components/access/emergency-access-banner";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import type { ClientChart } from "@/lib/clients/get-client-chart";
@@ -22,6 +23,7 @@ export function ChartHeader({ chart, current }: { chart: ClientChart; current: (
   ].filter((x): x is { href: string; label: string } => x !== null);
   return (
     <div className="mb-6">
+      <EmergencyAccessBanner until={chart.emergencyUntil} what="chart" />
       <div className="mb-1 text-sm text-slate-500">
         <Link href="/clients" className="hover:underline">
           Clients

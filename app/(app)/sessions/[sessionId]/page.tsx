@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { EmergencyAccessBanner } from "@/components/access/emergency-access-banner";
 import { formatDate, formatDateTime, VisibilityBadge } from "@/components/sessions/session-badges";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -32,6 +33,7 @@ export default async function SessionPage({ params }: { params: Promise<{ sessio
 
   return (
     <>
+      <EmergencyAccessBanner until={session.emergencyUntil} what="session" />
       <PageHeader
         eyebrow={
           <ButtonLink href="/sessions" variant="ghost" size="sm">

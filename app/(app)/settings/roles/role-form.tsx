@@ -3,12 +3,12 @@
 import { ActionForm, FormField, FormSubmit } from "@/components/forms/action-form";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { Input } from "@/components/ui/field";
-import { AREA_HINTS, AREA_LABELS, AREAS, LEVELS, type RolePermissions } from "@/lib/access/permissions";
+import { Checkbox, Input } from "@/components/ui/field";
+import { AREA_HINTS, AREA_LABELS, AREAS, LEVELS, ROLE_FLAG_HINTS, ROLE_FLAG_LABELS, ROLE_FLAGS, type RolePermissions } from "@/lib/access/permissions";
 import { deleteRoleAction, saveRoleAction } from "./actions";
 
 const LEVEL_LABEL = { none: "None", view: "View", edit: "Edit" } as const;
-const BLANK: RolePermissions = { contacts: "none", letters: "none", patients: "none", labs: "none", invoices: "none", sessions: "none", settings: "none", clientScope: "assigned" };
+const BLANK: RolePermissions = { contacts: "none", letters: "none", patients: "none", labs: "none", invoices: "none", sessions: "none", settings: "none", clientScope: "assigned", emergencyAccess: false };
 
 export function RoleForm({ role, deletable = false }: { role?: { id: string; name: string; builtIn: string | null } & RolePermissions; deletable?: boolean }) {
   const values = role ?? BLANK;
@@ -67,6 +67,9 @@ export function RoleForm({ role, deletable = false }: { role?: { id: string; nam
               <input type="radio" name="clientScope" value="assigned" defaultChecked={values.clientScope === "assigned"} className="accent-teal-700" /> Only charts whose access list holds them
             </label>
           </fieldset>
+          {ROLE_FLAGS.map((flag) => (
+            <Checkbox key={flag} id={flag} name={flag} defaultChecked={values[flag]} label={ROLE_FLAG_LABELS[flag]} hint={ROLE_FLAG_HINTS[flag]} />
+          ))}
           <FormSubmit>{role ? "Save role" : "Create role"}</FormSubmit>
         </ActionForm>
         {role && deletable && (

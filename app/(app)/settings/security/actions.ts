@@ -4,10 +4,19 @@ import { revalidatePath } from "next/cache";
 import type { FormState } from "@/lib/actions/form-state";
 import { handleStaffForm } from "@/lib/actions/handle-form";
 import { securitySettingsInput, updateSecuritySettings } from "@/lib/auth/auth-sessions/security-settings";
+import { emergencySettingsInput } from "@/lib/emergency-access/schemas";
+import { updateEmergencyAccessSettings } from "@/lib/emergency-access/settings";
 
 export async function updateSecuritySettingsAction(_prev: FormState, data: FormData): Promise<FormState> {
   const { state } = await handleStaffForm(securitySettingsInput, { idleTimeoutMinutes: data.get("idleTimeoutMinutes") }, updateSecuritySettings);
   // The idle warning in every page's layout reads the setting.
   if (state.ok) revalidatePath("/", "layout");
+  return state;
+}
+
+export async function updateEmergencyAccessSettingsAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const raw = { emergencyAccessEnabled: data.get("emergencyAccessEnabled") ?? false, emergencyAccessHours: data.get("emergencyAccessHours") };
+  const { state } = await handleStaffForm(emergencySettingsInput, raw, updateEmergencyAccessSettings);
+  if (state.ok) revalidatePath("/settings/security");
   return state;
 }

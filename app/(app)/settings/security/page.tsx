@@ -3,21 +3,36 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { requireStaffWith } from "@/lib/access/require-area";
 import { getSecuritySettings } from "@/lib/auth/auth-sessions/security-settings";
 import { SecuritySettingsForm } from "./security-form";
+import { getEmergencyAccessSettings } from "@/lib/emergency-access/settings";
+import { EmergencyAccessSettingsForm } from "./emergency-access-form";
+import Link from "next/link";
 
 export const metadata: Metadata = { title: "Security" };
 
 export default async function SecuritySettingsPage() {
   const actor = await requireStaffWith("settings:edit");
-  const settings = await getSecuritySettings(actor);
+  const [settings, emergency] = await Promise.all([getSecuritySettings(actor), getEmergencyAccessSettings(actor)]);
   return (
-    <Card className="max-w-3xl">
-      <CardHeader
-        title="Automatic sign-out"
-        description="Staff are signed out after a period without activity, so an unattended screen does not stay open on clinical records."
-      />
-      <CardBody>
-        <SecuritySettingsForm idleTimeoutMinutes={settings.idleTimeoutMinutes} />
-      </CardBody>
-    </Card>
+    <div className="space-y-6">
+      <Card className="max-w-3xl">
+        <CardHeader
+          title="Automatic sign-out"
+          description="Staff are signed out after a period without activity, so an unattended screen does not stay open on clinical records."
+        />
+        <CardBody>
+          <SecuritySettingsForm idleTimeoutMinutes={settings.idleTimeoutMinutes} />
+        </CardBody>
+      </Card>
+      <Card className="max-w-3xl">
+        <CardHeader
+          title="Emergency access"
+          description="Lets a clinician read a chart or session they have no access to when a client's care cannot wait, after giving a reason. Every admin is told at once and reviews each use."
+          actions={<Link className="text-sm font-medium text-teal-800 hover:underline" href="/settings/audit-log/emergency">Review uses</Link>}
+        />
+        <CardBody>
+          <EmergencyAccessSettingsForm enabled={emergency.emergencyAccessEnabled} hours={emergency.emergencyAccessHours} />
+        </CardBody>
+      </Card>
+    </div>
   );
 }
