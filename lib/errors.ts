@@ -39,6 +39,10 @@ export const ERROR_CODES = [
   "unavailable", // the database cannot be reached right now (lib/database-unavailable.ts)
   "conflict",
   "unexpected",
+  "wrong_code",
+  "code_locked",
+  "two_factor_required",
+  "two_factor_needed_first",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -125,4 +129,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   unavailable: DATABASE_UNAVAILABLE_MESSAGE,
   conflict: "Someone made the same change at the same moment. Reload the page to see where things stand.",
   unexpected: "Something went wrong on our side. Please try again.",
+  wrong_code: "That code isn't right. Enter the current code from your authenticator app, or an unused recovery code.",
+  code_locked: "Too many wrong codes. Two-factor sign-in is locked for a few minutes; try again later.",
+  two_factor_required: "Your organisation requires two-factor sign-in, so it can't be turned off.",
+  two_factor_needed_first: "Set up two-factor sign-in for your own account first, so you are not locked out.",
 };

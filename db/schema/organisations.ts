@@ -13,6 +13,9 @@ export const organisations = pgTable("organisations", {
   // Automatic logoff (HIPAA 164.312(a)(2)(iii)): a staff auth session ends after this many minutes
   // without a request (5–480, validated in lib/auth/auth-sessions/security-settings.ts).
   idleTimeoutMinutes: integer("idle_timeout_minutes").notNull().default(30),
+  // Every member must sign in with a second factor (lib/auth/two-factor/); those without one can
+  // only set it up until they have.
+  requireTwoFactor: boolean("require_two_factor").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -82,6 +82,13 @@ export const AuditAction = z.enum([
   "intake.draft_saved",
   "intake.submitted",
   "intake.viewed",
+  "auth.password_accepted",
+  "auth.second_factor_accepted",
+  "auth.second_factor_refused",
+  "auth.second_factor_locked",
+  "auth.two_factor_enabled",
+  "auth.two_factor_disabled",
+  "auth.two_factor_reset",
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

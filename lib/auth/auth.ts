@@ -4,17 +4,16 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { clientInfoFromHeaders } from "@/lib/request/client-info";
-import { startAuthSession } from "./auth-sessions/start-auth-session";
-import { verifyStaffCredentials } from "./verify-staff-credentials";
+import { completeStaffSignIn } from "./two-factor/complete-staff-sign-in";
 
 class SignInRefused extends CredentialsSignin {
-  constructor(code: "invalid" | "rate_limited" | "locked" | "unavailable") {
+  constructor(code: "invalid" | "unavailable") {
     super();
     this.code = code;
   }
 }
 
-const credentialsSchema = z.object({ email: z.email().max(320), password: z.string().min(1).max(200) });
+const ticketSchema = z.object({ ticket: z.string().min(20).max(100) });
 
 // A fixed secret only for local development, so `npm run dev` works on a fresh clone.
 // Production refuses to start without AUTH_SECRET (Auth.js throws MissingSecret).
@@ -37,15 +36,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
   providers: [
+    // The password (and second factor) are checked before Auth.js is called (lib/auth/two-factor/):
+    // this provider takes only the single-use ticket they produce, so posting a password here
+    // directly cannot skip the second factor.
     Credentials({
-      credentials: { email: {}, password: {} },
+      credentials: { ticket: {} },
       async authorize(raw, request) {
-        const parsed = credentialsSchema.safeParse(raw);
+        const parsed = ticketSchema.safeParse(raw);
         if (!parsed.success) throw new SignInRefused("invalid");
-        const client = clientInfoFromHeaders(request.headers);
-        let result: Awaited<ReturnType<typeof verifyStaffCredentials>>;
+        let done: Awaited<ReturnType<typeof completeStaffSignIn>>;
         try {
-          result = await verifyStaffCredentials({ ...parsed.data, client });
+          done = await completeStaffSignIn({ ticket: parsed.data.ticket, client: clientInfoFromHeaders(request.headers) });
         } catch (e) {
           // A database outage is not a wrong password: the form says the service is unavailable.
           if (isDatabaseUnavailable(e)) {
@@ -54,9 +55,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           }
           throw e;
         }
-        if (!result.ok) throw new SignInRefused(result.reason);
-        const authSessionId = await startAuthSession({ userId: result.userId, organisationId: result.organisationId, client });
-        return { id: result.userId, authSessionId };
+        if (!done) throw new SignInRefused("invalid");
+        return { id: done.userId, authSessionId: done.authSessionId };
       },
     }),
   ],

@@ -7,6 +7,7 @@ import DocumentShared, { type DocumentSharedProps } from "@/emails/document-shar
 import PortalInvitation, { type PortalInvitationProps } from "@/emails/portal-invitation";
 import IntakeForm, { type IntakeFormProps } from "@/emails/intake-form";
 import PortalProfileAdded, { type PortalProfileAddedProps } from "@/emails/portal-profile-added";
+import TwoFactorReset, { type TwoFactorResetProps } from "@/emails/two-factor-reset";
 
 /** Every email the app sends: its React Email component and its subject line. */
 export const EMAIL_TEMPLATES = {
@@ -43,6 +44,10 @@ export const EMAIL_TEMPLATES = {
     component: PortalProfileAdded as ComponentType<PortalProfileAddedProps>,
     // Nothing clinical: the clinic only (the profile's name is in the body).
     subject: (p: PortalProfileAddedProps) => `${p.clinicName} added a profile to your client portal`,
+  },
+  "two-factor-reset": {
+    component: TwoFactorReset as ComponentType<TwoFactorResetProps>,
+    subject: (p: TwoFactorResetProps) => `${p.clinicName} reset two-factor sign-in on your account`,
   },
 } as const;
 

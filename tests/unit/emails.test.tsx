@@ -9,6 +9,7 @@ import IntakeFormEmail from "@/emails/intake-form";
 import MemberInvitationEmail from "@/emails/member-invitation";
 import PortalInvitationEmail from "@/emails/portal-invitation";
 import PortalProfileAddedEmail from "@/emails/portal-profile-added";
+import TwoFactorResetEmail from "@/emails/two-factor-reset";
 import SecurityCodeSms, { securityCodeText } from "@/emails/security-code";
 import SessionAccessChangedEmail from "@/emails/session-access-changed";
 import SessionSharedEmail from "@/emails/session-shared";
@@ -51,6 +52,7 @@ const templates = [
   ["intake-form", <IntakeFormEmail key="g" {...IntakeFormEmail.PreviewProps} />],
   ["security-code", <SecurityCodeSms key="h" {...SecurityCodeSms.PreviewProps} />],
   ["portal-profile-added", <PortalProfileAddedEmail key="i" {...PortalProfileAddedEmail.PreviewProps} />],
+  ["two-factor-reset", <TwoFactorResetEmail key="j" {...TwoFactorResetEmail.PreviewProps} />],
 ] as const;
 
 describe("every email template", () => {

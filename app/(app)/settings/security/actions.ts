@@ -6,7 +6,7 @@ import { handleStaffForm } from "@/lib/actions/handle-form";
 import { securitySettingsInput, updateSecuritySettings } from "@/lib/auth/auth-sessions/security-settings";
 
 export async function updateSecuritySettingsAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const { state } = await handleStaffForm(securitySettingsInput, { idleTimeoutMinutes: data.get("idleTimeoutMinutes") }, updateSecuritySettings);
+  const { state } = await handleStaffForm(securitySettingsInput, { idleTimeoutMinutes: data.get("idleTimeoutMinutes"), requireTwoFactor: data.get("requireTwoFactor") === "on" }, updateSecuritySettings);
   // The idle warning in every page's layout reads the setting.
   if (state.ok) revalidatePath("/", "layout");
   return state;

@@ -12,11 +12,11 @@ export default async function SecuritySettingsPage() {
   return (
     <Card className="max-w-3xl">
       <CardHeader
-        title="Automatic sign-out"
-        description="Staff are signed out after a period without activity, so an unattended screen does not stay open on clinical records."
+        title="Sign-in security"
+        description="Staff are signed out after a period without activity, so an unattended screen does not stay open on clinical records. Two-factor sign-in asks for a code from a phone as well as the password."
       />
       <CardBody>
-        <SecuritySettingsForm idleTimeoutMinutes={settings.idleTimeoutMinutes} />
+        <SecuritySettingsForm idleTimeoutMinutes={settings.idleTimeoutMinutes} requireTwoFactor={settings.requireTwoFactor} />
       </CardBody>
     </Card>
   );
