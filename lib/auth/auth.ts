@@ -4,16 +4,18 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { clientInfoFromHeaders } from "@/lib/request/client-info";
+import { beginStaffSignIn } from "./two-factor/begin-staff-sign-in";
 import { completeStaffSignIn } from "./two-factor/complete-staff-sign-in";
 
 class SignInRefused extends CredentialsSignin {
-  constructor(code: "invalid" | "unavailable") {
+  constructor(code: "invalid" | "rate_limited" | "locked" | "unavailable") {
     super();
     this.code = code;
   }
 }
 
 const ticketSchema = z.object({ ticket: z.string().min(20).max(100) });
+const credentialsSchema = z.object({ email: z.email().max(320), password: z.string().min(1).max(200) });
 
 // A fixed secret only for local development, so `npm run dev` works on a fresh clone.
 // Production refuses to start without AUTH_SECRET (Auth.js throws MissingSecret).
@@ -36,17 +38,28 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
   providers: [
-    // The password (and second factor) are checked before Auth.js is called (lib/auth/two-factor/):
-    // this provider takes only the single-use ticket they produce, so posting a password here
-    // directly cannot skip the second factor.
+    // The sign-in form checks the password (and the second factor) first (lib/auth/two-factor/) and
+    // hands over the single-use ticket that produced. A password posted here directly goes through
+    // the same throttled check, and is refused for anyone with a second factor: the password alone
+    // never yields their session.
     Credentials({
-      credentials: { ticket: {} },
+      credentials: { ticket: {}, email: {}, password: {} },
       async authorize(raw, request) {
-        const parsed = ticketSchema.safeParse(raw);
-        if (!parsed.success) throw new SignInRefused("invalid");
-        let done: Awaited<ReturnType<typeof completeStaffSignIn>>;
+        const client = clientInfoFromHeaders(request.headers);
         try {
-          done = await completeStaffSignIn({ ticket: parsed.data.ticket, client: clientInfoFromHeaders(request.headers) });
+          const byTicket = ticketSchema.safeParse(raw);
+          let ticket = byTicket.success ? byTicket.data.ticket : null;
+          if (!ticket) {
+            const parsed = credentialsSchema.safeParse(raw);
+            if (!parsed.success) throw new SignInRefused("invalid");
+            const begun = await beginStaffSignIn({ ...parsed.data, client });
+            if (!begun.ok) throw new SignInRefused(begun.reason);
+            if (begun.secondFactor) throw new SignInRefused("invalid");
+            ticket = begun.ticket;
+          }
+          const done = await completeStaffSignIn({ ticket, client });
+          if (!done) throw new SignInRefused("invalid");
+          return { id: done.userId, authSessionId: done.authSessionId };
         } catch (e) {
           // A database outage is not a wrong password: the form says the service is unavailable.
           if (isDatabaseUnavailable(e)) {
@@ -55,8 +68,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           }
           throw e;
         }
-        if (!done) throw new SignInRefused("invalid");
-        return { id: done.userId, authSessionId: done.authSessionId };
       },
     }),
   ],
