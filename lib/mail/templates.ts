@@ -7,6 +7,7 @@ import DocumentShared, { type DocumentSharedProps } from "@/emails/document-shar
 import PortalInvitation, { type PortalInvitationProps } from "@/emails/portal-invitation";
 import IntakeForm, { type IntakeFormProps } from "@/emails/intake-form";
 import PortalProfileAdded, { type PortalProfileAddedProps } from "@/emails/portal-profile-added";
+import SecurityCodeEmail, { type SecurityCodeEmailProps } from "@/emails/security-code-email";
 import TwoFactorReset, { type TwoFactorResetProps } from "@/emails/two-factor-reset";
 
 /** Every email the app sends: its React Email component and its subject line. */
@@ -44,6 +45,11 @@ export const EMAIL_TEMPLATES = {
     component: PortalProfileAdded as ComponentType<PortalProfileAddedProps>,
     // Nothing clinical: the clinic only (the profile's name is in the body).
     subject: (p: PortalProfileAddedProps) => `${p.clinicName} added a profile to your client portal`,
+  },
+  "security-code-email": {
+    component: SecurityCodeEmail as ComponentType<SecurityCodeEmailProps>,
+    // The code is in the body only: a subject shows on lock screens.
+    subject: (p: SecurityCodeEmailProps) => `Your code to view a document from ${p.clinicName}`,
   },
   "two-factor-reset": {
     component: TwoFactorReset as ComponentType<TwoFactorResetProps>,

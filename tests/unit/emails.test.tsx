@@ -11,6 +11,7 @@ import PortalInvitationEmail from "@/emails/portal-invitation";
 import PortalProfileAddedEmail from "@/emails/portal-profile-added";
 import TwoFactorResetEmail from "@/emails/two-factor-reset";
 import SecurityCodeSms, { securityCodeText } from "@/emails/security-code";
+import SecurityCodeEmail from "@/emails/security-code-email";
 import SessionAccessChangedEmail from "@/emails/session-access-changed";
 import SessionSharedEmail from "@/emails/session-shared";
 import { EMAIL_TEMPLATES } from "@/lib/mail/templates";
@@ -52,7 +53,8 @@ const templates = [
   ["intake-form", <IntakeFormEmail key="g" {...IntakeFormEmail.PreviewProps} />],
   ["security-code", <SecurityCodeSms key="h" {...SecurityCodeSms.PreviewProps} />],
   ["portal-profile-added", <PortalProfileAddedEmail key="i" {...PortalProfileAddedEmail.PreviewProps} />],
-  ["two-factor-reset", <TwoFactorResetEmail key="j" {...TwoFactorResetEmail.PreviewProps} />],
+  ["security-code-email", <SecurityCodeEmail key="j" {...SecurityCodeEmail.PreviewProps} />],
+  ["two-factor-reset", <TwoFactorResetEmail key="k" {...TwoFactorResetEmail.PreviewProps} />],
 ] as const;
 
 describe("every email template", () => {
