@@ -41,6 +41,10 @@ export const ERROR_CODES = [
   "unexpected",
   "emergency_access_off",
   "already_reviewed",
+  "wrong_code",
+  "code_locked",
+  "two_factor_required",
+  "two_factor_needed_first",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -129,4 +133,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   unexpected: "Something went wrong on our side. Please try again.",
   emergency_access_off: "Emergency access is turned off for your organisation. An admin can turn it on in Settings → Security.",
   already_reviewed: "Another admin has already reviewed this emergency access. Reload the page to see their note.",
+  wrong_code: "That code isn't right. Enter the current code from your authenticator app, or an unused recovery code.",
+  code_locked: "Too many wrong codes. Two-factor sign-in is locked for a few minutes; try again later.",
+  two_factor_required: "Your organisation requires two-factor sign-in, so it can't be turned off.",
+  two_factor_needed_first: "Set up two-factor sign-in for your own account first, so you are not locked out.",
 };

@@ -8,3 +8,4 @@ export * from "./notifications";
 export * from "./audit";
 export * from "./idempotency";
 export * from "./emergency-access";
+export * from "./two-factor";

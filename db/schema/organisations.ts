@@ -22,6 +22,9 @@ export const organisations = pgTable("organisations", {
   // (1–24 hours, validated in lib/emergency-access/settings.ts).
   emergencyAccessEnabled: boolean("emergency_access_enabled").notNull().default(true),
   emergencyAccessHours: integer("emergency_access_hours").notNull().default(4),
+  // Every member must sign in with a second factor (lib/auth/two-factor/); those without one can
+  // only set it up until they have.
+  requireTwoFactor: boolean("require_two_factor").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

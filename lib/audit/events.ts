@@ -90,6 +90,13 @@ export const AuditAction = z.enum([
   "emergency_access.ended",
   "emergency_access.reviewed",
   "emergency_access.settings_changed",
+  "auth.password_accepted",
+  "auth.second_factor_accepted",
+  "auth.second_factor_refused",
+  "auth.second_factor_locked",
+  "auth.two_factor_enabled",
+  "auth.two_factor_disabled",
+  "auth.two_factor_reset",
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

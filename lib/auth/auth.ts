@@ -4,8 +4,8 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { clientInfoFromHeaders } from "@/lib/request/client-info";
-import { startAuthSession } from "./auth-sessions/start-auth-session";
-import { verifyStaffCredentials } from "./verify-staff-credentials";
+import { beginStaffSignIn } from "./two-factor/begin-staff-sign-in";
+import { completeStaffSignIn } from "./two-factor/complete-staff-sign-in";
 
 class SignInRefused extends CredentialsSignin {
   constructor(code: "invalid" | "rate_limited" | "locked" | "unavailable") {
@@ -14,6 +14,7 @@ class SignInRefused extends CredentialsSignin {
   }
 }
 
+const ticketSchema = z.object({ ticket: z.string().min(20).max(100) });
 const credentialsSchema = z.object({ email: z.email().max(320), password: z.string().min(1).max(200) });
 
 // A fixed secret only for local development, so `npm run dev` works on a fresh clone.
@@ -37,15 +38,28 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
   providers: [
+    // The sign-in form checks the password (and the second factor) first (lib/auth/two-factor/) and
+    // hands over the single-use ticket that produced. A password posted here directly goes through
+    // the same throttled check, and is refused for anyone with a second factor: the password alone
+    // never yields their session.
     Credentials({
-      credentials: { email: {}, password: {} },
+      credentials: { ticket: {}, email: {}, password: {} },
       async authorize(raw, request) {
-        const parsed = credentialsSchema.safeParse(raw);
-        if (!parsed.success) throw new SignInRefused("invalid");
         const client = clientInfoFromHeaders(request.headers);
-        let result: Awaited<ReturnType<typeof verifyStaffCredentials>>;
         try {
-          result = await verifyStaffCredentials({ ...parsed.data, client });
+          const byTicket = ticketSchema.safeParse(raw);
+          let ticket = byTicket.success ? byTicket.data.ticket : null;
+          if (!ticket) {
+            const parsed = credentialsSchema.safeParse(raw);
+            if (!parsed.success) throw new SignInRefused("invalid");
+            const begun = await beginStaffSignIn({ ...parsed.data, client });
+            if (!begun.ok) throw new SignInRefused(begun.reason);
+            if (begun.secondFactor) throw new SignInRefused("invalid");
+            ticket = begun.ticket;
+          }
+          const done = await completeStaffSignIn({ ticket, client });
+          if (!done) throw new SignInRefused("invalid");
+          return { id: done.userId, authSessionId: done.authSessionId };
         } catch (e) {
           // A database outage is not a wrong password: the form says the service is unavailable.
           if (isDatabaseUnavailable(e)) {
@@ -54,9 +68,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           }
           throw e;
         }
-        if (!result.ok) throw new SignInRefused(result.reason);
-        const authSessionId = await startAuthSession({ userId: result.userId, organisationId: result.organisationId, client });
-        return { id: result.userId, authSessionId };
       },
     }),
   ],

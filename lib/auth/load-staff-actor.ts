@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
-import { memberships, organisations, roles, staffAuthSessions, teamMembers, teams, users } from "@/db/schema";
+import { memberships, organisations, roles, staffAuthSessions, staffTwoFactor, teamMembers, teams, users } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { isUuid } from "@/lib/validation/ids";
@@ -85,7 +85,9 @@ export type AuthSessionLookup =
   | { actor: StaffActor }
   | { actor: null; reason: "signed_out" }
   | { actor: null; reason: "membership_ended" }
-  | { actor: null; reason: "idle"; idleMinutes: number };
+  | { actor: null; reason: "idle"; idleMinutes: number }
+  /** The organisation requires two-factor sign-in and the person has none yet: only its set-up is open to them. */
+  | { actor: null; reason: "two_factor_setup"; restricted: StaffActor };
 
 /**
  * The staff guard's lookup: in ONE query, the auth session the JWT names (live, not idle) and the
@@ -109,6 +111,8 @@ export async function loadStaffActorForAuthSession(input: {
       endedAt: staffAuthSessions.endedAt,
       endedReason: staffAuthSessions.endedReason,
       idleTimeoutMinutes: organisations.idleTimeoutMinutes,
+      requireTwoFactor: organisations.requireTwoFactor,
+      hasTwoFactor: sql<boolean>`exists (select 1 from ${staffTwoFactor} where ${staffTwoFactor.userId} = ${staffAuthSessions.userId} and ${staffTwoFactor.enabledAt} is not null)`,
       ...actorColumns,
       teamIds: teamIdsOf(staffAuthSessions.userId, staffAuthSessions.organisationId),
     })
@@ -166,6 +170,8 @@ export async function loadStaffActorForAuthSession(input: {
       .set({ lastActiveAt: now })
       .where(and(eq(staffAuthSessions.id, row.authSessionId), sql`${staffAuthSessions.endedAt} is null`));
   }
-  const actor = toActor({ ...row, membershipId: row.membershipId, role: row.role });
-  return { actor: { ...actor, authSession: { id: row.authSessionId, idleTimeoutMinutes: row.idleTimeoutMinutes, lastActiveAt } } };
+  const actor = { ...toActor({ ...row, membershipId: row.membershipId, role: row.role }), authSession: { id: row.authSessionId, idleTimeoutMinutes: row.idleTimeoutMinutes, lastActiveAt } };
+  // Checked on every request, not only at sign-in: turning the requirement on applies at once.
+  if (row.requireTwoFactor && !row.hasTwoFactor) return { actor: null, reason: "two_factor_setup", restricted: actor };
+  return { actor };
 }

@@ -22,9 +22,10 @@ const currentStaff = cache(async (activity: boolean): Promise<AuthSessionLookup>
   return loadStaffActorForAuthSession({ authSessionId, userId, activity: activity && !prefetch });
 });
 
-/** Where a refused request goes: sign-in, returning here afterwards, with the reason shown there. */
+/** Where a refused request goes: sign-in (or the required two-factor set-up), returning here afterwards, with the reason shown there. */
 export function signInPathFor(found: Exclude<AuthSessionLookup, { actor: StaffActor }>, back: string): string {
   const params = new URLSearchParams({ callbackUrl: back });
+  if (found.reason === "two_factor_setup") return `${TWO_FACTOR_SETUP_PATH}?${params}`;
   if (found.reason === "membership_ended") params.set("reason", "ended");
   if (found.reason === "idle") {
     params.set("reason", "idle");
@@ -32,6 +33,8 @@ export function signInPathFor(found: Exclude<AuthSessionLookup, { actor: StaffAc
   }
   return `/sign-in?${params}`;
 }
+
+export const TWO_FACTOR_SETUP_PATH = "/two-factor";
 
 /**
  * The guard for every page, server action and route handler of the staff app.
@@ -53,6 +56,19 @@ export async function getStaffOrThrow(opts: { activity?: boolean } = {}): Promis
   const found = await currentStaff(opts.activity !== false);
   if (!found.actor) throw new AppError("unauthenticated");
   return found.actor;
+}
+
+/**
+ * The one guard that lets in a member whose organisation requires two-factor sign-in before they
+ * have set it up: for the set-up page and its actions only. Everything else uses requireStaff(),
+ * which refuses them (its lookup gives no actor), so no other page or action is open to them.
+ */
+export async function requireStaffForTwoFactorSetup(): Promise<StaffActor> {
+  const found = await currentStaff(true);
+  if (found.actor) return found.actor;
+  if (found.reason === "two_factor_setup") return found.restricted;
+  const h = await headers();
+  redirect(signInPathFor(found, h.get("x-carebridge-path") ?? "/"));
 }
 
 /** The guard's full answer (actor, or why not), for the idle-warning route that tells the browser. */

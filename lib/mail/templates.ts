@@ -9,6 +9,7 @@ import IntakeForm, { type IntakeFormProps } from "@/emails/intake-form";
 import PortalProfileAdded, { type PortalProfileAddedProps } from "@/emails/portal-profile-added";
 import SecurityCodeEmail, { type SecurityCodeEmailProps } from "@/emails/security-code-email";
 import EmergencyAccessUsed, { type EmergencyAccessUsedProps } from "@/emails/emergency-access-used";
+import TwoFactorReset, { type TwoFactorResetProps } from "@/emails/two-factor-reset";
 
 /** Every email the app sends: its React Email component and its subject line. */
 export const EMAIL_TEMPLATES = {
@@ -54,6 +55,10 @@ export const EMAIL_TEMPLATES = {
   "emergency-access-used": {
     component: EmergencyAccessUsed as ComponentType<EmergencyAccessUsedProps>,
     subject: (p: EmergencyAccessUsedProps) => `${p.clinicianName} used emergency access`,
+  },
+  "two-factor-reset": {
+    component: TwoFactorReset as ComponentType<TwoFactorResetProps>,
+    subject: (p: TwoFactorResetProps) => `${p.clinicName} reset two-factor sign-in on your account`,
   },
 } as const;
 

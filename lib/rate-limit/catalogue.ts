@@ -27,7 +27,8 @@ export type LimiterName =
   | "portalIp"
   | "portalCodeSendIp"
   | "portalCodeAttemptIp"
-  | "invitationIp";
+  | "invitationIp"
+  | "twoFactorCodeIp";
 
 export const RATE_LIMITS = {
   // Staff sign-in. Per email guards one account; per IP slows credential stuffing across accounts.
@@ -45,6 +46,8 @@ export const RATE_LIMITS = {
   portalCodeAttemptIp: { limit: 20, window: "10 m" },
   // Invitation acceptance per IP: invitation tokens are secrets, so guessing is throttled.
   invitationIp: { limit: 20, window: "15 m" },
+  // Two-factor code guesses per IP; also capped per sign-in and per account in Postgres.
+  twoFactorCodeIp: { limit: 20, window: "10 m" },
 } as const satisfies Record<LimiterName, LimiterSpec>;
 
 /** Every limiter gets its own Redis namespace, so two purposes never share a counter. */

@@ -16,6 +16,8 @@ export function rootSecret(): string {
 const LABELS = {
   shareCookie: "carebridge/share-cookie/v1",
   shareCode: "carebridge/share-code/v1",
+  twoFactorSecret: "carebridge/two-factor-secret/v1",
+  recoveryCode: "carebridge/recovery-code/v1",
 } as const;
 export type KeyPurpose = keyof typeof LABELS;
 

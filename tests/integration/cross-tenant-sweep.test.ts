@@ -10,6 +10,8 @@ import * as s from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { BUILT_IN_ROLES } from "@/lib/access/permissions";
 import { loadStaffActor } from "@/lib/auth/load-staff-actor";
+import { getMemberTwoFactorStatus } from "@/lib/auth/two-factor/get-two-factor-status";
+import { resetMemberTwoFactor } from "@/lib/auth/two-factor/reset-member-two-factor";
 import { acceptPortalInvitation } from "@/lib/client-portal/accept-portal-invitation";
 import { getPortalForm, saveIntakeAnswers } from "@/lib/client-portal/intake";
 import { findPortalProfile, listMyProfiles } from "@/lib/client-portal/portal-profiles";
@@ -261,6 +263,10 @@ const PROBES: Probe[] = [
   { name: "listMembers", run: (x) => listMembers(x, { includeLeft: true }), expect: "list" },
   { name: "listTeams", run: (x) => listTeams(x), expect: "list" },
   { name: "listRoles", run: (x) => listRoles(x), expect: "list" },
+
+  // lib/auth/two-factor
+  { name: "resetMemberTwoFactor(B membership)", run: (x, { b }) => resetMemberTwoFactor(x, { membershipId: b.clinician.membershipId }) },
+  { name: "getMemberTwoFactorStatus(B membership)", run: (x, { b }) => getMemberTwoFactorStatus(x, b.clinician.membershipId) },
 
   // lib/notifications
   { name: "markNotificationRead(B notification)", run: (x, { b }) => markNotificationRead(x, { notificationId: b.notificationId }) },

@@ -16,7 +16,7 @@ describe("staff sign-in", () => {
     const org = await createOrganisation();
     const maya = await createMember(org, { email: "maya@clinic.test" });
     const result = await verifyStaffCredentials({ email: "Maya@Clinic.test", password: TEST_PASSWORD, client });
-    expect(result).toEqual({ ok: true, userId: maya.userId, organisationId: org.id });
+    expect(result).toEqual({ ok: true, userId: maya.userId, organisationId: org.id, secondFactor: false });
     const db = await getDb();
     const events = await db.select().from(s.auditEvents).where(eq(s.auditEvents.actorId, maya.userId));
     expect(events.map((e) => e.action)).toContain("auth.signed_in");

@@ -9,6 +9,7 @@ import IntakeFormEmail from "@/emails/intake-form";
 import MemberInvitationEmail from "@/emails/member-invitation";
 import PortalInvitationEmail from "@/emails/portal-invitation";
 import PortalProfileAddedEmail from "@/emails/portal-profile-added";
+import TwoFactorResetEmail from "@/emails/two-factor-reset";
 import SecurityCodeSms, { securityCodeText } from "@/emails/security-code";
 import SecurityCodeEmail from "@/emails/security-code-email";
 import SessionAccessChangedEmail from "@/emails/session-access-changed";
@@ -53,6 +54,7 @@ const templates = [
   ["security-code", <SecurityCodeSms key="h" {...SecurityCodeSms.PreviewProps} />],
   ["portal-profile-added", <PortalProfileAddedEmail key="i" {...PortalProfileAddedEmail.PreviewProps} />],
   ["security-code-email", <SecurityCodeEmail key="j" {...SecurityCodeEmail.PreviewProps} />],
+  ["two-factor-reset", <TwoFactorResetEmail key="k" {...TwoFactorResetEmail.PreviewProps} />],
 ] as const;
 
 describe("every email template", () => {

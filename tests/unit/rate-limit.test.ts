@@ -43,6 +43,7 @@ describe("catalogue", () => {
       portalCodeSendIp: { limit: 10, window: "10 m" },
       portalCodeAttemptIp: { limit: 20, window: "10 m" },
       invitationIp: { limit: 20, window: "15 m" },
+      twoFactorCodeIp: { limit: 20, window: "10 m" },
     });
   });
 

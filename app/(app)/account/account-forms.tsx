@@ -3,7 +3,7 @@
 import { ActionForm, FormField, FormSubmit } from "@/components/forms/action-form";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Input } from "@/components/ui/field";
-import { changePasswordAction, signOutDeviceAction, signOutEverywhereAction } from "./actions";
+import { changePasswordAction, signOutDeviceAction, signOutEverywhereAction, turnOffTwoFactorAction } from "./actions";
 
 export function SignOutDeviceForm({ authSessionId, device }: { authSessionId: string; device: string }) {
   return (
@@ -40,6 +40,27 @@ export function ChangePasswordForm() {
         <Input id="newPassword" name="newPassword" type="password" autoComplete="new-password" />
       </FormField>
       <FormSubmit>Change password</FormSubmit>
+    </ActionForm>
+  );
+}
+
+export function TurnOffTwoFactorForm() {
+  return (
+    <ActionForm action={turnOffTwoFactorAction} aria-label="Turn off two-factor sign-in">
+      <FormField name="password" label="Your password">
+        <Input id="password" name="password" type="password" autoComplete="current-password" />
+      </FormField>
+      <FormField name="code" label="Code from your app, or a recovery code">
+        <Input id="code" name="code" autoComplete="one-time-code" spellCheck={false} maxLength={40} />
+      </FormField>
+      <ConfirmButton
+        title="Turn off two-factor sign-in?"
+        description="You will sign in with your password only. Your recovery codes stop working."
+        confirmLabel="Turn off"
+        variant="secondary"
+      >
+        Turn off two-factor sign-in
+      </ConfirmButton>
     </ActionForm>
   );
 }

@@ -8,6 +8,7 @@ import { signOut } from "@/lib/auth/auth";
 import { signOutDevice } from "@/lib/auth/auth-sessions/sign-out-device";
 import { signOutEverywhere } from "@/lib/auth/auth-sessions/sign-out-everywhere";
 import { changePassword, changePasswordInput } from "@/lib/auth/change-password";
+import { turnOffTwoFactor, turnOffTwoFactorInput } from "@/lib/auth/two-factor/turn-off-two-factor";
 import { id } from "@/lib/organisations/schemas";
 
 export async function signOutDeviceAction(_prev: FormState, data: FormData): Promise<FormState> {
@@ -28,5 +29,11 @@ export async function changePasswordAction(_prev: FormState, data: FormData): Pr
   const { state } = await handleStaffForm(changePasswordInput, Object.fromEntries(data), changePassword);
   if (!state.ok) return state;
   await signOut({ redirectTo: "/sign-in?reason=password_changed" });
+  return state;
+}
+
+export async function turnOffTwoFactorAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const { state } = await handleStaffForm(turnOffTwoFactorInput, Object.fromEntries(data), turnOffTwoFactor);
+  if (state.ok) revalidatePath("/account");
   return state;
 }

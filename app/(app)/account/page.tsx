@@ -1,17 +1,20 @@
 import type { Metadata } from "next";
 import { RelativeTime } from "@/components/notifications/relative-time";
 import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { formatDate } from "@/components/sessions/session-badges";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listSignedInDevices } from "@/lib/auth/auth-sessions/list-signed-in-devices";
-import { requireStaff } from "@/lib/auth/staff-actor";
-import { ChangePasswordForm, SignOutDeviceForm, SignOutEverywhereForm } from "./account-forms";
+import { requireStaff, TWO_FACTOR_SETUP_PATH } from "@/lib/auth/staff-actor";
+import { getTwoFactorStatus } from "@/lib/auth/two-factor/get-two-factor-status";
+import { ChangePasswordForm, SignOutDeviceForm, SignOutEverywhereForm, TurnOffTwoFactorForm } from "./account-forms";
 
 export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const actor = await requireStaff();
-  const devices = await listSignedInDevices(actor);
+  const [devices, twoFactor] = await Promise.all([listSignedInDevices(actor), getTwoFactorStatus(actor)]);
   return (
     <div className="max-w-3xl space-y-6">
       <PageHeader title="Your account" description={`${actor.name} · ${actor.email}`} />
@@ -39,6 +42,35 @@ export default async function AccountPage() {
           <div className="mt-4 border-t border-slate-200 pt-4">
             <SignOutEverywhereForm />
           </div>
+        </CardBody>
+      </Card>
+      <Card>
+        <CardHeader
+          title="Two-factor sign-in"
+          description="Sign in with your password and a code from an authenticator app on your phone, so a stolen password alone does not open clinical records."
+        />
+        <CardBody>
+          {twoFactor.enabled ? (
+            <div className="space-y-4">
+              <p className="text-sm text-slate-700">
+                <Badge tone="success">On</Badge> since {twoFactor.enabledAt ? formatDate(twoFactor.enabledAt) : "—"} · {twoFactor.recoveryCodesLeft} of 10 recovery codes unused
+              </p>
+              {twoFactor.requiredByOrganisation ? (
+                <p className="text-sm text-slate-600">{actor.organisationName} requires two-factor sign-in, so it stays on. Lost your phone? Ask an admin to reset it.</p>
+              ) : (
+                <TurnOffTwoFactorForm />
+              )}
+            </div>
+          ) : (
+            <div className="flex flex-wrap items-center justify-between gap-3">
+              <p className="text-sm text-slate-700">
+                <Badge>Off</Badge> You sign in with your password only.
+              </p>
+              <ButtonLink href={TWO_FACTOR_SETUP_PATH} variant="primary">
+                Set up two-factor sign-in
+              </ButtonLink>
+            </div>
+          )}
         </CardBody>
       </Card>
       <Card>

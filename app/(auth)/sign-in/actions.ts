@@ -1,11 +1,12 @@
 "use server";
 
-import { AuthError, CredentialsSignin } from "next-auth";
-import { unstable_rethrow } from "next/navigation";
-import { signIn } from "@/lib/auth/auth";
+import { redirect } from "next/navigation";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { signInInput } from "@/lib/auth/sign-in-input";
+import { beginStaffSignIn, type BeginSignIn } from "@/lib/auth/two-factor/begin-staff-sign-in";
+import { setPendingSignIn } from "@/lib/auth/two-factor/pending-sign-in-cookie";
+import { signInWithTicket } from "@/lib/auth/two-factor/sign-in-with-ticket";
 import { peekRateLimit } from "@/lib/rate-limit";
 import { getClientInfo } from "@/lib/request/client-info";
 
@@ -15,24 +16,29 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
   const parsed = signInInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success || !parsed.data.email || !parsed.data.password) return { error: "missing", email: parsed.data?.email };
   const { email, password, callbackUrl } = parsed.data;
+  const redirectTo = safeCallbackUrl(callbackUrl);
+  const client = await getClientInfo();
+  let begun: BeginSignIn;
   try {
-    await signIn("credentials", { email, password, redirectTo: safeCallbackUrl(callbackUrl) });
-    return {};
+    begun = await beginStaffSignIn({ email, password, client });
   } catch (e) {
-    unstable_rethrow(e); // the success path is a redirect
-    if (e instanceof CredentialsSignin) {
-      if (e.code === "unavailable") return { error: "unavailable", email };
-      const code = e.code === "rate_limited" || e.code === "locked" ? e.code : "invalid";
-      if (code === "rate_limited") {
-        const { ip } = await getClientInfo();
-        const [byIp, byEmail] = await Promise.all([peekRateLimit("signInIp", ip ?? "unknown"), peekRateLimit("signInEmail", email.toLowerCase())]);
-        return { error: code, email, retryAfterSeconds: Math.max(byIp.retryAfterSeconds, byEmail.retryAfterSeconds, 1) };
-      }
-      return { error: code, email };
+    // A database outage is not a wrong password: the form says the service is unavailable.
+    if (isDatabaseUnavailable(e)) {
+      console.error("Database unavailable during sign-in");
+      return { error: "unavailable", email };
     }
-    // Auth.js wraps what authorize() threw unexpectedly; a database outage is still not "incorrect".
-    if (isDatabaseUnavailable(e)) return { error: "unavailable", email };
-    if (e instanceof AuthError) return { error: "invalid", email };
     throw e;
   }
+  if (!begun.ok) {
+    if (begun.reason === "rate_limited") {
+      const [byIp, byEmail] = await Promise.all([peekRateLimit("signInIp", client.ip ?? "unknown"), peekRateLimit("signInEmail", email.toLowerCase())]);
+      return { error: "rate_limited", email, retryAfterSeconds: Math.max(byIp.retryAfterSeconds, byEmail.retryAfterSeconds, 1) };
+    }
+    return { error: begun.reason, email };
+  }
+  if (begun.secondFactor) {
+    await setPendingSignIn(begun.ticket);
+    redirect(`/sign-in/two-factor?${new URLSearchParams({ callbackUrl: redirectTo })}`);
+  }
+  return { error: await signInWithTicket(begun.ticket, redirectTo), email };
 }

@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { FormState } from "@/lib/actions/form-state";
 import { handleStaffForm } from "@/lib/actions/handle-form";
 import { resetMemberAuthSessions } from "@/lib/auth/auth-sessions/reset-member-auth-sessions";
+import { resetMemberTwoFactor } from "@/lib/auth/two-factor/reset-member-two-factor";
 import { changeInvitation } from "@/lib/organisations/change-invitation";
 import { inviteMember } from "@/lib/organisations/invite-member";
 import { changeMemberRole } from "@/lib/organisations/change-member-role";
@@ -55,5 +56,11 @@ export async function removeMemberAction(_prev: FormState, data: FormData): Prom
 export async function resetMemberAuthSessionsAction(_prev: FormState, data: FormData): Promise<FormState> {
   const { state } = await handleStaffForm(z.object({ membershipId: id }), Object.fromEntries(data), resetMemberAuthSessions);
   if (state.ok) revalidatePath("/settings/members");
+  return state;
+}
+
+export async function resetMemberTwoFactorAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const { state } = await handleStaffForm(z.object({ membershipId: id }), Object.fromEntries(data), resetMemberTwoFactor);
+  if (state.ok) revalidatePath(`/settings/members/${encodeURIComponent(String(data.get("membershipId")))}`);
   return state;
 }

@@ -8,7 +8,7 @@ import { emergencySettingsInput } from "@/lib/emergency-access/schemas";
 import { updateEmergencyAccessSettings } from "@/lib/emergency-access/settings";
 
 export async function updateSecuritySettingsAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const { state } = await handleStaffForm(securitySettingsInput, { idleTimeoutMinutes: data.get("idleTimeoutMinutes") }, updateSecuritySettings);
+  const { state } = await handleStaffForm(securitySettingsInput, { idleTimeoutMinutes: data.get("idleTimeoutMinutes"), requireTwoFactor: data.get("requireTwoFactor") === "on" }, updateSecuritySettings);
   // The idle warning in every page's layout reads the setting.
   if (state.ok) revalidatePath("/", "layout");
   return state;

@@ -16,11 +16,11 @@ export default async function SecuritySettingsPage() {
     <div className="space-y-6">
       <Card className="max-w-3xl">
         <CardHeader
-          title="Automatic sign-out"
-          description="Staff are signed out after a period without activity, so an unattended screen does not stay open on clinical records."
+          title="Sign-in security"
+          description="Staff are signed out after a period without activity, so an unattended screen does not stay open on clinical records. Two-factor sign-in asks for a code from a phone as well as the password."
         />
         <CardBody>
-          <SecuritySettingsForm idleTimeoutMinutes={settings.idleTimeoutMinutes} />
+          <SecuritySettingsForm idleTimeoutMinutes={settings.idleTimeoutMinutes} requireTwoFactor={settings.requireTwoFactor} />
         </CardBody>
       </Card>
       <Card className="max-w-3xl">

@@ -3,7 +3,7 @@
 import { ActionForm, FormField, FormSubmit } from "@/components/forms/action-form";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Checkbox, Select } from "@/components/ui/field";
-import { changeMemberRoleAction, removeMemberAction, resetMemberAuthSessionsAction, setMemberTeamsAction } from "../actions";
+import { changeMemberRoleAction, removeMemberAction, resetMemberAuthSessionsAction, resetMemberTwoFactorAction, setMemberTeamsAction } from "../actions";
 
 type Option = { id: string; name: string };
 
@@ -96,6 +96,24 @@ export function ResetSignInsForm({ membershipId, name, isSelf }: { membershipId:
         variant="secondary"
       >
         Sign out of all devices
+      </ConfirmButton>
+    </ActionForm>
+  );
+}
+
+export function ResetTwoFactorForm({ membershipId, name, required }: { membershipId: string; name: string; required: boolean }) {
+  return (
+    <ActionForm action={resetMemberTwoFactorAction} aria-label="Reset two-factor sign-in" successMessage={`Two-factor sign-in is reset. ${name} has been emailed.`}>
+      <input type="hidden" name="membershipId" value={membershipId} />
+      <ConfirmButton
+        title={`Reset ${name}'s two-factor sign-in?`}
+        description={`Their authenticator app and recovery codes stop working, and they are emailed about it. ${
+          required ? "They set it up again at their next sign-in." : "They sign in with their password until they set it up again."
+        } Do this only when you are sure it is them asking (a lost or replaced phone).`}
+        confirmLabel="Reset two-factor sign-in"
+        variant="secondary"
+      >
+        Reset two-factor sign-in
       </ConfirmButton>
     </ActionForm>
   );

@@ -7,7 +7,8 @@ import { requireStaffWith } from "@/lib/access/require-area";
 import { getMember, listRoles, listTeams } from "@/lib/organisations/queries";
 import { getSessionHandover } from "@/lib/sessions/transfer-sessions";
 import { InvitationForms } from "./invitation-forms";
-import { MemberRoleForm, MemberTeamsForm, RemoveMemberForm, ResetSignInsForm } from "./member-forms";
+import { MemberRoleForm, MemberTeamsForm, RemoveMemberForm, ResetSignInsForm, ResetTwoFactorForm } from "./member-forms";
+import { getMemberTwoFactorStatus } from "@/lib/auth/two-factor/get-two-factor-status";
 import { idOrNotFound, orNotFound } from "@/lib/access/or-not-found";
 
 export const metadata: Metadata = { title: "Member" };
@@ -18,7 +19,12 @@ export default async function MemberPage({ params, searchParams }: { params: Pro
   // One flash at a time, from the action that brought the admin here.
   const { invited, resent, revoked } = await searchParams;
   const member = await orNotFound(getMember(actor, membershipId), ["not_found"]);
-  const [roles, teams, handover] = await Promise.all([listRoles(actor), listTeams(actor), getSessionHandover(actor, membershipId)]);
+  const [roles, teams, handover, twoFactor] = await Promise.all([
+    listRoles(actor),
+    listTeams(actor),
+    getSessionHandover(actor, membershipId),
+    getMemberTwoFactorStatus(actor, membershipId),
+  ]);
   const isSelf = member.userId === actor.userId;
   const active = member.status !== "left";
 
@@ -79,6 +85,23 @@ export default async function MemberPage({ params, searchParams }: { params: Pro
               <CardBody>
                 <ResetSignInsForm membershipId={member.membershipId} name={member.name} isSelf={isSelf} />
               </CardBody>
+            </Card>
+          )}
+          {member.status === "active" && (
+            <Card>
+              <CardHeader
+                title="Two-factor sign-in"
+                description={
+                  twoFactor.enabled
+                    ? `On. If ${member.name} has lost their phone and their recovery codes, reset it so they can set it up again.`
+                    : `Off. ${twoFactor.requiredByOrganisation ? "Your organisation requires it: they set it up at their next sign-in." : "They sign in with their password only."}`
+                }
+              />
+              {twoFactor.enabled && (
+                <CardBody>
+                  <ResetTwoFactorForm membershipId={member.membershipId} name={member.name} required={twoFactor.requiredByOrganisation} />
+                </CardBody>
+              )}
             </Card>
           )}
           {member.status === "active" && (
