@@ -39,6 +39,7 @@ export const ERROR_CODES = [
   "unavailable", // the database cannot be reached right now (lib/database-unavailable.ts)
   "conflict",
   "unexpected",
+  "edit_conflict", // an autosave over text someone else saved since (lib/sessions/update-session.ts)
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -125,4 +126,5 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   unavailable: DATABASE_UNAVAILABLE_MESSAGE,
   conflict: "Someone made the same change at the same moment. Reload the page to see where things stand.",
   unexpected: "Something went wrong on our side. Please try again.",
+  edit_conflict: "Someone else changed this since you started typing. Both versions are shown: nothing has been lost.",
 };
