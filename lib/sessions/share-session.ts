@@ -2,14 +2,13 @@ import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import { getDb } from "@/db/client";
-import { sessionShares } from "@/db/schema";
+import { memberships, roles, sessionShares, users } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { maxShareForRole, shareAllowedForRole } from "@/lib/access/sessions";
 import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError, conflictAt } from "@/lib/errors";
 import { once } from "@/lib/idempotency/once";
 import { scheduleOutboxDelivery } from "@/lib/outbox/schedule-delivery";
-import { findActiveColleague } from "./find-colleague";
 import { loadSessionFor } from "./load-session";
 import type { shareSessionInput } from "./schemas";
 import { queueShareMessages } from "./share-messages";
@@ -35,25 +34,28 @@ export async function shareSession(
         // The row lock serialises every share change on this session, so parallel shares of the same
         // people cannot both insert (and the unique index backs that up).
         const session = await loadSessionFor(tx, actor, input.sessionId, "session:share", { lock: true });
-        const recipients = [];
-        for (const userId of userIds) {
-          const recipient = await findActiveColleague(tx, actor, userId);
+        // Everyone chosen, with any share they already hold, in one read.
+        const found = await tx
+          .select({ userId: users.id, name: users.name, email: users.email, sessions: roles.sessions, share: sessionShares })
+          .from(memberships)
+          .innerJoin(users, eq(users.id, memberships.userId))
+          .innerJoin(roles, eq(roles.id, memberships.roleId))
+          .leftJoin(sessionShares, and(eq(sessionShares.sessionId, session.id), eq(sessionShares.userId, users.id)))
+          .where(and(inArray(memberships.userId, userIds), eq(memberships.organisationId, actor.organisationId), eq(memberships.status, "active")));
+        const recipients = userIds.map((userId) => {
+          const recipient = found.find((r) => r.userId === userId);
           // The owner already has everything; a Full holder needs no share from themselves; a role
           // without the Sessions area cannot receive one at all.
           if (!recipient || recipient.userId === session.ownerId || recipient.userId === actor.userId || !maxShareForRole(recipient)) {
             throw new AppError("invalid_input", { field: "userIds" });
           }
           if (!shareAllowedForRole(input.access, recipient)) throw new AppError("invalid_input", { field: "access" });
-          recipients.push(recipient);
-        }
+          return recipient;
+        });
 
-        const existing = await tx
-          .select()
-          .from(sessionShares)
-          .where(and(eq(sessionShares.sessionId, session.id), inArray(sessionShares.userId, userIds)));
         const results: { userId: string; outcome: ShareOutcome }[] = [];
         for (const recipient of recipients) {
-          const share = existing.find((e) => e.userId === recipient.userId);
+          const share = recipient.share;
           if (share?.access === input.access) {
             results.push({ userId: recipient.userId, outcome: "unchanged" });
             continue;

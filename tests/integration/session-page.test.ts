@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
+import { isDatabaseUnavailable } from "@/lib/database-unavailable";
 import * as s from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { changeShareLevel } from "@/lib/sessions/change-share-level";
@@ -94,7 +95,8 @@ describe("sharing with several colleagues at once", () => {
     const sessionId = await newSession();
     const settled = await Promise.allSettled(Array.from({ length: 50 }, () => shareSession(maya, { sessionId, userIds: [leo.userId, nina.userId], access: "view" })));
     // The session's row lock serialises them: the first shares, the others find nothing to change.
-    for (const r of settled) if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "conflict" });
+    // On a loaded machine some may wait longer than the pool allows: that is "try again", never a second share.
+    for (const r of settled) if (r.status === "rejected") expect(isDatabaseUnavailable(r.reason) || r.reason?.code === "conflict").toBe(true);
     expect(settled.filter((r) => r.status === "fulfilled").length).toBeGreaterThan(0);
     const shares = await sharesOf(sessionId);
     expect(shares.map((r) => r.userId).sort()).toEqual([leo.userId, nina.userId].sort());

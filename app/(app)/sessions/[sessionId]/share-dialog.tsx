@@ -303,9 +303,11 @@ function PeopleWithAccess({
   const [error, setError] = useState<string | null>(null);
 
   /** Focus the index-th person's level menu (after a removal: the next one, or the last, or the search). */
-  function focusMenu(index: number) {
+  function focusMenu(index: number, removedUserId?: string) {
     requestAnimationFrame(() => {
-      const menus = listRef.current?.querySelectorAll<HTMLButtonElement>("button[aria-haspopup=menu]") ?? [];
+      // The removed row may still be on screen until the refreshed list arrives: skip it.
+      const rows = [...(listRef.current?.querySelectorAll<HTMLLIElement>("li[data-user-id]") ?? [])].filter((li) => li.dataset.userId !== removedUserId);
+      const menus = rows.map((li) => li.querySelector<HTMLButtonElement>("button[aria-haspopup=menu]")).filter((b) => b !== null);
       const next = menus[Math.min(index, menus.length - 1)];
       (next ?? document.getElementById(comboboxId) ?? listRef.current)?.focus();
     });
@@ -329,7 +331,7 @@ function PeopleWithAccess({
     setRemoving(null);
     if (state.ok) {
       onChanged(`${p.name} no longer has access.`);
-      focusMenu(index);
+      focusMenu(index, p.userId);
     } else setError(state.error ? ERROR_MESSAGES[state.error] : ERROR_MESSAGES.unexpected);
   }
 
@@ -357,7 +359,7 @@ function PeopleWithAccess({
           </li>
         )}
         {people.map((p, index) => (
-          <li key={p.userId} className="space-y-2 px-3 py-2 text-sm" aria-label={p.name} aria-busy={busy === p.userId || undefined}>
+          <li key={p.userId} data-user-id={p.userId} className="space-y-2 px-3 py-2 text-sm" aria-label={p.name} aria-busy={busy === p.userId || undefined}>
             <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
               <span className="min-w-0">
                 <span className="block font-medium text-slate-900">{p.name}</span>
@@ -372,7 +374,6 @@ function PeopleWithAccess({
                 <MenuButton
                   label={`Access for ${p.name}: ${SHARE_LEVEL_LABELS[p.access]}`}
                   variant="ghost"
-                  disabled={busy === p.userId}
                   items={[
                     ...SHARE_LEVELS.map((l) => ({
                       kind: "radio" as const,
