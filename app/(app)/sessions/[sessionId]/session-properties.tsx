@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { SessionStatusBadge, VISIBILITY_LABELS } from "@/components/sessions/session-badges";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { Select } from "@/components/ui/field";
 import type { FormState } from "@/lib/actions/form-state";
 import { ERROR_MESSAGES } from "@/lib/errors";
@@ -76,7 +77,7 @@ export function SessionProperties({
             <Select
               aria-labelledby={ids.status}
               value={values.status}
-              className="h-9 w-44"
+              className="h-9 w-full sm:w-44"
               onChange={(e) => void save("status", { status: e.target.value as SessionStatus }, (v) => `Status changed to ${SESSION_STATUS_LABELS[v.status]}.`)}
             >
               {SESSION_STATUSES.map((s) => (
@@ -103,13 +104,13 @@ export function SessionProperties({
             <span className="text-slate-800">{values.patient?.name ?? "No patient"}</span>
           )}
         </PropertyItem>
-        <PropertyItem labelId={ids.visibility} label="Visibility" state={stateOf("visibility")}>
+        <PropertyItem labelId={ids.visibility} label="Visibility" state={stateOf("visibility")} className="col-span-2 sm:col-span-1">
           {can.setVisibility ? (
-            <div className="flex flex-wrap gap-2">
+            <div className="grid grid-cols-2 gap-2 sm:flex">
               <Select
                 aria-labelledby={ids.visibility}
                 value={values.visibility}
-                className="h-9 w-44"
+                className="h-9 sm:w-44"
                 onChange={(e) => void save("visibility", { visibility: e.target.value as Values["visibility"] }, describeVisibility(teams))}
               >
                 <option value="private">{VISIBILITY_LABELS.private}</option>
@@ -121,7 +122,7 @@ export function SessionProperties({
               <Select
                 id={ids.team}
                 value={values.teamId ?? ""}
-                className="h-9 w-40"
+                className="h-9 sm:w-40"
                 onChange={(e) => void save("visibility", { teamId: e.target.value || null }, describeVisibility(teams))}
                 options={teams}
               >
@@ -163,9 +164,9 @@ function send(sessionId: string, property: Property, v: Values): Promise<FormSta
   return setSessionVisibilityAction({}, data);
 }
 
-function PropertyItem({ labelId, label, state, children }: { labelId: string; label: string; state: ReactNode; children: ReactNode }) {
+function PropertyItem({ labelId, label, state, className, children }: { labelId: string; label: string; state: ReactNode; className?: string; children: ReactNode }) {
   return (
-    <div className="min-w-0 space-y-1">
+    <div className={cn("min-w-0 space-y-1", className)}>
       <dt id={labelId} className="text-xs font-medium tracking-wide text-slate-600 uppercase">
         {label}
       </dt>

@@ -42,6 +42,7 @@ function namesOf(names: string[]): string {
 export function ShareDialog(props: ShareDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
+  const triggerRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const comboboxId = useId();
   const [openCount, setOpenCount] = useState(0);
@@ -61,11 +62,11 @@ export function ShareDialog(props: ShareDialogProps) {
   return (
     <>
       {readOnly ? (
-        <Button variant="secondary" onClick={open} aria-haspopup="dialog">
+        <Button ref={triggerRef} variant="secondary" onClick={open} aria-haspopup="dialog">
           People with access
         </Button>
       ) : (
-        <Button onClick={open} aria-haspopup="dialog">
+        <Button ref={triggerRef} onClick={open} aria-haspopup="dialog">
           Share
         </Button>
       )}
@@ -80,6 +81,8 @@ export function ShareDialog(props: ShareDialogProps) {
           // A fresh start next time: no chips, level or message left over.
           setOpenCount((n) => n + 1);
           setAnnouncement("");
+          // Back where the person started (also when it was opened by a link, ?share=1).
+          triggerRef.current?.focus();
         }}
       >
         <div className="flex items-start justify-between gap-4 border-b border-slate-200 px-5 py-4">
