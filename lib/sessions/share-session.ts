@@ -71,6 +71,7 @@ export async function shareSession(
           await recordStaffAudit(tx, actor, {
             action: share ? "session.share_level_changed" : "session.shared",
             target: { type: "clinical_session", id: session.id },
+            clientId: session.clientId,
             metadata: { userId: recipient.userId, ...(share ? { from: share.access } : {}), to: input.access, withMessage: Boolean(input.message) },
           });
           await queueShareMessages(tx, { actor, recipient, session, access: input.access, kind: share ? "changed" : "shared", message: input.message });
