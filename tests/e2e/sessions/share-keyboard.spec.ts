@@ -10,6 +10,8 @@ async function sharesOf(sessionId: string) {
 }
 
 test("keyboard only: share with two colleagues at different levels, lower one to View, remove the other", async ({ page }) => {
+  // Some twenty server round trips, each checked: more than the default minute on a loaded machine.
+  test.setTimeout(120_000);
   const title = `Keyboard share ${Date.now().toString(36)}`;
   const [{ id: sessionId }] = (await query<{ id: string }>(
     `insert into clinical_sessions (organisation_id, owner_id, title)

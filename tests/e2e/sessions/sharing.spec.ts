@@ -36,6 +36,8 @@ async function openPeopleWithAccess(page: Page) {
 }
 
 test("Maya shares a session with Leo at Edit; Leo edits it, is lowered to View, then removed", async ({ browser }) => {
+  // Two people signed in side by side through the whole path: more than the default minute on a loaded machine.
+  test.setTimeout(120_000);
   const title = `Shoulder review ${Date.now().toString(36)}`;
 
   // Maya starts a session of her own.
