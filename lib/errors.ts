@@ -45,6 +45,7 @@ export const ERROR_CODES = [
   "code_locked",
   "two_factor_required",
   "two_factor_needed_first",
+  "edit_conflict", // an autosave over text someone else saved since (lib/sessions/update-session.ts)
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -137,4 +138,5 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   code_locked: "Too many wrong codes. Two-factor sign-in is locked for a few minutes; try again later.",
   two_factor_required: "Your organisation requires two-factor sign-in, so it can't be turned off.",
   two_factor_needed_first: "Set up two-factor sign-in for your own account first, so you are not locked out.",
+  edit_conflict: "Someone else changed this since you started typing. Both versions are shown: nothing has been lost.",
 };

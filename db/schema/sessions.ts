@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sessionStatus, sessionVisibility, shareAccess } from "./enums";
 import { organisations, teams, users } from "./organisations";
 import { clients } from "./clients";
@@ -18,6 +18,9 @@ export const clinicalSessions = pgTable(
     notes: text("notes").notNull().default(""),
     context: text("context").notNull().default(""),
     clientId: uuid("client_id").references(() => clients.id),
+    // Bumped by every save of notes, context or status: an autosave carries the version it started
+    // from, so a save over someone else's newer text is caught instead of silently replacing it.
+    version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
@@ -42,7 +45,9 @@ export const sessionShares = pgTable(
     sessionId: uuid("session_id").notNull().references(() => clinicalSessions.id),
     userId: uuid("user_id").notNull().references(() => users.id),
     access: shareAccess("access").notNull(),
+    // Who first shared it: kept when the level changes later ("Shared by …, level changed by …").
     grantedById: uuid("granted_by_id").notNull().references(() => users.id),
+    levelChangedById: uuid("level_changed_by_id").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -23,7 +23,8 @@ export interface ClientCursor {
   id: string;
 }
 
-function containsPattern(q: string): string {
+/** A LIKE pattern for "contains q", with LIKE's own characters escaped. */
+export function containsPattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 

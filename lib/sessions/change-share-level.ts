@@ -14,7 +14,8 @@ import type { changeShareLevelInput } from "./schemas";
 import { queueShareMessages } from "./share-messages";
 
 /**
- * The owner or a Full-access holder changes another person's level. The owner holds no share, so
+ * The owner or a Full-access holder changes another person's level (who first shared it is kept;
+ * the changer is recorded beside them). The owner holds no share, so
  * their access can never be changed here. The person is notified; the change counts at their next
  * request because access is read fresh every time.
  */
@@ -32,7 +33,7 @@ export async function changeShareLevel(actor: StaffActor, input: z.output<typeof
     if (!shareAllowedForRole(input.access, recipient)) throw new AppError("invalid_input", { field: "access" });
     if (share.access === input.access) return false;
 
-    await tx.update(sessionShares).set({ access: input.access, grantedById: actor.userId, updatedAt: new Date() }).where(eq(sessionShares.id, share.id));
+    await tx.update(sessionShares).set({ access: input.access, levelChangedById: actor.userId, updatedAt: new Date() }).where(eq(sessionShares.id, share.id));
     await recordStaffAudit(tx, actor, {
       action: "session.share_level_changed",
       target: { type: "clinical_session", id: session.id },

@@ -19,7 +19,9 @@ export interface SessionPerson {
   effectiveAccess: ShareLevel | null;
   /** The levels their role lets them hold. */
   levels: ShareLevel[];
+  /** Who first shared it, and who last changed its level (null if nobody has). */
   sharedByName: string;
+  levelChangedByName: string | null;
   sharedAt: Date;
 }
 
@@ -30,6 +32,8 @@ export interface SessionDetail {
   notes: string;
   context: string;
   visibility: "private" | "team";
+  /** The version autosaves start from (see updateSession). */
+  version: number;
   createdAt: Date;
   updatedAt: Date;
   owner: { userId: string; name: string; email: string };
@@ -53,6 +57,7 @@ export async function getSession(actor: StaffActor, sessionId: string): Promise<
   // Through emergency access only: nothing but the grant would let them in.
   const emergencyUntil = session.facts.emergencyUntil && sessionAccess(actor, { ...session.facts, emergencyUntil: null }) === "none" ? session.facts.emergencyUntil : null;
   const grantedBy = alias(users, "granted_by");
+  const levelChangedBy = alias(users, "level_changed_by");
   const author = alias(users, "author");
 
   const [owner, team, patient, docs, shares] = await Promise.all([
@@ -79,6 +84,7 @@ export async function getSession(actor: StaffActor, sessionId: string): Promise<
         access: sessionShares.access,
         sessions: roles.sessions,
         sharedByName: grantedBy.name,
+        levelChangedByName: levelChangedBy.name,
         sharedAt: sessionShares.createdAt,
       })
       .from(sessionShares)
@@ -86,6 +92,7 @@ export async function getSession(actor: StaffActor, sessionId: string): Promise<
       .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.organisationId, actor.organisationId), eq(memberships.status, "active")))
       .innerJoin(roles, eq(roles.id, memberships.roleId))
       .innerJoin(grantedBy, eq(grantedBy.id, sessionShares.grantedById))
+      .leftJoin(levelChangedBy, eq(levelChangedBy.id, sessionShares.levelChangedById))
       .where(eq(sessionShares.sessionId, session.id))
       .orderBy(asc(users.name)),
   ]);
@@ -106,6 +113,7 @@ export async function getSession(actor: StaffActor, sessionId: string): Promise<
     notes: session.notes,
     context: session.context,
     visibility: session.visibility,
+    version: session.version,
     createdAt: session.createdAt,
     updatedAt: session.updatedAt,
     owner,

@@ -35,6 +35,14 @@ export const updateSessionInput = z.object({
   notes: longText("notes").optional(),
   context: longText("context").optional(),
   status: z.enum(SESSION_STATUSES, { message: "Choose a status." }).optional(),
+  /**
+   * An autosave of notes/context says which version it started from and the text it started from
+   * (`notesBase`, `contextBase`): if someone else saved a different text since, the save is refused
+   * as a conflict instead of replacing theirs. Without them (a status change) the save just applies.
+   */
+  version: z.coerce.number().int().min(0).optional(),
+  notesBase: longText("notes").optional(),
+  contextBase: longText("context").optional(),
 });
 
 export const setSessionPatientInput = z.object({ sessionId: id, clientId: optionalId });
@@ -56,9 +64,15 @@ export const setSessionVisibilityInput = z.object({
 
 const shareLevel = z.enum(SHARE_LEVELS, { message: "Choose an access level." });
 
+/** Several colleagues are shared with at once (the dialog's chips); a person listed twice counts once. */
+export const MAX_SHARE_RECIPIENTS = 20;
+
 export const shareSessionInput = z.object({
   sessionId: id,
-  userId: z.uuid({ message: "Choose a colleague from the list." }),
+  userIds: z
+    .array(z.uuid({ message: "Choose a colleague from the list." }), { message: "Choose a colleague from the list." })
+    .min(1, "Choose at least one colleague.")
+    .max(MAX_SHARE_RECIPIENTS, `Share with up to ${MAX_SHARE_RECIPIENTS} colleagues at a time.`),
   access: shareLevel,
   message: text()
     .trim()
@@ -72,6 +86,7 @@ export const changeShareLevelInput = z.object({ sessionId: id, userId: id, acces
 export const removeShareInput = z.object({ sessionId: id, userId: id });
 export const deleteSessionInput = z.object({ sessionId: id });
 export const searchColleaguesInput = z.object({ sessionId: id, q: searchText().default("") });
+export const searchPatientChoicesInput = z.object({ sessionId: id, q: searchText().default("") });
 
 export const listSessionsInput = z.object({
   tab: z.enum(["mine", "shared", "team"]).catch("mine"),

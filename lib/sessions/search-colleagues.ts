@@ -1,10 +1,10 @@
 import "server-only";
-import { and, asc, eq, inArray, notInArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, notInArray, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { getDb } from "@/db/client";
 import { memberships, roles, sessionShares, users } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
-import { ROLE_LEVELS_RECEIVING_SHARES, shareLevelsForRole, type ShareLevel } from "@/lib/access/sessions";
+import { shareLevelsForRole, type ShareLevel } from "@/lib/access/sessions";
 import { loadSessionFor } from "./load-session";
 import type { searchColleaguesInput } from "./schemas";
 
@@ -14,7 +14,7 @@ export interface Colleague {
   email: string;
   /** Their current direct share, if any (sharing again changes it). */
   currentAccess: ShareLevel | null;
-  /** The levels their role lets them receive. */
+  /** The levels their role lets them receive (none: their role can't receive sessions). */
   levels: ShareLevel[];
 }
 
@@ -22,8 +22,9 @@ const MAX_RESULTS = 8;
 
 /**
  * Type-ahead for the share dialog: active members of the actor's organisation, any team, whose
- * name or email contains the query — never the owner or the actor, never a role without the
- * Sessions area. Only someone who may share this session may search.
+ * name or email contains the query — never the owner or the actor. A colleague whose role has no
+ * Sessions area is listed with no levels, so the dialog can say why they can't be chosen instead
+ * of "nobody matches". Only someone who may share this session may search.
  */
 export async function searchColleagues(actor: StaffActor, input: z.output<typeof searchColleaguesInput>): Promise<Colleague[]> {
   const db = await getDb();
@@ -40,7 +41,6 @@ export async function searchColleagues(actor: StaffActor, input: z.output<typeof
       and(
         eq(memberships.organisationId, actor.organisationId),
         eq(memberships.status, "active"),
-        inArray(roles.sessions, ROLE_LEVELS_RECEIVING_SHARES),
         notInArray(users.id, [session.ownerId, actor.userId]),
         or(sql`lower(${users.name}) like ${pattern}`, sql`lower(${users.email}) like ${pattern}`),
       ),

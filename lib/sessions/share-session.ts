@@ -1,71 +1,87 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import { getDb } from "@/db/client";
-import { sessionShares } from "@/db/schema";
+import { memberships, roles, sessionShares, users } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { maxShareForRole, shareAllowedForRole } from "@/lib/access/sessions";
 import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError, conflictAt } from "@/lib/errors";
+import { once } from "@/lib/idempotency/once";
 import { scheduleOutboxDelivery } from "@/lib/outbox/schedule-delivery";
-import { findActiveColleague } from "./find-colleague";
 import { loadSessionFor } from "./load-session";
 import type { shareSessionInput } from "./schemas";
 import { queueShareMessages } from "./share-messages";
-import { once } from "@/lib/idempotency/once";
+
+export type ShareOutcome = "shared" | "changed" | "unchanged";
 
 /**
- * Shares a session with an active colleague of the organisation (any team) at View, Edit or Full
- * access. Sharing with someone who already has a share changes their level instead of adding a
- * second one. The colleague is notified in-app and by email, both linking to the session.
+ * Shares a session with one or several active colleagues of the organisation (any team) at one
+ * level, all or nothing, in one transaction: one refused person refuses the whole share, so the
+ * dialog never leaves half of its list shared. Someone who already has a share gets the new level
+ * instead of a second share (who first shared it is kept). Each person is notified in-app and by
+ * email, both linking to the session.
  */
 export async function shareSession(
   actor: StaffActor,
   input: z.output<typeof shareSessionInput>,
-): Promise<{ outcome: "shared" | "changed" | "unchanged" }> {
+): Promise<{ outcome: ShareOutcome; people: { userId: string; outcome: ShareOutcome }[] }> {
+  const userIds = [...new Set(input.userIds)];
   const db = await getDb();
-  const outcome = await db.transaction((tx) =>
-    once(tx, { actor, key: input.idempotencyKey, action: "session.share" }, async () => {
-      const session = await loadSessionFor(tx, actor, input.sessionId, "session:share", { lock: true });
-      const recipient = await findActiveColleague(tx, actor, input.userId);
-      // The owner already has everything; a Full holder needs no share from themselves; a role
-      // without the Sessions area cannot receive one at all.
-      if (!recipient || recipient.userId === session.ownerId || recipient.userId === actor.userId || !maxShareForRole(recipient)) {
-        throw new AppError("invalid_input", { field: "userId" });
-      }
-      if (!shareAllowedForRole(input.access, recipient)) throw new AppError("invalid_input", { field: "access" });
+  const people = await db
+    .transaction((tx) =>
+      once(tx, { actor, key: input.idempotencyKey, action: "session.share" }, async () => {
+        // The row lock serialises every share change on this session, so parallel shares of the same
+        // people cannot both insert (and the unique index backs that up).
+        const session = await loadSessionFor(tx, actor, input.sessionId, "session:share", { lock: true });
+        // Everyone chosen, with any share they already hold, in one read.
+        const found = await tx
+          .select({ userId: users.id, name: users.name, email: users.email, sessions: roles.sessions, share: sessionShares })
+          .from(memberships)
+          .innerJoin(users, eq(users.id, memberships.userId))
+          .innerJoin(roles, eq(roles.id, memberships.roleId))
+          .leftJoin(sessionShares, and(eq(sessionShares.sessionId, session.id), eq(sessionShares.userId, users.id)))
+          .where(and(inArray(memberships.userId, userIds), eq(memberships.organisationId, actor.organisationId), eq(memberships.status, "active")));
+        const recipients = userIds.map((userId) => {
+          const recipient = found.find((r) => r.userId === userId);
+          // The owner already has everything; a Full holder needs no share from themselves; a role
+          // without the Sessions area cannot receive one at all.
+          if (!recipient || recipient.userId === session.ownerId || recipient.userId === actor.userId || !maxShareForRole(recipient)) {
+            throw new AppError("invalid_input", { field: "userIds" });
+          }
+          if (!shareAllowedForRole(input.access, recipient)) throw new AppError("invalid_input", { field: "access" });
+          return recipient;
+        });
 
-      const [existing] = await tx
-        .select()
-        .from(sessionShares)
-        .where(and(eq(sessionShares.sessionId, session.id), eq(sessionShares.userId, recipient.userId)))
-        .limit(1);
-      if (existing?.access === input.access) return "unchanged" as const;
-
-      if (existing) {
-        await tx
-          .update(sessionShares)
-          .set({ access: input.access, grantedById: actor.userId, updatedAt: new Date() })
-          .where(eq(sessionShares.id, existing.id));
-      } else {
-        await tx.insert(sessionShares).values({ sessionId: session.id, userId: recipient.userId, access: input.access, grantedById: actor.userId });
-      }
-      await recordStaffAudit(tx, actor, {
-        action: existing ? "session.share_level_changed" : "session.shared",
-        target: { type: "clinical_session", id: session.id },
-      clientId: session.clientId,
-        metadata: { userId: recipient.userId, ...(existing ? { from: existing.access } : {}), to: input.access, withMessage: Boolean(input.message) },
-      });
-      await queueShareMessages(tx, {
-        actor,
-        recipient,
-        session,
-        access: input.access,
-        kind: existing ? "changed" : "shared",
-        message: input.message,
-      });
-      return existing ? ("changed" as const) : ("shared" as const);
-    })).catch(conflictAt("userId"));
+        const results: { userId: string; outcome: ShareOutcome }[] = [];
+        for (const recipient of recipients) {
+          const share = recipient.share;
+          if (share?.access === input.access) {
+            results.push({ userId: recipient.userId, outcome: "unchanged" });
+            continue;
+          }
+          if (share) {
+            await tx
+              .update(sessionShares)
+              .set({ access: input.access, levelChangedById: actor.userId, updatedAt: new Date() })
+              .where(eq(sessionShares.id, share.id));
+          } else {
+            await tx.insert(sessionShares).values({ sessionId: session.id, userId: recipient.userId, access: input.access, grantedById: actor.userId });
+          }
+          await recordStaffAudit(tx, actor, {
+            action: share ? "session.share_level_changed" : "session.shared",
+            target: { type: "clinical_session", id: session.id },
+            clientId: session.clientId,
+            metadata: { userId: recipient.userId, ...(share ? { from: share.access } : {}), to: input.access, withMessage: Boolean(input.message) },
+          });
+          await queueShareMessages(tx, { actor, recipient, session, access: input.access, kind: share ? "changed" : "shared", message: input.message });
+          results.push({ userId: recipient.userId, outcome: share ? "changed" : "shared" });
+        }
+        return results;
+      }),
+    )
+    .catch(conflictAt("userIds"));
+  const outcome: ShareOutcome = people.some((p) => p.outcome === "shared") ? "shared" : people.some((p) => p.outcome === "changed") ? "changed" : "unchanged";
   if (outcome !== "unchanged") scheduleOutboxDelivery();
-  return { outcome };
+  return { outcome, people };
 }

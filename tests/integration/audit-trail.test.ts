@@ -101,7 +101,7 @@ describe("events about a client carry the client", () => {
     expect(await openShareLink(token, req)).toMatchObject({ ok: true });
     await downloadSharedDocument((await findShareById(await getDb(), shareId))!, req);
     // A session shared onward is still about its patient: shared with the admin, who opens it.
-    await shareSession(colleague, { sessionId, userId: admin.userId, access: "view" });
+    await shareSession(colleague, { sessionId, userIds: [admin.userId], access: "view" });
     await getSession(admin, sessionId);
 
     const events = await eventsAbout(org.id, clientId);

@@ -62,6 +62,7 @@ import { getSession } from "@/lib/sessions/get-session";
 import { listMyTeams } from "@/lib/sessions/list-my-teams";
 import { listSessions } from "@/lib/sessions/list-sessions";
 import { listPatientChoices } from "@/lib/sessions/patient-choices";
+import { searchPatientChoices } from "@/lib/sessions/search-patient-choices";
 import { removeSessionDocument } from "@/lib/sessions/remove-session-document";
 import { removeShare } from "@/lib/sessions/remove-share";
 import { searchColleagues } from "@/lib/sessions/search-colleagues";
@@ -117,7 +118,7 @@ async function buildOrganisation(prefix: string) {
   const document = await createDocument(org.id, { clientId, authorId: clinician.userId, title: `${prefix} Letter` });
   const { shareId } = await shareDocument(admin, { documentId: document.id, contactId: contact.id, purpose: "continuing_care" });
   const { sessionId } = await createSession(clinician, { title: `${prefix} Session`, clientId, teamId: team.id, visibility: "team" });
-  await shareSession(clinician, { sessionId, userId: admin.userId, access: "full" });
+  await shareSession(clinician, { sessionId, userIds: [admin.userId], access: "full" });
   const { documentId: sessionDocumentId } = await addSessionDocument(clinician, { sessionId, title: `${prefix} Session note`, body: "Text." });
   const { linkId } = await linkClientContact(admin, {
     clientId,
@@ -171,8 +172,8 @@ const PROBES: Probe[] = [
   { name: "setSessionPatient(A session → B client)", run: (x, { own, b }) => setSessionPatient(x, { sessionId: own, clientId: b.clientId }) },
   { name: "setSessionVisibility(B session)", run: (x, { b }) => setSessionVisibility(x, { sessionId: b.sessionId, visibility: "private", teamId: null }) },
   { name: "setSessionVisibility(A session → B team)", run: (x, { own, b }) => setSessionVisibility(x, { sessionId: own, visibility: "team", teamId: b.team.id }) },
-  { name: "shareSession(B session)", run: (x, { b }) => shareSession(x, { sessionId: b.sessionId, userId: b.admin.userId, access: "view" }) },
-  { name: "shareSession(A session → B member)", run: (x, { own, b }) => shareSession(x, { sessionId: own, userId: b.admin.userId, access: "view" }) },
+  { name: "shareSession(B session)", run: (x, { b }) => shareSession(x, { sessionId: b.sessionId, userIds: [b.admin.userId], access: "view" }) },
+  { name: "shareSession(A session → B member)", run: (x, { own, b }) => shareSession(x, { sessionId: own, userIds: [b.admin.userId], access: "view" }) },
   { name: "changeShareLevel(B session)", run: (x, { b }) => changeShareLevel(x, { sessionId: b.sessionId, userId: b.admin.userId, access: "view" }) },
   { name: "removeShare(B session)", run: (x, { b }) => removeShare(x, { sessionId: b.sessionId, userId: b.admin.userId }) },
   { name: "deleteSession(B session)", run: (x, { b }) => deleteSession(x, { sessionId: b.sessionId }) },
@@ -189,6 +190,8 @@ const PROBES: Probe[] = [
   { name: "listSessions(team)", run: (x) => listSessions(x, { tab: "team" }), expect: "list" },
   { name: "listMyTeams", run: (x) => listMyTeams(x), expect: "list" },
   { name: "listPatientChoices", run: (x) => listPatientChoices(x), expect: "list" },
+  { name: "searchPatientChoices(B session)", run: (x, { b }) => searchPatientChoices(x, { sessionId: b.sessionId, q: "B" }) },
+  { name: "searchPatientChoices(A session, B names)", run: (x, { own }) => searchPatientChoices(x, { sessionId: own, q: "Bfirst" }), expect: "list" },
 
   // lib/clients
   { name: "getClientChart(B client)", run: (x, { b }) => getClientChart(x, b.clientId, "overview") },
@@ -346,7 +349,7 @@ beforeAll(async () => {
   // Someone who works at both: a clinician at B (B's session shared with them, on B's chart's
   // list, in B's team) and an admin at A, acting in A.
   const both = await createMember(b.org, { role: "clinician", name: "Dual Person", teamIds: [b.team.id] });
-  await shareSession(b.clinician, { sessionId: b.sessionId, userId: both.userId, access: "full" });
+  await shareSession(b.clinician, { sessionId: b.sessionId, userIds: [both.userId], access: "full" });
   await setClientAccess(b.admin, { clientId: b.clientId, userIds: [b.clinician.userId, both.userId] });
   const db = await getDb();
   await db.insert(s.memberships).values({ organisationId: a.org.id, userId: both.userId, roleId: a.org.roles.admin });

@@ -70,7 +70,7 @@ const CASES: Record<string, () => Promise<CreateCase>> = {
     const { sessionId } = await createSession(maya, { title: "Shared", clientId: null, teamId: null, visibility: "private" });
     const colleague = await f.createMember(org, { role: "clinician" });
     return {
-      run: (key) => shareSession(maya, { sessionId, userId: colleague.userId, access: "view", idempotencyKey: key }),
+      run: (key) => shareSession(maya, { sessionId, userIds: [colleague.userId], access: "view", idempotencyKey: key }),
       rows: () => countRows(s.sessionShares, eq(s.sessionShares.sessionId, sessionId)),
       messages: () => messagesTo(colleague.email),
     };
@@ -286,9 +286,9 @@ describe("unique-index races without a key answer with a field message", () => {
 
   it("share session: one share", async () => {
     const { sessionId } = await createSession(maya, { title: "Race", clientId: null, teamId: null, visibility: "private" });
-    const { ok, refusals } = await race(10, () => shareSession(maya, { sessionId, userId: leo.userId, access: "edit" }));
+    const { ok, refusals } = await race(10, () => shareSession(maya, { sessionId, userIds: [leo.userId], access: "edit" }));
     expect(ok).toBeGreaterThanOrEqual(1);
-    for (const e of refusals) expect(e).toMatchObject({ code: "conflict", details: { field: "userId" } });
+    for (const e of refusals) expect(e).toMatchObject({ code: "conflict", details: { field: "userIds" } });
     expect(await countRows(s.sessionShares, eq(s.sessionShares.sessionId, sessionId))).toBe(1);
   });
 });

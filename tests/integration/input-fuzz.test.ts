@@ -247,7 +247,7 @@ describe(`fuzzing the main actions (${RUNS} runs each): only refusals or results
 
 describe("the free-text schemas", () => {
   it("refuse control characters with a field message, and accept tab and line breaks", () => {
-    const ok = shareSessionInput.safeParse({ sessionId: documentId, userId: leo.userId, access: "view", message: "Line one\r\n\tLine two" });
+    const ok = shareSessionInput.safeParse({ sessionId: documentId, userIds: [leo.userId], access: "view", message: "Line one\r\n\tLine two" });
     expect(ok.success).toBe(true);
     const nul = createClientInput.safeParse({ firstName: "Jo\u0000", lastName: "Lee" });
     expect(nul.success).toBe(false);

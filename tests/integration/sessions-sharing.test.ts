@@ -67,7 +67,7 @@ describe("sharing a session", () => {
   it("gives the colleague access, an in-app notification and an email linking to the session, and is audited", async () => {
     const sessionId = await newSession();
     const mailsBefore = (await messagesTo(leo.email)).length;
-    expect(await shareSession(maya, { sessionId, userId: leo.userId, access: "edit", message: "Could you add your view on the knee?" })).toEqual({ outcome: "shared" });
+    expect(await shareSession(maya, { sessionId, userIds: [leo.userId], access: "edit", message: "Could you add your view on the knee?" })).toMatchObject({ outcome: "shared" });
 
     expect((await getSession(leo, sessionId)).abilities).toMatchObject({ level: "edit", editNotes: true, share: false, delete: false });
     const [note] = await notificationsOf(leo.userId);
@@ -85,9 +85,9 @@ describe("sharing a session", () => {
   it("changes the level of someone who already has access instead of adding a second share, and tells them", async () => {
     const db = await getDb();
     const sessionId = await newSession();
-    await shareSession(maya, { sessionId, userId: leo.userId, access: "view" });
-    expect(await shareSession(maya, { sessionId, userId: leo.userId, access: "full" })).toEqual({ outcome: "changed" });
-    expect(await shareSession(maya, { sessionId, userId: leo.userId, access: "full" })).toEqual({ outcome: "unchanged" });
+    await shareSession(maya, { sessionId, userIds: [leo.userId], access: "view" });
+    expect(await shareSession(maya, { sessionId, userIds: [leo.userId], access: "full" })).toMatchObject({ outcome: "changed" });
+    expect(await shareSession(maya, { sessionId, userIds: [leo.userId], access: "full" })).toMatchObject({ outcome: "unchanged" });
     const shares = await db.select().from(s.sessionShares).where(eq(s.sessionShares.sessionId, sessionId));
     expect(shares).toHaveLength(1);
     expect(shares[0]).toMatchObject({ userId: leo.userId, access: "full" });
@@ -105,23 +105,23 @@ describe("sharing a session", () => {
     await removeMember(admin, { membershipId: leaver.membershipId });
 
     for (const target of [maya, outsider, leaver, sam]) {
-      await expect(shareSession(maya, { sessionId, userId: target.userId, access: "view" })).rejects.toMatchObject({ code: "invalid_input", details: { field: "userId" } });
+      await expect(shareSession(maya, { sessionId, userIds: [target.userId], access: "view" })).rejects.toMatchObject({ code: "invalid_input", details: { field: "userIds" } });
     }
     // A role with sessions: view may only be given View.
-    await expect(shareSession(maya, { sessionId, userId: reader.userId, access: "edit" })).rejects.toMatchObject({ code: "invalid_input", details: { field: "access" } });
-    await shareSession(maya, { sessionId, userId: reader.userId, access: "view" });
+    await expect(shareSession(maya, { sessionId, userIds: [reader.userId], access: "edit" })).rejects.toMatchObject({ code: "invalid_input", details: { field: "access" } });
+    await shareSession(maya, { sessionId, userIds: [reader.userId], access: "view" });
     const db = await getDb();
     expect(await db.select().from(s.sessionShares).where(eq(s.sessionShares.sessionId, sessionId))).toHaveLength(1);
   });
 
   it("lets a Full holder share onwards and manage others, but never the owner, and their shares survive their own removal", async () => {
     const sessionId = await newSession();
-    await shareSession(maya, { sessionId, userId: leo.userId, access: "full" });
-    await shareSession(leo, { sessionId, userId: nina.userId, access: "view" });
+    await shareSession(maya, { sessionId, userIds: [leo.userId], access: "full" });
+    await shareSession(leo, { sessionId, userIds: [nina.userId], access: "view" });
     await changeShareLevel(leo, { sessionId, userId: nina.userId, access: "edit" });
     await expect(changeShareLevel(leo, { sessionId, userId: maya.userId, access: "view" })).rejects.toMatchObject({ code: "invalid_input" });
     await expect(removeShare(leo, { sessionId, userId: maya.userId })).rejects.toMatchObject({ code: "invalid_input" });
-    await expect(shareSession(leo, { sessionId, userId: maya.userId, access: "view" })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(shareSession(leo, { sessionId, userIds: [maya.userId], access: "view" })).rejects.toMatchObject({ code: "invalid_input" });
     expect((await getSession(maya, sessionId)).abilities.level).toBe("owner");
 
     await removeShare(maya, { sessionId, userId: leo.userId });
@@ -132,7 +132,7 @@ describe("sharing a session", () => {
 
   it("removing someone ends their access at their next request, without an email or a notification", async () => {
     const sessionId = await newSession();
-    await shareSession(maya, { sessionId, userId: leo.userId, access: "edit" });
+    await shareSession(maya, { sessionId, userIds: [leo.userId], access: "edit" });
     const [mails, notes] = [(await messagesTo(leo.email)).length, (await notificationsOf(leo.userId)).length];
     await removeShare(maya, { sessionId, userId: leo.userId });
     await expect(getSession(leo, sessionId)).rejects.toMatchObject({ code: "not_found" });
@@ -144,7 +144,7 @@ describe("sharing a session", () => {
 
   it("lowering a level takes effect at the next request: the next save is refused", async () => {
     const sessionId = await newSession();
-    await shareSession(maya, { sessionId, userId: leo.userId, access: "edit" });
+    await shareSession(maya, { sessionId, userIds: [leo.userId], access: "edit" });
     await updateSession(leo, { sessionId, notes: "Leo's notes" });
     await changeShareLevel(maya, { sessionId, userId: leo.userId, access: "view" });
     await expect(updateSession(leo, { sessionId, notes: "Leo's second try" })).rejects.toMatchObject({ code: "forbidden" });
@@ -158,7 +158,7 @@ describe("team visibility and direct shares", () => {
   it("are additive: the highest level wins, and changing visibility never touches the shares", async () => {
     const sessionId = await newSession(maya, { visibility: "team" });
     expect((await getSession(nina, sessionId)).abilities.level).toBe("view");
-    await shareSession(maya, { sessionId, userId: nina.userId, access: "edit" });
+    await shareSession(maya, { sessionId, userIds: [nina.userId], access: "edit" });
     expect((await getSession(nina, sessionId)).abilities.level).toBe("edit");
     await setSessionVisibility(maya, { sessionId, visibility: "private", teamId: null });
     expect((await getSession(nina, sessionId)).abilities.level).toBe("edit");
@@ -172,7 +172,7 @@ describe("team visibility and direct shares", () => {
 
   it("shows who has access: the people, their level and who shared it; the owner has no share to change", async () => {
     const sessionId = await newSession(maya, { visibility: "team" });
-    await shareSession(maya, { sessionId, userId: leo.userId, access: "view" });
+    await shareSession(maya, { sessionId, userIds: [leo.userId], access: "view" });
     const detail = await getSession(leo, sessionId);
     expect(detail.owner.name).toBe("Dr Maya Patel");
     expect(detail.team?.name).toBe("Psychology");
@@ -193,7 +193,7 @@ describe("the patient profile", () => {
       .returning();
     await db.insert(s.clientAccess).values({ clientId: mine!.id, userId: leo.userId });
     const sessionId = await newSession();
-    await shareSession(maya, { sessionId, userId: leo.userId, access: "edit" });
+    await shareSession(maya, { sessionId, userIds: [leo.userId], access: "edit" });
     await expect(setSessionPatient(leo, { sessionId, clientId: notMine!.id })).rejects.toMatchObject({ code: "invalid_input", details: { field: "clientId" } });
     await setSessionPatient(leo, { sessionId, clientId: mine!.id });
     expect((await getSession(maya, sessionId)).patient).toMatchObject({ name: "Ida Listed" });
@@ -205,7 +205,7 @@ describe("role ceilings", () => {
   it("a role with sessions: view cannot create sessions, and a share granted before the role was lowered counts as View", async () => {
     await expect(createSession(reader, { title: "Mine", clientId: null, teamId: null, visibility: "private" })).rejects.toMatchObject({ code: "forbidden" });
     const sessionId = await newSession();
-    await shareSession(maya, { sessionId, userId: leo.userId, access: "full" });
+    await shareSession(maya, { sessionId, userIds: [leo.userId], access: "full" });
     const [readerRole] = await (await getDb()).select().from(s.roles).where(eq(s.roles.name, "Reader"));
     await changeMemberRole(admin, { membershipId: leo.membershipId, roleId: readerRole!.id });
     const lowered = { ...leo, role: { ...leo.role, permissions: { ...leo.role.permissions, sessions: "view" as const } } };
@@ -219,7 +219,7 @@ describe("deleting a session", () => {
   it("is for the owner only, soft, audited, and hides the session from everyone including the owner", async () => {
     const db = await getDb();
     const sessionId = await newSession(maya, { visibility: "team", title: "To be deleted" });
-    await shareSession(maya, { sessionId, userId: leo.userId, access: "full" });
+    await shareSession(maya, { sessionId, userIds: [leo.userId], access: "full" });
     await expect(deleteSession(leo, { sessionId })).rejects.toMatchObject({ code: "forbidden" });
     await deleteSession(maya, { sessionId });
     const [row] = await db.select().from(s.clinicalSessions).where(eq(s.clinicalSessions.id, sessionId));
@@ -255,11 +255,12 @@ describe("auditing views", () => {
 describe("the share dialog's colleague search", () => {
   it("finds active members by name or email across teams, never the owner, the searcher, former members or roles without sessions", async () => {
     const sessionId = await newSession();
-    await shareSession(maya, { sessionId, userId: leo.userId, access: "full" });
+    await shareSession(maya, { sessionId, userIds: [leo.userId], access: "full" });
     const names = async (actor: StaffActor, q: string) => (await searchColleagues(actor, { sessionId, q })).map((c) => c.name);
     expect(await names(maya, "dr")).toEqual(["Dr Leo Chen", "Dr Nina Okafor"]);
     expect(await names(maya, "NINA@harbour")).toEqual(["Dr Nina Okafor"]);
-    expect(await names(maya, "sam")).toEqual([]); // medical secretary: no Sessions area
+    // A medical secretary (no Sessions area) is listed without levels: the dialog says why they can't be chosen.
+    expect(await searchColleagues(maya, { sessionId, q: "sam" })).toMatchObject([{ name: "Sam Rivers", levels: [] }]);
     expect(await names(leo, "dr")).toEqual(["Dr Nina Okafor"]); // not the owner, not themselves
     expect(await names(maya, "%")).toEqual([]);
     const [rae] = await searchColleagues(maya, { sessionId, q: "rae" });
@@ -270,7 +271,7 @@ describe("the share dialog's colleague search", () => {
 
   it("is refused to anyone who may not share the session", async () => {
     const sessionId = await newSession(maya, { visibility: "team" });
-    await shareSession(maya, { sessionId, userId: leo.userId, access: "edit" });
+    await shareSession(maya, { sessionId, userIds: [leo.userId], access: "edit" });
     await expect(searchColleagues(leo, { sessionId, q: "dr" })).rejects.toMatchObject({ code: "forbidden" });
     await expect(searchColleagues(admin, { sessionId, q: "dr" })).rejects.toMatchObject({ code: "not_found" });
   });
@@ -312,7 +313,7 @@ describe("the session lists", () => {
 
   it("'Shared with me' shows who shared it, my level and when", async () => {
     const sessionId = await newSession(maya, { title: "Shared consult" });
-    await shareSession(maya, { sessionId, userId: leo.userId, access: "edit" });
+    await shareSession(maya, { sessionId, userIds: [leo.userId], access: "edit" });
     const { items } = await listSessions(leo, { tab: "shared", q: "Shared consult" });
     expect(items).toMatchObject([{ id: sessionId, sharedByName: "Dr Maya Patel", myLevel: "edit", ownerName: "Dr Maya Patel" }]);
     expect(items[0]!.sharedAt).toBeInstanceOf(Date);
@@ -333,10 +334,10 @@ describe("a member leaving the organisation", () => {
     const leaver = await createMember(org, { role: "clinician", name: "Dr Lee Leaving", teamIds: [psychologyId] });
     const successor = await createMember(org, { role: "clinician", name: "Dr Sue Successor" });
     const owned = [await newSession(leaver, { title: "Leaver's first" }), await newSession(leaver, { title: "Leaver's second", visibility: "team" })];
-    await shareSession(leaver, { sessionId: owned[0]!, userId: successor.userId, access: "view" });
-    await shareSession(leaver, { sessionId: owned[1]!, userId: leo.userId, access: "edit" });
+    await shareSession(leaver, { sessionId: owned[0]!, userIds: [successor.userId], access: "view" });
+    await shareSession(leaver, { sessionId: owned[1]!, userIds: [leo.userId], access: "edit" });
     const heldByLeaver = await newSession(maya);
-    await shareSession(maya, { sessionId: heldByLeaver, userId: leaver.userId, access: "edit" });
+    await shareSession(maya, { sessionId: heldByLeaver, userIds: [leaver.userId], access: "edit" });
 
     expect(await getSessionHandover(admin, leaver.membershipId)).toMatchObject({ ownedSessions: 2 });
     expect((await getSessionHandover(admin, leaver.membershipId)).successors.map((c) => c.name)).not.toContain("Sam Rivers");

@@ -28,6 +28,7 @@ test("every sessions server action refuses a forged request from someone without
       "removeSessionDocumentAction",
       "removeShareAction",
       "searchColleaguesAction",
+      "searchPatientChoicesAction",
       "setSessionPatientAction",
       "setSessionVisibilityAction",
       "shareSessionAction",
@@ -51,11 +52,12 @@ test("every sessions server action refuses a forged request from someone without
     addSessionDocumentAction: { sessionId, title: "Forged document", body: "forged" },
     removeSessionDocumentAction: { sessionId, documentId },
     setSessionVisibilityAction: { sessionId, visibility: "team", teamId: psychology },
-    shareSessionAction: { sessionId, userId: self === leo ? nina : leo, access: "full", message: "forged" },
+    shareSessionAction: { sessionId, userIds: self === leo ? nina : leo, access: "full", message: "forged" },
     changeShareLevelAction: { sessionId, userId: nina, access: "full" },
     removeShareAction: { sessionId, userId: nina },
     deleteSessionAction: { sessionId },
     searchColleaguesAction: { sessionId, q: "dr" },
+    searchPatientChoicesAction: { sessionId, q: "Lee" },
   });
 
   // Who tries, and what each must be told: a role without Sessions and a colleague without access
@@ -79,6 +81,7 @@ test("every sessions server action refuses a forged request from someone without
         expect(response.text, `${who.email} ${action.exportedName}`).toContain(`"${who.expect(action.exportedName)}"`);
         // The type-ahead must not leak the directory to someone who may not share.
         if (action.exportedName === "searchColleaguesAction") expect(response.text).not.toContain("@harbour.test");
+        if (action.exportedName === "searchPatientChoicesAction") expect(response.text).not.toContain("Jordan");
         expect(await sessionsState(), `${who.email} ${action.exportedName}`).toBe(before);
       }
       await context.close();

@@ -17,21 +17,24 @@ import {
   removeSessionDocumentInput,
   removeShareInput,
   searchColleaguesInput,
+  searchPatientChoicesInput,
   setSessionPatientInput,
   setSessionVisibilityInput,
   shareSessionInput,
   updateSessionInput,
 } from "@/lib/sessions/schemas";
 import { searchColleagues, type Colleague } from "@/lib/sessions/search-colleagues";
+import { searchPatientChoices, type PatientChoice } from "@/lib/sessions/search-patient-choices";
 import { setSessionPatient } from "@/lib/sessions/set-session-patient";
 import { setSessionVisibility } from "@/lib/sessions/set-session-visibility";
 import { shareSession } from "@/lib/sessions/share-session";
-import { updateSession } from "@/lib/sessions/update-session";
+import { updateSession, type SessionEditConflict } from "@/lib/sessions/update-session";
 
 /** What a refused field means here (the domain marks the field; the words are the UI's). */
 const FIELD_MESSAGES: Record<string, string> = {
   userId: "Choose an active colleague from the list.",
-  access: "Their role allows View access to sessions only.",
+  userIds: "Choose active colleagues from the list: someone you chose can no longer receive this session.",
+  access: "Someone you chose may only have View access: their role allows no more.",
   clientId: "Choose a client from the list.",
   teamId: "Choose one of your teams.",
   title: "Choose the session's patient profile first: documents are filed on the client's chart.",
@@ -54,9 +57,19 @@ function settle(state: FormState, sessionId: unknown): FormState {
   return state;
 }
 
-export async function updateSessionAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const { state } = await handleStaffForm(updateSessionInput, Object.fromEntries(data), updateSession);
-  return settle(state, data.get("sessionId"));
+/** An autosave's answer: the new version, or the other person's text when they saved in between. */
+export type SessionSaveState = FormState & { version?: number; conflict?: SessionEditConflict };
+
+/**
+ * Notes, context and status (autosaved). A success does not re-render the page (the editor holds
+ * the text); a refusal does, so a person whose level was lowered sees why at once.
+ */
+export async function updateSessionAction(_prev: unknown, data: FormData): Promise<SessionSaveState> {
+  const { state, result } = await handleStaffForm(updateSessionInput, Object.fromEntries(data), updateSession);
+  if (result && !result.saved) return { error: "edit_conflict", conflict: result.conflict };
+  if (!state.ok) return settle(state, data.get("sessionId"));
+  revalidatePath("/sessions");
+  return { ...state, version: result?.version };
 }
 
 export async function setSessionPatientAction(_prev: FormState, data: FormData): Promise<FormState> {
@@ -80,7 +93,7 @@ export async function setSessionVisibilityAction(_prev: FormState, data: FormDat
 }
 
 export async function shareSessionAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const { state } = await handleStaffForm(shareSessionInput, Object.fromEntries(data), shareSession);
+  const { state } = await handleStaffForm(shareSessionInput, { ...Object.fromEntries(data), userIds: data.getAll("userIds") }, shareSession);
   return settle(state, data.get("sessionId"));
 }
 
@@ -99,6 +112,13 @@ export async function deleteSessionAction(_prev: FormState, data: FormData): Pro
   if (!state.ok) return settle(state, data.get("sessionId"));
   revalidatePath("/sessions");
   redirect("/sessions?deleted=1");
+}
+
+/** The patient picker's search-as-you-type (at most MAX_PATIENT_CHOICES charts the actor may see). */
+export async function searchPatientChoicesAction(_prev: unknown, data: FormData): Promise<ActionResult<PatientChoice[]>> {
+  const { state, result } = await handleStaffForm(searchPatientChoicesInput, Object.fromEntries(data), searchPatientChoices);
+  if (!result) return { error: state.error ?? "unexpected" };
+  return { ok: true, data: result };
 }
 
 /** Type-ahead for the share dialog. Same (previous state, form data) shape as every other action. */

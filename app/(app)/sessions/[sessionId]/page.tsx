@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { EmergencyAccessBanner } from "@/components/access/emergency-access-banner";
-import { formatDate, formatDateTime, VisibilityBadge } from "@/components/sessions/session-badges";
+import { formatDate, formatDateTime } from "@/components/sessions/session-badges";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
@@ -10,31 +10,37 @@ import { SESSION_LEVEL_LABELS } from "@/lib/access/sessions";
 import { requireStaffWith } from "@/lib/access/require-area";
 import { getSession } from "@/lib/sessions/get-session";
 import { listMyTeams } from "@/lib/sessions/list-my-teams";
-import { listPatientChoices } from "@/lib/sessions/patient-choices";
-import { AddDocumentForm, DeleteSessionForm, PatientForm, RemoveDocumentForm, SessionEditor, VisibilityForm } from "./session-forms";
+import { AddDocumentForm, RemoveDocumentForm } from "./session-forms";
+import { SessionEditor } from "./session-editor";
+import { SessionMoreMenu } from "./session-more-menu";
+import { SessionProperties } from "./session-properties";
 import { ShareDialog } from "./share-dialog";
 import { idOrNotFound, orNotFound } from "@/lib/access/or-not-found";
 
 // The title is clinical: keep it out of the browser tab and history.
 export const metadata: Metadata = { title: "Session" };
 
-export default async function SessionPage({ params }: { params: Promise<{ sessionId: string }> }) {
+/**
+ * One session: its properties in the header (saved as they change), notes and context saved as
+ * you type, documents beside them. `?share=1` opens the share dialog (for links and screenshots).
+ */
+export default async function SessionPage({ params, searchParams }: { params: Promise<{ sessionId: string }>; searchParams: Promise<{ share?: string | string[] }> }) {
   const actor = await requireStaffWith("sessions:view");
   const sessionId = idOrNotFound((await params).sessionId);
   // Read fresh on every request (never cached): a changed or removed share counts at once.
   const session = await orNotFound(getSession(actor, sessionId), ["not_found"]);
   const can = session.abilities;
-  const [patientChoices, myTeams] = await Promise.all([
-    can.changePatient ? listPatientChoices(actor) : [],
-    can.setVisibility ? listMyTeams(actor) : [],
-  ]);
+  // The patient picker searches as you type (searchPatientChoicesAction): no list of clients here.
+  const myTeams = can.setVisibility ? await listMyTeams(actor) : [];
   const teams = session.team && !myTeams.some((t) => t.id === session.team!.id) ? [session.team, ...myTeams] : myTeams;
-  const editable = can.editNotes || can.editContext || can.changeStatus;
+  const editable = can.editNotes || can.editContext;
+  const openShare = (await searchParams).share === "1";
 
   return (
     <>
       <EmergencyAccessBanner until={session.emergencyUntil} what="session" />
       <PageHeader
+        className="mb-4"
         eyebrow={
           <ButtonLink href="/sessions" variant="ghost" size="sm">
             ← Sessions
@@ -59,84 +65,70 @@ export default async function SessionPage({ params }: { params: Promise<{ sessio
               people={session.people}
               canShare={can.share}
               canManage={can.manageAccess}
+              initiallyOpen={openShare}
             />
-            {can.delete && <DeleteSessionForm sessionId={session.id} title={session.title} />}
+            {can.delete && <SessionMoreMenu sessionId={session.id} title={session.title} />}
           </>
         }
       />
+      <section aria-label="Properties" className="mb-6 rounded-lg border border-slate-200 bg-white px-4 py-3">
+        <SessionProperties
+          sessionId={session.id}
+          initial={{
+            status: session.status,
+            patient: session.patient ? { id: session.patient.id, name: session.patient.name } : null,
+            visibility: session.visibility,
+            teamId: session.team?.id ?? null,
+          }}
+          teams={teams}
+          can={{ changeStatus: can.changeStatus, changePatient: can.changePatient, setVisibility: can.setVisibility }}
+        />
+      </section>
       {!editable && (
         <Alert tone="info" className="mb-4">
           You have view-only access to this session. Ask the owner or someone with Full access if you need to edit it.
         </Alert>
       )}
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
-          <Card>
-            <CardHeader title="Session" />
-            <CardBody>
-              <SessionEditor sessionId={session.id} notes={session.notes} context={session.context} status={session.status} editable={editable} />
-            </CardBody>
-          </Card>
-          <Card>
-            <CardHeader title="Documents" description="Documents of this session, filed on the patient's chart." />
-            <CardBody className="space-y-4">
-              {session.documents.length === 0 ? (
-                <p className="text-sm text-slate-600">No documents yet.</p>
-              ) : (
-                <ul className="divide-y divide-slate-100">
-                  {session.documents.map((d) => (
-                    <li key={d.id} className="space-y-2 py-3 first:pt-0">
-                      <details>
-                        <summary className="cursor-pointer text-sm">
-                          <span className="font-medium text-slate-900">{d.title}</span>{" "}
-                          <span className="text-slate-500">
-                            · {d.authorName} · {formatDate(d.createdAt)}
-                          </span>
-                        </summary>
-                        {d.body && <p className="mt-2 text-sm whitespace-pre-wrap text-slate-700">{d.body}</p>}
-                      </details>
-                      {can.editDocuments && <RemoveDocumentForm sessionId={session.id} documentId={d.id} title={d.title} />}
-                    </li>
-                  ))}
-                </ul>
-              )}
-              {can.editDocuments &&
-                (session.patient ? (
-                  <div className="border-t border-slate-100 pt-4">
-                    <AddDocumentForm sessionId={session.id} />
-                  </div>
-                ) : (
-                  <p className="text-sm text-slate-600">Choose the patient profile first: documents are filed on the client&apos;s chart.</p>
+        <Card className="lg:col-span-2">
+          <CardHeader title="Session" description={editable ? "Saved as you type." : undefined} />
+          <CardBody>
+            <SessionEditor sessionId={session.id} notes={session.notes} context={session.context} version={session.version} editable={editable} />
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader title="Documents" description="Documents of this session, filed on the patient's chart." />
+          <CardBody className="space-y-4">
+            {session.documents.length === 0 ? (
+              <p className="text-sm text-slate-600">No documents yet.</p>
+            ) : (
+              <ul className="divide-y divide-slate-100">
+                {session.documents.map((d) => (
+                  <li key={d.id} className="space-y-2 py-3 first:pt-0">
+                    <details>
+                      <summary className="cursor-pointer text-sm">
+                        <span className="font-medium text-slate-900">{d.title}</span>{" "}
+                        <span className="text-slate-600">
+                          · {d.authorName} · {formatDate(d.createdAt)}
+                        </span>
+                      </summary>
+                      {d.body && <p className="mt-2 text-sm whitespace-pre-wrap text-slate-700">{d.body}</p>}
+                    </details>
+                    {can.editDocuments && <RemoveDocumentForm sessionId={session.id} documentId={d.id} title={d.title} />}
+                  </li>
                 ))}
-            </CardBody>
-          </Card>
-        </div>
-        <div className="space-y-6">
-          <Card>
-            <CardHeader title="Patient profile" />
-            <CardBody className="space-y-4">
-              {session.patient ? (
-                <div className="text-sm">
-                  <p className="font-medium text-slate-900">{session.patient.name}</p>
-                  {session.patient.dateOfBirth && <p className="text-slate-600">Born {formatDate(new Date(session.patient.dateOfBirth))}</p>}
+              </ul>
+            )}
+            {can.editDocuments &&
+              (session.patient ? (
+                <div className="border-t border-slate-100 pt-4">
+                  <AddDocumentForm sessionId={session.id} />
                 </div>
               ) : (
-                <p className="text-sm text-slate-600">No patient profile yet.</p>
-              )}
-              {can.changePatient && <PatientForm sessionId={session.id} current={session.patient} choices={patientChoices} />}
-            </CardBody>
-          </Card>
-          <Card>
-            <CardHeader title="Visibility" />
-            <CardBody className="space-y-4">
-              <p className="text-sm text-slate-700">
-                <VisibilityBadge visibility={session.visibility} teamName={session.team?.name} />{" "}
-                {session.visibility === "team" ? "Team members can view it." : "Only the owner and the people it is shared with."}
-              </p>
-              {can.setVisibility && <VisibilityForm sessionId={session.id} visibility={session.visibility} teamId={session.team?.id ?? null} teams={teams} />}
-            </CardBody>
-          </Card>
-        </div>
+                <p className="text-sm text-slate-600">Choose the client first (in the properties above): documents are filed on the client&apos;s chart.</p>
+              ))}
+          </CardBody>
+        </Card>
       </div>
     </>
   );

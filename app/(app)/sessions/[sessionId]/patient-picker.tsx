@@ -1,0 +1,134 @@
+"use client";
+
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useTypeahead } from "@/components/forms/use-typeahead";
+import { formatDate } from "@/components/sessions/session-badges";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Input } from "@/components/ui/field";
+import type { PatientChoice } from "@/lib/sessions/search-patient-choices";
+import { searchPatientChoicesAction } from "./actions";
+
+type Patient = { id: string; name: string } | null;
+
+/**
+ * The session's client, searched as you type (at most 20 charts come back, never the whole list):
+ * the button shows the current client; pressing it turns it into a search box, ↓/↑ and Enter choose,
+ * Escape puts the button back. The first option clears the client.
+ */
+export function PatientPicker({ sessionId, current, labelId, onChoose }: { sessionId: string; current: Patient; labelId: string; onChoose: (p: Patient) => void }) {
+  const [editing, setEditing] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (wasEditing.current && !editing) buttonRef.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
+
+  if (!editing) {
+    return (
+      <Button ref={buttonRef} variant="ghost" size="sm" className="-ml-3 max-w-full" aria-labelledby={`${labelId} ${labelId}-value`} onClick={() => setEditing(true)}>
+        <span id={`${labelId}-value`} className="truncate">
+          {current?.name ?? "No patient"}
+        </span>
+        <span aria-hidden="true">▾</span>
+      </Button>
+    );
+  }
+  return (
+    <PatientSearch
+      sessionId={sessionId}
+      labelId={labelId}
+      hasCurrent={Boolean(current)}
+      onDone={(choice) => {
+        setEditing(false);
+        if (choice !== undefined) onChoose(choice);
+      }}
+    />
+  );
+}
+
+function PatientSearch({ sessionId, labelId, hasCurrent, onDone }: { sessionId: string; labelId: string; hasCurrent: boolean; onDone: (choice?: Patient) => void }) {
+  const listId = useId();
+  const [query, setQuery] = useState("");
+  const [active, setActive] = useState(0);
+  const search = useCallback(
+    async (q: string) => {
+      const data = new FormData();
+      data.set("sessionId", sessionId);
+      data.set("q", q);
+      const result = await searchPatientChoicesAction(null, data);
+      return result.ok ? result.data : null;
+    },
+    [sessionId],
+  );
+  const { results, status } = useTypeahead<PatientChoice>(query, search, { onResults: () => setActive(0) });
+  // "No patient" first when there is one to clear, then the matches.
+  const options: (PatientChoice | null)[] = [...(hasCurrent ? [null] : []), ...(query.trim() ? results : [])];
+
+  function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      e.preventDefault();
+      const step = e.key === "ArrowDown" ? 1 : -1;
+      setActive((i) => (options.length ? (i + step + options.length) % options.length : 0));
+    } else if (e.key === "Enter") {
+      e.preventDefault();
+      if (active < options.length) onDone(options[active] ? { id: options[active]!.id, name: options[active]!.name } : null);
+    } else if (e.key === "Escape") {
+      e.preventDefault();
+      e.stopPropagation();
+      onDone();
+    }
+  }
+
+  const count = `${results.length} ${results.length === 1 ? "client" : "clients"} found${results.length === 20 ? ": type more of the name to narrow it down" : ""}.`;
+  return (
+    <div className="relative w-full min-w-56" onBlur={(e) => !e.currentTarget.contains(e.relatedTarget as Node | null) && onDone()}>
+      <Input
+        autoFocus
+        role="combobox"
+        aria-labelledby={labelId}
+        aria-expanded={options.length > 0}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={options.length ? `${listId}-${active}` : undefined}
+        placeholder="Search clients by name"
+        autoComplete="off"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={onKeyDown}
+        className="h-9"
+      />
+      <ul id={listId} role="listbox" aria-label="Clients" hidden={options.length === 0} className="absolute z-20 mt-1 max-h-72 w-full min-w-64 overflow-y-auto rounded-lg border border-slate-200 bg-white py-1 text-sm shadow-lg">
+        {options.map((c, i) => (
+          <li
+            key={c?.id ?? "none"}
+            id={`${listId}-${i}`}
+            role="option"
+            aria-selected={i === active}
+            className={cn("cursor-pointer px-3 py-2", i === active ? "bg-teal-50 text-teal-900" : "text-slate-800")}
+            onMouseDown={(e) => {
+              e.preventDefault();
+              onDone(c ? { id: c.id, name: c.name } : null);
+            }}
+          >
+            {c ? (
+              <>
+                <span className="font-medium">{c.name}</span>
+                {c.dateOfBirth && <span className="text-slate-600"> · born {formatDate(new Date(c.dateOfBirth))}</span>}
+              </>
+            ) : (
+              <span>No patient (remove the client)</span>
+            )}
+          </li>
+        ))}
+      </ul>
+      <p className="sr-only" aria-live="polite">
+        {status === "searching" ? "Searching…" : status === "done" && query.trim() ? count : status === "error" ? "The search failed. Try again." : ""}
+      </p>
+      {status === "done" && query.trim() && results.length === 0 && (
+        <p className="absolute z-20 mt-1 w-full rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm text-slate-600 shadow-lg">No client you can see matches.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import { expect, test } from "@playwright/test";
+import { query } from "../db";
+import { signIn } from "../support";
+
+async function sharesOf(sessionId: string) {
+  return query<{ name: string; access: string }>(
+    "select u.name, s.access from session_shares s join users u on u.id = s.user_id where s.session_id = $1 order by u.name",
+    [sessionId],
+  );
+}
+
+test("keyboard only: share with two colleagues at different levels, lower one to View, remove the other", async ({ page }) => {
+  // Some twenty server round trips, each checked: more than the default minute on a loaded machine.
+  test.setTimeout(120_000);
+  const title = `Keyboard share ${Date.now().toString(36)}`;
+  const [{ id: sessionId }] = (await query<{ id: string }>(
+    `insert into clinical_sessions (organisation_id, owner_id, title)
+     select m.organisation_id, u.id, $1 from users u join memberships m on m.user_id = u.id where u.email = 'maya@harbour.test'
+     returning id`,
+    [title],
+  )) as [{ id: string }];
+  await signIn(page, "maya@harbour.test");
+  await page.goto(`/sessions/${sessionId}`);
+  const keys = page.keyboard;
+
+  // Share opens the dialog with the cursor in the search.
+  await page.getByRole("button", { name: "Share", exact: true }).focus();
+  await keys.press("Enter");
+  const dialog = page.getByRole("dialog", { name: `Share “${title}”` });
+  const search = dialog.getByRole("combobox", { name: "Add people" });
+  await expect(search).toBeFocused();
+  await expect(search).toHaveAccessibleDescription(/Anyone active in your organisation/);
+
+  // Leo at Edit: choose him, then Tab to the level, ↓ to Edit, Tab past the message and Cancel to Share.
+  await keys.type("leo");
+  await expect(dialog.getByText("1 colleague found.")).toBeAttached();
+  await keys.press("Enter");
+  await expect(dialog.getByRole("list", { name: "Chosen colleagues" })).toHaveText(/Dr Leo Chen/);
+  await expect(search).toBeFocused(); // focus stays in the dialog, ready for the next person
+  await keys.press("Tab");
+  const level = dialog.getByRole("combobox", { name: "Access level" });
+  await expect(level).toBeFocused();
+  await keys.press("ArrowDown");
+  await expect(level).toHaveValue("edit");
+  await keys.press("Tab"); // message
+  await keys.press("Tab"); // Cancel
+  await keys.press("Tab");
+  await expect(dialog.getByRole("button", { name: "Share", exact: true })).toBeFocused();
+  await keys.press("Enter");
+  await expect(dialog.getByRole("status").filter({ hasText: "Shared with Dr Leo Chen." })).toBeVisible();
+  await expect(search).toBeFocused();
+
+  // Nina at Full access, the same way.
+  await keys.type("nina");
+  await expect(dialog.getByRole("option", { name: /Dr Nina Okafor/ })).toBeVisible();
+  await keys.press("Enter");
+  await expect(search).toBeFocused();
+  await keys.press("Tab");
+  await expect(level).toBeFocused();
+  await keys.press("ArrowDown");
+  await keys.press("ArrowDown");
+  await expect(level).toHaveValue("full");
+  for (let i = 0; i < 3; i++) await keys.press("Tab");
+  await expect(dialog.getByRole("button", { name: "Share", exact: true })).toBeFocused();
+  await keys.press("Enter");
+  await expect(dialog.getByRole("status").filter({ hasText: "Shared with Dr Nina Okafor." })).toBeVisible();
+  await expect(search).toBeFocused();
+  expect(await sharesOf(sessionId)).toEqual([
+    { name: "Dr Leo Chen", access: "edit" },
+    { name: "Dr Nina Okafor", access: "full" },
+  ]);
+
+  // Leo → View: Tab reaches his level menu; Enter opens it on his level; ↑ to View; Enter.
+  await keys.press("Tab");
+  await expect(dialog.getByRole("button", { name: "Access for Dr Leo Chen: Edit" })).toBeFocused();
+  await keys.press("Enter");
+  await expect(dialog.getByRole("menuitemradio", { name: "Edit" })).toBeFocused();
+  await keys.press("ArrowUp");
+  await expect(dialog.getByRole("menuitemradio", { name: "View" })).toBeFocused();
+  await keys.press("Enter");
+  await expect(dialog.getByRole("button", { name: "Access for Dr Leo Chen: View" })).toBeFocused();
+  await expect(dialog.getByRole("status").filter({ hasText: "Dr Leo Chen now has View." })).toBeVisible();
+
+  // Remove Nina: her menu, End to "Remove access", Enter; the row asks first (focus on Cancel).
+  await keys.press("Tab");
+  await expect(dialog.getByRole("button", { name: "Access for Dr Nina Okafor: Full access" })).toBeFocused();
+  await keys.press("Enter");
+  await keys.press("End");
+  await expect(dialog.getByRole("menuitem", { name: "Remove access" })).toBeFocused();
+  await keys.press("Enter");
+  const confirm = dialog.getByRole("group", { name: "Remove Dr Nina Okafor's access? They won't be emailed." });
+  await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await keys.press("Tab");
+  await expect(confirm.getByRole("button", { name: "Remove access" })).toBeFocused();
+  await keys.press("Enter");
+  await expect(dialog.getByRole("listitem", { name: "Dr Nina Okafor" })).toHaveCount(0);
+  // Focus lands on the remaining person's menu, still inside the dialog.
+  await expect(dialog.getByRole("button", { name: "Access for Dr Leo Chen: View" })).toBeFocused();
+  expect(await sharesOf(sessionId)).toEqual([{ name: "Dr Leo Chen", access: "view" }]);
+
+  // Escape closes the dialog and focus returns to Share; reopened, it starts afresh.
+  await keys.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("button", { name: "Share", exact: true })).toBeFocused();
+  await keys.press("Enter");
+  await expect(search).toBeFocused();
+  await expect(dialog.getByRole("list", { name: "Chosen colleagues" })).toHaveCount(0);
+  await expect(dialog.getByRole("status").filter({ hasText: "Shared with" })).toHaveCount(0);
+});
