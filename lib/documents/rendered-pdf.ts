@@ -7,7 +7,7 @@ import { renderDocumentPdf } from "@/lib/pdf/render-document-pdf";
 import type { DocumentRenderModel } from "./render-model";
 
 /** Bump when the PDF layout changes, so every stored PDF is rendered again. */
-const RENDERER_VERSION = 1;
+const RENDERER_VERSION = 2; // 2: page numbers in the footer
 
 /** A hash of everything the PDF shows: the document's version in the widest sense. */
 export function pdfFingerprint(model: DocumentRenderModel): string {
@@ -25,6 +25,19 @@ export function pdfFingerprint(model: DocumentRenderModel): string {
  */
 export async function renderedPdf(exec: Executor, model: DocumentRenderModel): Promise<{ bytes: Buffer; etag: string }> {
   const fingerprint = pdfFingerprint(model);
+  return cachedPdf(exec, model, fingerprint);
+}
+
+/**
+ * The copy for one external share: its footer names the recipient ("Shared with Dr Priya Shah on
+ * 30 November 2026"), so it is rendered for that share and never stored in document_pdfs, whose
+ * bytes are served to every reader of the document. A contact downloads rarely; rendering is fine.
+ */
+export async function sharedCopyPdf(model: DocumentRenderModel, footer: string): Promise<Buffer> {
+  return renderDocumentPdf(model, { footer });
+}
+
+async function cachedPdf(exec: Executor, model: DocumentRenderModel, fingerprint: string): Promise<{ bytes: Buffer; etag: string }> {
   const [stored] = await exec
     .select({ bytes: documentPdfs.bytes })
     .from(documentPdfs)

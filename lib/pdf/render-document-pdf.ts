@@ -41,8 +41,9 @@ export function winAnsiText(s: string): string {
  * Renders a document as a PDF with the clinic's letterhead (name, address), the client, the
  * date and the author. The same renderer serves staff (/documents/[id]/pdf) and the portal.
  */
-export function renderDocumentPdf(model: DocumentRenderModel, opts: { font?: Buffer | null } = {}): Promise<Buffer> {
-  const doc = new PDFDocument({ size: "A4", margin: 56, info: { Title: model.title, Author: model.authorName, Creator: "Carebridge", Producer: "Carebridge" } });
+export function renderDocumentPdf(model: DocumentRenderModel, opts: { font?: Buffer | null; footer?: string } = {}): Promise<Buffer> {
+  // Pages are buffered so the footer can say "Page 1 of 3" once the count is known.
+  const doc = new PDFDocument({ size: "A4", margin: 56, bufferPages: true, info: { Title: model.title, Author: model.authorName, Creator: "Carebridge", Producer: "Carebridge" } });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on("data", (c: Buffer) => chunks.push(c));
@@ -142,6 +143,18 @@ export function renderDocumentPdf(model: DocumentRenderModel, opts: { font?: Buf
       row(["", "", "Total", formatMoney(t.total)], w, true);
       break;
     }
+  }
+
+  // Footer on every page: who it was shared with (portal copies only), and the page number.
+  const { start, count } = doc.bufferedPageRange();
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0; // writing inside the margin must not start a new page
+    const y = doc.page.height - 36;
+    if (opts.footer) doc.text(safe(opts.footer), 56, y, { ...style(8, MUTED), width: width - 80, lineBreak: false });
+    doc.text(`Page ${i - start + 1} of ${count}`, 56 + width - 80, y, { ...style(8, MUTED), width: 80, align: "right", lineBreak: false });
+    doc.page.margins.bottom = bottom;
   }
   doc.end();
   return done;

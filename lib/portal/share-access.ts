@@ -4,7 +4,8 @@ import { getDb } from "@/db/client";
 import { documents, documentFiles, documentShares } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { buildRenderModel, type DocumentRenderModel } from "@/lib/documents/render-model";
-import { renderedPdf } from "@/lib/documents/rendered-pdf";
+import { formatDate } from "@/lib/documents/content";
+import { sharedCopyPdf } from "@/lib/documents/rendered-pdf";
 import { pdfFilename } from "@/lib/pdf/render-document-pdf";
 import { contactAudit, findShareById, portalStatus, type PortalShareRow } from "./find-share";
 import { readShareCookie } from "./share-cookie";
@@ -56,8 +57,9 @@ export async function downloadSharedDocument(row: PortalShareRow, req: PortalReq
     if (!file) return null;
     out = { bytes: file.bytes, filename: pdfFilename(file.filename.replace(/\.pdf$/i, "")) };
   } else {
-    const { bytes, etag } = await renderedPdf(await getDb(), model);
-    out = { bytes, filename: pdfFilename(model.title), etag };
+    // Stamped for this share (never the cached copy every reader gets).
+    const bytes = await sharedCopyPdf(model, `Shared with ${row.contact.name} by ${row.org.name} on ${formatDate(row.share.sentAt)}`);
+    out = { bytes, filename: pdfFilename(model.title) };
   }
   const db = await getDb();
   await db.transaction(async (tx) => {

@@ -30,6 +30,20 @@ describe("document PDF", () => {
     for (const s of ["Harbour Health Group", "12 Quay Street", "Jordan Lee", "2 March 2026", "Dr Maya Patel", "Assessment summary — Jordan Lee", "Dear Dr Shah,"]) expect(text).toContain(s);
   });
 
+  it("numbers its pages, and a shared copy names its recipient on every page", async () => {
+    const long = "A line of the letter that goes on.\n".repeat(120);
+    const model: DocumentRenderModel = { ...base, title: "Long letter", kind: "letter", kindLabel: "Letter", body: readContent("letter", { recipient: "Dr Priya Shah", subject: "Long", body: long }) };
+    // Built-in font: the test's text extractor reads one font subset per document only.
+    const plain = pdfText(await renderDocumentPdf(model, { font: null }));
+    const pages = Number(/Page 1 of (\d+)/.exec(plain)?.[1]);
+    expect(pages).toBeGreaterThan(1);
+    expect(plain).toContain(`Page ${pages} of ${pages}`);
+    expect(plain).not.toContain("Shared with");
+    const stamped = pdfText(await renderDocumentPdf(model, { font: null, footer: "Shared with Dr Priya Shah by Harbour Health Group on 30 November 2026" }));
+    expect(stamped.split("Shared with Dr Priya Shah by Harbour Health Group on 30 November 2026")).toHaveLength(pages + 1);
+    expect(stamped).toContain(`Page ${pages} of ${pages}`);
+  });
+
   it("renders every kind, flags out-of-range lab values and totals invoices", async () => {
     const kinds = [
       ["prescription", { prescriber: "Dr Leo Chen", lines: [{ drug: "Ibuprofen", dose: "400 mg", frequency: "Three times a day", quantity: "24 tablets" }] }, ["Ibuprofen", "Dr Leo Chen"]],

@@ -20,8 +20,9 @@ test("link only: a GET leaves the share unopened; View document (a POST) opens i
   await admin.getByRole("link", { name: "Assessment summary for GP" }).click();
   await admin.getByRole("button", { name: "Share" }).click();
   const dialog = admin.getByRole("dialog");
-  await dialog.getByLabel("Select contact").fill("Claims");
+  await dialog.getByLabel("Contact", { exact: true }).fill("Claims");
   await dialog.getByRole("option", { name: /Claims team/ }).click();
+  await dialog.getByLabel("Purpose of sharing").selectOption("Insurer or billing");
   await dialog.getByRole("button", { name: "Share", exact: true }).click();
   await expect(dialog.getByText(/Shared with Claims team\./)).toBeVisible();
 

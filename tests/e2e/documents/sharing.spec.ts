@@ -43,7 +43,10 @@ test("Sam shares a letter with Dr Priya Shah under link and code; the contact op
   const documentUrl = sam.url();
   await sam.getByRole("button", { name: "Share" }).click();
   const dialog = sam.getByRole("dialog");
-  await dialog.getByLabel("Select contact").fill("Priya");
+  // Focus starts in the first field; the search says how many it found.
+  await expect(dialog.getByLabel("Contact", { exact: true })).toBeFocused();
+  await sam.keyboard.type("Priya");
+  await expect(dialog.getByRole("status").filter({ hasText: "1 contact found." })).toBeAttached();
   await dialog.getByRole("option", { name: /Dr Priya Shah/ }).click();
   // The purpose is asked on every external share ("Other" needs its words).
   await dialog.getByLabel("Purpose of sharing").selectOption("Other");
@@ -79,6 +82,9 @@ test("Sam shares a letter with Dr Priya Shah under link and code; the contact op
   const contact = await (await browser.newContext()).newPage();
   await contact.goto(linkPath);
   await expect(contact.getByRole("heading", { name: "Harbour Health Group" })).toBeVisible();
+  // Who shared what, before it is opened (the kind and date, not the title).
+  await expect(contact.getByTestId("shared-by")).toHaveText(/^Sam Rivers, Harbour Health Group, shared this on \d{1,2} \w{3} \d{4}\.$/);
+  await expect(contact.getByTestId("shared-what")).toHaveText(/^Letter dated /);
   await expect(contact.getByText(/we'll text a 6-digit code to your mobile ending in 123\./)).toBeVisible();
   await contact.getByRole("button", { name: "Send me a code" }).click();
   await expect(contact.getByText("•••• ••• 123")).toBeVisible();
@@ -88,13 +94,25 @@ test("Sam shares a letter with Dr Priya Shah under link and code; the contact op
   await contact.getByLabel("Code from the text message").fill(wrong);
   await contact.getByRole("button", { name: "View document" }).click();
   await expect(contact.locator("#code-error")).toContainText("That code isn't right");
+  // A new code: the old error goes, and the page says where the new code went.
+  await contact.getByRole("button", { name: "Send a new code" }).click();
+  await expect(contact.getByText("We sent a new code to •••• ••• 123.")).toBeVisible();
+  await expect(contact.locator("#code-error")).toHaveCount(0);
+  await expect.poll(() => latestCode(outbox)).not.toBe(code);
+  const newCode = await latestCode(outbox);
   await contact.getByLabel("Code from the text message").fill(code);
+  await contact.getByRole("button", { name: "View document" }).click();
+  await expect(contact.locator("#code-error")).toBeVisible();
+  await contact.getByLabel("Code from the text message").fill(newCode);
   await contact.getByRole("button", { name: "View document" }).click();
   await expect(contact).toHaveURL(new RegExp(`/share/s/${share!.id}$`));
   expect(contact.url()).not.toContain(linkPath.split("/").pop()!);
   await expect(contact.getByRole("heading", { level: 2, name: "Assessment summary for GP" })).toBeVisible();
   await expect(contact.getByText("Assessment summary — Jordan Lee")).toBeVisible();
   await expect(contact.getByRole("button", { name: "Print" })).toBeVisible();
+  // The emailed link again in the same browser goes straight to the document (no second code).
+  await contact.goto(linkPath);
+  await expect(contact).toHaveURL(new RegExp(`/share/s/${share!.id}$`));
 
   // Download PDF: a real PDF whose text holds the letter's subject.
   const [download] = await Promise.all([contact.waitForEvent("download"), contact.getByRole("link", { name: "Download PDF" }).click()]);
@@ -111,11 +129,11 @@ test("Sam shares a letter with Dr Priya Shah under link and code; the contact op
   await expect(row).toContainText("Revoked");
 
   // The same browser is refused at once, for the page and the PDF; the old link looks unknown.
-  await contact.reload();
+  expect((await contact.reload())!.status()).toBe(404);
   await expect(contact.getByRole("heading", { name: "This document isn't available" })).toBeVisible();
   await expect(contact.getByText("Assessment summary — Jordan Lee")).toHaveCount(0);
   expect((await contact.request.get(`/share/s/${share!.id}/pdf`)).status()).toBe(404);
-  await contact.goto(linkPath);
+  expect((await contact.goto(linkPath))!.status()).toBe(404);
   await expect(contact.getByRole("heading", { name: "This link can't be used" })).toBeVisible();
 
   const audited = await query<{ action: string }>("select distinct action from audit_events where target_id = $1", [share!.id]);
@@ -153,4 +171,41 @@ test("a clinician without the invoices permission cannot share an invoice, not e
   // A forged or unknown contact id gets the field's own message, once (not the generic one twice).
   const unknown = await callFormAction(sam.request, action, { documentId: invoice!.id, contactId: "00000000-0000-4000-8000-00000000beef", purpose: "referral" });
   expect(unknown.text).toMatch(/"contactId":"Choose a contact from the list\."/);
+});
+
+test("a GP with no mobile on file opens a share protected by a code by email", async ({ browser }) => {
+  await query("update organisations set sharing_enabled = true, security_level = 'link_and_sms'");
+  const [letter] = await query<{ id: string }>("select id from documents where kind = 'letter' and title = 'Assessment summary for GP'");
+  const email = `gp-${Date.now()}@harbourside.test`;
+
+  // Sam adds the contact from inside the share dialog; with no mobile, the dialog offers the email code.
+  const sam = await staffPage(browser, "sam@harbour.test");
+  await sam.goto(`/documents/${letter!.id}`);
+  await sam.getByRole("button", { name: "Share" }).click();
+  const dialog = sam.getByRole("dialog");
+  await dialog.getByRole("button", { name: "+ New contact" }).click();
+  await dialog.getByLabel("Name").fill("Dr Alan Moore");
+  await dialog.getByLabel("Email").fill(email);
+  await dialog.getByRole("button", { name: "Add contact" }).click();
+  await expect(dialog.getByLabel("Contact", { exact: true })).toHaveValue("Dr Alan Moore");
+  await expect(dialog.getByText("Your clinic asks for a code by text, and Dr Alan Moore has no mobile number.")).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "Share", exact: true })).toBeDisabled();
+  await dialog.getByLabel("Send the code by email instead, for this share").check();
+  await dialog.getByLabel("Purpose of sharing").selectOption("Referral");
+  await dialog.getByRole("button", { name: "Share", exact: true }).click();
+  await expect(dialog.getByText(/Shared with Dr Alan Moore\./)).toBeVisible();
+  await sam.reload();
+  await expect(sam.getByTestId("share-row").filter({ hasText: "Dr Alan Moore" })).toContainText("link + code by email");
+
+  // The GP opens the link, asks for a code, and finds it in a second email.
+  const outbox = await (await browser.newContext()).newPage();
+  const linkPath = pathOf(await openLatestMessage(outbox, email));
+  const gp = await (await browser.newContext()).newPage();
+  await gp.goto(linkPath);
+  await gp.getByRole("button", { name: "Send me a code" }).click();
+  await expect(gp.getByText(/We sent a 6-digit code to your email, g•••@harbourside\.test\./)).toBeVisible();
+  const [message] = await query<{ text: string }>("select text from outbox where \"to\" = $1 and template = 'security-code-email' order by created_at desc limit 1", [email]);
+  await gp.getByLabel("Code from the email").fill(/\b(\d{6})\b/.exec(message!.text)![1]!);
+  await gp.getByRole("button", { name: "View document" }).click();
+  await expect(gp.getByRole("heading", { level: 2, name: "Assessment summary for GP" })).toBeVisible();
 });
