@@ -133,6 +133,9 @@ function NewContactForm({ onAdded, onCancel }: { onAdded: (c: ContactOption) => 
       <FormField name="organisationName" label="Organisation (optional)">
         <Input id="organisationName" name="organisationName" autoComplete="off" />
       </FormField>
+      <FormField name="role" label="Role (optional)" hint="For example GP, Claims handler.">
+        <Input id="role" name="role" autoComplete="off" />
+      </FormField>
       <FormField name="email" label="Email" hint="The link to the document is sent here.">
         <Input id="email" name="email" type="email" autoComplete="off" required />
       </FormField>
