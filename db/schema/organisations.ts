@@ -13,6 +13,9 @@ export const organisations = pgTable("organisations", {
   // Automatic logoff (HIPAA 164.312(a)(2)(iii)): a staff auth session ends after this many minutes
   // without a request (5–480, validated in lib/auth/auth-sessions/security-settings.ts).
   idleTimeoutMinutes: integer("idle_timeout_minutes").notNull().default(30),
+  // The client portal's "Who has seen my information" also lists which staff opened the chart, by
+  // day (Settings → Security). Off by default: the external disclosures are always shown.
+  disclosureShowsStaffAccess: boolean("disclosure_shows_staff_access").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

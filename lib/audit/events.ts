@@ -82,6 +82,9 @@ export const AuditAction = z.enum([
   "intake.draft_saved",
   "intake.submitted",
   "intake.viewed",
+  "client.disclosures_viewed",
+  "client.disclosures_downloaded",
+  "client.disclosure_settings_changed",
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
