@@ -44,7 +44,7 @@ export interface ChartHistoryItem {
   did: string;
   /** The document, when the event is about one. */
   documentTitle: string | null;
-  /** The other party: the contact a document went to, the colleague given or losing access. */
+  /** The other party: "with" the contact a document went to, or the colleague given or losing access. */
   other: string | null;
 }
 
@@ -122,7 +122,7 @@ export async function listChartHistory(actor: StaffActor, input: { clientId: str
       who,
       did: HISTORY_LABELS[r.action],
       documentTitle: r.document_title,
-      other: sharedOut ? r.share_contact : r.other_user,
+      other: sharedOut ? (r.share_contact ? `with ${r.share_contact}` : null) : r.other_user,
     };
   });
   const last = page.at(-1);

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DocumentView } from "@/components/documents/document-view";
 import { PrintButton } from "@/components/documents/print-button";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Badge } from "@/components/ui/badge";
 import { buttonClasses, ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -11,21 +11,13 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { AREA_LABELS } from "@/lib/access/permissions";
 import { requireStaff } from "@/lib/auth/staff-actor";
 import { getDocument } from "@/lib/documents/get-document";
-import type { ShareDisplayState } from "@/lib/portal/link-state";
 import { ShareActions, ShareButton } from "./share-panel";
+import { SHARE_STATE } from "@/components/access/share-state-badge";
 import { orNotFound } from "@/lib/access/or-not-found";
 import { isUuid } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Document" };
 
-const STATE: Record<ShareDisplayState, { label: string; tone: BadgeTone }> = {
-  sent: { label: "Sent", tone: "info" },
-  opened: { label: "Opened", tone: "success" },
-  downloaded: { label: "Downloaded", tone: "success" },
-  expired: { label: "Expired", tone: "warning" },
-  locked: { label: "Locked", tone: "danger" },
-  revoked: { label: "Revoked", tone: "neutral" },
-};
 
 const when = (d: Date | null) => (d ? d.toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" }) : "—");
 
@@ -106,7 +98,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ docum
                     </span>
                   </Td>
                   <Td>
-                    <Badge tone={STATE[s.state].tone}>{STATE[s.state].label}</Badge>
+                    <Badge tone={SHARE_STATE[s.state].tone}>{SHARE_STATE[s.state].label}</Badge>
                     {s.linkEmail === "not_delivered" && (
                       <span className="mt-1 block text-xs font-medium text-red-700" data-testid="share-email-state">
                         Email not delivered. Check the contact&rsquo;s email address, then Resend.
