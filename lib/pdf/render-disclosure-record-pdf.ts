@@ -13,8 +13,7 @@ export const DISCLOSURE_RECORD_TITLE = "Record of disclosures";
 export function renderDisclosureRecordPdf(record: DisclosureRecord, opts: { generatedAt: Date; font?: Buffer | null }): Promise<Buffer> {
   const { doc, safe, style, width, row, cols, letterhead, meta, finish } = startPdf({ title: `${DISCLOSURE_RECORD_TITLE} — ${record.client.name}`, author: record.clinic.name }, opts);
   letterhead(record.clinic);
-  doc.text(DISCLOSURE_RECORD_TITLE.toUpperCase(), style(9, MUTED));
-  doc.text(safe(record.client.name), style(14, INK, true)).moveDown(0.4);
+  doc.text(DISCLOSURE_RECORD_TITLE, style(14, INK, true)).moveDown(0.4);
   meta([
     ["Client", record.client.name + (record.client.dateOfBirth ? ` (born ${formatDate(record.client.dateOfBirth)})` : "")],
     ["Period", `${formatDate(record.period.from)} to ${formatDate(record.period.to)}`],

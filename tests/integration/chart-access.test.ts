@@ -42,12 +42,14 @@ describe("who can see this chart", () => {
     outsider = await createMember(org, { name: "Dr Nobody" });
     const client = await createClient(org.id, { firstName: "Jordan", lastName: "Lee", accessFor: [leo.userId] });
     clientId = client.id;
-    sessionId = (await createSession(maya, { title: "Assessment", clientId, teamId: team.id, visibility: "team" })).sessionId;
+    sessionId = (await createSession(maya, { title: "Assessment", clientId: null, teamId: team.id, visibility: "team" })).sessionId;
     await shareSession(maya, { sessionId, userId: nina.userId, access: "edit" });
+    const db = await getDb();
+    // Maya chose the patient while she was on the chart's list (she is no longer): the session keeps it.
+    await db.update(s.clinicalSessions).set({ clientId }).where(eq(s.clinicalSessions.id, sessionId));
     const gp = await createContact(org.id, { name: "Dr Priya Shah" });
     const letter = await createDocument(org.id, { clientId, authorId: leo.userId, title: "Assessment summary for GP" });
     shareId = (await shareDocument(leo, { documentId: letter.id, contactId: gp.id })).shareId;
-    const db = await getDb();
     const account = async (email: string, profile: string) => {
       const [a] = await db.insert(s.portalAccounts).values({ email, name: "Jordan Lee" }).returning();
       await db.insert(s.portalAccountProfiles).values({ portalAccountId: a!.id, clientId: profile, canManage: true, status: "accepted", acceptedAt: new Date() });
