@@ -18,7 +18,7 @@ async function loadRecord(client: PortalClient, profileId: string, now: Date, ac
   if (!profile) throw new AppError("not_found");
   const db = await getDb();
   const record = await buildDisclosureRecord(db, { organisationId: profile.organisationId, clientId: profile.clientId, now });
-  await recordAudit(db, { organisationId: profile.organisationId, actor: { type: "client", id: client.accountId }, action, target: { type: "client", id: profile.clientId } });
+  await recordAudit(db, { organisationId: profile.organisationId, actor: { type: "client", id: client.accountId }, action, target: { type: "client", id: profile.clientId }, clientId: profile.clientId });
   return record;
 }
 

@@ -44,7 +44,7 @@ export async function applyAccessList(
       template: "client-access-granted",
       props: { clinicName: org!.name, grantedByName: actor.name, practitionerName: p.name, clientName, chartUrl: appUrl(link) },
     });
-    await recordStaffAudit(tx, actor, { action: "client.access_granted", target: { type: "client", id: client.id }, metadata: { userId } });
+    await recordStaffAudit(tx, actor, { action: "client.access_granted", target: { type: "client", id: client.id }, clientId: client.id, metadata: { userId } });
   }
   return { granted, removed };
 }
@@ -60,7 +60,7 @@ export async function removeFromAccessList(tx: Executor, actor: StaffActor, clie
     .where(and(eq(clientAccess.clientId, clientId), inArray(clientAccess.userId, userIds)))
     .returning({ userId: clientAccess.userId });
   for (const { userId } of removed) {
-    await recordStaffAudit(tx, actor, { action: "client.access_removed", target: { type: "client", id: clientId }, metadata: { userId } });
+    await recordStaffAudit(tx, actor, { action: "client.access_removed", target: { type: "client", id: clientId }, clientId, metadata: { userId } });
   }
   return removed.map((r) => r.userId);
 }

@@ -25,9 +25,10 @@ export interface Disclosure {
 }
 
 export interface StaffAccessDay {
-  /** YYYY-MM-DD, the clinic's calendar day. */
+  /** YYYY-MM-DD, the day in the clinic's time zone. */
   day: string;
   name: string;
+  /** Their role at the time. */
   roleName: string | null;
 }
 
@@ -70,9 +71,10 @@ export async function buildDisclosureRecord(exec: Executor, input: { organisatio
   const staffAccess = head?.show_staff
     ? await selectRows<{ day: string; name: string; role_name: string | null }>(
         exec,
-        sql`select distinct to_char(e.created_at at time zone 'Europe/London', 'YYYY-MM-DD') as day, u.name, r.name as role_name
+        sql`select distinct to_char(e.created_at at time zone o.time_zone, 'YYYY-MM-DD') as day, u.name, coalesce(e.actor_role, r.name) as role_name
           from audit_events e
           join users u on u.id::text = e.actor_id
+          join organisations o on o.id = e.organisation_id
           left join memberships m on m.user_id = u.id and m.organisation_id = e.organisation_id
           left join roles r on r.id = m.role_id
           where ${chartEventsFilter(input.organisationId, input.clientId)} and e.actor_type = 'user' and ${actionIn(STAFF_ACCESS_ACTIONS)}

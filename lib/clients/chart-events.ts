@@ -3,19 +3,12 @@ import { sql, type SQL } from "drizzle-orm";
 import type { AuditAction } from "@/lib/audit/events";
 
 /**
- * "Audit events about this chart", as one SQL condition on `audit_events e`: the chart itself,
- * its documents and their external shares, the sessions whose patient profile it is and its
- * intake forms (each probe uses audit_events_target_idx).
- * When audit_events.client_id lands (the audit-log work), this becomes `e.client_id = …`.
+ * "Audit events about this chart", as one SQL condition on `audit_events e`: every event that
+ * carries the chart's client id (the chart itself, a session whose patient it is, one of its
+ * documents or their shares, its portal logins and forms) — one probe of audit_events_client_idx.
  */
 export function chartEventsFilter(organisationId: string, clientId: string): SQL {
-  return sql`e.organisation_id = ${organisationId} and (
-    (e.target_type = 'client' and e.target_id = ${clientId})
-    or (e.target_type = 'document' and e.target_id in (select d.id::text from documents d where d.client_id = ${clientId}))
-    or (e.target_type = 'document_share' and e.target_id in (select ds.id::text from document_shares ds join documents d on d.id = ds.document_id where d.client_id = ${clientId}))
-    or (e.target_type = 'clinical_session' and e.target_id in (select cs.id::text from clinical_sessions cs where cs.client_id = ${clientId}))
-    or (e.target_type = 'intake_request' and e.target_id in (select ir.id::text from intake_requests ir where ir.client_id = ${clientId}))
-  )`;
+  return sql`e.organisation_id = ${organisationId} and e.client_id = ${clientId}`;
 }
 
 export function actionIn(actions: readonly AuditAction[]): SQL {

@@ -16,6 +16,6 @@ export async function getChartDisclosureRecordPdf(actor: StaffActor, input: { cl
   const db = await getDb();
   const record = await buildDisclosureRecord(db, { organisationId: actor.organisationId, clientId: input.clientId, now });
   const bytes = await renderDisclosureRecordPdf(record, { generatedAt: now });
-  await recordStaffAudit(db, actor, { action: "client.disclosures_downloaded", target: { type: "client", id: input.clientId }, metadata: { format: "pdf" } });
+  await recordStaffAudit(db, actor, { action: "client.disclosures_downloaded", target: { type: "client", id: input.clientId }, clientId: input.clientId, metadata: { format: "pdf" } });
   return { bytes, filename: pdfFilename(`${DISCLOSURE_RECORD_TITLE} ${record.client.name}`) };
 }

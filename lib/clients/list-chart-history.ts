@@ -85,7 +85,7 @@ export async function listChartHistory(actor: StaffActor, input: { clientId: str
   }>(
     db,
     sql`select e.id, e.created_at, to_char(e.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_key, e.action, e.actor_type,
-        u.name as staff_name, r.name as role_name, c.name as contact_name, coalesce(pap.invited_name, pa.name) as client_name,
+        u.name as staff_name, coalesce(e.actor_role, r.name) as role_name, c.name as contact_name, coalesce(pap.invited_name, pa.name) as client_name,
         coalesce(d.title, sd.title) as document_title, sc.name as share_contact, ou.name as other_user
       from audit_events e
       left join users u on e.actor_type = 'user' and u.id::text = e.actor_id

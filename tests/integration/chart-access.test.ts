@@ -117,12 +117,13 @@ describe("who can see this chart", () => {
     await updateDisclosureSettings(admin, { showStaffAccess: true });
     const withStaff = await getMyDisclosureRecord(portal, { profileId: clientId });
     expect(withStaff.staffAccess!.map((r) => `${r.name} (${r.roleName})`)).toEqual(expect.arrayContaining(["Dr Leo Chen (Clinician)", "Sam Rivers (Medical secretary)"]));
-    const pdf = pdfText((await downloadMyDisclosureRecord(portal, { profileId: clientId })).bytes);
+    const oneLine = (bytes: Buffer) => pdfText(bytes).replace(/[·\s]+/g, " "); // table cells wrap
+    const pdf = oneLine((await downloadMyDisclosureRecord(portal, { profileId: clientId })).bytes);
     expect(pdf).toContain("Record of disclosures");
     expect(pdf).toContain("Harbour Access Clinic");
     expect(pdf).toContain("Dr Priya Shah");
     expect(pdf).toContain("Dr Leo Chen");
-    const staffPdf = pdfText((await getChartDisclosureRecordPdf(secretary, { clientId })).bytes);
+    const staffPdf = oneLine((await getChartDisclosureRecordPdf(secretary, { clientId })).bytes);
     expect(staffPdf).toContain("Assessment summary for GP (Letter)");
     const db = await getDb();
     const events = await db.select().from(s.auditEvents).where(and(eq(s.auditEvents.targetType, "client"), eq(s.auditEvents.targetId, clientId)));
