@@ -124,7 +124,7 @@ describe("who can see this chart", () => {
     expect(pdf).toContain("Dr Priya Shah");
     expect(pdf).toContain("Dr Leo Chen");
     const staffPdf = oneLine((await getChartDisclosureRecordPdf(secretary, { clientId })).bytes);
-    expect(staffPdf).toContain("Assessment summary for GP (Letter)");
+    expect(staffPdf).toContain("Assessment summary for GP");
     const db = await getDb();
     const events = await db.select().from(s.auditEvents).where(and(eq(s.auditEvents.targetType, "client"), eq(s.auditEvents.targetId, clientId)));
     expect(events.filter((e) => e.action === "client.disclosures_viewed" && e.actorType === "client")).toHaveLength(2);
