@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { ShareStateBadge } from "@/components/access/share-state-badge";
 import { Badge } from "@/components/ui/badge";
@@ -6,10 +7,19 @@ import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CursorPagination } from "@/components/ui/cursor-pagination";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { SESSION_LEVEL_LABELS, SHARE_LEVEL_LABELS } from "@/lib/access/sessions";
-import { listChartAccess, type SessionAccessReason } from "@/lib/clients/list-chart-access";
+import {
+  SESSION_LEVEL_LABELS,
+  SHARE_LEVEL_LABELS,
+} from "@/lib/access/sessions";
+import {
+  listChartAccess,
+  type SessionAccessReason,
+} from "@/lib/clients/list-chart-access";
 import { listChartHistory } from "@/lib/clients/list-chart-history";
-import { ALREADY_SEE_EVERY_CHART, listPractitioners } from "@/lib/clients/list-practitioners";
+import {
+  ALREADY_SEE_EVERY_CHART,
+  listPractitioners,
+} from "@/lib/clients/list-practitioners";
 import { searchParam } from "@/lib/validation/text";
 import { formatDate, formatDateTime } from "../../format";
 import { ChartHeader } from "../chart-header";
@@ -25,16 +35,57 @@ function reasonText(r: SessionAccessReason): string {
   return `Team: ${r.teamName}`;
 }
 
-const empty = (text: string) => <p className="text-sm text-slate-600">{text}</p>;
+const empty = (text: string) => (
+  <p className="text-sm text-slate-600">{text}</p>
+);
 
-export default async function ChartAccessPage({ params, searchParams }: { params: Promise<{ clientId: string }>; searchParams: Promise<{ history?: string }> }) {
+/** One kind of access: a heading, its lines (or what "none" means) and an optional note. */
+function AccessSection({
+  id,
+  title,
+  empty: none,
+  children,
+  after,
+}: {
+  id: string;
+  title: string;
+  empty: string;
+  children: ReactNode[] | null;
+  after?: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id} className="space-y-3">
+      <h3 id={id} className="text-sm font-semibold text-slate-900">
+        {title}
+      </h3>
+      {children?.length ? (
+        <ul className="divide-y divide-slate-100 text-sm" aria-label={title}>
+          {children}
+        </ul>
+      ) : (
+        empty(none)
+      )}
+      {after}
+    </section>
+  );
+}
+
+export default async function ChartAccessPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ clientId: string }>;
+  searchParams: Promise<{ history?: string }>;
+}) {
   const { actor, chart } = await loadChart(params, "access");
   const id = chart.client.id;
   const cursor = searchParam((await searchParams).history);
   const [access, history, practitioners] = await Promise.all([
     listChartAccess(actor, id),
     listChartHistory(actor, { clientId: id, cursor: cursor || undefined }),
-    chart.abilities.manageAccess ? listPractitioners(actor) : Promise.resolve([]),
+    chart.abilities.manageAccess
+      ? listPractitioners(actor)
+      : Promise.resolve([]),
   ]);
   const onList = new Set(access.accessList.map((p) => p.userId));
   const clientName = `${chart.client.firstName} ${chart.client.lastName}`;
@@ -49,97 +100,154 @@ export default async function ChartAccessPage({ params, searchParams }: { params
             title="Who can see this chart"
             description="Everyone who can reach this client profile today, and why. Ending someone's access takes effect at their next request."
             actions={
-              <a href={`/clients/${id}/access/record`} className={buttonClasses({ variant: "secondary", size: "sm" })} download>
+              <a
+                href={`/clients/${id}/access/record`}
+                className={buttonClasses({ variant: "secondary", size: "sm" })}
+                download
+              >
                 Download record of disclosures (PDF)
               </a>
             }
           />
           <CardBody className="space-y-8">
-            <section aria-labelledby="list-title" className="space-y-3">
-              <h3 id="list-title" className="text-sm font-semibold text-slate-900">
-                Practitioners on the access list
-              </h3>
-              {access.accessList.length ? (
-                <ul className="divide-y divide-slate-100 text-sm" aria-label="Practitioners on the access list">
-                  {access.accessList.map((p) => (
-                    <li key={p.userId} className="flex flex-wrap items-center gap-2 py-2">
-                      <span className="font-medium text-slate-900">{p.name}</span>
-                      <Badge>{p.roleName}</Badge>
-                      <span className="text-slate-600">On the list since {formatDate(p.since)}</span>
-                      {p.canRemove ? (
-                        <span className="ml-auto">
-                          <EndAccessForm
-                            fields={{ kind: "access_list", clientId: id, userId: p.userId }}
-                            label="Remove"
-                            title={`Remove ${p.name} from ${clientName}'s access list?`}
-                            description="They can no longer open this chart from their next request. Sessions shared with them directly are not affected."
-                            confirmLabel="Remove access"
-                          />
-                        </span>
-                      ) : null}
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                empty("No practitioner is on this chart's access list.")
-              )}
-              {chart.abilities.manageAccess ? (
-                <details className="rounded-md border border-slate-200 p-3">
-                  <summary className="cursor-pointer text-sm font-medium text-teal-800">Add or change practitioners</summary>
-                  <div className="mt-3">
-                    <AccessForm hint={ALREADY_SEE_EVERY_CHART} clientId={id} practitioners={practitioners.map((p) => ({ id: p.userId, name: p.name, hint: p.roleName, checked: onList.has(p.userId) }))} />
-                  </div>
-                </details>
-              ) : null}
-            </section>
+            <AccessSection
+              id="list-title"
+              title="Practitioners on the access list"
+              empty="No practitioner is on this chart's access list."
+              after={
+                <>
+                  {chart.abilities.manageAccess ? (
+                    <details className="rounded-md border border-slate-200 p-3">
+                      <summary className="cursor-pointer text-sm font-medium text-teal-800">
+                        Add or change practitioners
+                      </summary>
+                      <div className="mt-3">
+                        <AccessForm
+                          hint={ALREADY_SEE_EVERY_CHART}
+                          clientId={id}
+                          practitioners={practitioners.map((p) => ({
+                            id: p.userId,
+                            name: p.name,
+                            hint: p.roleName,
+                            checked: onList.has(p.userId),
+                          }))}
+                        />
+                      </div>
+                    </details>
+                  ) : null}
+                </>
+              }
+            >
+              {access.accessList.map((p) => (
+                <li
+                  key={p.userId}
+                  className="flex flex-wrap items-center gap-2 py-2"
+                >
+                  <span className="font-medium text-slate-900">{p.name}</span>
+                  <Badge>{p.roleName}</Badge>
+                  <span className="text-slate-600">
+                    On the list since {formatDate(p.since)}
+                  </span>
+                  {p.canRemove ? (
+                    <span className="ml-auto">
+                      <EndAccessForm
+                        fields={{
+                          kind: "access_list",
+                          clientId: id,
+                          userId: p.userId,
+                        }}
+                        label="Remove"
+                        title={`Remove ${p.name} from ${clientName}'s access list?`}
+                        description="They can no longer open this chart from their next request. Sessions shared with them directly are not affected."
+                        confirmLabel="Remove access"
+                      />
+                    </span>
+                  ) : null}
+                </li>
+              ))}
+            </AccessSection>
 
-            <section aria-labelledby="role-title" className="space-y-3">
-              <h3 id="role-title" className="text-sm font-semibold text-slate-900">
-                Staff whose role sees every chart
-              </h3>
-              {access.everyChart.length ? (
-                <ul className="divide-y divide-slate-100 text-sm" aria-label="Staff whose role sees every chart">
-                  {access.everyChart.map((p) => (
-                    <li key={p.userId} className="flex flex-wrap items-center gap-2 py-2">
-                      <span className="font-medium text-slate-900">{p.name}</span>
-                      <span className="text-slate-600">Role: {p.roleName}</span>
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                empty("No role of this clinic sees every chart.")
-              )}
-              <p className="text-xs text-slate-600">Their access comes with their role; an administrator changes it in Settings → Members.</p>
-            </section>
+            <AccessSection
+              id="role-title"
+              title="Staff whose role sees every chart"
+              empty="No role of this clinic sees every chart."
+              after={
+                <>
+                  <p className="text-xs text-slate-600">
+                    Their access comes with their role; an administrator changes
+                    it in Settings → Members.
+                  </p>
+                </>
+              }
+            >
+              {access.everyChart.map((p) => (
+                <li
+                  key={p.userId}
+                  className="flex flex-wrap items-center gap-2 py-2"
+                >
+                  <span className="font-medium text-slate-900">{p.name}</span>
+                  <span className="text-slate-600">Role: {p.roleName}</span>
+                </li>
+              ))}
+            </AccessSection>
 
             <section aria-labelledby="sessions-title" className="space-y-3">
-              <h3 id="sessions-title" className="text-sm font-semibold text-slate-900">
+              <h3
+                id="sessions-title"
+                className="text-sm font-semibold text-slate-900"
+              >
                 Colleagues who can open sessions about this client
               </h3>
               {access.sessions.length ? (
-                <ul className="space-y-4" aria-label="Sessions about this client">
+                <ul
+                  className="space-y-4"
+                  aria-label="Sessions about this client"
+                >
                   {access.sessions.map((s) => (
-                    <li key={s.sessionId} className="rounded-md border border-slate-200 p-3 text-sm">
+                    <li
+                      key={s.sessionId}
+                      className="rounded-md border border-slate-200 p-3 text-sm"
+                    >
                       <p className="font-medium text-slate-900">
                         {s.title ? (
-                          <Link href={`/sessions/${s.sessionId}`} className="text-teal-800 hover:underline">
+                          <Link
+                            href={`/sessions/${s.sessionId}`}
+                            className="text-teal-800 hover:underline"
+                          >
                             {s.title}
                           </Link>
                         ) : (
                           "A session you cannot open"
                         )}
                       </p>
-                      <ul className="mt-2 divide-y divide-slate-100" aria-label={`People with access to ${s.title ?? "this session"}`}>
+                      <ul
+                        className="mt-2 divide-y divide-slate-100"
+                        aria-label={`People with access to ${s.title ?? "this session"}`}
+                      >
                         {s.people.map((p) => (
-                          <li key={p.userId} className="flex flex-wrap items-center gap-2 py-2">
-                            <span className="font-medium text-slate-900">{p.name}</span>
+                          <li
+                            key={p.userId}
+                            className="flex flex-wrap items-center gap-2 py-2"
+                          >
+                            <span className="font-medium text-slate-900">
+                              {p.name}
+                            </span>
                             <Badge>{p.roleName}</Badge>
-                            <span className="text-slate-600">{p.reasons.map(reasonText).join(" · ")}</span>
-                            <Badge tone="info">{SESSION_LEVEL_LABELS[p.level]}</Badge>
+                            <span className="text-slate-600">
+                              {p.reasons.map(reasonText).join(" · ")}
+                            </span>
+                            <Badge tone="info">
+                              {SESSION_LEVEL_LABELS[p.level]}
+                            </Badge>
                             {p.canRemoveShare ? (
                               <span className="ml-auto">
                                 <EndAccessForm
-                                  fields={{ kind: "session_share", clientId: id, sessionId: s.sessionId, userId: p.userId }}
+                                  fields={{
+                                    kind: "session_share",
+                                    clientId: id,
+                                    sessionId: s.sessionId,
+                                    userId: p.userId,
+                                  }}
                                   label="Remove share"
                                   title={`Remove ${p.name}'s share of this session?`}
                                   description="They lose the access the share gave them from their next request. Team visibility, if any, still applies."
@@ -158,76 +266,91 @@ export default async function ChartAccessPage({ params, searchParams }: { params
               )}
             </section>
 
-            <section aria-labelledby="portal-title" className="space-y-3">
-              <h3 id="portal-title" className="text-sm font-semibold text-slate-900">
-                Client portal logins
-              </h3>
-              {access.portalLogins.length ? (
-                <ul className="divide-y divide-slate-100 text-sm" aria-label="Client portal logins">
-                  {access.portalLogins.map((l) => (
-                    <li key={l.portalAccountId} className="flex flex-wrap items-center gap-2 py-2">
-                      <span className="font-medium text-slate-900">{l.name}</span>
-                      <span className="text-slate-600">{l.email}</span>
-                      <Badge tone={l.status === "accepted" ? "success" : "info"}>{l.status === "accepted" ? "Signed up" : "Invitation sent"}</Badge>
-                      <span className="text-slate-600">{l.canManage ? "Can manage information" : "Cannot manage information"}</span>
-                      {l.canRevoke ? (
-                        <span className="ml-auto">
-                          <EndAccessForm
-                            fields={{ kind: "portal_login", clientId: id, portalAccountId: l.portalAccountId }}
-                            label="Revoke"
-                            title={`Revoke ${l.name}'s portal access to this profile?`}
-                            description="They will no longer see this profile or its forms in the portal. Other profiles on their login are not affected."
-                            confirmLabel="Revoke access"
-                          />
-                        </span>
-                      ) : null}
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                empty("No portal login has this profile.")
-              )}
-            </section>
+            <AccessSection
+              id="portal-title"
+              title="Client portal logins"
+              empty="No portal login has this profile."
+            >
+              {access.portalLogins.map((l) => (
+                <li
+                  key={l.portalAccountId}
+                  className="flex flex-wrap items-center gap-2 py-2"
+                >
+                  <span className="font-medium text-slate-900">{l.name}</span>
+                  <span className="text-slate-600">{l.email}</span>
+                  <Badge tone={l.status === "accepted" ? "success" : "info"}>
+                    {l.status === "accepted" ? "Signed up" : "Invitation sent"}
+                  </Badge>
+                  <span className="text-slate-600">
+                    {l.canManage
+                      ? "Can manage information"
+                      : "Cannot manage information"}
+                  </span>
+                  {l.canRevoke ? (
+                    <span className="ml-auto">
+                      <EndAccessForm
+                        fields={{
+                          kind: "portal_login",
+                          clientId: id,
+                          portalAccountId: l.portalAccountId,
+                        }}
+                        label="Revoke"
+                        title={`Revoke ${l.name}'s portal access to this profile?`}
+                        description="They will no longer see this profile or its forms in the portal. Other profiles on their login are not affected."
+                        confirmLabel="Revoke access"
+                      />
+                    </span>
+                  ) : null}
+                </li>
+              ))}
+            </AccessSection>
 
-            <section aria-labelledby="external-title" className="space-y-3">
-              <h3 id="external-title" className="text-sm font-semibold text-slate-900">
-                External contacts holding a document
-              </h3>
-              {access.externalShares.length ? (
-                <ul className="divide-y divide-slate-100 text-sm" aria-label="External contacts holding a document">
-                  {access.externalShares.map((s) => (
-                    <li key={s.shareId} className="flex flex-wrap items-center gap-2 py-2">
-                      <span className="font-medium text-slate-900">
-                        {s.contactName}
-                        {s.contactOrganisation ? `, ${s.contactOrganisation}` : ""}
-                      </span>
-                      <span className="text-slate-600">
-                        {s.documentTitle ?? "A document"} ({s.documentKindLabel}), sent {formatDate(s.sentAt)}
-                      </span>
-                      <ShareStateBadge state={s.state} />
-                      {s.canRevoke ? (
-                        <span className="ml-auto">
-                          <EndAccessForm
-                            fields={{ kind: "external_share", clientId: id, shareId: s.shareId }}
-                            label="Revoke"
-                            title={`Revoke ${s.contactName}'s access?`}
-                            description="The link stops working at once, also in a browser where it is already open."
-                            confirmLabel="Revoke access"
-                          />
-                        </span>
-                      ) : null}
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                empty("No document of this chart is shared with an external contact.")
-              )}
-            </section>
+            <AccessSection
+              id="external-title"
+              title="External contacts holding a document"
+              empty="No document of this chart is shared with an external contact."
+            >
+              {access.externalShares.map((s) => (
+                <li
+                  key={s.shareId}
+                  className="flex flex-wrap items-center gap-2 py-2"
+                >
+                  <span className="font-medium text-slate-900">
+                    {s.contactName}
+                    {s.contactOrganisation ? `, ${s.contactOrganisation}` : ""}
+                  </span>
+                  <span className="text-slate-600">
+                    {s.documentTitle ?? "A document"} ({s.documentKindLabel}),
+                    sent {formatDate(s.sentAt)}
+                  </span>
+                  <ShareStateBadge state={s.state} />
+                  {s.canRevoke ? (
+                    <span className="ml-auto">
+                      <EndAccessForm
+                        fields={{
+                          kind: "external_share",
+                          clientId: id,
+                          shareId: s.shareId,
+                        }}
+                        label="Revoke"
+                        title={`Revoke ${s.contactName}'s access?`}
+                        description="The link stops working at once, also in a browser where it is already open."
+                        confirmLabel="Revoke access"
+                      />
+                    </span>
+                  ) : null}
+                </li>
+              ))}
+            </AccessSection>
           </CardBody>
         </Card>
 
         <Card aria-labelledby="history-title">
-          <CardHeader id="history-title" title="Access history" description="Who viewed, printed, downloaded or shared what, newest first, from the audit log." />
+          <CardHeader
+            id="history-title"
+            title="Access history"
+            description="Who viewed, printed, downloaded or shared what, newest first, from the audit log."
+          />
           <CardBody>
             {history.items.length ? (
               <Table>
@@ -242,12 +365,25 @@ export default async function ChartAccessPage({ params, searchParams }: { params
                 <TBody>
                   {history.items.map((h) => (
                     <Tr key={h.id}>
-                      <Td className="whitespace-nowrap">{formatDateTime(h.at)}</Td>
+                      <Td className="whitespace-nowrap">
+                        {formatDateTime(h.at)}
+                      </Td>
                       <Td>
                         <div className="font-medium">{h.who.name}</div>
-                        <div className="text-slate-600">{h.who.roleName ?? (h.who.kind === "contact" ? "External contact" : h.who.kind === "client" ? "Client portal" : "")}</div>
+                        <div className="text-slate-600">
+                          {h.who.roleName ??
+                            (h.who.kind === "contact"
+                              ? "External contact"
+                              : h.who.kind === "client"
+                                ? "Client portal"
+                                : "")}
+                        </div>
                       </Td>
-                      <Td>{[h.did, h.documentTitle, h.other].filter(Boolean).join(" ")}</Td>
+                      <Td>
+                        {[h.did, h.documentTitle, h.other]
+                          .filter(Boolean)
+                          .join(" ")}
+                      </Td>
                     </Tr>
                   ))}
                 </TBody>
@@ -255,7 +391,14 @@ export default async function ChartAccessPage({ params, searchParams }: { params
             ) : (
               empty(cursor ? "No older events." : "Nothing recorded yet.")
             )}
-            <CursorPagination prevHref={cursor ? `/clients/${id}/access` : null} nextHref={history.nextCursor ? `/clients/${id}/access?history=${history.nextCursor}` : null} />
+            <CursorPagination
+              prevHref={cursor ? `/clients/${id}/access` : null}
+              nextHref={
+                history.nextCursor
+                  ? `/clients/${id}/access?history=${history.nextCursor}`
+                  : null
+              }
+            />
           </CardBody>
         </Card>
       </div>
