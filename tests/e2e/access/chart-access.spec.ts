@@ -3,7 +3,6 @@ import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { query } from "../db";
 import { pdfText } from "../documents/pdf-text";
-import { signIn } from "../support";
 
 const one = async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) => (await query<T>(text, params))[0]!;
 
