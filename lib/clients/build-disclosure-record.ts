@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { selectRows, type Executor } from "@/db/client";
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from "@/lib/access/documents";
+import { sharePurposeLabel, type SharePurpose } from "@/lib/documents/share-purpose";
 import { actionIn, chartEventsFilter, STAFF_ACCESS_ACTIONS } from "./chart-events";
 
 /** A record of disclosures covers six years (HIPAA 164.528: the accounting period). */
@@ -55,9 +56,9 @@ export async function buildDisclosureRecord(exec: Executor, input: { organisatio
       from clients c join organisations o on o.id = c.organisation_id
       where c.id = ${input.clientId} and c.organisation_id = ${input.organisationId}`,
   );
-  const shares = await selectRows<{ shared_at: Date | string; contact_name: string; contact_organisation: string | null; title: string; kind: DocumentKind; opened_at: Date | string | null }>(
+  const shares = await selectRows<{ shared_at: Date | string; contact_name: string; contact_organisation: string | null; title: string; kind: DocumentKind; opened_at: Date | string | null; purpose: SharePurpose | null; purpose_note: string | null }>(
     exec,
-    sql`select ds.created_at as shared_at, ct.name as contact_name, ct.organisation_name as contact_organisation, d.title, d.kind,
+    sql`select ds.created_at as shared_at, ds.purpose, ds.purpose_note, ct.name as contact_name, ct.organisation_name as contact_organisation, d.title, d.kind,
         -- A resent link starts unopened again, so an earlier opening is read from the audit log too.
         coalesce(ds.first_opened_at, (select min(e.created_at) from audit_events e
           where e.target_type = 'document_share' and e.target_id = ds.id::text and e.action in ('portal.link_opened', 'portal.code_accepted', 'portal.document_viewed'))) as opened_at
@@ -92,7 +93,7 @@ export async function buildDisclosureRecord(exec: Executor, input: { organisatio
       recipientOrganisation: s.contact_organisation,
       documentTitle: s.title,
       documentKindLabel: DOCUMENT_KIND_LABELS[s.kind],
-      purpose: null,
+      purpose: s.purpose ? sharePurposeLabel(s.purpose, s.purpose_note) : null,
       openedAt: s.opened_at ? new Date(s.opened_at) : null,
     })),
     staffAccess: staffAccess?.map((r) => ({ day: r.day, name: r.name, roleName: r.role_name })) ?? null,

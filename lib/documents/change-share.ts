@@ -9,7 +9,7 @@ import { hashToken, newToken } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/errors";
 import { scheduleOutboxDelivery } from "@/lib/outbox/schedule-delivery";
 import { auditDocumentRefusals, loadDocumentFor } from "./load-document";
-import { assertContactReachable, emailShareLink } from "./share-document";
+import { assertContactReachable, emailShareLink, shareLevelFor } from "./share-document";
 
 /**
  * Resend: a new link (new token, link_version + 1, sent_at now), so the old link and any portal
@@ -31,13 +31,15 @@ export async function changeShare(actor: StaffActor, input: { shareId: string; c
       } else {
         const [contact] = await tx.select().from(contacts).where(and(eq(contacts.id, share.contactId), eq(contacts.organisationId, actor.organisationId)));
         if (!contact) throw new AppError("not_found");
-        assertContactReachable(contact, org.securityLevel);
+        // A share sent with the email-code fallback keeps it while the contact still has no mobile.
+        const securityLevel = shareLevelFor(org.securityLevel, contact, share.securityLevel === "link_and_email_code");
+        assertContactReachable(contact, securityLevel);
         const token = newToken();
         await tx
           .update(documentShares)
           .set({
             tokenHash: hashToken(token),
-            securityLevel: org.securityLevel,
+            securityLevel,
             sentAt: now,
             firstOpenedAt: null,
             downloadedAt: null,

@@ -6,7 +6,7 @@ import { encode } from "next-auth/jwt";
 import { selectRows, type Database } from "../../db/client";
 import type { StaffActor } from "../../lib/access/actor";
 import { startAuthSession } from "../../lib/auth/auth-sessions/start-auth-session";
-import { makeShareCookie, SHARE_COOKIE_NAME } from "../../lib/portal/share-cookie";
+import { makeShareCookie, shareCookieName } from "../../lib/portal/share-cookie";
 import { percentile, ratio, ms, type ResultRow } from "./measure";
 
 const CONCURRENCY = 16;
@@ -60,10 +60,10 @@ async function openedShare(db: Database, admin: StaffActor): Promise<{ shareId: 
   // client build, which this process, run with the server conditions, does not load).
   const [share] = await selectRows<{ id: string; link_version: number }>(
     db,
-    sql`insert into document_shares (document_id, contact_id, shared_by_id, token_hash, security_level, sent_at, first_opened_at)
-      values (${doc.id}, ${contact.id}, ${admin.userId}, ${`bench-${crypto.randomUUID()}`}, 'link', now(), now()) returning id, link_version`,
+    sql`insert into document_shares (document_id, contact_id, shared_by_id, token_hash, security_level, purpose, sent_at, first_opened_at)
+      values (${doc.id}, ${contact.id}, ${admin.userId}, ${`bench-${crypto.randomUUID()}`}, 'link', 'continuing_care', now(), now()) returning id, link_version`,
   );
-  return { shareId: share!.id, cookie: `${SHARE_COOKIE_NAME}=${makeShareCookie(share!.id, share!.link_version, new Date())}` };
+  return { shareId: share!.id, cookie: `${shareCookieName(share!.id)}=${makeShareCookie(share!.id, share!.link_version, new Date())}` };
 }
 
 /** The server's static files the page references, with their sizes, so R4 compares like with like. */

@@ -95,7 +95,7 @@ describe("events about a client carry the client", () => {
     const { sessionId } = await createSession(colleague, { title: "Review", clientId, teamId: null, visibility: "private" });
     await getDocument(admin, documentId);
     await getDocumentPdf(admin, documentId);
-    const { shareId } = await shareDocument(admin, { documentId, contactId: contact.id });
+    const { shareId } = await shareDocument(admin, { documentId, contactId: contact.id, purpose: "referral" });
     const token = tokenFromLink((await latestMessageTo(contact.email!, "document-shared"))!.link);
     const req = { ip: "198.51.100.7", userAgent: "Mozilla/5.0 (Macintosh) Chrome/131.0" };
     expect(await openShareLink(token, req)).toMatchObject({ ok: true });

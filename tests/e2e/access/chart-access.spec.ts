@@ -29,11 +29,11 @@ async function chartWithEveryKindOfAccess() {
     "insert into documents (organisation_id, client_id, kind, title, content, author_id) values ($1, $2, 'letter', $3, $4, $5) returning id",
     [org.id, client.id, `Discharge summary ${tag}`, JSON.stringify({ recipient: "Dr Gail", subject: "Discharge", body: "Dear Dr Gail," }), maya],
   );
-  await query("insert into document_shares (document_id, contact_id, shared_by_id, token_hash, security_level) values ($1, $2, $3, $4, 'link')", [letter.id, gp.id, maya, randomBytes(32).toString("hex")]);
+  await query("insert into document_shares (document_id, contact_id, shared_by_id, token_hash, security_level, purpose) values ($1, $2, $3, $4, 'link', 'continuing_care')", [letter.id, gp.id, maya, randomBytes(32).toString("hex")]);
   return { tag, clientId: client.id, sessionId: session.id, email: `ada-${tag}@example.test` };
 }
 
-test("a client signs in to the portal and downloads their record of disclosures listing the GP share", async ({ page }) => {
+test("a client signs in to the portal and downloads their record of disclosures listing the GP share with its purpose", async ({ page }) => {
   const chart = await chartWithEveryKindOfAccess();
   await page.goto("/portal/sign-in");
   await page.getByLabel("Email").fill(chart.email);
@@ -45,6 +45,7 @@ test("a client signs in to the portal and downloads their record of disclosures 
   const table = page.getByRole("table", { name: "Documents shared outside the clinic" });
   await expect(table).toContainText(`Dr Gail ${chart.tag}`);
   await expect(table).toContainText(`Discharge summary ${chart.tag}`);
+  await expect(table).toContainText("Continuing care");
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download as PDF" }).click()]);
   // Table cells wrap: read the text as one line.
@@ -53,6 +54,7 @@ test("a client signs in to the portal and downloads their record of disclosures 
   expect(text).toContain("Harbour Health Group");
   expect(text).toContain(`Dr Gail ${chart.tag}, Northside GP`);
   expect(text).toContain(`Discharge summary ${chart.tag}`);
+  expect(text).toContain("Continuing care");
   const audited = await query<{ action: string }>("select action from audit_events where target_id = $1 and actor_type = 'client' order by created_at", [chart.clientId]);
   expect(audited.map((a) => a.action)).toEqual(expect.arrayContaining(["client.disclosures_viewed", "client.disclosures_downloaded"]));
 });

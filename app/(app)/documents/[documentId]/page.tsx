@@ -3,21 +3,31 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DocumentView } from "@/components/documents/document-view";
 import { PrintButton } from "@/components/documents/print-button";
-import { Badge } from "@/components/ui/badge";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { buttonClasses, ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { AREA_LABELS } from "@/lib/access/permissions";
+import { can } from "@/lib/access/can";
 import { requireStaff } from "@/lib/auth/staff-actor";
 import { getDocument } from "@/lib/documents/get-document";
+import type { ShareDisplayState } from "@/lib/portal/link-state";
+import { SECURITY_LEVEL_SHORT } from "@/lib/portal/security-level";
 import { ShareActions, ShareButton } from "./share-panel";
-import { SHARE_STATE } from "@/components/access/share-state-badge";
 import { orNotFound } from "@/lib/access/or-not-found";
 import { isUuid } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Document" };
 
+const STATE: Record<ShareDisplayState, { label: string; tone: BadgeTone }> = {
+  sent: { label: "Sent", tone: "info" },
+  opened: { label: "Opened", tone: "success" },
+  downloaded: { label: "Downloaded", tone: "success" },
+  expired: { label: "Expired", tone: "warning" },
+  locked: { label: "Locked", tone: "danger" },
+  revoked: { label: "Revoked", tone: "neutral" },
+};
 
 const when = (d: Date | null) => (d ? d.toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" }) : "—");
 
@@ -61,7 +71,14 @@ export default async function DocumentPage({ params }: { params: Promise<{ docum
               Uploaded PDF
             </a>
           )}
-          <ShareButton documentId={model.id} allowed={share.allowed} explanation={explanation} securityLevel={share.securityLevel} />
+          <ShareButton
+            documentId={model.id}
+            allowed={share.allowed}
+            explanation={explanation}
+            settingsHref={share.blockers.some((b) => b.reason === "sharing_off") && can(actor, "settings:edit") ? "/settings/sharing" : null}
+            canAddContact={can(actor, "contacts:edit")}
+            securityLevel={share.securityLevel}
+          />
         </div>
       </div>
 
@@ -93,12 +110,15 @@ export default async function DocumentPage({ params }: { params: Promise<{ docum
                   <Td>
                     <span className="font-medium">{s.contactName}</span>
                     {s.contactOrganisation && <span className="block text-xs text-slate-500">{s.contactOrganisation}</span>}
+                    <span className="block text-xs text-slate-600" data-testid="share-purpose">
+                      {s.purpose}
+                    </span>
                     <span className="block text-xs text-slate-500">
-                      by {s.sharedByName} · {s.securityLevel === "link_and_sms" ? "link + code" : "link only"}
+                      by {s.sharedByName} · {SECURITY_LEVEL_SHORT[s.securityLevel]}
                     </span>
                   </Td>
                   <Td>
-                    <Badge tone={SHARE_STATE[s.state].tone}>{SHARE_STATE[s.state].label}</Badge>
+                    {s.paused ? <Badge tone="warning">Paused — sharing is off</Badge> : <Badge tone={STATE[s.state].tone}>{STATE[s.state].label}</Badge>}
                     {s.linkEmail === "not_delivered" && (
                       <span className="mt-1 block text-xs font-medium text-red-700" data-testid="share-email-state">
                         Email not delivered. Check the contact&rsquo;s email address, then Resend.
