@@ -25,6 +25,9 @@ export const organisations = pgTable("organisations", {
   // Every member must sign in with a second factor (lib/auth/two-factor/); those without one can
   // only set it up until they have.
   requireTwoFactor: boolean("require_two_factor").notNull().default(false),
+  // The client portal's "Who has seen my information" also lists which staff opened the chart, by
+  // day (Settings → Security). Off by default: the external disclosures are always shown.
+  disclosureShowsStaffAccess: boolean("disclosure_shows_staff_access").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

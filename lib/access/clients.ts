@@ -112,3 +112,13 @@ export function seesAllClients(actor: StaffActor): boolean {
 export function roleMayHoldClientAccess(permissions: Pick<RolePermissions, "patients" | "clientScope">): boolean {
   return levelAtLeast(permissions.patients, "view") && permissions.clientScope === "assigned";
 }
+
+/** Whose role opens every chart of the organisation (Admin, Medical secretary): the list is not needed. */
+export function roleSeesEveryChart(permissions: Pick<RolePermissions, "patients" | "clientScope">): boolean {
+  return levelAtLeast(permissions.patients, "view") && permissions.clientScope === "all";
+}
+
+/** Whether a member on a chart's access list actually opens it through the list (role permitting). */
+export function roleOpensChartsFromList(permissions: Pick<RolePermissions, "patients">): boolean {
+  return levelAtLeast(permissions.patients, "view");
+}

@@ -97,6 +97,9 @@ export const AuditAction = z.enum([
   "auth.two_factor_enabled",
   "auth.two_factor_disabled",
   "auth.two_factor_reset",
+  "client.disclosures_viewed",
+  "client.disclosures_downloaded",
+  "client.disclosure_settings_changed",
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

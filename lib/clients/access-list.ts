@@ -29,7 +29,7 @@ export async function applyAccessList(
   const granted = wanted.filter((u) => !current.includes(u));
   const removed = current.filter((u) => !wanted.includes(u));
 
-  if (removed.length) await tx.delete(clientAccess).where(and(eq(clientAccess.clientId, client.id), inArray(clientAccess.userId, removed)));
+  await removeFromAccessList(tx, actor, client.id, removed);
   if (granted.length) await tx.insert(clientAccess).values(granted.map((userId) => ({ clientId: client.id, userId, grantedById: actor.userId })));
 
   const clientName = `${client.firstName} ${client.lastName}`;
@@ -46,8 +46,21 @@ export async function applyAccessList(
     });
     await recordStaffAudit(tx, actor, { action: "client.access_granted", target: { type: "client", id: client.id }, clientId: client.id, metadata: { userId } });
   }
-  for (const userId of removed) {
-    await recordStaffAudit(tx, actor, { action: "client.access_removed", target: { type: "client", id: client.id }, clientId: client.id, metadata: { userId } });
-  }
   return { granted, removed };
+}
+
+/**
+ * Inside the caller's transaction: takes these practitioners off the chart's access list, each
+ * removal audited; returns who was actually on it. They lose the chart at their next request.
+ */
+export async function removeFromAccessList(tx: Executor, actor: StaffActor, clientId: string, userIds: string[]): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const removed = await tx
+    .delete(clientAccess)
+    .where(and(eq(clientAccess.clientId, clientId), inArray(clientAccess.userId, userIds)))
+    .returning({ userId: clientAccess.userId });
+  for (const { userId } of removed) {
+    await recordStaffAudit(tx, actor, { action: "client.access_removed", target: { type: "client", id: clientId }, clientId, metadata: { userId } });
+  }
+  return removed.map((r) => r.userId);
 }

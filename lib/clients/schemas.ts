@@ -94,3 +94,15 @@ export const listClientsInput = z.object({
   q: searchText().optional().default(""),
   page: z.coerce.number().int().min(1).max(10_000).optional().default(1),
 });
+
+/** Access tab → the action at the end of one line: which kind of access, and whose. */
+export const endChartAccessInput = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("access_list"), clientId: id, userId: id }),
+  z.object({ kind: z.literal("session_share"), clientId: id, sessionId: id, userId: id }),
+  z.object({ kind: z.literal("portal_login"), clientId: id, portalAccountId: id }),
+  z.object({ kind: z.literal("external_share"), clientId: id, shareId: id }),
+]);
+export type EndChartAccessInput = z.output<typeof endChartAccessInput>;
+
+/** Access tab → history: the next page of events. */
+export const chartHistoryInput = z.object({ clientId: id, cursor: z.string().max(200).optional() });

@@ -1,107 +1,31 @@
 import "server-only";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import PDFDocument from "pdfkit";
 import { formatDate, formatMoney, invoiceTotals, labFlag, labRange, labResultText } from "@/lib/documents/content";
 import type { DocumentRenderModel } from "@/lib/documents/render-model";
+import { INK, MUTED, SLATE, startPdf } from "./pdf-canvas";
 
-const TEAL = "#0f766e";
-const SLATE = "#334155";
-const MUTED = "#64748b";
-
-/**
- * pdfkit's built-in Helvetica covers WinAnsi only ("≤", "Ł", "Ō" come out as "?"), so the PDF
- * embeds a Unicode TrueType font that ships with the installed packages: Geist Regular, which
- * Next bundles for next/og (Latin incl. Latin Extended, Greek, Cyrillic, ≤ ≥ – — £ €; SIL OFL).
- * It has one weight, so bold is drawn as fill + a thin stroke. Only the glyphs used are
- * embedded (pdfkit subsets), with a ToUnicode map so the text can be copied and searched.
- */
-export const PDF_FONT_PATH = join(process.cwd(), "node_modules", "next", "dist", "compiled", "@vercel", "og", "Geist-Regular.ttf");
-let fontBytes: Buffer | null | undefined;
-function unicodeFont(): Buffer | null {
-  if (fontBytes === undefined) {
-    try {
-      fontBytes = readFileSync(PDF_FONT_PATH);
-    } catch {
-      fontBytes = null;
-    }
-  }
-  return fontBytes;
-}
-
-/** Without the Unicode font: WinAnsi only; the range signs become words rather than "?". */
-export function winAnsiText(s: string): string {
-  return s
-    .replace(/≤\s*/g, "up to ")
-    .replace(/≥\s*/g, "at least ")
-    .replace(/[^\x09\x0a\x0d\x20-\x7e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac]/g, "?");
-}
+// The shared page set-up lives in pdf-canvas.ts; these stay importable from here.
+export { PDF_FONT_PATH, pdfFilename, pdfResponse, winAnsiText } from "./pdf-canvas";
 
 /**
  * Renders a document as a PDF with the clinic's letterhead (name, address), the client, the
  * date and the author. The same renderer serves staff (/documents/[id]/pdf) and the portal.
  */
 export function renderDocumentPdf(model: DocumentRenderModel, opts: { font?: Buffer | null; footer?: string } = {}): Promise<Buffer> {
-  // Pages are buffered so the footer can say "Page 1 of 3" once the count is known.
-  const doc = new PDFDocument({ size: "A4", margin: 56, bufferPages: true, info: { Title: model.title, Author: model.authorName, Creator: "Carebridge", Producer: "Carebridge" } });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("data", (c: Buffer) => chunks.push(c));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  const fontFile = opts.font === undefined ? unicodeFont() : opts.font;
-  if (fontFile) doc.registerFont("Body", fontFile);
-  const safe = (s: string) => (fontFile ? s.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, "") : winAnsiText(s));
-  /** Sets font, size and colour; returns the text options that make it bold. */
-  const style = (size: number, colour: string, bold = false) => {
-    doc.fillColor(colour).fontSize(size);
-    if (!fontFile) {
-      doc.font(bold ? "Helvetica-Bold" : "Helvetica");
-      return {};
-    }
-    doc.font("Body");
-    if (!bold) return { stroke: false, fill: true };
-    doc.strokeColor(colour).lineWidth(size * 0.035);
-    return { stroke: true, fill: true };
-  };
-  const width = doc.page.width - 112;
-
-  // Letterhead
-  doc.text(safe(model.clinic.name), style(16, TEAL, true));
-  if (model.clinic.address) doc.text(safe(model.clinic.address), style(9, MUTED));
-  doc.moveDown(0.5).strokeColor("#cbd5e1").lineWidth(1).moveTo(56, doc.y).lineTo(56 + width, doc.y).stroke().moveDown(1);
+  const { doc, safe, style, width, row, cols, letterhead, meta, finish } = startPdf({ title: model.title, author: model.authorName }, opts);
+  letterhead(model.clinic);
 
   // Header block
   doc.text(safe(model.kindLabel.toUpperCase()), style(9, MUTED));
-  doc.text(safe(model.title), style(14, "#0f172a", true)).moveDown(0.4);
-  const meta: [string, string][] = [
+  doc.text(safe(model.title), style(14, INK, true)).moveDown(0.4);
+  meta([
     ["Client", model.client.name + (model.client.dateOfBirth ? ` (born ${formatDate(model.client.dateOfBirth)})` : "")],
     ["Date", formatDate(model.date)],
     ["Author", model.authorName],
-  ];
-  for (const [label, value] of meta) {
-    doc.text(`${label}: `, { ...style(9, MUTED), continued: true });
-    doc.text(safe(value), style(9, SLATE));
-  }
+  ]);
   doc.moveDown(1);
 
   const para = (s: string) => doc.text(safe(s), { ...style(11, SLATE), width, lineGap: 2 });
-  const heading = (s: string) => doc.text(safe(s), style(11, "#0f172a", true)).moveDown(0.3);
-  const row = (cells: string[], widths: number[], bold = false, colour = SLATE) => {
-    const y = doc.y;
-    let x = 56;
-    let bottom = y;
-    cells.forEach((c, i) => {
-      doc.text(safe(c), x, y, { ...style(10, colour, bold), width: widths[i]! - 6 });
-      bottom = Math.max(bottom, doc.y);
-      x += widths[i]!;
-    });
-    doc.x = 56;
-    doc.y = bottom + 4;
-  };
-  const cols = (fractions: number[]) => fractions.map((f) => f * width);
-
+  const heading = (s: string) => doc.text(safe(s), style(11, INK, true)).moveDown(0.3);
   const b = model.body;
   switch (b.kind) {
     case "letter":
@@ -144,38 +68,5 @@ export function renderDocumentPdf(model: DocumentRenderModel, opts: { font?: Buf
       break;
     }
   }
-
-  // Footer on every page: who it was shared with (portal copies only), and the page number.
-  const { start, count } = doc.bufferedPageRange();
-  for (let i = start; i < start + count; i++) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0; // writing inside the margin must not start a new page
-    const y = doc.page.height - 36;
-    if (opts.footer) doc.text(safe(opts.footer), 56, y, { ...style(8, MUTED), width: width - 80, lineBreak: false });
-    doc.text(`Page ${i - start + 1} of ${count}`, 56 + width - 80, y, { ...style(8, MUTED), width: 80, align: "right", lineBreak: false });
-    doc.page.margins.bottom = bottom;
-  }
-  doc.end();
-  return done;
-}
-
-/** "Assessment summary — Jordan Lee" → "assessment-summary-jordan-lee.pdf" */
-export function pdfFilename(title: string): string {
-  const base = title.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60);
-  return `${base || "document"}.pdf`;
-}
-
-export function pdfResponse(bytes: Buffer, filename: string, disposition: "attachment" | "inline" = "attachment", etag?: string): Response {
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      ...(etag ? { ETag: `"${etag}"` } : {}),
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `${disposition}; filename="${filename}"`,
-      "Content-Length": String(bytes.length),
-      "Cache-Control": "private, no-store",
-      "X-Robots-Tag": "noindex, nofollow",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return finish();
 }

@@ -11,6 +11,10 @@ import type { PortalClient } from "@/lib/client-portal/types";
 import { createClient } from "@/lib/clients/create-client";
 import { createSeparateProfile } from "@/lib/clients/create-separate-profile";
 import { getClientChart } from "@/lib/clients/get-client-chart";
+import { getChartDisclosureRecordPdf } from "@/lib/clients/get-chart-disclosure-record";
+import { listChartAccess } from "@/lib/clients/list-chart-access";
+import { listChartHistory } from "@/lib/clients/list-chart-history";
+import { removeClientAccess } from "@/lib/clients/remove-client-access";
 import { getIntakeAnswers } from "@/lib/clients/get-intake-answers";
 import { getPortalTab } from "@/lib/clients/get-portal-tab";
 import { inviteToPortal } from "@/lib/clients/invite-to-portal";
@@ -58,12 +62,12 @@ async function counts() {
 /**
  * The client access matrix: (admin, practitioner with access, practitioner without, practitioner
  * with access to the other profile only, former member, client portal user with and without the
- * profile) × (view chart, list, edit details, manage access, create profile, link contact, remove
+ * profile) × (view chart, the Access tab, its history, the record of disclosures, remove from the access list, list, edit details, manage access, create profile, link contact, remove
  * contact link, invite, revoke portal access, send form, read submitted form), on profile B — the second, separate
  * profile of Jordan Lee.
  */
 describe("client access matrix", () => {
-  let admin: StaffActor, leo: StaffActor, nina: StaffActor, maya: StaffActor, former: StaffActor, secretary: StaffActor;
+  let admin: StaffActor, leo: StaffActor, nina: StaffActor, maya: StaffActor, former: StaffActor, secretary: StaffActor, spare: StaffActor;
   let profileA: string, profileB: string, otherClient: string, selfLinkId: string, spareLinkId: string, submittedRequest: string, formId: string, spareAccountId: string;
   let client: PortalClient, stranger: PortalClient;
 
@@ -75,6 +79,7 @@ describe("client access matrix", () => {
     leo = await createMember(org, { name: "Dr Leo Chen" });
     nina = await createMember(org, { name: "Dr Nina Okafor" });
     former = await createMember(org, { name: "Dr Former" });
+    spare = await createMember(org, { name: "Dr Spare" });
     secretary = await createMember(org, { role: "medical_secretary", name: "Sam Rivers" });
     const db = await getDb();
     const [form] = await db.insert(s.intakeForms).values({ organisationId: org.id, name: "New client intake", fields: FIELDS }).returning();
@@ -82,7 +87,7 @@ describe("client access matrix", () => {
 
     profileA = (await createClient(admin, { firstName: "Jordan", lastName: "Lee", dateOfBirth: "1988-04-12", email: "jordan@example.test", phone: null, practitionerId: maya.userId })).clientId;
     profileB = (await createSeparateProfile(admin, { clientId: profileA, practitionerId: leo.userId })).clientId;
-    await setClientAccess(admin, { clientId: profileB, userIds: [leo.userId, former.userId] });
+    await setClientAccess(admin, { clientId: profileB, userIds: [leo.userId, former.userId, spare.userId] });
     otherClient = (await createClient(admin, { firstName: "Sofia", lastName: "Alvarez", dateOfBirth: null, email: "sofia@example.test", phone: null, practitionerId: nina.userId })).clientId;
     selfLinkId = (await getPortalTab(admin, profileB)).contacts[0]!.linkId;
     // A contact link for the "remove contact link" column (the admin's row removes it).
@@ -112,6 +117,11 @@ describe("client access matrix", () => {
   type Op = (a: StaffActor) => Promise<unknown>;
   const ops: Record<string, Op> = {
     "view chart": (a) => getClientChart(a, profileB, "overview"),
+    // The Access tab (before "manage access", which rewrites the list without Dr Spare).
+    "access tab": (a) => listChartAccess(a, profileB),
+    "access history": (a) => listChartHistory(a, { clientId: profileB }),
+    "record of disclosures": (a) => getChartDisclosureRecordPdf(a, { clientId: profileB }),
+    "remove from access list": (a) => removeClientAccess(a, { clientId: profileB, userId: spare.userId }),
     "edit details": (a) => updateClient(a, { clientId: profileB, firstName: "Jordan", lastName: "Lee", dateOfBirth: "1988-04-12", email: null, phone: `+44 7700 ${a.userId.slice(0, 6)}`, address: "1 Harbour Row" }),
     "manage access": (a) => setClientAccess(a, { clientId: profileB, userIds: [leo.userId] }),
     "create profile": (a) => createSeparateProfile(a, { clientId: profileB, practitionerId: leo.userId }),
@@ -127,6 +137,10 @@ describe("client access matrix", () => {
   const expected: Record<string, Record<string, string>> = {
     admin: {
       "view chart": "ok",
+      "access tab": "ok",
+      "access history": "ok",
+      "record of disclosures": "ok",
+      "remove from access list": "ok",
       "edit details": "ok",
       "manage access": "ok",
       "create profile": "ok",
@@ -141,6 +155,10 @@ describe("client access matrix", () => {
     // portal logins (an administrator sets those up); sends intake forms.
     "practitioner with access": {
       "view chart": "ok",
+      "access tab": "ok",
+      "access history": "ok",
+      "record of disclosures": "ok",
+      "remove from access list": "forbidden",
       "edit details": "ok",
       "manage access": "forbidden",
       "create profile": "forbidden",
@@ -173,7 +191,7 @@ describe("client access matrix", () => {
           (e: { code?: string }) => e.code ?? String(e),
         );
         expect(result).toBe(outcome);
-        if (outcome !== "ok" && !["view chart", "read submitted form"].includes(opName)) expect(await counts()).toEqual(before);
+        if (outcome !== "ok" && !["view chart", "read submitted form", "access tab", "access history", "record of disclosures"].includes(opName)) expect(await counts()).toEqual(before);
       });
     }
   }

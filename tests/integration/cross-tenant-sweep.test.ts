@@ -71,6 +71,12 @@ import { setSessionVisibility } from "@/lib/sessions/set-session-visibility";
 import { shareSession } from "@/lib/sessions/share-session";
 import { getSessionHandover } from "@/lib/sessions/transfer-sessions";
 import { updateSession } from "@/lib/sessions/update-session";
+import { downloadMyDisclosureRecord, getMyDisclosureRecord } from "@/lib/client-portal/disclosure-record";
+import { endChartAccess } from "@/lib/clients/end-chart-access";
+import { getChartDisclosureRecordPdf } from "@/lib/clients/get-chart-disclosure-record";
+import { listChartAccess } from "@/lib/clients/list-chart-access";
+import { listChartHistory } from "@/lib/clients/list-chart-history";
+import { removeClientAccess } from "@/lib/clients/remove-client-access";
 import { createContact, createDocument, createMember, createOrganisation, createTeam, setSharing } from "../support/factories";
 import { latestMessageTo, tokenFromLink } from "../support/outbox";
 
@@ -213,6 +219,15 @@ const PROBES: Probe[] = [
   { name: "inviteToPortal(B client)", run: (x, { b }) => inviteToPortal(x, { clientId: b.clientId, who: "profile", canManage: true }) },
   { name: "inviteToPortal(A client, B link)", run: (x, { a, b }) => inviteToPortal(x, { clientId: a.clientId, who: b.linkId, canManage: true }) },
   { name: "revokePortalAccess(B client)", run: (x, { b }) => revokePortalAccess(x, { clientId: b.clientId, portalAccountId: b.portalAccountId }) },
+  { name: "listChartAccess(B client)", run: (x, { b }) => listChartAccess(x, b.clientId) },
+  { name: "listChartAccess(A client)", run: (x, { a }) => listChartAccess(x, a.clientId), expect: "list" },
+  { name: "listChartHistory(B client)", run: (x, { b }) => listChartHistory(x, { clientId: b.clientId }) },
+  { name: "getChartDisclosureRecordPdf(B client)", run: (x, { b }) => getChartDisclosureRecordPdf(x, { clientId: b.clientId }) },
+  { name: "removeClientAccess(B client)", run: (x, { b }) => removeClientAccess(x, { clientId: b.clientId, userId: b.clinician.userId }) },
+  { name: "removeClientAccess(A client → B member)", run: (x, { a, b }) => removeClientAccess(x, { clientId: a.clientId, userId: b.clinician.userId }) },
+  { name: "endChartAccess(A client, B session share)", run: (x, { a, b }) => endChartAccess(x, { kind: "session_share", clientId: a.clientId, sessionId: b.sessionId, userId: b.admin.userId }) },
+  { name: "endChartAccess(A client, B portal login)", run: (x, { a, b }) => endChartAccess(x, { kind: "portal_login", clientId: a.clientId, portalAccountId: b.portalAccountId }) },
+  { name: "endChartAccess(A client, B external share)", run: (x, { a, b }) => endChartAccess(x, { kind: "external_share", clientId: a.clientId, shareId: b.shareId }) },
   { name: "revokePortalAccess(A client, B login)", run: (x, { a, b }) => revokePortalAccess(x, { clientId: a.clientId, portalAccountId: b.portalAccountId }) },
   { name: "sendIntakeForm(B client)", run: (x, { a, b }) => sendIntakeForm(x, { clientId: b.clientId, formId: a.formId }) },
   { name: "sendIntakeForm(A client, B form)", run: (x, { a, b }) => sendIntakeForm(x, { clientId: a.clientId, formId: b.formId }) },
@@ -293,6 +308,8 @@ const PORTAL_PROBES: { name: string; run: (ctx: Ctx) => Promise<unknown>; expect
   { name: "getPortalForm(A profile, B request)", run: ({ a, b }) => getPortalForm(a.portal, { profileId: a.clientId, requestId: b.requestId }) },
   { name: "saveIntakeAnswers(B profile)", run: ({ a, b }) => saveIntakeAnswers(a.portal, { profileId: b.clientId, requestId: b.requestId, answers: { reason: "x" }, mode: "submit" }) },
   { name: "saveIntakeAnswers(A profile, B request)", run: ({ a, b }) => saveIntakeAnswers(a.portal, { profileId: a.clientId, requestId: b.requestId, answers: { reason: "x" }, mode: "submit" }) },
+  { name: "getMyDisclosureRecord(B profile)", run: ({ a, b }) => getMyDisclosureRecord(a.portal, { profileId: b.clientId }) },
+  { name: "downloadMyDisclosureRecord(B profile)", run: ({ a, b }) => downloadMyDisclosureRecord(a.portal, { profileId: b.clientId }) },
 ];
 
 /** Every row of every table but the append-only audit log, as sorted JSON: any change shows. */

@@ -11,6 +11,7 @@ const TABS = [
   { key: "sessions", label: "Sessions", path: "/sessions" },
   { key: "documents", label: "Documents", path: "/documents" },
   { key: "portal", label: "Portal", path: "/portal" },
+  { key: "access", label: "Access", path: "/access" },
 ] as const;
 
 /** The chart's title, its "…" menu (admins) and its tabs. */

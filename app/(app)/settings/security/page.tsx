@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { requireStaffWith } from "@/lib/access/require-area";
 import { getSecuritySettings } from "@/lib/auth/auth-sessions/security-settings";
+import { getDisclosureSettings } from "@/lib/clients/disclosure-settings";
+import { DisclosureSettingsForm } from "./disclosure-form";
 import { SecuritySettingsForm } from "./security-form";
 import { getEmergencyAccessSettings } from "@/lib/emergency-access/settings";
 import { EmergencyAccessSettingsForm } from "./emergency-access-form";
@@ -11,7 +13,7 @@ export const metadata: Metadata = { title: "Security" };
 
 export default async function SecuritySettingsPage() {
   const actor = await requireStaffWith("settings:edit");
-  const [settings, emergency] = await Promise.all([getSecuritySettings(actor), getEmergencyAccessSettings(actor)]);
+  const [settings, emergency, disclosure] = await Promise.all([getSecuritySettings(actor), getEmergencyAccessSettings(actor), getDisclosureSettings(actor)]);
   return (
     <div className="space-y-6">
       <Card className="max-w-3xl">
@@ -31,6 +33,15 @@ export default async function SecuritySettingsPage() {
         />
         <CardBody>
           <EmergencyAccessSettingsForm enabled={emergency.emergencyAccessEnabled} hours={emergency.emergencyAccessHours} />
+        </CardBody>
+      </Card>
+      <Card className="max-w-3xl">
+        <CardHeader
+          title="Client's record of disclosures"
+          description="Clients see in the portal every document of theirs shared outside the clinic. This also shows them which staff opened their chart."
+        />
+        <CardBody>
+          <DisclosureSettingsForm showStaffAccess={disclosure.showStaffAccess} />
         </CardBody>
       </Card>
     </div>

@@ -1,30 +1,407 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { ShareStateBadge } from "@/components/access/share-state-badge";
+import { Badge } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { ALREADY_SEE_EVERY_CHART, listPractitioners } from "@/lib/clients/list-practitioners";
+import { CursorPagination } from "@/components/ui/cursor-pagination";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import {
+  SESSION_LEVEL_LABELS,
+  SHARE_LEVEL_LABELS,
+} from "@/lib/access/sessions";
+import {
+  listChartAccess,
+  type SessionAccessReason,
+} from "@/lib/clients/list-chart-access";
+import { listChartHistory } from "@/lib/clients/list-chart-history";
+import {
+  ALREADY_SEE_EVERY_CHART,
+  listPractitioners,
+} from "@/lib/clients/list-practitioners";
+import { searchParam } from "@/lib/validation/text";
+import { formatDate, formatDateTime } from "../../format";
 import { ChartHeader } from "../chart-header";
 import { loadChart } from "../load-chart";
 import { AccessForm } from "./access-form";
+import { EndAccessForm } from "./end-access-form";
 
-export const metadata: Metadata = { title: "Manage access" };
+export const metadata: Metadata = { title: "Access" };
 
-export default async function ManageAccessPage({ params }: { params: Promise<{ clientId: string }> }) {
+function reasonText(r: SessionAccessReason): string {
+  if (r.kind === "owner") return "Owner";
+  if (r.kind === "share") return `Shared: ${SHARE_LEVEL_LABELS[r.level]}`;
+  return `Team: ${r.teamName}`;
+}
+
+const empty = (text: string) => (
+  <p className="text-sm text-slate-600">{text}</p>
+);
+
+/** One kind of access: a heading, its lines (or what "none" means) and an optional note. */
+function AccessSection({
+  id,
+  title,
+  empty: none,
+  children,
+  after,
+}: {
+  id: string;
+  title: string;
+  empty: string;
+  children: ReactNode[] | null;
+  after?: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id} className="space-y-3">
+      <h3 id={id} className="text-sm font-semibold text-slate-900">
+        {title}
+      </h3>
+      {children?.length ? (
+        <ul className="divide-y divide-slate-100 text-sm" aria-label={title}>
+          {children}
+        </ul>
+      ) : (
+        empty(none)
+      )}
+      {after}
+    </section>
+  );
+}
+
+export default async function ChartAccessPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ clientId: string }>;
+  searchParams: Promise<{ history?: string }>;
+}) {
   const { actor, chart } = await loadChart(params, "access");
-  if (!chart.abilities.manageAccess) notFound();
-  const practitioners = await listPractitioners(actor);
-  const current = new Set(chart.practitioners.map((p) => p.userId));
+  const id = chart.client.id;
+  const cursor = searchParam((await searchParams).history);
+  const [access, history, practitioners] = await Promise.all([
+    listChartAccess(actor, id),
+    listChartHistory(actor, { clientId: id, cursor: cursor || undefined }),
+    chart.abilities.manageAccess
+      ? listPractitioners(actor)
+      : Promise.resolve([]),
+  ]);
+  const onList = new Set(access.accessList.map((p) => p.userId));
+  const clientName = `${chart.client.firstName} ${chart.client.lastName}`;
+
   return (
     <>
-      <ChartHeader chart={chart} current={null} />
-      <Card className="max-w-2xl">
-        <CardHeader
-          title="Manage access"
-          description="Tick the practitioners who may open this chart. Removing someone ends their access at their next request."
-        />
-        <CardBody>
-          <AccessForm hint={ALREADY_SEE_EVERY_CHART} clientId={chart.client.id} practitioners={practitioners.map((p) => ({ id: p.userId, name: p.name, hint: p.roleName, checked: current.has(p.userId) }))} />
-        </CardBody>
-      </Card>
+      <ChartHeader chart={chart} current="access" />
+      <div className="space-y-6">
+        <Card aria-labelledby="who-title">
+          <CardHeader
+            id="who-title"
+            title="Who can see this chart"
+            description="Everyone who can reach this client profile today, and why. Ending someone's access takes effect at their next request."
+            actions={
+              <a
+                href={`/clients/${id}/access/record`}
+                className={buttonClasses({ variant: "secondary", size: "sm" })}
+                download
+              >
+                Download record of disclosures (PDF)
+              </a>
+            }
+          />
+          <CardBody className="space-y-8">
+            <AccessSection
+              id="list-title"
+              title="Practitioners on the access list"
+              empty="No practitioner is on this chart's access list."
+              after={
+                <>
+                  {chart.abilities.manageAccess ? (
+                    <details className="rounded-md border border-slate-200 p-3">
+                      <summary className="cursor-pointer text-sm font-medium text-teal-800">
+                        Add or change practitioners
+                      </summary>
+                      <div className="mt-3">
+                        <AccessForm
+                          hint={ALREADY_SEE_EVERY_CHART}
+                          clientId={id}
+                          practitioners={practitioners.map((p) => ({
+                            id: p.userId,
+                            name: p.name,
+                            hint: p.roleName,
+                            checked: onList.has(p.userId),
+                          }))}
+                        />
+                      </div>
+                    </details>
+                  ) : null}
+                </>
+              }
+            >
+              {access.accessList.map((p) => (
+                <li
+                  key={p.userId}
+                  className="flex flex-wrap items-center gap-2 py-2"
+                >
+                  <span className="font-medium text-slate-900">{p.name}</span>
+                  <Badge>{p.roleName}</Badge>
+                  <span className="text-slate-600">
+                    On the list since {formatDate(p.since)}
+                  </span>
+                  {p.canRemove ? (
+                    <span className="ml-auto">
+                      <EndAccessForm
+                        fields={{
+                          kind: "access_list",
+                          clientId: id,
+                          userId: p.userId,
+                        }}
+                        label="Remove"
+                        title={`Remove ${p.name} from ${clientName}'s access list?`}
+                        description="They can no longer open this chart from their next request. Sessions shared with them directly are not affected."
+                        confirmLabel="Remove access"
+                      />
+                    </span>
+                  ) : null}
+                </li>
+              ))}
+            </AccessSection>
+
+            <AccessSection
+              id="role-title"
+              title="Staff whose role sees every chart"
+              empty="No role of this clinic sees every chart."
+              after={
+                <>
+                  <p className="text-xs text-slate-600">
+                    Their access comes with their role; an administrator changes
+                    it in Settings → Members.
+                  </p>
+                </>
+              }
+            >
+              {access.everyChart.map((p) => (
+                <li
+                  key={p.userId}
+                  className="flex flex-wrap items-center gap-2 py-2"
+                >
+                  <span className="font-medium text-slate-900">{p.name}</span>
+                  <span className="text-slate-600">Role: {p.roleName}</span>
+                </li>
+              ))}
+            </AccessSection>
+
+            <section aria-labelledby="sessions-title" className="space-y-3">
+              <h3
+                id="sessions-title"
+                className="text-sm font-semibold text-slate-900"
+              >
+                Colleagues who can open sessions about this client
+              </h3>
+              {access.sessions.length ? (
+                <ul
+                  className="space-y-4"
+                  aria-label="Sessions about this client"
+                >
+                  {access.sessions.map((s) => (
+                    <li
+                      key={s.sessionId}
+                      className="rounded-md border border-slate-200 p-3 text-sm"
+                    >
+                      <p className="font-medium text-slate-900">
+                        {s.title ? (
+                          <Link
+                            href={`/sessions/${s.sessionId}`}
+                            className="text-teal-800 hover:underline"
+                          >
+                            {s.title}
+                          </Link>
+                        ) : (
+                          "A session you cannot open"
+                        )}
+                      </p>
+                      <ul
+                        className="mt-2 divide-y divide-slate-100"
+                        aria-label={`People with access to ${s.title ?? "this session"}`}
+                      >
+                        {s.people.map((p) => (
+                          <li
+                            key={p.userId}
+                            className="flex flex-wrap items-center gap-2 py-2"
+                          >
+                            <span className="font-medium text-slate-900">
+                              {p.name}
+                            </span>
+                            <Badge>{p.roleName}</Badge>
+                            <span className="text-slate-600">
+                              {p.reasons.map(reasonText).join(" · ")}
+                            </span>
+                            <Badge tone="info">
+                              {SESSION_LEVEL_LABELS[p.level]}
+                            </Badge>
+                            {p.canRemoveShare ? (
+                              <span className="ml-auto">
+                                <EndAccessForm
+                                  fields={{
+                                    kind: "session_share",
+                                    clientId: id,
+                                    sessionId: s.sessionId,
+                                    userId: p.userId,
+                                  }}
+                                  label="Remove share"
+                                  title={`Remove ${p.name}'s share of this session?`}
+                                  description="They lose the access the share gave them from their next request. Team visibility, if any, still applies."
+                                  confirmLabel="Remove share"
+                                />
+                              </span>
+                            ) : null}
+                          </li>
+                        ))}
+                      </ul>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                empty("No session has this client as its patient profile.")
+              )}
+            </section>
+
+            <AccessSection
+              id="portal-title"
+              title="Client portal logins"
+              empty="No portal login has this profile."
+            >
+              {access.portalLogins.map((l) => (
+                <li
+                  key={l.portalAccountId}
+                  className="flex flex-wrap items-center gap-2 py-2"
+                >
+                  <span className="font-medium text-slate-900">{l.name}</span>
+                  <span className="text-slate-600">{l.email}</span>
+                  <Badge tone={l.status === "accepted" ? "success" : "info"}>
+                    {l.status === "accepted" ? "Signed up" : "Invitation sent"}
+                  </Badge>
+                  <span className="text-slate-600">
+                    {l.canManage
+                      ? "Can manage information"
+                      : "Cannot manage information"}
+                  </span>
+                  {l.canRevoke ? (
+                    <span className="ml-auto">
+                      <EndAccessForm
+                        fields={{
+                          kind: "portal_login",
+                          clientId: id,
+                          portalAccountId: l.portalAccountId,
+                        }}
+                        label="Revoke"
+                        title={`Revoke ${l.name}'s portal access to this profile?`}
+                        description="They will no longer see this profile or its forms in the portal. Other profiles on their login are not affected."
+                        confirmLabel="Revoke access"
+                      />
+                    </span>
+                  ) : null}
+                </li>
+              ))}
+            </AccessSection>
+
+            <AccessSection
+              id="external-title"
+              title="External contacts holding a document"
+              empty="No document of this chart is shared with an external contact."
+            >
+              {access.externalShares.map((s) => (
+                <li
+                  key={s.shareId}
+                  className="flex flex-wrap items-center gap-2 py-2"
+                >
+                  <span className="font-medium text-slate-900">
+                    {s.contactName}
+                    {s.contactOrganisation ? `, ${s.contactOrganisation}` : ""}
+                  </span>
+                  <span className="text-slate-600">
+                    {s.documentTitle ?? "A document"} ({s.documentKindLabel}),
+                    sent {formatDate(s.sentAt)}
+                  </span>
+                  <ShareStateBadge state={s.state} />
+                  {s.canRevoke ? (
+                    <span className="ml-auto">
+                      <EndAccessForm
+                        fields={{
+                          kind: "external_share",
+                          clientId: id,
+                          shareId: s.shareId,
+                        }}
+                        label="Revoke"
+                        title={`Revoke ${s.contactName}'s access?`}
+                        description="The link stops working at once, also in a browser where it is already open."
+                        confirmLabel="Revoke access"
+                      />
+                    </span>
+                  ) : null}
+                </li>
+              ))}
+            </AccessSection>
+          </CardBody>
+        </Card>
+
+        <Card aria-labelledby="history-title">
+          <CardHeader
+            id="history-title"
+            title="Access history"
+            description="Who viewed, printed, downloaded or shared what, newest first, from the audit log."
+          />
+          <CardBody>
+            {history.items.length ? (
+              <Table>
+                <caption className="sr-only">Access history</caption>
+                <THead>
+                  <Tr>
+                    <Th>When</Th>
+                    <Th>Who</Th>
+                    <Th>What</Th>
+                  </Tr>
+                </THead>
+                <TBody>
+                  {history.items.map((h) => (
+                    <Tr key={h.id}>
+                      <Td className="whitespace-nowrap">
+                        {formatDateTime(h.at)}
+                      </Td>
+                      <Td>
+                        <div className="font-medium">{h.who.name}</div>
+                        <div className="text-slate-600">
+                          {h.who.roleName ??
+                            (h.who.kind === "contact"
+                              ? "External contact"
+                              : h.who.kind === "client"
+                                ? "Client portal"
+                                : "")}
+                        </div>
+                      </Td>
+                      <Td>
+                        {[h.did, h.documentTitle, h.other]
+                          .filter(Boolean)
+                          .join(" ")}
+                      </Td>
+                    </Tr>
+                  ))}
+                </TBody>
+              </Table>
+            ) : (
+              empty(cursor ? "No older events." : "Nothing recorded yet.")
+            )}
+            <CursorPagination
+              prevHref={cursor ? `/clients/${id}/access` : null}
+              nextHref={
+                history.nextCursor
+                  ? `/clients/${id}/access?history=${history.nextCursor}`
+                  : null
+              }
+            />
+          </CardBody>
+        </Card>
+      </div>
     </>
   );
 }

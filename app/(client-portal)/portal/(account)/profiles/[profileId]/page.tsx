@@ -39,6 +39,17 @@ export default async function PortalProfilePage({ params, searchParams }: { para
         </CardBody>
       </Card>
       <Card>
+        <CardHeader
+          title="Who has seen my information"
+          description="The documents your clinic shared outside the clinic, with whom and why — also as a PDF."
+          actions={
+            <Link href={`/portal/profiles/${profile.clientId}/disclosures`} className="text-sm font-medium text-teal-800 hover:underline">
+              See the record
+            </Link>
+          }
+        />
+      </Card>
+      <Card>
         <CardHeader title="Forms from your clinic" />
         <CardBody>
           {forms.length === 0 ? (

@@ -1,0 +1,16 @@
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import type { ShareDisplayState } from "@/lib/portal/link-state";
+
+/** An external share's state as the sender sees it (document page, chart Access tab). */
+export const SHARE_STATE: Record<ShareDisplayState, { label: string; tone: BadgeTone }> = {
+  sent: { label: "Sent", tone: "info" },
+  opened: { label: "Opened", tone: "success" },
+  downloaded: { label: "Downloaded", tone: "success" },
+  expired: { label: "Expired", tone: "warning" },
+  locked: { label: "Locked", tone: "danger" },
+  revoked: { label: "Revoked", tone: "neutral" },
+};
+
+export function ShareStateBadge({ state }: { state: ShareDisplayState }) {
+  return <Badge tone={SHARE_STATE[state].tone}>{SHARE_STATE[state].label}</Badge>;
+}

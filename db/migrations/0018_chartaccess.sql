@@ -1,0 +1,1 @@
+ALTER TABLE "organisations" ADD COLUMN "disclosure_shows_staff_access" boolean DEFAULT false NOT NULL;

@@ -1,0 +1,172 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, isNull, ne } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { clientAccess, clinicalSessions, contacts, documentShares, documents, memberships, organisations, portalAccountProfiles, portalAccounts, roles, sessionShares, teamMembers, teams, users } from "@/db/schema";
+import type { StaffActor } from "@/lib/access/actor";
+import { clientAbilities, roleOpensChartsFromList, roleSeesEveryChart } from "@/lib/access/clients";
+import { assertCanClient } from "@/lib/access/clients-assert";
+import { canDocument, canManageShare, DOCUMENT_KIND_LABELS, type DocumentAccessFacts, type DocumentKind } from "@/lib/access/documents";
+import type { RolePermissions } from "@/lib/access/permissions";
+import { levelAllows, sessionAccess, type SessionAccessFacts, type SessionLevel, type ShareLevel } from "@/lib/access/sessions";
+import { shareDisplayState, type ShareDisplayState } from "@/lib/portal/link-state";
+
+export type SessionAccessReason = { kind: "owner" } | { kind: "share"; level: ShareLevel } | { kind: "team"; teamName: string };
+
+export interface ChartAccess {
+  /** Practitioners on the chart's access list. */
+  accessList: { userId: string; name: string; roleName: string; since: Date; canRemove: boolean }[];
+  /** Staff whose role opens every chart: the role is the reason. */
+  everyChart: { userId: string; name: string; roleName: string }[];
+  /** Sessions whose patient profile is this chart, and who opens each (title hidden from a viewer who cannot open it). */
+  sessions: {
+    sessionId: string;
+    title: string | null;
+    people: { userId: string; name: string; roleName: string; level: SessionLevel; reasons: SessionAccessReason[]; canRemoveShare: boolean }[];
+  }[];
+  /** Portal logins given this profile (invited or accepted). */
+  portalLogins: { portalAccountId: string; name: string; email: string; status: "invited" | "accepted"; canManage: boolean; canRevoke: boolean }[];
+  /** External contacts holding a share of one of this chart's documents (revoked shares are gone). */
+  externalShares: {
+    shareId: string;
+    contactName: string;
+    contactOrganisation: string | null;
+    /** null when the viewer's role does not open this kind of document. */
+    documentTitle: string | null;
+    documentKindLabel: string;
+    state: ShareDisplayState;
+    sentAt: Date;
+    canRevoke: boolean;
+  }[];
+}
+
+interface Member {
+  userId: string;
+  name: string;
+  roleName: string;
+  permissions: RolePermissions;
+  teamIds: string[];
+}
+
+/**
+ * The chart's Access tab: everyone who can reach this client profile today, and why, each with
+ * whether the viewer may end it. Every answer comes from the policy in lib/access/ (the same
+ * functions the pages and actions ask), applied to each person in turn. Anyone who may open the
+ * chart may read it; `not_found` otherwise, exactly as for the chart.
+ */
+export async function listChartAccess(actor: StaffActor, clientId: string, now = new Date()): Promise<ChartAccess> {
+  await assertCanClient(actor, "client:view", clientId);
+  const db = await getDb();
+  const abilities = clientAbilities(actor, true);
+
+  const memberRows = await db
+    .select({
+      userId: users.id,
+      name: users.name,
+      roleName: roles.name,
+      contacts: roles.contacts,
+      letters: roles.letters,
+      patients: roles.patients,
+      labs: roles.labs,
+      invoices: roles.invoices,
+      sessions: roles.sessions,
+      settings: roles.settings,
+      clientScope: roles.clientScope,
+      emergencyAccess: roles.emergencyAccess,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(roles, eq(roles.id, memberships.roleId))
+    .where(and(eq(memberships.organisationId, actor.organisationId), eq(memberships.status, "active")))
+    .orderBy(asc(users.name));
+  const members = new Map<string, Member>(
+    memberRows.map(({ userId, name, roleName, ...permissions }) => [userId, { userId, name, roleName, permissions, teamIds: [] }]),
+  );
+
+  const [listRows, sessionRows, loginRows, shareRows, [org]] = await Promise.all([
+    db.select({ userId: clientAccess.userId, since: clientAccess.createdAt }).from(clientAccess).where(eq(clientAccess.clientId, clientId)),
+    db
+      .select({ id: clinicalSessions.id, title: clinicalSessions.title, ownerId: clinicalSessions.ownerId, teamId: clinicalSessions.teamId, visibility: clinicalSessions.visibility, teamName: teams.name })
+      .from(clinicalSessions)
+      .leftJoin(teams, eq(teams.id, clinicalSessions.teamId))
+      .where(and(eq(clinicalSessions.clientId, clientId), eq(clinicalSessions.organisationId, actor.organisationId), isNull(clinicalSessions.deletedAt)))
+      .orderBy(desc(clinicalSessions.createdAt)),
+    db
+      .select({ portalAccountId: portalAccounts.id, accountName: portalAccounts.name, invitedName: portalAccountProfiles.invitedName, email: portalAccounts.email, status: portalAccountProfiles.status, canManage: portalAccountProfiles.canManage })
+      .from(portalAccountProfiles)
+      .innerJoin(portalAccounts, eq(portalAccounts.id, portalAccountProfiles.portalAccountId))
+      .where(and(eq(portalAccountProfiles.clientId, clientId), ne(portalAccountProfiles.status, "revoked")))
+      .orderBy(asc(portalAccountProfiles.invitedAt)),
+    db
+      .select({ share: documentShares, contactName: contacts.name, contactOrganisation: contacts.organisationName, title: documents.title, kind: documents.kind, deletedAt: documents.deletedAt })
+      .from(documentShares)
+      .innerJoin(documents, eq(documents.id, documentShares.documentId))
+      .innerJoin(contacts, eq(contacts.id, documentShares.contactId))
+      .where(and(eq(documents.clientId, clientId), eq(documents.organisationId, actor.organisationId), isNull(documentShares.revokedAt), isNull(documents.deletedAt)))
+      .orderBy(desc(documentShares.sentAt)),
+    db.select({ openedLinkMaxDays: organisations.openedLinkMaxDays, sharingEnabled: organisations.sharingEnabled }).from(organisations).where(eq(organisations.id, actor.organisationId)),
+  ]);
+
+  const sessionIds = sessionRows.map((s) => s.id);
+  const teamIds = [...new Set(sessionRows.map((s) => s.teamId).filter((t): t is string => t !== null))];
+  const [shares, teamRows] = await Promise.all([
+    sessionIds.length ? db.select({ sessionId: sessionShares.sessionId, userId: sessionShares.userId, access: sessionShares.access }).from(sessionShares).where(inArray(sessionShares.sessionId, sessionIds)) : [],
+    teamIds.length ? db.select({ teamId: teamMembers.teamId, userId: teamMembers.userId }).from(teamMembers).where(inArray(teamMembers.teamId, teamIds)) : [],
+  ]);
+  for (const t of teamRows) members.get(t.userId)?.teamIds.push(t.teamId);
+
+  const accessList = listRows
+    .map((r) => ({ row: r, m: members.get(r.userId) }))
+    .filter((x): x is { row: (typeof listRows)[number]; m: Member } => Boolean(x.m && roleOpensChartsFromList(x.m.permissions)))
+    .map(({ row, m }) => ({ userId: m.userId, name: m.name, roleName: m.roleName, since: row.since, canRemove: abilities.manageAccess }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const everyChart = [...members.values()].filter((m) => roleSeesEveryChart(m.permissions)).map(({ userId, name, roleName }) => ({ userId, name, roleName }));
+
+  const sessions = sessionRows.map((s) => {
+    const shareOf = new Map(shares.filter((x) => x.sessionId === s.id).map((x) => [x.userId, x.access]));
+    const facts = (userId: string): SessionAccessFacts => ({ organisationId: actor.organisationId, ownerId: s.ownerId, teamId: s.teamId, visibility: s.visibility, deletedAt: null, share: shareOf.get(userId) ?? null });
+    const viewerLevel = sessionAccess(actor, facts(actor.userId));
+    const candidates = new Set([s.ownerId, ...shareOf.keys(), ...(s.visibility === "team" && s.teamId ? [...members.values()].filter((m) => m.teamIds.includes(s.teamId!)).map((m) => m.userId) : [])]);
+    const people = [...candidates]
+      .map((userId) => members.get(userId))
+      .filter((m): m is Member => m !== undefined)
+      .map((m) => {
+        // The person as the policy sees them: the same rule that answers their own requests.
+        const level = sessionAccess({ ...actor, userId: m.userId, teamIds: m.teamIds, role: { ...actor.role, permissions: m.permissions } }, facts(m.userId));
+        const share = shareOf.get(m.userId) ?? null;
+        const reasons: SessionAccessReason[] = [];
+        if (s.ownerId === m.userId) reasons.push({ kind: "owner" });
+        if (share) reasons.push({ kind: "share", level: share });
+        if (s.visibility === "team" && s.teamId && m.teamIds.includes(s.teamId)) reasons.push({ kind: "team", teamName: s.teamName ?? "" });
+        return { userId: m.userId, name: m.name, roleName: m.roleName, level, reasons, canRemoveShare: share !== null && levelAllows(viewerLevel, "session:manage_access") };
+      })
+      .filter((p) => p.level !== "none")
+      .sort((a, b) => a.name.localeCompare(b.name));
+    return { sessionId: s.id, title: levelAllows(viewerLevel, "session:view") ? s.title : null, people };
+  });
+
+  const portalLogins = loginRows.map((l) => ({
+    portalAccountId: l.portalAccountId,
+    name: l.invitedName ?? l.accountName,
+    email: l.email,
+    status: l.status as "invited" | "accepted",
+    canManage: l.canManage,
+    canRevoke: abilities.invitePortal,
+  }));
+
+  const policy = { openedLinkMaxDays: org?.openedLinkMaxDays ?? null };
+  const externalShares = shareRows.map(({ share, contactName, contactOrganisation, title, kind, deletedAt }) => {
+    const facts: DocumentAccessFacts = { organisationId: actor.organisationId, kind: kind as DocumentKind, deletedAt, clientVisible: true };
+    return {
+      shareId: share.id,
+      contactName,
+      contactOrganisation,
+      documentTitle: canDocument(actor, "document:view", facts) ? title : null,
+      documentKindLabel: DOCUMENT_KIND_LABELS[kind as DocumentKind],
+      state: shareDisplayState(share, now, policy),
+      sentAt: share.sentAt,
+      canRevoke: canManageShare(actor, facts, share, "revoke", { sharingEnabled: org?.sharingEnabled ?? false }),
+    };
+  });
+
+  return { accessList, everyChart, sessions: sessions.filter((s) => s.people.length > 0), portalLogins, externalShares };
+}
