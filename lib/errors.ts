@@ -39,6 +39,8 @@ export const ERROR_CODES = [
   "unavailable", // the database cannot be reached right now (lib/database-unavailable.ts)
   "conflict",
   "unexpected",
+  "request_expired",
+  "request_answered",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -125,4 +127,6 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   unavailable: DATABASE_UNAVAILABLE_MESSAGE,
   conflict: "Someone made the same change at the same moment. Reload the page to see where things stand.",
   unexpected: "Something went wrong on our side. Please try again.",
+  request_expired: "This access request is more than 14 days old and has expired. They can ask again.",
+  request_answered: "Someone has already answered this access request.",
 };

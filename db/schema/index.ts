@@ -7,3 +7,4 @@ export * from "./documents";
 export * from "./notifications";
 export * from "./audit";
 export * from "./idempotency";
+export * from "./access-requests";

@@ -5,6 +5,7 @@ import { getDb, selectRows, type Executor } from "@/db/client";
 import type { StaffActor } from "./actor";
 import { levelAtLeast } from "./permissions";
 import { isUuid } from "@/lib/validation/ids";
+import { liveGrant } from "./access-end";
 
 /**
  * "The clients this actor may see", as one SQL condition on a client id — the same rule as
@@ -12,7 +13,8 @@ import { isUuid } from "@/lib/validation/ids";
  * - a role without the `patients` area sees no chart;
  * - the membership must be active (read in the query, so a leaver sees nothing at once);
  * - client scope "all" → every chart of the organisation; otherwise → the charts whose access
- *   list holds the actor (client_access_user_idx), never through a session or a linked profile.
+ *   list holds the actor (client_access_user_idx) with no end date or one still ahead, never
+ *   through a session or a linked profile.
  * Archived charts are hidden.
  *
  * Usage: `.where(visibleClientsFilter(actor, documents.clientId))` or with a raw `sql\`d.client_id\``.
@@ -25,7 +27,7 @@ export function visibleClientsFilter(actor: StaffActor, clientId: AnyPgColumn | 
   }
   return sql`(${active} and ${clientId} in (
     select ca.client_id from client_access ca join clients c on c.id = ca.client_id
-    where ca.user_id = ${actor.userId} and c.organisation_id = ${actor.organisationId} and c.archived_at is null))`;
+    where ca.user_id = ${actor.userId} and c.organisation_id = ${actor.organisationId} and c.archived_at is null and ${liveGrant(sql`ca.expires_at`)}))`;
 }
 
 /**
@@ -39,7 +41,7 @@ export function visibleClientRowsFilter(actor: StaffActor, c: SQL): SQL {
   const active = sql`exists (select 1 from memberships m where m.organisation_id = ${actor.organisationId} and m.user_id = ${actor.userId} and m.status = 'active')`;
   const row = sql`${c}.organisation_id = ${actor.organisationId} and ${c}.archived_at is null and ${active}`;
   if (actor.role.permissions.clientScope === "all") return sql`(${row})`;
-  return sql`(${row} and exists (select 1 from client_access ca where ca.client_id = ${c}.id and ca.user_id = ${actor.userId}))`;
+  return sql`(${row} and exists (select 1 from client_access ca where ca.client_id = ${c}.id and ca.user_id = ${actor.userId} and ${liveGrant(sql`ca.expires_at`)}))`;
 }
 
 /** May the actor see this chart? Unknown ids, other organisations' charts and archived charts answer false. */

@@ -82,6 +82,12 @@ export const AuditAction = z.enum([
   "intake.draft_saved",
   "intake.submitted",
   "intake.viewed",
+  "access.end_date_set",
+  "access.end_warned",
+  "access.ended",
+  "access.requested",
+  "access.request_approved",
+  "access.request_declined",
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -9,6 +9,10 @@ export const NOTIFICATION_KINDS = [
   "client_access_granted",
   "intake_submitted",
   "member_welcome",
+  "access_ending_soon",
+  "access_ended",
+  "access_requested",
+  "access_request_declined",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -6,6 +6,7 @@ import { clients, documents, memberships, roles, sessionShares, teams, users } f
 import type { StaffActor } from "@/lib/access/actor";
 import { effectiveShareLevel, sessionAbilities, shareLevelsForRole, type SessionAbilities, type ShareLevel } from "@/lib/access/sessions";
 import { recordStaffAudit } from "@/lib/audit/record-audit";
+import { liveGrant } from "@/lib/access/access-end";
 import { loadSessionFor } from "./load-session";
 import type { SessionStatus } from "./schemas";
 
@@ -21,6 +22,8 @@ export interface SessionPerson {
   levels: ShareLevel[];
   sharedByName: string;
   sharedAt: Date;
+  /** When the share ends by itself (null: no end date). */
+  expiresAt: Date | null;
 }
 
 export interface SessionDetail {
@@ -76,13 +79,14 @@ export async function getSession(actor: StaffActor, sessionId: string): Promise<
         sessions: roles.sessions,
         sharedByName: grantedBy.name,
         sharedAt: sessionShares.createdAt,
+        expiresAt: sessionShares.expiresAt,
       })
       .from(sessionShares)
       .innerJoin(users, eq(users.id, sessionShares.userId))
       .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.organisationId, actor.organisationId), eq(memberships.status, "active")))
       .innerJoin(roles, eq(roles.id, memberships.roleId))
       .innerJoin(grantedBy, eq(grantedBy.id, sessionShares.grantedById))
-      .where(eq(sessionShares.sessionId, session.id))
+      .where(and(eq(sessionShares.sessionId, session.id), liveGrant(sessionShares.expiresAt)))
       .orderBy(asc(users.name)),
   ]);
 
