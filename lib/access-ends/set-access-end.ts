@@ -58,11 +58,11 @@ export async function setAccessEnd(actor: StaffActor, input: SetAccessEndInput):
         .returning({ clientId: portalAccountProfiles.clientId });
     }
     if (updated.length === 0) throw new AppError("invalid_input", { field: input.grant === "portal_profile" ? "portalAccountId" : "userId" });
-    const { grant, endsOn: _endsOn, ...who } = input;
+    const holder = input.grant === "portal_profile" ? { portalAccountId: input.portalAccountId } : { userId: input.userId };
     await recordStaffAudit(tx, actor, {
       action: "access.end_date_set",
       target,
-      metadata: { grant, ...who, endsAt: input.endsOn?.toISOString() ?? null },
+      metadata: { grant: input.grant, ...holder, endsAt: input.endsOn?.toISOString() ?? null },
     });
   });
 }

@@ -7,6 +7,9 @@ import DocumentShared, { type DocumentSharedProps } from "@/emails/document-shar
 import PortalInvitation, { type PortalInvitationProps } from "@/emails/portal-invitation";
 import IntakeForm, { type IntakeFormProps } from "@/emails/intake-form";
 import PortalProfileAdded, { type PortalProfileAddedProps } from "@/emails/portal-profile-added";
+import AccessEnding, { type AccessEndingProps } from "@/emails/access-ending";
+import AccessRequested, { type AccessRequestedProps } from "@/emails/access-requested";
+import AccessRequestDeclined, { type AccessRequestDeclinedProps } from "@/emails/access-request-declined";
 
 /** Every email the app sends: its React Email component and its subject line. */
 export const EMAIL_TEMPLATES = {
@@ -43,6 +46,18 @@ export const EMAIL_TEMPLATES = {
     component: PortalProfileAdded as ComponentType<PortalProfileAddedProps>,
     // Nothing clinical: the clinic only (the profile's name is in the body).
     subject: (p: PortalProfileAddedProps) => `${p.clinicName} added a profile to your client portal`,
+  },
+  "access-ending": {
+    component: AccessEnding as ComponentType<AccessEndingProps>,
+    subject: (p: AccessEndingProps) => `Access you gave ends after ${p.lastDay}: extend it or let it end`,
+  },
+  "access-requested": {
+    component: AccessRequested as ComponentType<AccessRequestedProps>,
+    subject: (p: AccessRequestedProps) => `${p.requesterName} asked for access`,
+  },
+  "access-request-declined": {
+    component: AccessRequestDeclined as ComponentType<AccessRequestDeclinedProps>,
+    subject: (p: AccessRequestDeclinedProps) => `${p.deciderName} declined your request for access`,
   },
 } as const;
 
