@@ -68,6 +68,11 @@ export function ActionForm({
   );
 }
 
+/** The surrounding ActionForm's last result (for fields that show their own errors). */
+export function useActionFormState() {
+  return useContext(FormContext);
+}
+
 /** A labelled field whose error comes from the surrounding ActionForm's last result. */
 export function FormField({ name, label, hint, children }: { name: string; label: string; hint?: string; children: ReactNode }) {
   const { state } = useContext(FormContext);

@@ -3,6 +3,9 @@
 import { startTransition, useActionState, useCallback, useEffect, useId, useRef, useState } from "react";
 import { ActionForm, FormSubmit } from "@/components/forms/action-form";
 import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
+import { AccessEndDateField } from "@/components/access/access-end-date-field";
+import { AccessEndForm } from "@/components/access/access-end-form";
+import { AccessUntil } from "@/components/access/access-until";
 import { ColleagueCombobox, type ColleagueOption } from "@/components/sessions/colleague-combobox";
 import { formatDate } from "@/components/sessions/session-badges";
 import { Badge } from "@/components/ui/badge";
@@ -232,6 +235,7 @@ function ShareFields({
           </p>
         )}
       </fieldset>
+      <AccessEndDateField id={`${comboboxId}-ends`} error={errors.endsOn} />
       <Field label="Message" htmlFor={`${comboboxId}-message`} optional error={errors.message} hint="Included in the email.">
         <Textarea id={`${comboboxId}-message`} name="message" rows={2} maxLength={1000} />
       </Field>
@@ -269,10 +273,11 @@ function PeopleWithAccess({ sessionId, owner, teamName, people, canManage }: Sha
               <span className="min-w-0">
                 <span className="block font-medium text-slate-900">{p.name}</span>
                 <span className="block truncate text-slate-600">{p.email}</span>
-                <span className="block text-slate-500">
+                <span className="block text-slate-600">
                   Shared by {p.sharedByName} on {formatDate(p.sharedAt)}
                 </span>
               </span>
+              <AccessUntil expiresAt={p.expiresAt} />
               {!canManage && (
                 <Badge>
                   {SHARE_LEVEL_LABELS[p.access]}
@@ -311,6 +316,9 @@ function PeopleWithAccess({ sessionId, owner, teamName, people, canManage }: Sha
                     Remove
                   </ConfirmButton>
                 </ActionForm>
+                <div className="w-full">
+                  <AccessEndForm grant="session_share" ids={{ sessionId, userId: p.userId }} current={p.expiresAt} label={`${p.name}'s access ends`} />
+                </div>
               </div>
             )}
           </li>
