@@ -81,8 +81,8 @@ async function connect(url: string | undefined): Promise<Connection> {
       const { PGlite } = await import("@electric-sql/pglite");
       const { drizzle } = await import("drizzle-orm/pglite");
       const { migrate } = await import("drizzle-orm/pglite/migrator");
-      const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
-      const client = new PGlite(dir, { extensions: { pg_trgm } }); // pg_trgm: the search indexes
+      const { embeddedExtensions } = await import("./embedded-extensions");
+      const client = new PGlite(dir, { extensions: await embeddedExtensions() });
       const db = drizzle(client, { schema });
       // The embedded database creates and migrates itself on first start.
       await migrate(db, { migrationsFolder });

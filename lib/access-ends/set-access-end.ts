@@ -22,10 +22,12 @@ export async function setAccessEnd(actor: StaffActor, input: SetAccessEndInput):
   const set = { expiresAt: input.endsOn, expiryWarnedAt: null };
   await db.transaction(async (tx) => {
     let target: { type: string; id: string };
+    let clientOfSession: string | null = null;
     let updated: unknown[];
     if (input.grant === "session_share") {
       const session = await loadSessionFor(tx, actor, input.sessionId, "session:manage_access", { lock: true });
       target = { type: "clinical_session", id: session.id };
+      clientOfSession = session.clientId;
       updated = await tx
         .update(sessionShares)
         .set(set)
@@ -62,6 +64,7 @@ export async function setAccessEnd(actor: StaffActor, input: SetAccessEndInput):
     await recordStaffAudit(tx, actor, {
       action: "access.end_date_set",
       target,
+      clientId: target.type === "client" ? target.id : (clientOfSession ?? null),
       metadata: { grant: input.grant, ...holder, endsAt: input.endsOn?.toISOString() ?? null },
     });
   });

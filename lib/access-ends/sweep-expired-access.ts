@@ -20,6 +20,8 @@ interface ClaimedGrant {
   organisation_id: string;
   organisation_name: string;
   subject: string;
+  /** The chart the grant is about (the session's patient profile, or the chart itself). */
+  client_id: string | null;
   granter_id: string | null;
   granter_name: string | null;
   granter_email: string | null;
@@ -41,7 +43,7 @@ const KINDS: Record<GrantKind, { claim: (mode: "warn" | "end", now: Date) => SQL
           ? sql`delete from session_shares where expires_at <= ${sqlInstant(now)}`
           : sql`update session_shares set expiry_warned_at = ${sqlInstant(now)} where ${warnable(now)}`
       } returning session_id as target_id, user_id as holder_id, granted_by_id, expires_at),
-      x as (select c.target_id, c.holder_id, h.name as holder_name, c.expires_at, t.organisation_id, t.title as subject, c.granted_by_id
+      x as (select c.target_id, c.holder_id, h.name as holder_name, c.expires_at, t.organisation_id, t.title as subject, t.client_id, c.granted_by_id
       from c join clinical_sessions t on t.id = c.target_id join users h on h.id = c.holder_id)`,
     what: (g) => `${g.holder_name}'s access to “${g.subject}”`,
     manage: (g) => `/sessions/${g.target_id}`,
@@ -54,7 +56,7 @@ const KINDS: Record<GrantKind, { claim: (mode: "warn" | "end", now: Date) => SQL
           ? sql`delete from client_access where expires_at <= ${sqlInstant(now)}`
           : sql`update client_access set expiry_warned_at = ${sqlInstant(now)} where ${warnable(now)}`
       } returning client_id as target_id, user_id as holder_id, granted_by_id, expires_at),
-      x as (select c.target_id, c.holder_id, h.name as holder_name, c.expires_at, t.organisation_id, t.first_name || ' ' || t.last_name as subject, c.granted_by_id
+      x as (select c.target_id, c.holder_id, h.name as holder_name, c.expires_at, t.organisation_id, t.first_name || ' ' || t.last_name as subject, t.id as client_id, c.granted_by_id
       from c join clients t on t.id = c.target_id join users h on h.id = c.holder_id)`,
     what: (g) => `${g.holder_name}'s access to ${g.subject}'s chart`,
     manage: (g) => `/clients/${g.target_id}/access`,
@@ -68,7 +70,7 @@ const KINDS: Record<GrantKind, { claim: (mode: "warn" | "end", now: Date) => SQL
           : sql`update portal_account_profiles set expiry_warned_at = ${sqlInstant(now)} where status <> 'revoked' and ${warnable(now)}`
       } returning client_id as target_id, portal_account_id as holder_id, invited_name, invited_by_id as granted_by_id, expires_at),
       x as (select c.target_id, c.holder_id, coalesce(c.invited_name, 'A portal login') as holder_name, c.expires_at, t.organisation_id,
-        t.first_name || ' ' || t.last_name as subject, c.granted_by_id
+        t.first_name || ' ' || t.last_name as subject, t.id as client_id, c.granted_by_id
       from c join clients t on t.id = c.target_id)`,
     what: (g) => `${g.holder_name}'s client-portal access to ${g.subject}'s profile`,
     manage: (g) => `/clients/${g.target_id}/portal`,
@@ -131,6 +133,7 @@ async function reportEnded(tx: Executor, kind: GrantKind, g: ClaimedGrant) {
     actor: { type: "system" },
     action: "access.ended",
     target: { type: k.targetType, id: g.target_id },
+    clientId: g.client_id,
     metadata: { grant: kind, holderId: g.holder_id, grantedById: g.granter_id, endsAt: new Date(g.expires_at).toISOString() },
     ip: null,
   });
@@ -152,6 +155,7 @@ async function reportEnding(tx: Executor, kind: GrantKind, g: ClaimedGrant, now:
     actor: { type: "system" },
     action: "access.end_warned",
     target: { type: k.targetType, id: g.target_id },
+    clientId: g.client_id,
     metadata: { grant: kind, holderId: g.holder_id, grantedById: g.granter_id, endsAt: new Date(g.expires_at).toISOString() },
     ip: null,
   });

@@ -63,6 +63,7 @@ export async function answerAccessRequest(actor: StaffActor, input: z.output<typ
     await recordStaffAudit(tx, actor, {
       action: approved ? "access.request_approved" : "access.request_declined",
       target: { type: request.targetType, id: request.targetId },
+      clientId: request.targetType === "client" ? request.targetId : null,
       metadata: { requestId: request.id, userId: request.requesterId, ...(approved && isSession ? { level: input.answer } : {}) },
     });
     return approved ? ("approved" as const) : ("declined" as const);

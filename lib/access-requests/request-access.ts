@@ -74,6 +74,8 @@ export async function requestAccess(actor: StaffActor, input: RequestAccessInput
     await recordStaffAudit(tx, actor, {
       action: "access.requested",
       target: { type: input.targetType, id: input.targetId },
+      // Only a chart that exists in this organisation is named as the event's client.
+      clientId: input.targetType === "client" && (await findRequestTarget(tx, actor.organisationId, "client", input.targetId)) ? input.targetId : null,
       metadata: { requestId: row!.id, level, withMessage: Boolean(input.message) },
     });
     await tellAnswerers(tx, actor, { id: row!.id, ...input, level });

@@ -22,7 +22,7 @@ export async function changeShare(actor: StaffActor, input: { shareId: string; c
     db.transaction(async (tx) => {
       const [share] = await tx.select().from(documentShares).where(eq(documentShares.id, input.shareId)).for("update");
       if (!share) throw new AppError("not_found");
-      const { facts, org } = await loadDocumentFor(tx, actor, share.documentId, "document:view");
+      const { doc, facts, org } = await loadDocumentFor(tx, actor, share.documentId, "document:view");
       if (!canManageShare(actor, facts, share, input.change, org)) throw new AppError(input.change === "resend" && !org.sharingEnabled ? "sharing_off" : "forbidden");
       if (share.revokedAt) throw new AppError("not_found");
       const now = new Date();
@@ -53,6 +53,7 @@ export async function changeShare(actor: StaffActor, input: { shareId: string; c
       await recordStaffAudit(tx, actor, {
         action: input.change === "revoke" ? "document.share_revoked" : "document.share_resent",
         target: { type: "document_share", id: share.id },
+        clientId: doc.clientId,
         metadata: { documentId: share.documentId, contactId: share.contactId },
       });
     }),

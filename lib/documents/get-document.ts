@@ -60,7 +60,7 @@ export async function getDocument(actor: StaffActor, documentId: string, now = n
         .limit(100),
     ]);
     const policy = { openedLinkMaxDays: settings?.openedLinkMaxDays ?? null };
-    await recordStaffAudit(db, actor, { action: "document.viewed", target: { type: "document", id: doc.id } });
+    await recordStaffAudit(db, actor, { action: "document.viewed", target: { type: "document", id: doc.id }, clientId: doc.clientId });
     return {
       model: await buildRenderModel(db, doc),
       clientId: doc.clientId,

@@ -63,6 +63,7 @@ export async function shareDocument(actor: StaffActor, input: { documentId: stri
         await recordStaffAudit(tx, actor, {
           action: "document.shared",
           target: { type: "document_share", id: share!.id },
+          clientId: doc.clientId,
           metadata: { documentId: doc.id, contactId: contact.id, securityLevel: org.securityLevel },
         });
         return { shareId: share!.id };

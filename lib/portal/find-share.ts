@@ -15,7 +15,7 @@ function selectShare(exec: Executor, where: ReturnType<typeof eq>, lock: boolean
   const q = exec
     .select({
       share: documentShares,
-      document: { id: documents.id, organisationId: documents.organisationId, deletedAt: documents.deletedAt },
+      document: { id: documents.id, organisationId: documents.organisationId, clientId: documents.clientId, deletedAt: documents.deletedAt },
       contact: { id: contacts.id, name: contacts.name, mobile: contacts.mobile },
       org: { id: organisations.id, name: organisations.name, sharingEnabled: organisations.sharingEnabled, openedLinkMaxDays: organisations.openedLinkMaxDays },
     })
@@ -50,11 +50,12 @@ export function portalStatus(row: PortalShareRow, now: Date): LinkStatus {
   return linkStatus(row.share, now, { openedLinkMaxDays: row.org.openedLinkMaxDays });
 }
 
-/** Audit actor and target for portal events: the contact, the share. */
+/** Audit actor and target for portal events: the contact, the share, and the client the document belongs to. */
 export function contactAudit(row: PortalShareRow) {
   return {
     organisationId: row.org.id,
     actor: { type: "contact" as const, id: row.contact.id },
     target: { type: "document_share", id: row.share.id },
+    clientId: row.document.clientId,
   };
 }

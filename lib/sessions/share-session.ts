@@ -80,6 +80,7 @@ export async function shareSessionIn(
   await recordStaffAudit(tx, actor, {
     action: existing ? "session.share_level_changed" : "session.shared",
     target: { type: "clinical_session", id: session.id },
+    clientId: session.clientId,
     metadata: {
       userId: recipient.userId,
       ...(existing ? { from: existing.access } : {}),
