@@ -84,10 +84,25 @@ export function FormField({ name, label, hint, children }: { name: string; label
   );
 }
 
-export function FormSubmit({ children, pendingLabel = "Saving…", variant = "primary", className }: { children: ReactNode; pendingLabel?: string; variant?: "primary" | "secondary" | "danger"; className?: string }) {
+export function FormSubmit({
+  children,
+  pendingLabel = "Saving…",
+  variant = "primary",
+  className,
+  name,
+  value,
+}: {
+  children: ReactNode;
+  pendingLabel?: string;
+  variant?: "primary" | "secondary" | "danger";
+  className?: string;
+  /** For a form with several submit buttons: the pressed one's name/value is submitted. */
+  name?: string;
+  value?: string;
+}) {
   const { pending } = useContext(FormContext);
   return (
-    <Button type="submit" variant={variant} disabled={pending} aria-disabled={pending} className={className}>
+    <Button type="submit" variant={variant} disabled={pending} aria-disabled={pending} className={className} name={name} value={value}>
       {pending ? pendingLabel : children}
     </Button>
   );

@@ -133,3 +133,8 @@ async function tellAnswerers(tx: Executor, actor: StaffActor, request: { id: str
   }
 }
 
+
+/** The no-access page: the actor's own open request for this id, if any (reveals nothing about the record). */
+export async function findMyPendingRequest(actor: StaffActor, input: { targetType: RequestAccessInput["targetType"]; targetId: string }): Promise<PendingAccessRequest | null> {
+  return pendingRequest(await getDb(), actor, input.targetType, input.targetId);
+}
