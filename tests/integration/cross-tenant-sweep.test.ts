@@ -64,6 +64,10 @@ import { setSessionVisibility } from "@/lib/sessions/set-session-visibility";
 import { shareSession } from "@/lib/sessions/share-session";
 import { getSessionHandover } from "@/lib/sessions/transfer-sessions";
 import { updateSession } from "@/lib/sessions/update-session";
+import { setAccessEnd } from "@/lib/access-ends/set-access-end";
+import { answerAccessRequest } from "@/lib/access-requests/answer-access-request";
+import { getAccessRequest } from "@/lib/access-requests/get-access-request";
+import { findMyPendingRequest, requestAccess } from "@/lib/access-requests/request-access";
 import { createContact, createDocument, createMember, createOrganisation, createTeam, setSharing } from "../support/factories";
 import { latestMessageTo, tokenFromLink } from "../support/outbox";
 
@@ -128,6 +132,9 @@ async function buildOrganisation(prefix: string) {
   const db = await getDb();
   const [form] = await db.insert(s.intakeForms).values({ organisationId: org.id, name: `${prefix} Intake`, fields: FORM_FIELDS }).returning();
   const { requestId } = await sendIntakeForm(admin, { clientId, formId: form!.id });
+  const asker = await createMember(org, { role: "clinician", name: `${prefix} Asker` });
+  await requestAccess(asker, { targetType: "client", targetId: clientId });
+  const [accessRequest] = await db.select().from(s.accessRequests).where(eq(s.accessRequests.requesterId, asker.userId));
   const [notification] = await db.select().from(s.notifications).where(eq(s.notifications.userId, admin.userId));
   return {
     org,
@@ -148,6 +155,7 @@ async function buildOrganisation(prefix: string) {
     formId: form!.id,
     requestId,
     notificationId: notification!.id,
+    accessRequestId: accessRequest!.id,
   };
 }
 
@@ -177,6 +185,15 @@ const PROBES: Probe[] = [
   { name: "listSessions(team)", run: (x) => listSessions(x, { tab: "team" }), expect: "list" },
   { name: "listMyTeams", run: (x) => listMyTeams(x), expect: "list" },
   { name: "listPatientChoices", run: (x) => listPatientChoices(x), expect: "list" },
+
+  // lib/access-ends, lib/access-requests (a request for B's record is stored and answered like any
+  // other, so it is covered in access-requests.test.ts rather than here, where nothing may be written)
+  { name: "setAccessEnd(B session share)", run: (x, { b }) => setAccessEnd(x, { grant: "session_share", sessionId: b.sessionId, userId: b.admin.userId, endsOn: null }) },
+  { name: "setAccessEnd(B chart access)", run: (x, { b }) => setAccessEnd(x, { grant: "client_access", clientId: b.clientId, userId: b.clinician.userId, endsOn: null }) },
+  { name: "setAccessEnd(B portal login)", run: (x, { b }) => setAccessEnd(x, { grant: "portal_profile", clientId: b.clientId, portalAccountId: b.portalAccountId, endsOn: null }) },
+  { name: "findMyPendingRequest(B session)", run: (x, { b }) => findMyPendingRequest(x, { targetType: "clinical_session", targetId: b.sessionId }), expect: "list" },
+  { name: "getAccessRequest(B request)", run: (x, { b }) => getAccessRequest(x, b.accessRequestId) },
+  { name: "answerAccessRequest(B request)", run: (x, { b }) => answerAccessRequest(x, { requestId: b.accessRequestId, answer: "approve" }) },
 
   // lib/clients
   { name: "getClientChart(B client)", run: (x, { b }) => getClientChart(x, b.clientId, "overview") },
