@@ -46,6 +46,8 @@ export const ERROR_CODES = [
   "two_factor_required",
   "two_factor_needed_first",
   "edit_conflict", // an autosave over text someone else saved since (lib/sessions/update-session.ts)
+  "request_expired",
+  "request_answered",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -139,4 +141,6 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   two_factor_required: "Your organisation requires two-factor sign-in, so it can't be turned off.",
   two_factor_needed_first: "Set up two-factor sign-in for your own account first, so you are not locked out.",
   edit_conflict: "Someone else changed this since you started typing. Both versions are shown: nothing has been lost.",
+  request_expired: "This access request is more than 14 days old and has expired. They can ask again.",
+  request_answered: "Someone has already answered this access request.",
 };

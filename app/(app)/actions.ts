@@ -8,6 +8,10 @@ import { switchOrganisation } from "@/lib/auth/auth-sessions/switch-organisation
 import { recordSignOut } from "@/lib/auth/record-sign-out";
 import { requireStaff } from "@/lib/auth/staff-actor";
 import { AppError } from "@/lib/errors";
+import type { FormState } from "@/lib/actions/form-state";
+import { handleStaffForm } from "@/lib/actions/handle-form";
+import { setAccessEndInput } from "@/lib/access-ends/schemas";
+import { setAccessEnd } from "@/lib/access-ends/set-access-end";
 
 export async function signOutAction(): Promise<void> {
   await recordSignOut();
@@ -28,4 +32,11 @@ export async function switchOrganisationAction(data: FormData): Promise<void> {
   }
   revalidatePath("/", "layout");
   redirect("/");
+}
+
+/** "Access ends" on a share, an access-list entry or a portal login (share dialog, Manage access, Portal tab). */
+export async function setAccessEndAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const { state } = await handleStaffForm(setAccessEndInput, Object.fromEntries(data), setAccessEnd);
+  if (state.ok) revalidatePath("/", "layout");
+  return state;
 }

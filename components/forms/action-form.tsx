@@ -68,6 +68,11 @@ export function ActionForm({
   );
 }
 
+/** The surrounding ActionForm's last result (for fields that show their own errors). */
+export function useActionFormState() {
+  return useContext(FormContext);
+}
+
 /**
  * A labelled field whose error comes from the surrounding ActionForm's last result. `id` (default:
  * the name) is the control's id, for pages that repeat one form several times.
@@ -82,10 +87,27 @@ export function FormField({ name, label, hint, children, id }: { name: string; l
   );
 }
 
-export function FormSubmit({ children, pendingLabel = "Saving…", variant = "primary", className, disabled = false }: { children: ReactNode; pendingLabel?: string; variant?: "primary" | "secondary" | "danger"; className?: string; disabled?: boolean }) {
+export function FormSubmit({
+  children,
+  pendingLabel = "Saving…",
+  variant = "primary",
+  className,
+  disabled = false,
+  name,
+  value,
+}: {
+  children: ReactNode;
+  pendingLabel?: string;
+  variant?: "primary" | "secondary" | "danger";
+  className?: string;
+  disabled?: boolean;
+  /** For a form with several submit buttons: the pressed one's name/value is submitted. */
+  name?: string;
+  value?: string;
+}) {
   const { pending } = useContext(FormContext);
   return (
-    <Button type="submit" variant={variant} disabled={pending || disabled} aria-disabled={pending || disabled} className={className}>
+    <Button type="submit" variant={variant} disabled={pending || disabled} aria-disabled={pending || disabled} className={className} name={name} value={value}>
       {pending ? pendingLabel : children}
     </Button>
   );

@@ -36,8 +36,16 @@ export const clientAccess = pgTable(
     userId: uuid("user_id").notNull().references(() => users.id),
     grantedById: uuid("granted_by_id").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    // The end date: from this instant the policy treats the entry as absent; the sweep then deletes it.
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    // When the granter was warned that the end is 3 days away (set once, so parallel sweeps warn once).
+    expiryWarnedAt: timestamp("expiry_warned_at", { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.clientId, t.userId] }), index("client_access_user_idx").on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.clientId, t.userId] }),
+    index("client_access_user_idx").on(t.userId),
+    index("client_access_expires_idx").on(t.expiresAt).where(sql`${t.expiresAt} is not null`),
+  ],
 );
 
 // A profile's portal contacts: another profile (e.g. "Self") or an external contact.
@@ -87,8 +95,15 @@ export const portalAccountProfiles = pgTable(
     invitedAt: timestamp("invited_at", { withTimezone: true }).notNull().defaultNow(),
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    // The end date: from this instant the login no longer reaches the profile; the sweep then revokes it.
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    expiryWarnedAt: timestamp("expiry_warned_at", { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.portalAccountId, t.clientId] }), index("portal_account_profiles_client_idx").on(t.clientId)],
+  (t) => [
+    primaryKey({ columns: [t.portalAccountId, t.clientId] }),
+    index("portal_account_profiles_client_idx").on(t.clientId),
+    index("portal_account_profiles_expires_idx").on(t.expiresAt).where(sql`${t.expiresAt} is not null and ${t.status} <> 'revoked'`),
+  ],
 );
 
 export const intakeForms = pgTable("intake_forms", {

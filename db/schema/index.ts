@@ -9,3 +9,4 @@ export * from "./audit";
 export * from "./idempotency";
 export * from "./emergency-access";
 export * from "./two-factor";
+export * from "./access-requests";

@@ -50,9 +50,15 @@ export const sessionShares = pgTable(
     levelChangedById: uuid("level_changed_by_id").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    // The end date: from this instant the policy treats the share as absent; the sweep then deletes it.
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    // When the granter was warned that the end is 3 days away (set once, so parallel sweeps warn once).
+    expiryWarnedAt: timestamp("expiry_warned_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("session_shares_session_user_key").on(t.sessionId, t.userId),
+    // The sweep: shares with an end date, soonest first.
+    index("session_shares_expires_idx").on(t.expiresAt).where(sql`${t.expiresAt} is not null`),
     // "Shared with me", newest first (keyset on the share's time and the session id)
     index("session_shares_user_idx").on(t.userId, t.createdAt.desc().nullsFirst(), t.sessionId.desc().nullsFirst()),
   ],

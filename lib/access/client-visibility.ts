@@ -6,6 +6,7 @@ import type { StaffActor } from "./actor";
 import { levelAtLeast } from "./permissions";
 import { liveEmergencyGrantSql, liveGrantedIdsSql, type ChartSight } from "./emergency-access";
 import { isUuid } from "@/lib/validation/ids";
+import { liveGrant } from "./access-end";
 
 /**
  * Emergency grants count only where a caller asks for them (`emergencyAt`: the instant to judge the
@@ -31,7 +32,8 @@ function grantOr(actor: StaffActor, onList: SQL, clientId: AnyPgColumn | SQL, op
  * - a role without the `patients` area sees no chart;
  * - the membership must be active (read in the query, so a leaver sees nothing at once);
  * - client scope "all" → every chart of the organisation; otherwise → the charts whose access
- *   list holds the actor (client_access_user_idx), never through a session or a linked profile.
+ *   list holds the actor (client_access_user_idx) with no end date or one still ahead, never
+ *   through a session or a linked profile.
  * Archived charts are hidden.
  *
  * Usage: `.where(visibleClientsFilter(actor, documents.clientId))` or with a raw `sql\`d.client_id\``.
@@ -64,7 +66,7 @@ export function activeMembershipSql(actor: StaffActor): SQL {
  */
 export function assignedClientIdsSql(actor: StaffActor, opts: SightOptions = {}): SQL {
   const onList = sql`select ca.client_id from client_access ca join clients c on c.id = ca.client_id
-    where ca.user_id = ${actor.userId} and c.organisation_id = ${actor.organisationId} and c.archived_at is null`;
+    where ca.user_id = ${actor.userId} and c.organisation_id = ${actor.organisationId} and c.archived_at is null and ${liveGrant(sql`ca.expires_at`)}`;
   const granted = opts.emergencyAt ? liveGrantedIdsSql(actor, "client", opts.emergencyAt) : null;
   if (!granted) return onList;
   return sql`${onList} union select c.id from clients c where c.id in (${granted}) and c.organisation_id = ${actor.organisationId} and c.archived_at is null`;
@@ -80,7 +82,7 @@ export function visibleClientRowsFilter(actor: StaffActor, c: SQL, opts: SightOp
   if (!seesCharts(actor)) return sql`false`;
   const row = sql`${c}.organisation_id = ${actor.organisationId} and ${c}.archived_at is null and ${activeMembershipSql(actor)}`;
   if (actor.role.permissions.clientScope === "all") return sql`(${row})`;
-  const onList = sql`exists (select 1 from client_access ca where ca.client_id = ${c}.id and ca.user_id = ${actor.userId})`;
+  const onList = sql`exists (select 1 from client_access ca where ca.client_id = ${c}.id and ca.user_id = ${actor.userId} and ${liveGrant(sql`ca.expires_at`)})`;
   return sql`(${row} and ${grantOr(actor, onList, sql`${c}.id`, opts, sql`true`)})`;
 }
 

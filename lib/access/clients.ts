@@ -57,9 +57,14 @@ export const CLIENT_PERMISSION_NEEDS = {
 
 /** Role-level part of the rule: ignoring which chart, does the role allow it? */
 export function roleAllowsClient(actor: StaffActor, permission: ClientPermission): boolean {
+  return rolePermissionsAllowClient(actor.role.permissions, permission);
+}
+
+/** The same for a role's permissions (e.g. to find who may answer a request for a chart). */
+export function rolePermissionsAllowClient(permissions: RolePermissions, permission: ClientPermission): boolean {
   const need: Need = CLIENT_PERMISSION_NEEDS[permission];
-  if (!levelAtLeast(actor.role.permissions[need.area], need.level)) return false;
-  if (need.admin && !levelAtLeast(actor.role.permissions.settings, "edit")) return false;
+  if (!levelAtLeast(permissions[need.area], need.level)) return false;
+  if (need.admin && !levelAtLeast(permissions.settings, "edit")) return false;
   return true;
 }
 

@@ -100,6 +100,12 @@ export const AuditAction = z.enum([
   "client.disclosures_viewed",
   "client.disclosures_downloaded",
   "client.disclosure_settings_changed",
+  "access.end_date_set",
+  "access.end_warned",
+  "access.ended",
+  "access.requested",
+  "access.request_approved",
+  "access.request_declined",
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

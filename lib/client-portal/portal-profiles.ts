@@ -4,6 +4,7 @@ import { getDb, type Executor } from "@/db/client";
 import { clients, intakeForms, intakeRequests, organisations, portalAccountProfiles } from "@/db/schema";
 import type { PortalClient } from "./types";
 import { isUuid } from "@/lib/validation/ids";
+import { liveGrant } from "@/lib/access/access-end";
 
 export interface PortalProfileAccess {
   clientId: string;
@@ -30,7 +31,7 @@ const profileColumns = {
   canManage: portalAccountProfiles.canManage,
 };
 
-/** Every profile this login may see: accepted, not revoked, chart not archived. */
+/** Every profile this login may see: accepted, not revoked, not past its end date, chart not archived. */
 export async function listMyProfiles(client: PortalClient, exec?: Executor): Promise<PortalProfileAccess[]> {
   const db = exec ?? (await getDb());
   return db
@@ -38,7 +39,14 @@ export async function listMyProfiles(client: PortalClient, exec?: Executor): Pro
     .from(portalAccountProfiles)
     .innerJoin(clients, eq(clients.id, portalAccountProfiles.clientId))
     .innerJoin(organisations, eq(organisations.id, clients.organisationId))
-    .where(and(eq(portalAccountProfiles.portalAccountId, client.accountId), eq(portalAccountProfiles.status, "accepted"), isNull(clients.archivedAt)))
+    .where(
+      and(
+        eq(portalAccountProfiles.portalAccountId, client.accountId),
+        eq(portalAccountProfiles.status, "accepted"),
+        liveGrant(portalAccountProfiles.expiresAt),
+        isNull(clients.archivedAt),
+      ),
+    )
     .orderBy(asc(clients.createdAt));
 }
 
@@ -56,6 +64,7 @@ export async function findPortalProfile(client: PortalClient, profileId: string,
         eq(portalAccountProfiles.portalAccountId, client.accountId),
         eq(portalAccountProfiles.clientId, profileId),
         eq(portalAccountProfiles.status, "accepted"),
+        liveGrant(portalAccountProfiles.expiresAt),
         isNull(clients.archivedAt),
       ),
     );

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { portalAccountProfiles } from "@/db/schema";
+import { liveGrant } from "@/lib/access/access-end";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { checkPasswordSignIn } from "@/lib/auth/check-password-sign-in";
 import type { ClientInfo } from "@/lib/request/client-info";
@@ -24,7 +25,7 @@ export async function verifyClientCredentials(input: { email: string; password: 
       const [live] = await db
         .select({ clientId: portalAccountProfiles.clientId })
         .from(portalAccountProfiles)
-        .where(and(eq(portalAccountProfiles.portalAccountId, accountId), eq(portalAccountProfiles.status, "accepted")))
+        .where(and(eq(portalAccountProfiles.portalAccountId, accountId), eq(portalAccountProfiles.status, "accepted"), liveGrant(portalAccountProfiles.expiresAt)))
         .limit(1);
       return Boolean(live);
     },

@@ -3,6 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { clientAccess, organisations } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
+import { liveGrant } from "@/lib/access/access-end";
 import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { queueEmail } from "@/lib/mail/queue-email";
@@ -25,12 +26,23 @@ export async function applyAccessList(
   const allowed = new Map((await listPractitioners(actor, tx)).map((p) => [p.userId, p]));
   if (wanted.some((u) => !allowed.has(u))) throw new AppError("not_found", { field: "userIds" });
 
-  const current = (await tx.select({ userId: clientAccess.userId }).from(clientAccess).where(eq(clientAccess.clientId, client.id))).map((r) => r.userId);
+  // Entries past their end date are absent: ticking such a person again grants afresh.
+  const current = (
+    await tx.select({ userId: clientAccess.userId }).from(clientAccess).where(and(eq(clientAccess.clientId, client.id), liveGrant(clientAccess.expiresAt)))
+  ).map((r) => r.userId);
   const granted = wanted.filter((u) => !current.includes(u));
   const removed = current.filter((u) => !wanted.includes(u));
 
   await removeFromAccessList(tx, actor, client.id, removed);
-  if (granted.length) await tx.insert(clientAccess).values(granted.map((userId) => ({ clientId: client.id, userId, grantedById: actor.userId })));
+  if (granted.length) {
+    await tx
+      .insert(clientAccess)
+      .values(granted.map((userId) => ({ clientId: client.id, userId, grantedById: actor.userId })))
+      .onConflictDoUpdate({
+        target: [clientAccess.clientId, clientAccess.userId],
+        set: { grantedById: actor.userId, createdAt: new Date(), expiresAt: null, expiryWarnedAt: null },
+      });
+  }
 
   const clientName = `${client.firstName} ${client.lastName}`;
   const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, actor.organisationId));

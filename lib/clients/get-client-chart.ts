@@ -3,6 +3,7 @@ import { and, asc, eq, isNull, or } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { clientAccess, clientLinks, clients, users } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
+import { liveGrant } from "@/lib/access/access-end";
 import { canSeeClient } from "@/lib/access/client-visibility";
 import { clientAbilities, type ClientAbilities } from "@/lib/access/clients";
 import { assertCanClient } from "@/lib/access/clients-assert";
@@ -14,7 +15,8 @@ export type ChartTab = "overview" | "edit" | "sessions" | "documents" | "portal"
 
 export interface ClientChart {
   client: { id: string; firstName: string; lastName: string; dateOfBirth: string | null; email: string | null; phone: string | null; address: string | null; createdAt: Date };
-  practitioners: { userId: string; name: string }[];
+  /** The chart's access list (entries past their end date are absent); `expiresAt`: when the entry ends by itself. */
+  practitioners: { userId: string; name: string; expiresAt: Date | null }[];
   /** Other profiles linked to this one. Only charts the viewer may see carry an id and a name. */
   linkedProfiles: ({ relationship: Relationship; visible: true; id: string; name: string } | { relationship: Relationship; visible: false })[];
   abilities: ClientAbilities;
@@ -35,10 +37,10 @@ export async function getClientChart(actor: StaffActor, clientId: string, tab: C
     .from(clients)
     .where(and(eq(clients.id, clientId), eq(clients.organisationId, actor.organisationId), isNull(clients.archivedAt)));
   const practitioners = await db
-    .select({ userId: users.id, name: users.name })
+    .select({ userId: users.id, name: users.name, expiresAt: clientAccess.expiresAt })
     .from(clientAccess)
     .innerJoin(users, eq(users.id, clientAccess.userId))
-    .where(eq(clientAccess.clientId, clientId))
+    .where(and(eq(clientAccess.clientId, clientId), liveGrant(clientAccess.expiresAt)))
     .orderBy(asc(users.name));
 
   // Profile ↔ profile links, both directions (the link lives on the profile whose Portal tab made it).

@@ -4,12 +4,13 @@ import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { clientLinks, clients, contacts, intakeForms, intakeRequests, portalAccountProfiles, portalAccounts, users } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
+import { liveGrant } from "@/lib/access/access-end";
 import { assertCanClient } from "@/lib/access/clients-assert";
 import type { Relationship } from "./schemas";
 
 export interface PortalTab {
   contacts: { linkId: string; name: string; kind: "client" | "contact"; relationship: Relationship; canManage: boolean; hasEmail: boolean }[];
-  invitations: { portalAccountId: string; name: string; email: string; status: "invited" | "accepted" | "revoked"; canManage: boolean; invitedAt: Date; acceptedAt: Date | null; revokedAt: Date | null }[];
+  invitations: { portalAccountId: string; name: string; email: string; status: "invited" | "accepted" | "revoked"; canManage: boolean; invitedAt: Date; acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date | null }[];
   forms: { id: string; name: string }[];
   requests: { id: string; formName: string; status: "sent" | "draft" | "submitted"; sentByName: string; sentAt: Date; submittedAt: Date | null }[];
 }
@@ -43,8 +44,10 @@ export async function getPortalTab(actor: StaffActor, clientId: string): Promise
       // invitation sent, until the client accepts this clinic's invitation).
       name: sql<string>`coalesce(${portalAccountProfiles.invitedName}, '')`,
       email: portalAccounts.email,
-      status: portalAccountProfiles.status,
+      // Past its end date the login no longer reaches the profile: shown as revoked before the sweep says so.
+      status: sql<"invited" | "accepted" | "revoked">`case when ${liveGrant(portalAccountProfiles.expiresAt)} then ${portalAccountProfiles.status} else 'revoked' end`,
       canManage: portalAccountProfiles.canManage,
+      expiresAt: portalAccountProfiles.expiresAt,
       invitedAt: portalAccountProfiles.invitedAt,
       acceptedAt: portalAccountProfiles.acceptedAt,
       revokedAt: portalAccountProfiles.revokedAt,

@@ -1,8 +1,9 @@
 import "server-only";
-import { asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, selectRows } from "@/db/client";
 import { clientAccess, users } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
+import { liveGrant } from "@/lib/access/access-end";
 import { visibleClientRowsFilter } from "@/lib/access/client-visibility";
 
 export const CLIENT_PAGE_SIZE = 20;
@@ -124,7 +125,7 @@ export async function listClients(actor: StaffActor, input: { q?: string; after?
         .select({ clientId: clientAccess.clientId, name: users.name })
         .from(clientAccess)
         .innerJoin(users, eq(users.id, clientAccess.userId))
-        .where(inArray(clientAccess.clientId, ids))
+        .where(and(inArray(clientAccess.clientId, ids), liveGrant(clientAccess.expiresAt)))
         .orderBy(asc(users.name))
     : [];
   const items: ClientListItem[] = rows.map((r) => ({

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, isNotNull, ne, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { clients, portalAccountProfiles, portalAccounts } from "@/db/schema";
+import { liveGrant } from "@/lib/access/access-end";
 
 /**
  * Gives a portal login a profile, inside the caller's transaction.
@@ -70,6 +71,7 @@ async function holdsAcceptedProfileOf(tx: Executor, portalAccountId: string, org
       and(
         eq(portalAccountProfiles.portalAccountId, portalAccountId),
         eq(portalAccountProfiles.status, "accepted"),
+        liveGrant(portalAccountProfiles.expiresAt),
         eq(clients.organisationId, organisationId),
         isNotNull(portalAccounts.passwordHash),
       ),

@@ -10,6 +10,9 @@ import PortalProfileAdded, { type PortalProfileAddedProps } from "@/emails/porta
 import SecurityCodeEmail, { type SecurityCodeEmailProps } from "@/emails/security-code-email";
 import EmergencyAccessUsed, { type EmergencyAccessUsedProps } from "@/emails/emergency-access-used";
 import TwoFactorReset, { type TwoFactorResetProps } from "@/emails/two-factor-reset";
+import AccessEnding, { type AccessEndingProps } from "@/emails/access-ending";
+import AccessRequested, { type AccessRequestedProps } from "@/emails/access-requested";
+import AccessRequestDeclined, { type AccessRequestDeclinedProps } from "@/emails/access-request-declined";
 
 /** Every email the app sends: its React Email component and its subject line. */
 export const EMAIL_TEMPLATES = {
@@ -59,6 +62,18 @@ export const EMAIL_TEMPLATES = {
   "two-factor-reset": {
     component: TwoFactorReset as ComponentType<TwoFactorResetProps>,
     subject: (p: TwoFactorResetProps) => `${p.clinicName} reset two-factor sign-in on your account`,
+  },
+  "access-ending": {
+    component: AccessEnding as ComponentType<AccessEndingProps>,
+    subject: (p: AccessEndingProps) => `Access you gave ends after ${p.lastDay}: extend it or let it end`,
+  },
+  "access-requested": {
+    component: AccessRequested as ComponentType<AccessRequestedProps>,
+    subject: (p: AccessRequestedProps) => `${p.requesterName} asked for access`,
+  },
+  "access-request-declined": {
+    component: AccessRequestDeclined as ComponentType<AccessRequestDeclinedProps>,
+    subject: (p: AccessRequestDeclinedProps) => `${p.deciderName} declined your request for access`,
   },
 } as const;
 

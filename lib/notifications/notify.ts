@@ -11,6 +11,10 @@ export const NOTIFICATION_KINDS = [
   "member_welcome",
   "emergency_access_used",
   "emergency_access_ended",
+  "access_ending_soon",
+  "access_ended",
+  "access_requested",
+  "access_request_declined",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -1,6 +1,6 @@
 import "server-only";
-import { timingSafeEqual } from "node:crypto";
 import { heldEmbeddedLockSecret } from "@/db/client";
+import { bearerMatches } from "@/lib/security/bearer-secret";
 
 /**
  * Who may call POST /api/outbox/deliver: a cron job with OUTBOX_CRON_SECRET, or — on the embedded
@@ -8,13 +8,5 @@ import { heldEmbeddedLockSecret } from "@/db/client";
  * (`.data/pglite.lock`, readable only by whoever can already read the database files).
  */
 export function isDeliveryAuthorised(request: Request): boolean {
-  const given = request.headers.get("authorization")?.replace(/^Bearer\s+/i, "") ?? "";
-  if (!given) return false;
-  return [process.env.OUTBOX_CRON_SECRET, heldEmbeddedLockSecret()].some((secret) => Boolean(secret) && sameSecret(secret!, given));
-}
-
-function sameSecret(expected: string, given: string): boolean {
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return bearerMatches(request, [process.env.OUTBOX_CRON_SECRET, heldEmbeddedLockSecret()]);
 }

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { getDb } from "@/db/client";
 import { sessionShares } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
+import { liveGrant } from "@/lib/access/access-end";
 import { shareAllowedForRole } from "@/lib/access/sessions";
 import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
@@ -26,7 +27,7 @@ export async function changeShareLevel(actor: StaffActor, input: z.output<typeof
     const [share] = await tx
       .select()
       .from(sessionShares)
-      .where(and(eq(sessionShares.sessionId, session.id), eq(sessionShares.userId, input.userId)))
+      .where(and(eq(sessionShares.sessionId, session.id), eq(sessionShares.userId, input.userId), liveGrant(sessionShares.expiresAt)))
       .limit(1);
     const recipient = share ? await findActiveColleague(tx, actor, share.userId) : null;
     if (!share || !recipient || recipient.userId === session.ownerId) throw new AppError("invalid_input", { field: "userId" });

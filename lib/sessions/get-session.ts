@@ -6,6 +6,7 @@ import { clients, documents, memberships, roles, sessionShares, teams, users } f
 import type { StaffActor } from "@/lib/access/actor";
 import { effectiveShareLevel, sessionAbilities, sessionAccess, shareLevelsForRole, type SessionAbilities, type ShareLevel } from "@/lib/access/sessions";
 import { recordStaffAudit } from "@/lib/audit/record-audit";
+import { liveGrant } from "@/lib/access/access-end";
 import { loadSessionFor } from "./load-session";
 import type { SessionStatus } from "./schemas";
 
@@ -23,6 +24,8 @@ export interface SessionPerson {
   sharedByName: string;
   levelChangedByName: string | null;
   sharedAt: Date;
+  /** When the share ends by itself (null: no end date). */
+  expiresAt: Date | null;
 }
 
 export interface SessionDetail {
@@ -86,6 +89,7 @@ export async function getSession(actor: StaffActor, sessionId: string): Promise<
         sharedByName: grantedBy.name,
         levelChangedByName: levelChangedBy.name,
         sharedAt: sessionShares.createdAt,
+        expiresAt: sessionShares.expiresAt,
       })
       .from(sessionShares)
       .innerJoin(users, eq(users.id, sessionShares.userId))
@@ -93,7 +97,7 @@ export async function getSession(actor: StaffActor, sessionId: string): Promise<
       .innerJoin(roles, eq(roles.id, memberships.roleId))
       .innerJoin(grantedBy, eq(grantedBy.id, sessionShares.grantedById))
       .leftJoin(levelChangedBy, eq(levelChangedBy.id, sessionShares.levelChangedById))
-      .where(eq(sessionShares.sessionId, session.id))
+      .where(and(eq(sessionShares.sessionId, session.id), liveGrant(sessionShares.expiresAt)))
       .orderBy(asc(users.name)),
   ]);
 

@@ -32,7 +32,15 @@ export async function loadSession(exec: Executor, actor: StaffActor, sessionId: 
     .select({ session: clinicalSessions, share: sessionShares.access, emergencyUntil })
     .from(clinicalSessions)
     .innerJoin(memberships, and(eq(memberships.organisationId, clinicalSessions.organisationId), eq(memberships.userId, userId), eq(memberships.status, "active")))
-    .leftJoin(sessionShares, and(eq(sessionShares.sessionId, clinicalSessions.id), eq(sessionShares.userId, userId)))
+    // A share past its end date is absent: the policy never sees it (the sweep deletes it later).
+    .leftJoin(
+      sessionShares,
+      and(
+        eq(sessionShares.sessionId, clinicalSessions.id),
+        eq(sessionShares.userId, userId),
+        sql`(${sessionShares.expiresAt} is null or ${sessionShares.expiresAt} > ${sql.placeholder("now")}::timestamptz)`,
+      ),
+    )
     .where(and(eq(clinicalSessions.id, sql.placeholder("sessionId")), eq(clinicalSessions.organisationId, sql.placeholder("organisationId")), isNull(clinicalSessions.deletedAt)))
     .limit(1);
   // The hottest check of the app: a named prepared statement, parsed and planned once per

@@ -3,6 +3,7 @@ import { searchText, text } from "@/lib/validation/text";
 import { SHARE_LEVELS } from "@/lib/access/sessions";
 import { id } from "@/lib/organisations/schemas";
 import { idempotencyKey } from "@/lib/idempotency/key-field";
+import { accessEndDate } from "@/lib/access-ends/schemas";
 
 export { id };
 
@@ -79,6 +80,7 @@ export const shareSessionInput = z.object({
     .max(1000, "Keep the message under 1,000 characters.")
     .transform((m) => m || undefined)
     .optional(),
+  endsOn: accessEndDate.optional(),
   idempotencyKey,
 });
 

@@ -3,6 +3,7 @@ import { and, asc, eq, notInArray, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { getDb } from "@/db/client";
 import { memberships, roles, sessionShares, users } from "@/db/schema";
+import { liveGrant } from "@/lib/access/access-end";
 import type { StaffActor } from "@/lib/access/actor";
 import { shareLevelsForRole, type ShareLevel } from "@/lib/access/sessions";
 import { loadSessionFor } from "./load-session";
@@ -36,7 +37,7 @@ export async function searchColleagues(actor: StaffActor, input: z.output<typeof
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .innerJoin(roles, eq(roles.id, memberships.roleId))
-    .leftJoin(sessionShares, and(eq(sessionShares.sessionId, session.id), eq(sessionShares.userId, users.id)))
+    .leftJoin(sessionShares, and(eq(sessionShares.sessionId, session.id), eq(sessionShares.userId, users.id), liveGrant(sessionShares.expiresAt)))
     .where(
       and(
         eq(memberships.organisationId, actor.organisationId),

@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { StaffActor } from "@/lib/access/actor";
 import type { PageWindow } from "@/lib/pagination/list-cursor";
 import { liveEmergencyGrantEndSql, roleAllowsEmergencyAccess } from "@/lib/access/emergency-access";
+import { liveGrant } from "@/lib/access/access-end";
 
 export const SESSION_LIST_TABS = ["mine", "shared", "team"] as const;
 export type SessionListTab = (typeof SESSION_LIST_TABS)[number];
@@ -16,7 +17,7 @@ export type { ListCursor, PageWindow } from "@/lib/pagination/list-cursor";
 
 /**
  * The sessions an actor may see, as SQL, branch by branch — the same rules as `sessionAccess`
- * (lib/access/sessions.ts): owner, a direct share, or team visibility for a member of the team,
+ * (lib/access/sessions.ts): owner, a direct share (whose end date, if any, is ahead), or team visibility for a member of the team,
  * in the actor's organisation, not deleted, and only while the actor's membership is active.
  * Each branch is a UNION ALL arm that reads its own index in order (the index and the ORDER BY
  * agree: `created_at desc, id desc`, nulls first, see db/schema/sessions.ts):
@@ -52,7 +53,11 @@ export function visibleSessionsSql(actor: StaffActor, opts: { tabs: readonly Ses
   const keyset = (key: SQL, id: SQL) =>
     edge ? sql`and (${key}, ${id}) ${backwards ? sql`>` : sql`<`} (${edge.listedAt}::timestamptz, ${edge.id}::uuid)` : sql``;
   const order = (key: SQL, id: SQL) => (win ? sql`order by ${key} ${backwards ? sql`asc` : sql`desc`}, ${id} ${backwards ? sql`asc` : sql`desc`} limit ${win.limit}` : sql``);
-  const myShare = win ? sql`null::share_access as my_share` : sql`(select my.access from session_shares my where my.session_id = s.id and my.user_id = ${me}) as my_share`;
+  // A share whose end date has passed counts as absent (lib/access/access-end.ts).
+  const live = (alias: string) => liveGrant(sql.raw(`${alias}.expires_at`));
+  const myShare = win
+    ? sql`null::share_access as my_share`
+    : sql`(select my.access from session_shares my where my.session_id = s.id and my.user_id = ${me} and ${live("my")}) as my_share`;
 
   const branches: SQL[] = [];
   if (opts.tabs.includes("mine")) {
@@ -68,7 +73,7 @@ export function visibleSessionsSql(actor: StaffActor, opts: { tabs: readonly Ses
       select ${columns}, sh.access as my_share, sh.granted_by_id, sh.created_at as shared_at, sh.created_at as listed_at, null::timestamptz as emergency_until
       from session_shares sh
       join clinical_sessions s on s.id = sh.session_id
-      where sh.user_id = ${me} and s.organisation_id = ${org} and s.deleted_at is null and s.owner_id <> ${me} and ${active} ${search}
+      where sh.user_id = ${me} and ${live("sh")} and s.organisation_id = ${org} and s.deleted_at is null and s.owner_id <> ${me} and ${active} ${search}
         ${keyset(sql`sh.created_at`, sql`sh.session_id`)}
       ${order(sql`sh.created_at`, sql`sh.session_id`)})`);
   }
@@ -113,7 +118,7 @@ export function sessionPageSql(actor: StaffActor, opts: { tab: SessionListTab; q
   return sql`
     select p.id, p.title, p.status, p.owner_id, p.team_id, p.visibility, p.organisation_id, p.created_at, p.updated_at,
       p.shared_at, p.listed_at::text as listed_key,
-      coalesce(p.my_share, (select my.access from session_shares my where my.session_id = p.id and my.user_id = ${actor.userId})) as my_share,
+      coalesce(p.my_share, (select my.access from session_shares my where my.session_id = p.id and my.user_id = ${actor.userId} and ${liveGrant(sql`my.expires_at`)})) as my_share,
       (select c.first_name || ' ' || c.last_name from clients c where c.id = p.client_id) as client_name,
       (select o.name from users o where o.id = p.owner_id) as owner_name,
       (select g.name from users g where g.id = p.granted_by_id) as granted_by_name,

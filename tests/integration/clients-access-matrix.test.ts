@@ -67,7 +67,7 @@ async function counts() {
  * profile of Jordan Lee.
  */
 describe("client access matrix", () => {
-  let admin: StaffActor, leo: StaffActor, nina: StaffActor, maya: StaffActor, former: StaffActor, secretary: StaffActor, spare: StaffActor;
+  let admin: StaffActor, leo: StaffActor, nina: StaffActor, maya: StaffActor, former: StaffActor, secretary: StaffActor, spare: StaffActor, ended: StaffActor, asker: StaffActor;
   let profileA: string, profileB: string, otherClient: string, selfLinkId: string, spareLinkId: string, submittedRequest: string, formId: string, spareAccountId: string;
   let client: PortalClient, stranger: PortalClient;
 
@@ -81,6 +81,8 @@ describe("client access matrix", () => {
     former = await createMember(org, { name: "Dr Former" });
     spare = await createMember(org, { name: "Dr Spare" });
     secretary = await createMember(org, { role: "medical_secretary", name: "Sam Rivers" });
+    ended = await createMember(org, { name: "Dr Ended Access" });
+    asker = await createMember(org, { name: "Dr Asks First" });
     const db = await getDb();
     const [form] = await db.insert(s.intakeForms).values({ organisationId: org.id, name: "New client intake", fields: FIELDS }).returning();
     formId = form!.id;
@@ -107,6 +109,10 @@ describe("client access matrix", () => {
 
     submittedRequest = (await sendIntakeForm(leo, { clientId: profileB, formId })).requestId;
     await saveIntakeAnswers(client, { profileId: profileB, requestId: submittedRequest, mode: "submit", answers: { reason: "Back pain", dob: "1988-04-12", signature: "Jordan Lee" } });
+
+    // On profile B's list until a moment ago (the sweep has not run); and someone who only asked.
+    await db.insert(s.clientAccess).values({ clientId: profileB, userId: ended.userId, grantedById: admin.userId, expiresAt: new Date(Date.now() - 1000) });
+    await db.insert(s.accessRequests).values({ organisationId: org.id, requesterId: asker.userId, targetType: "client", targetId: profileB, expiresAt: new Date(Date.now() + 14 * 86_400_000) });
 
     // The former member leaves; `former` is the actor object they held before (a request in flight).
     await db.update(s.memberships).set({ status: "left" }).where(eq(s.memberships.userId, former.userId));
@@ -172,6 +178,9 @@ describe("client access matrix", () => {
     "practitioner without access": Object.fromEntries(Object.keys(ops).map((k) => [k, "not_found"])),
     "practitioner with the other profile only": Object.fromEntries(Object.keys(ops).map((k) => [k, "not_found"])),
     "former member": Object.fromEntries(Object.keys(ops).map((k) => [k, "not_found"])),
+    // An access-list entry past its end date is absent; an open access request gives nothing.
+    "practitioner whose access ended": Object.fromEntries(Object.keys(ops).map((k) => [k, "not_found"])),
+    "practitioner with a pending request": Object.fromEntries(Object.keys(ops).map((k) => [k, "not_found"])),
   };
   const who = (): Record<string, StaffActor> => ({
     admin,
@@ -179,6 +188,8 @@ describe("client access matrix", () => {
     "practitioner without access": nina,
     "practitioner with the other profile only": maya,
     "former member": former,
+    "practitioner whose access ended": ended,
+    "practitioner with a pending request": asker,
   });
 
   for (const [actorName, row] of Object.entries(expected)) {
@@ -216,6 +227,8 @@ describe("client access matrix", () => {
     expect(await ids(leo)).toContain(profileB);
     expect(await ids(leo)).not.toContain(profileA);
     expect(await ids(maya)).toEqual([profileA]);
+    expect(await ids(ended)).toEqual([]);
+    expect(await ids(asker)).toEqual([]);
     expect(await ids(nina)).toEqual([otherClient]);
     expect(await ids(former)).toEqual([]);
   });

@@ -77,6 +77,10 @@ import { getChartDisclosureRecordPdf } from "@/lib/clients/get-chart-disclosure-
 import { listChartAccess } from "@/lib/clients/list-chart-access";
 import { listChartHistory } from "@/lib/clients/list-chart-history";
 import { removeClientAccess } from "@/lib/clients/remove-client-access";
+import { setAccessEnd } from "@/lib/access-ends/set-access-end";
+import { answerAccessRequest } from "@/lib/access-requests/answer-access-request";
+import { getAccessRequest } from "@/lib/access-requests/get-access-request";
+import { findMyPendingRequest, requestAccess } from "@/lib/access-requests/request-access";
 import { createContact, createDocument, createMember, createOrganisation, createTeam, setSharing } from "../support/factories";
 import { latestMessageTo, tokenFromLink } from "../support/outbox";
 
@@ -141,6 +145,9 @@ async function buildOrganisation(prefix: string) {
   const db = await getDb();
   const [form] = await db.insert(s.intakeForms).values({ organisationId: org.id, name: `${prefix} Intake`, fields: FORM_FIELDS }).returning();
   const { requestId } = await sendIntakeForm(admin, { clientId, formId: form!.id });
+  const asker = await createMember(org, { role: "clinician", name: `${prefix} Asker` });
+  await requestAccess(asker, { targetType: "client", targetId: clientId });
+  const [accessRequest] = await db.select().from(s.accessRequests).where(eq(s.accessRequests.requesterId, asker.userId));
   const [notification] = await db.select().from(s.notifications).where(eq(s.notifications.userId, admin.userId));
   // A use of emergency access inside the organisation (a row, so the sweep has an id to aim at).
   const [grant] = await db
@@ -167,6 +174,7 @@ async function buildOrganisation(prefix: string) {
     requestId,
     notificationId: notification!.id,
     emergencyGrantId: grant!.id,
+    accessRequestId: accessRequest!.id,
   };
 }
 
@@ -198,6 +206,15 @@ const PROBES: Probe[] = [
   { name: "listPatientChoices", run: (x) => listPatientChoices(x), expect: "list" },
   { name: "searchPatientChoices(B session)", run: (x, { b }) => searchPatientChoices(x, { sessionId: b.sessionId, q: "B" }) },
   { name: "searchPatientChoices(A session, B names)", run: (x, { own }) => searchPatientChoices(x, { sessionId: own, q: "Bfirst" }), expect: "list" },
+
+  // lib/access-ends, lib/access-requests (a request for B's record is stored and answered like any
+  // other, so it is covered in access-requests.test.ts rather than here, where nothing may be written)
+  { name: "setAccessEnd(B session share)", run: (x, { b }) => setAccessEnd(x, { grant: "session_share", sessionId: b.sessionId, userId: b.admin.userId, endsOn: null }) },
+  { name: "setAccessEnd(B chart access)", run: (x, { b }) => setAccessEnd(x, { grant: "client_access", clientId: b.clientId, userId: b.clinician.userId, endsOn: null }) },
+  { name: "setAccessEnd(B portal login)", run: (x, { b }) => setAccessEnd(x, { grant: "portal_profile", clientId: b.clientId, portalAccountId: b.portalAccountId, endsOn: null }) },
+  { name: "findMyPendingRequest(B session)", run: (x, { b }) => findMyPendingRequest(x, { targetType: "clinical_session", targetId: b.sessionId }), expect: "list" },
+  { name: "getAccessRequest(B request)", run: (x, { b }) => getAccessRequest(x, b.accessRequestId) },
+  { name: "answerAccessRequest(B request)", run: (x, { b }) => answerAccessRequest(x, { requestId: b.accessRequestId, answer: "approve" }) },
 
   // lib/clients
   { name: "getClientChart(B client)", run: (x, { b }) => getClientChart(x, b.clientId, "overview") },

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, selectRows } from "@/db/client";
 import * as s from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
+import { isGrantLive } from "@/lib/access/access-end";
 import { BUILT_IN_ROLES } from "@/lib/access/permissions";
 import { canSession, type SessionAccessFacts } from "@/lib/access/sessions";
 import { removeMember } from "@/lib/organisations/remove-member";
@@ -44,6 +45,11 @@ const SUBJECTS = {
   // The role is a ceiling (lib/access/sessions.ts, SESSION_ROLE_CEILING):
   "role sessions:view holding an Edit share": "Y Y F F F F F F F F F",
   "role sessions:none holding a share": "N N N N N N N N N N N",
+  // End dates (lib/access/access-end.ts): a share past its end is absent, whether or not the sweep ran.
+  "Full share past its end date": /*  */ "N    N    N     N      N   N   N       N     N     N      N",
+  "Edit share with an end date ahead": "Y Y Y Y Y Y Y F F F F",
+  // Asking is not having: an open access request gives nothing until it is approved.
+  "pending request for Edit, no share": "N N N N N N N N N N N",
 } as const;
 type Subject = keyof typeof SUBJECTS;
 
@@ -72,7 +78,13 @@ async function freshSession(visibility: "private" | "team"): Promise<Fixture> {
     .insert(s.clinicalSessions)
     .values({ organisationId: org.id, ownerId: actors.owner.userId, teamId: psychologyId, visibility, title: `Consult ${Math.random()}`, clientId, notes: "original" })
     .returning();
-  const share = (who: Subject, access: "view" | "edit" | "full") => ({ sessionId: session!.id, userId: actors[who].userId, access, grantedById: actors.owner.userId });
+  const share = (who: Subject, access: "view" | "edit" | "full", expiresAt: Date | null = null) => ({
+    sessionId: session!.id,
+    userId: actors[who].userId,
+    access,
+    grantedById: actors.owner.userId,
+    expiresAt,
+  });
   await db.insert(s.sessionShares).values([
     share("Full access", "full"),
     share("Edit", "edit"),
@@ -83,7 +95,17 @@ async function freshSession(visibility: "private" | "team"): Promise<Fixture> {
     share("former member who held a share", "edit"),
     share("role sessions:view holding an Edit share", "edit"),
     share("role sessions:none holding a share", "full"),
+    share("Full share past its end date", "full", new Date(Date.now() - 1000)),
+    share("Edit share with an end date ahead", "edit", new Date(Date.now() + 86_400_000)),
   ]);
+  await db.insert(s.accessRequests).values({
+    organisationId: org.id,
+    requesterId: actors["pending request for Edit, no share"].userId,
+    targetType: "clinical_session",
+    targetId: session!.id,
+    level: "edit",
+    expiresAt: new Date(Date.now() + 14 * 86_400_000),
+  });
   return { sessionId: session!.id, viewHolder: actors.View };
 }
 
@@ -148,6 +170,9 @@ beforeAll(async () => {
     "member of another organisation": await createMember(other, { role: "admin" }),
     "role sessions:view holding an Edit share": await createMember(org, { roleId: viewRole!.id, teamIds: [physio.id] }),
     "role sessions:none holding a share": await createMember(org, { roleId: noSessionsRole!.id, teamIds: [psychology.id] }),
+    "Full share past its end date": await clinician([physio.id]),
+    "Edit share with an end date ahead": await clinician([physio.id]),
+    "pending request for Edit, no share": await clinician([physio.id]),
   };
   spare = await clinician([]);
 
@@ -226,12 +251,17 @@ describe("the list queries and can() give the same answers", () => {
         .returning();
       const holders = Object.values(actors).filter((a, j) => (i + j) % 4 === 0 && a.userId !== owner.userId && a.organisationId === org.id);
       if (holders.length) {
-        await db.insert(s.sessionShares).values(holders.map((h, j) => ({ sessionId: session!.id, userId: h.userId, access: (["view", "edit", "full"] as const)[j % 3]!, grantedById: owner.userId })));
+        // Some shares have ended (past their end date), some end later.
+        const ends = [null, new Date(Date.now() - 1000), new Date(Date.now() + 86_400_000)];
+        await db.insert(s.sessionShares).values(
+          holders.map((h, j) => ({ sessionId: session!.id, userId: h.userId, access: (["view", "edit", "full"] as const)[j % 3]!, grantedById: owner.userId, expiresAt: ends[(i + j) % 3] })),
+        );
       }
     }
 
     const everything = await db.select().from(s.clinicalSessions);
-    const shares = await db.select().from(s.sessionShares);
+    // The policy's facts carry only a live share: one past its end date is absent.
+    const shares = (await db.select().from(s.sessionShares)).filter((x) => isGrantLive(x.expiresAt));
     for (const [subject, actor] of Object.entries(actors) as [Subject, StaffActor][]) {
       const factsFor = (row: (typeof everything)[number], share: boolean): SessionAccessFacts => ({
         organisationId: row.organisationId,

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AccessUntil } from "@/components/access/access-until";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { RELATIONSHIP_LABELS } from "@/lib/clients/schemas";
@@ -55,7 +56,9 @@ export default async function ClientOverviewPage({ params, searchParams }: { par
             {chart.practitioners.length ? (
               <ul className="space-y-1 text-sm" aria-label="Assigned practitioners">
                 {chart.practitioners.map((p) => (
-                  <li key={p.userId}>{p.name}</li>
+                  <li key={p.userId}>
+                    {p.name} <AccessUntil expiresAt={p.expiresAt} />
+                  </li>
                 ))}
               </ul>
             ) : (

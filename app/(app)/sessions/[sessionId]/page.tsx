@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { EmergencyAccessBanner } from "@/components/access/emergency-access-banner";
 import { formatDate, formatDateTime } from "@/components/sessions/session-badges";
 import { Alert } from "@/components/ui/alert";
+import { AccessUntil } from "@/components/access/access-until";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -51,7 +52,8 @@ export default async function SessionPage({ params, searchParams }: { params: Pr
           <>
             Owned by {session.owner.name} · created {formatDate(session.createdAt)} · updated {formatDateTime(session.updatedAt)} ·{" "}
             <span className="whitespace-nowrap">
-              Your access: <Badge>{SESSION_LEVEL_LABELS[can.level]}</Badge>
+              Your access: <Badge>{SESSION_LEVEL_LABELS[can.level]}</Badge>{" "}
+              <AccessUntil expiresAt={session.people.find((p) => p.userId === actor.userId)?.expiresAt} />
             </span>
           </>
         }

@@ -2,6 +2,9 @@
 
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
+import { AccessEndDateField } from "@/components/access/access-end-date-field";
+import { AccessEndForm } from "@/components/access/access-end-form";
+import { AccessUntil } from "@/components/access/access-until";
 import { ColleagueCombobox, type ColleagueOption } from "@/components/sessions/colleague-combobox";
 import { formatDate } from "@/components/sessions/session-badges";
 import { Badge } from "@/components/ui/badge";
@@ -235,7 +238,7 @@ function AddPeople({ sessionId, comboboxId, onShared }: { sessionId: string; com
                 ))}
               </Select>
             </div>
-            {/* Contract 4 (expiry helper): the end-date field, <AccessEndDateField />, goes here beside the level. */}
+            <AccessEndDateField id={`${comboboxId}-ends`} error={errors.endsOn} />
           </div>
           <p id={`${comboboxId}-level-hint`} className="text-sm text-slate-600">
             {SHARE_LEVEL_HINTS[level]}
@@ -370,7 +373,12 @@ function PeopleWithAccess({
                 <span className="block text-slate-600">
                   Shared by {p.sharedByName} on {formatDate(p.sharedAt)}
                   {p.levelChangedByName ? `, level changed by ${p.levelChangedByName}` : ""}
-                  {/* Contract 4 (expiry helper): <AccessUntil /> ("until 31 Jan") goes here. */}
+                  {p.expiresAt ? (
+                    <>
+                      {" · "}
+                      <AccessUntil expiresAt={p.expiresAt} />
+                    </>
+                  ) : null}
                 </span>
               </span>
               {canManage ? (

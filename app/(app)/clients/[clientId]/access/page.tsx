@@ -26,6 +26,8 @@ import { ChartHeader } from "../chart-header";
 import { loadChart } from "../load-chart";
 import { AccessForm } from "./access-form";
 import { EndAccessForm } from "./end-access-form";
+import { AccessUntil } from "@/components/access/access-until";
+import { AccessEndForm } from "@/components/access/access-end-form";
 
 export const metadata: Metadata = { title: "Access" };
 
@@ -344,6 +346,23 @@ export default async function ChartAccessPage({
             </AccessSection>
           </CardBody>
         </Card>
+        {chart.abilities.manageAccess && chart.practitioners.length > 0 ? (
+          <Card>
+            <CardHeader title="End dates" description="Access on the list can end by itself on a date. You are reminded 3 days before." />
+            <CardBody>
+              <ul className="divide-y divide-slate-100" aria-label="End dates">
+                {chart.practitioners.map((p) => (
+                  <li key={p.userId} className="space-y-2 py-3" aria-label={p.name}>
+                    <p className="text-sm font-medium text-slate-900">
+                      {p.name} <AccessUntil expiresAt={p.expiresAt} />
+                    </p>
+                    <AccessEndForm grant="client_access" ids={{ clientId: chart.client.id, userId: p.userId }} current={p.expiresAt} label={`${p.name}'s access ends`} />
+                  </li>
+                ))}
+              </ul>
+            </CardBody>
+          </Card>
+        ) : null}
 
         <Card aria-labelledby="history-title">
           <CardHeader

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
+import { AccessEndForm } from "@/components/access/access-end-form";
+import { AccessUntil } from "@/components/access/access-until";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -108,12 +110,18 @@ export default async function PortalTabPage({ params, searchParams }: { params: 
                         <div className="text-slate-500">{inv.email}</div>
                       </Td>
                       <Td>
-                        <Badge tone={STATE[inv.status].tone}>{STATE[inv.status].label}</Badge>
+                        <Badge tone={STATE[inv.status].tone}>{STATE[inv.status].label}</Badge>{" "}
+                        {inv.status !== "revoked" ? <AccessUntil expiresAt={inv.expiresAt} /> : null}
                       </Td>
                       <Td>{inv.canManage ? "Yes" : "No"}</Td>
                       <Td>{formatDateTime(inv.invitedAt)}</Td>
                       <Td className="text-right">
-                        {chart.abilities.invitePortal && inv.status !== "revoked" ? <RevokeForm clientId={id} portalAccountId={inv.portalAccountId} name={inv.name} /> : null}
+                        {chart.abilities.invitePortal && inv.status !== "revoked" ? (
+                          <div className="space-y-2 text-left">
+                            <RevokeForm clientId={id} portalAccountId={inv.portalAccountId} name={inv.name} />
+                            <AccessEndForm grant="portal_profile" ids={{ clientId: id, portalAccountId: inv.portalAccountId }} current={inv.expiresAt} label={`${inv.name || inv.email}'s portal access ends`} />
+                          </div>
+                        ) : null}
                       </Td>
                     </Tr>
                   ))}

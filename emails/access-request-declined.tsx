@@ -1,0 +1,28 @@
+import { EmailLayout, Greeting, Paragraph, SmallPrint } from "./_components/layout";
+
+export interface AccessRequestDeclinedProps {
+  clinicName: string;
+  requesterName: string;
+  deciderName: string;
+  /** The request's date, e.g. "30 Nov 2026" — the record itself is not named to someone without access. */
+  requestedOn: string;
+}
+
+export default function AccessRequestDeclinedEmail({ clinicName, requesterName, deciderName, requestedOn }: AccessRequestDeclinedProps) {
+  const declined = `${deciderName} declined your request for access of ${requestedOn}.`;
+  return (
+    <EmailLayout clinicName={clinicName} preview={declined}>
+      <Greeting name={requesterName} />
+      <Paragraph>{declined}</Paragraph>
+      <Paragraph>If you still need access, speak to them directly.</Paragraph>
+      <SmallPrint>{"You received this because you asked for access in Carebridge."}</SmallPrint>
+    </EmailLayout>
+  );
+}
+
+AccessRequestDeclinedEmail.PreviewProps = {
+  clinicName: "Riverside Health Clinic",
+  requesterName: "Tom Baker",
+  deciderName: "Dr Priya Shah",
+  requestedOn: "30 Nov 2026",
+} satisfies AccessRequestDeclinedProps;

@@ -1,0 +1,73 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { z } from "zod";
+import { getDb } from "@/db/client";
+import { accessRequests, clientAccess } from "@/db/schema";
+import { liveGrant } from "@/lib/access/access-end";
+import type { StaffActor } from "@/lib/access/actor";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
+import { applyAccessList } from "@/lib/clients/access-list";
+import { findClient } from "@/lib/clients/find-client";
+import { AppError } from "@/lib/errors";
+import { queueEmail } from "@/lib/mail/queue-email";
+import { notify } from "@/lib/notifications/notify";
+import { scheduleOutboxDelivery } from "@/lib/outbox/schedule-delivery";
+import { shareSessionIn } from "@/lib/sessions/share-session";
+import { formatClinicDate as formatDate } from "@/lib/access-ends/end-date";
+import { loadAccessRequestFor } from "./load-access-request";
+import type { answerAccessRequestInput } from "./schemas";
+
+/**
+ * Approve (sessions: at View or Edit; charts: onto the access list) or decline a pending request.
+ * Approving shares the session / grants the chart through the usual paths, which tell the
+ * requester (notification + email, linking to the record); declining tells them too, without
+ * naming the record. A request answered already, or older than 14 days, cannot be answered.
+ */
+export async function answerAccessRequest(actor: StaffActor, input: z.output<typeof answerAccessRequestInput>, opts: { now?: Date } = {}): Promise<{ outcome: "approved" | "declined" }> {
+  const now = opts.now ?? new Date();
+  const db = await getDb();
+  const outcome = await db.transaction(async (tx) => {
+    const request = await loadAccessRequestFor(tx, actor, input.requestId, { lock: true });
+    if (request.status !== "pending") throw new AppError(request.status === "expired" ? "request_expired" : "request_answered");
+    if (request.expiresAt <= now) throw new AppError("request_expired");
+    const isSession = request.targetType === "clinical_session";
+    const fits = input.answer === "decline" || (isSession ? input.answer === "view" || input.answer === "edit" : input.answer === "approve");
+    if (!fits) throw new AppError("invalid_input", { field: "answer" });
+
+    const approved = input.answer !== "decline";
+    if (approved && isSession) {
+      await shareSessionIn(tx, actor, { sessionId: request.targetId, userIds: [request.requesterId], access: input.answer as "view" | "edit" });
+    } else if (approved) {
+      const client = await findClient(tx, actor, request.targetId);
+      const current = await tx.select({ userId: clientAccess.userId }).from(clientAccess).where(and(eq(clientAccess.clientId, client.id), liveGrant(clientAccess.expiresAt)));
+      await applyAccessList(tx, actor, client, [...current.map((c) => c.userId), request.requesterId]);
+    } else {
+      await notify(tx, {
+        userId: request.requesterId,
+        organisationId: actor.organisationId,
+        kind: "access_request_declined",
+        text: `${actor.name} declined your request for access of ${formatDate(request.createdAt)}.`,
+        link: "/notifications",
+      });
+      await queueEmail(tx, {
+        organisationId: actor.organisationId,
+        to: request.requesterEmail,
+        template: "access-request-declined",
+        props: { clinicName: actor.organisationName, requesterName: request.requesterName, deciderName: actor.name, requestedOn: formatDate(request.createdAt) },
+      });
+    }
+    await tx
+      .update(accessRequests)
+      .set({ status: approved ? "approved" : "declined", decidedById: actor.userId, decidedAt: now })
+      .where(eq(accessRequests.id, request.id));
+    await recordStaffAudit(tx, actor, {
+      action: approved ? "access.request_approved" : "access.request_declined",
+      target: { type: request.targetType, id: request.targetId },
+      clientId: request.targetType === "client" ? request.targetId : null,
+      metadata: { requestId: request.id, userId: request.requesterId, ...(approved && isSession ? { level: input.answer } : {}) },
+    });
+    return approved ? ("approved" as const) : ("declined" as const);
+  });
+  scheduleOutboxDelivery();
+  return { outcome };
+}

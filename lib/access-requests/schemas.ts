@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { id } from "@/lib/organisations/schemas";
+import { text } from "@/lib/validation/text";
+
+export const ACCESS_REQUEST_TARGETS = ["clinical_session", "client"] as const;
+export type AccessRequestTarget = (typeof ACCESS_REQUEST_TARGETS)[number];
+
+/** What a requester may ask for: sessions at View or Edit (Full is given, not asked for); charts: the access list. */
+export const REQUESTABLE_SESSION_LEVELS = ["view", "edit"] as const;
+
+export const requestAccessInput = z
+  .object({
+    targetType: z.enum(ACCESS_REQUEST_TARGETS),
+    targetId: id,
+    level: z.enum(REQUESTABLE_SESSION_LEVELS, { message: "Choose View or Edit." }).optional(),
+    message: text()
+      .trim()
+      .max(1000, "Keep the message under 1,000 characters.")
+      .transform((m) => m || undefined)
+      .optional(),
+  })
+  .refine((v) => v.targetType !== "clinical_session" || v.level, { path: ["level"], message: "Choose View or Edit." });
+export type RequestAccessInput = z.output<typeof requestAccessInput>;
+
+export const ACCESS_REQUEST_ANSWERS = ["view", "edit", "approve", "decline"] as const;
+export type AccessRequestAnswer = (typeof ACCESS_REQUEST_ANSWERS)[number];
+
+export const answerAccessRequestInput = z.object({ requestId: id, answer: z.enum(ACCESS_REQUEST_ANSWERS) });
+
+export const pendingRequestInput = z.object({ targetType: z.enum(ACCESS_REQUEST_TARGETS), targetId: id });

@@ -1,0 +1,159 @@
+import { randomUUID } from "node:crypto";
+import { and, desc, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import * as s from "@/db/schema";
+import type { StaffActor } from "@/lib/access/actor";
+import { canSeeClient } from "@/lib/access/client-visibility";
+import { answerAccessRequest } from "@/lib/access-requests/answer-access-request";
+import { pendingRequest, requestAccess } from "@/lib/access-requests/request-access";
+import { createSession } from "@/lib/sessions/create-session";
+import { getSession } from "@/lib/sessions/get-session";
+import { shareSession } from "@/lib/sessions/share-session";
+import { createClient, createMember, createOrganisation } from "../support/factories";
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+let org: Awaited<ReturnType<typeof createOrganisation>>;
+let admin: StaffActor;
+let maya: StaffActor; // owner
+let leo: StaffActor; // Full holder
+let nina: StaffActor; // asks
+let tom: StaffActor; // Edit holder: may not answer
+
+beforeAll(async () => {
+  org = await createOrganisation("Harbour Health Group");
+  admin = await createMember(org, { role: "admin", name: "Ava Morgan", email: "ava.req@harbour.test" });
+  maya = await createMember(org, { role: "clinician", name: "Dr Maya Patel", email: "maya.req@harbour.test" });
+  leo = await createMember(org, { role: "clinician", name: "Dr Leo Chen", email: "leo.req@harbour.test" });
+  nina = await createMember(org, { role: "clinician", name: "Dr Nina Okafor", email: "nina.req@harbour.test" });
+  tom = await createMember(org, { role: "clinician", name: "Dr Tom Baker", email: "tom.req@harbour.test" });
+});
+
+async function newSession(title = "Initial assessment") {
+  const { sessionId } = await createSession(maya, { title, clientId: null, teamId: null, visibility: "private" });
+  await shareSession(maya, { sessionId, userIds: [leo.userId], access: "full" });
+  await shareSession(maya, { sessionId, userIds: [tom.userId], access: "edit" });
+  return sessionId;
+}
+
+async function requestRow(requesterId: string, targetId: string) {
+  const db = await getDb();
+  return db.select().from(s.accessRequests).where(and(eq(s.accessRequests.requesterId, requesterId), eq(s.accessRequests.targetId, targetId)));
+}
+
+async function notificationsOf(userId: string, kind: string) {
+  const db = await getDb();
+  return db.select().from(s.notifications).where(and(eq(s.notifications.userId, userId), eq(s.notifications.kind, kind))).orderBy(desc(s.notifications.createdAt));
+}
+
+async function emailsTo(email: string, template: string) {
+  const db = await getDb();
+  return db.select().from(s.outbox).where(and(eq(s.outbox.to, email), eq(s.outbox.template, template)));
+}
+
+describe("asking for access to a session", () => {
+  it("reaches the owner and Full holders (notification + email with the answers), once; asking again shows the pending request", async () => {
+    const sessionId = await newSession("Requested assessment");
+    const first = await requestAccess(nina, { targetType: "clinical_session", targetId: sessionId, level: "edit", message: "Covering Friday." });
+    expect(first).toMatchObject({ outcome: "sent", request: { level: "edit" } });
+    const again = await requestAccess(nina, { targetType: "clinical_session", targetId: sessionId, level: "view" });
+    expect(again).toMatchObject({ outcome: "already_pending", request: { level: "edit" } });
+    expect(await requestRow(nina.userId, sessionId)).toHaveLength(1);
+
+    for (const who of [maya, leo]) {
+      const [n, ...more] = (await notificationsOf(who.userId, "access_requested")).filter((x) => x.text.includes("Requested assessment"));
+      expect(more).toHaveLength(0);
+      expect(n!.text).toBe("Dr Nina Okafor asked for access to the session “Requested assessment” (Edit).");
+      const [email] = (await emailsTo(who.email, "access-requested")).filter((e) => e.text.includes("Requested assessment"));
+      expect(email!.text).toContain("Covering Friday.");
+      for (const label of ["Approve at View", "Approve at Edit", "Decline"]) expect(email!.text).toContain(label);
+    }
+    expect((await notificationsOf(tom.userId, "access_requested")).filter((x) => x.text.includes("Requested assessment"))).toHaveLength(0);
+    // Nothing about the record is returned to the requester, and they still have no access.
+    expect(JSON.stringify(first)).not.toContain("Requested assessment");
+    await expect(getSession(nina, sessionId)).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("approved at Edit: the requester gets in at Edit and is told; the request cannot be answered twice", async () => {
+    const sessionId = await newSession("Approved assessment");
+    await requestAccess(nina, { targetType: "clinical_session", targetId: sessionId, level: "view" });
+    const [row] = await requestRow(nina.userId, sessionId);
+    // An Edit holder sees the session but may not share it: refused.
+    await expect(answerAccessRequest(tom, { requestId: row!.id, answer: "edit" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(answerAccessRequest(admin, { requestId: row!.id, answer: "edit" })).rejects.toMatchObject({ code: "not_found" });
+    expect(await answerAccessRequest(leo, { requestId: row!.id, answer: "edit" })).toEqual({ outcome: "approved" });
+    expect((await getSession(nina, sessionId)).abilities.level).toBe("edit");
+    expect((await notificationsOf(nina.userId, "session_shared")).map((n) => n.text)).toContain("Dr Leo Chen shared “Approved assessment” with you (Edit).");
+    await expect(answerAccessRequest(maya, { requestId: row!.id, answer: "decline" })).rejects.toMatchObject({ code: "request_answered" });
+    expect(await pendingRequest(await getDb(), nina, "clinical_session", sessionId)).toBeNull();
+  });
+
+  it("declined: the requester is told without the record being named, and has no access", async () => {
+    const sessionId = await newSession("Declined assessment");
+    await requestAccess(nina, { targetType: "clinical_session", targetId: sessionId, level: "view" });
+    const [row] = await requestRow(nina.userId, sessionId);
+    expect(await answerAccessRequest(maya, { requestId: row!.id, answer: "decline" })).toEqual({ outcome: "declined" });
+    const [n] = await notificationsOf(nina.userId, "access_request_declined");
+    expect(n!.text).toMatch(/^Dr Maya Patel declined your request for access of \d+ \w{3} \d{4}\.$/);
+    expect((await emailsTo(nina.email, "access-request-declined")).every((e) => !e.text.includes("Declined assessment"))).toBe(true);
+    await expect(getSession(nina, sessionId)).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("an id that is no session of this clinic is answered exactly like a real one, and reaches nobody", async () => {
+    const ghost = randomUUID();
+    const answer = await requestAccess(nina, { targetType: "clinical_session", targetId: ghost, level: "view" });
+    expect(answer).toMatchObject({ outcome: "sent" });
+    expect(await requestAccess(nina, { targetType: "clinical_session", targetId: ghost, level: "view" })).toMatchObject({ outcome: "already_pending" });
+  });
+});
+
+describe("asking for access to a chart", () => {
+  it("goes to the admins; approving puts the requester on the access list", async () => {
+    const client = await createClient(org.id, { firstName: "Olivia", lastName: "Requested" });
+    await requestAccess(nina, { targetType: "client", targetId: client.id });
+    const [n] = (await notificationsOf(admin.userId, "access_requested")).filter((x) => x.text.includes("Olivia Requested"));
+    expect(n!.text).toBe("Dr Nina Okafor asked for access to the chart of Olivia Requested.");
+    expect((await notificationsOf(maya.userId, "access_requested")).filter((x) => x.text.includes("Olivia Requested"))).toHaveLength(0);
+    const [row] = await requestRow(nina.userId, client.id);
+    await expect(answerAccessRequest(maya, { requestId: row!.id, answer: "approve" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(answerAccessRequest(admin, { requestId: row!.id, answer: "edit" })).rejects.toMatchObject({ code: "invalid_input" });
+    expect(await answerAccessRequest(admin, { requestId: row!.id, answer: "approve" })).toEqual({ outcome: "approved" });
+    expect(await canSeeClient(nina, client.id)).toBe(true);
+    expect((await notificationsOf(nina.userId, "client_access_granted")).map((x) => x.text)).toContain("Ava Morgan gave you access to Olivia Requested's chart.");
+  });
+});
+
+describe("the 14-day life of a request (injected clock)", () => {
+  it("is pending and answerable until 14 days after it was sent, then expired: not shown, not answerable, and may be sent again", async () => {
+    const sessionId = await newSession("Old request");
+    const sent = new Date(Date.now() - 20 * DAY);
+    const nina = await createMember(org, { role: "clinician", name: "Dr Nina Later" });
+    await requestAccess(nina, { targetType: "clinical_session", targetId: sessionId, level: "view" }, { now: sent });
+    const [row] = await requestRow(nina.userId, sessionId);
+    const db = await getDb();
+
+    expect(await pendingRequest(db, nina, "clinical_session", sessionId, new Date(sent.getTime() + 14 * DAY - 1))).not.toBeNull();
+    expect(await pendingRequest(db, nina, "clinical_session", sessionId, new Date(sent.getTime() + 14 * DAY))).toBeNull();
+    await expect(answerAccessRequest(maya, { requestId: row!.id, answer: "view" }, { now: new Date(sent.getTime() + 14 * DAY) })).rejects.toMatchObject({ code: "request_expired" });
+
+    const again = await requestAccess(nina, { targetType: "clinical_session", targetId: sessionId, level: "view" }, { now: new Date(sent.getTime() + 14 * DAY) });
+    expect(again.outcome).toBe("sent");
+    expect((await requestRow(nina.userId, sessionId)).map((r) => r.status).sort()).toEqual(["expired", "pending"]);
+  });
+});
+
+describe("at most 5 requests per person per hour", () => {
+  it("holds under 50 requests at once, and frees up an hour later", async () => {
+    const asker = await createMember(org, { role: "clinician", name: "Dr Busy Asker" });
+    const now = new Date();
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, () => requestAccess(asker, { targetType: "clinical_session", targetId: randomUUID(), level: "view" }, { now })),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(5);
+    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(Array(45).fill("rate_limited"));
+    await expect(requestAccess(asker, { targetType: "client", targetId: randomUUID() }, { now: new Date(now.getTime() + HOUR - 1) })).rejects.toMatchObject({ code: "rate_limited" });
+    expect((await requestAccess(asker, { targetType: "client", targetId: randomUUID() }, { now: new Date(now.getTime() + HOUR) })).outcome).toBe("sent");
+  });
+});
