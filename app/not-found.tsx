@@ -1,4 +1,7 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+
+export const metadata: Metadata = { title: "Not found" };
 
 // One page for "does not exist" and "you may not see it": the difference is never revealed.
 export default function NotFound() {

@@ -39,6 +39,7 @@ export const ERROR_CODES = [
   "unavailable", // the database cannot be reached right now (lib/database-unavailable.ts)
   "conflict",
   "unexpected",
+  "possible_duplicate",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -125,4 +126,5 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   unavailable: DATABASE_UNAVAILABLE_MESSAGE,
   conflict: "Someone made the same change at the same moment. Reload the page to see where things stand.",
   unexpected: "Something went wrong on our side. Please try again.",
+  possible_duplicate: "A chart with this email, or this name and date of birth, already exists. Open it, or tick “This is a different person” to create a new chart.",
 };

@@ -68,6 +68,11 @@ export function ActionForm({
   );
 }
 
+/** The surrounding ActionForm's last result and whether it is submitting, for parts that react to it. */
+export function useActionFormState() {
+  return useContext(FormContext);
+}
+
 /** A labelled field whose error comes from the surrounding ActionForm's last result. */
 export function FormField({ name, label, hint, children }: { name: string; label: string; hint?: string; children: ReactNode }) {
   const { state } = useContext(FormContext);

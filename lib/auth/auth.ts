@@ -8,7 +8,7 @@ import { startAuthSession } from "./auth-sessions/start-auth-session";
 import { verifyStaffCredentials } from "./verify-staff-credentials";
 
 class SignInRefused extends CredentialsSignin {
-  constructor(code: "invalid" | "rate_limited" | "locked" | "unavailable") {
+  constructor(code: "invalid" | "rate_limited" | "locked" | "no_access" | "unavailable") {
     super();
     this.code = code;
   }

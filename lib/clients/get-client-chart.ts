@@ -12,7 +12,7 @@ import type { Relationship } from "./schemas";
 export type ChartTab = "overview" | "edit" | "sessions" | "documents" | "portal" | "access" | "separate_profile" | "form";
 
 export interface ClientChart {
-  client: { id: string; firstName: string; lastName: string; dateOfBirth: string | null; email: string | null; phone: string | null; address: string | null; createdAt: Date };
+  client: { id: string; firstName: string; lastName: string; dateOfBirth: string | null; email: string | null; phone: string | null; address: string | null; profileLabel: string | null; createdAt: Date };
   practitioners: { userId: string; name: string }[];
   /** Other profiles linked to this one. Only charts the viewer may see carry an id and a name. */
   linkedProfiles: ({ relationship: Relationship; visible: true; id: string; name: string } | { relationship: Relationship; visible: false })[];
@@ -27,7 +27,7 @@ export async function getClientChart(actor: StaffActor, clientId: string, tab: C
   await assertCanClient(actor, "client:view", clientId);
   const db = await getDb();
   const [client] = await db
-    .select({ id: clients.id, firstName: clients.firstName, lastName: clients.lastName, dateOfBirth: clients.dateOfBirth, email: clients.email, phone: clients.phone, address: clients.address, createdAt: clients.createdAt })
+    .select({ id: clients.id, firstName: clients.firstName, lastName: clients.lastName, dateOfBirth: clients.dateOfBirth, email: clients.email, phone: clients.phone, address: clients.address, profileLabel: clients.profileLabel, createdAt: clients.createdAt })
     .from(clients)
     .where(and(eq(clients.id, clientId), eq(clients.organisationId, actor.organisationId), isNull(clients.archivedAt)));
   const practitioners = await db

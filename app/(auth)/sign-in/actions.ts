@@ -22,6 +22,7 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
     unstable_rethrow(e); // the success path is a redirect
     if (e instanceof CredentialsSignin) {
       if (e.code === "unavailable") return { error: "unavailable", email };
+      if (e.code === "no_access") return { error: "ended", email };
       const code = e.code === "rate_limited" || e.code === "locked" ? e.code : "invalid";
       if (code === "rate_limited") {
         const { ip } = await getClientInfo();

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { recordMetadata } from "@/lib/records/record-metadata";
 import { formatDate, formatDateTime, VisibilityBadge } from "@/components/sessions/session-badges";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -15,7 +16,9 @@ import { ShareDialog } from "./share-dialog";
 import { idOrNotFound, orNotFound } from "@/lib/access/or-not-found";
 
 // The title is clinical: keep it out of the browser tab and history.
-export const metadata: Metadata = { title: "Session" };
+export async function generateMetadata({ params }: { params: Promise<{ sessionId: string }> }): Promise<Metadata> {
+  return recordMetadata("session", (await params).sessionId);
+}
 
 export default async function SessionPage({ params }: { params: Promise<{ sessionId: string }> }) {
   const actor = await requireStaffWith("sessions:view");

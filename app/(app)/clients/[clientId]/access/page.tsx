@@ -3,10 +3,12 @@ import { notFound } from "next/navigation";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { ALREADY_SEE_EVERY_CHART, listPractitioners } from "@/lib/clients/list-practitioners";
 import { ChartHeader } from "../chart-header";
-import { loadChart } from "../load-chart";
+import { chartMetadata, loadChart } from "../load-chart";
 import { AccessForm } from "./access-form";
 
-export const metadata: Metadata = { title: "Manage access" };
+export async function generateMetadata({ params }: { params: Promise<{ clientId: string }> }): Promise<Metadata> {
+  return chartMetadata(params, "Access");
+}
 
 export default async function ManageAccessPage({ params }: { params: Promise<{ clientId: string }> }) {
   const { actor, chart } = await loadChart(params, "access");

@@ -7,9 +7,11 @@ import { DOCUMENT_KIND_LABELS } from "@/lib/access/documents";
 import { listClientDocuments } from "@/lib/documents/list-documents";
 import { formatDate } from "../../format";
 import { ChartHeader } from "../chart-header";
-import { loadChart } from "../load-chart";
+import { chartMetadata, loadChart } from "../load-chart";
 
-export const metadata: Metadata = { title: "Client documents" };
+export async function generateMetadata({ params }: { params: Promise<{ clientId: string }> }): Promise<Metadata> {
+  return chartMetadata(params, "Documents");
+}
 
 const PAGE_SIZE = 25;
 
