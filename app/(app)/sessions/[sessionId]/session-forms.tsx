@@ -66,12 +66,12 @@ export function SessionEditor({
           <div>
             <dt className="font-medium text-slate-800">Notes</dt>
             <dd className="mt-1 whitespace-pre-wrap text-slate-800" data-testid="session-notes">
-              {notes || <span className="text-slate-400">No notes yet.</span>}
+              {notes || <span className="text-slate-600">No notes yet.</span>}
             </dd>
           </div>
           <div>
             <dt className="font-medium text-slate-800">Context</dt>
-            <dd className="mt-1 whitespace-pre-wrap text-slate-800">{context || <span className="text-slate-400">No context yet.</span>}</dd>
+            <dd className="mt-1 whitespace-pre-wrap text-slate-800">{context || <span className="text-slate-600">No context yet.</span>}</dd>
           </div>
         </dl>
       )}
