@@ -32,10 +32,10 @@ const FORM_STATE = { sent: "Not started", draft: "Started", submitted: "Submitte
 const linkClass = "font-medium text-teal-800 underline-offset-2 hover:underline";
 
 /** One panel of the overview: a heading, a link to its tab, and either its rows or what to do next. */
-function Panel({ id, title, tabHref, tabLabel, children, className }: { id: string; title: string; tabHref: string; tabLabel: string; children: ReactNode; className?: string }) {
+function Panel({ id, title, tabHref, tabLabel, children, className }: { id: string; title: string; tabHref?: string; tabLabel?: string; children: ReactNode; className?: string }) {
   return (
     <Card aria-labelledby={id} className={className}>
-      <CardHeader id={id} title={title} actions={<Link className={`${linkClass} text-sm`} href={tabHref}>{tabLabel}</Link>} />
+      <CardHeader id={id} title={title} actions={tabHref ? <Link className={`${linkClass} text-sm`} href={tabHref}>{tabLabel}</Link> : null} />
       <CardBody>{children}</CardBody>
     </Card>
   );
@@ -239,7 +239,7 @@ export default async function ClientOverviewPage({ params, searchParams }: { par
           )}
         </Panel>
 
-        <Panel id="overview-practitioners" title="Assigned practitioners" tabHref={chart.abilities.manageAccess ? `${base}/access` : base} tabLabel={chart.abilities.manageAccess ? "Manage access" : "Overview"}>
+        <Panel id="overview-practitioners" title="Assigned practitioners" tabHref={chart.abilities.manageAccess ? `${base}/access` : undefined} tabLabel="Manage access">
           {chart.practitioners.length ? (
             <ul className="space-y-1 text-sm" aria-label="Assigned practitioners">
               {chart.practitioners.map((p) => (
