@@ -13,8 +13,9 @@ import { DEMO_PASSWORD, signIn } from "../support";
 const one = async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) => (await query<T>(text, params))[0]!;
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 
-// About 30 scans per role: a few seconds on an idle machine, far more on a loaded one.
-test.describe.configure({ timeout: 300_000 });
+// About 40 scans for the admin, 10 for the others: well under a minute on an idle machine, several
+// minutes on a loaded one (each scan then takes ~10 s).
+test.describe.configure({ timeout: 600_000 });
 
 type Finding = string;
 
