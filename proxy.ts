@@ -4,6 +4,7 @@ import { OUTAGE_HTML } from "@/lib/health/outage-page";
 import type { OutageMark } from "@/lib/health/database-outage";
 import { refuseOversizedBody } from "@/lib/request/body-limit";
 import { hasMalformedId } from "@/lib/request/malformed-id";
+import { rememberDevOrigin } from "@/lib/urls";
 
 /**
  * Passes the requested path on, so a guard that sends a signed-out person to sign-in can bring
@@ -26,6 +27,7 @@ export async function proxy(request: NextRequest) {
     });
   }
   const { pathname, search } = request.nextUrl;
+  rememberDevOrigin(request.nextUrl.origin);
   const csp = isFileRoute(pathname)
     ? FILE_CSP
     : contentSecurityPolicy({

@@ -15,6 +15,7 @@ const notOnEmbedded = [
   "sessions-access-matrix",
   "clients-access-matrix",
   "sessions-list-explain",
+  "documents-list",
   "input-fuzz",
   "redis-down-caps",
   "outbox-faults",

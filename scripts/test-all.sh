@@ -1,21 +1,51 @@
 #!/usr/bin/env bash
-# `npm test`: every check, in order, stopping at the first failure.
+# `npm test`: every check. Independent checks run side by side (the machine has 2 cores and each
+# of them leaves one partly idle); each one's output is printed whole when it ends, and the run
+# stops after the first group that fails.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-step() {
-  printf '\n==================== %s ====================\n' "$*"
-  "$@"
+logs=$(mktemp -d "${TMPDIR:-/tmp}/carebridge-test.XXXXXX")
+trap 'rm -rf "$logs"' EXIT
+
+# together NAME=COMMAND...: runs the commands at once, prints each one's output as a block, fails if any failed.
+together() {
+  local pids=() names=() failed=0 i name
+  for spec in "$@"; do
+    name=${spec%%=*}
+    names+=("$name")
+    (
+      start=$(date +%s)
+      set +e
+      bash -c "${spec#*=}" >"$logs/$name.log" 2>&1
+      rc=$?
+      echo "$rc $(($(date +%s) - start))" >"$logs/$name.rc"
+      exit "$rc"
+    ) &
+    pids+=($!)
+  done
+  for i in "${!pids[@]}"; do
+    wait "${pids[$i]}" || true
+  done
+  for name in "${names[@]}"; do
+    read -r rc secs <"$logs/$name.rc"
+    printf '\n==================== %s (%s s, exit %s) ====================\n' "$name" "$secs" "$rc"
+    cat "$logs/$name.log"
+    [ "$rc" = 0 ] || failed=1
+  done
+  if [ "$failed" != 0 ]; then
+    printf '\n==================== FAILED ====================\n'
+    exit 1
+  fi
 }
 
-step npm run typecheck
-step npm run lint
-step npm run test:unit
-step npm run test:integration
-# The same suite on the embedded database a newcomer gets by default (one connection: this is
-# where a query that waits on its own transaction would hang).
-step npm run test:integration:pglite
-step npm run test:e2e
+together "typecheck=npm run typecheck" "lint=npm run lint" "unit=npm run test:unit"
+# The integration suite on PostgreSQL, and the same suite on the embedded database a newcomer gets
+# by default (one connection: this is where a query that waits on its own transaction would hang).
+# Each starts its own throwaway PostgreSQL (scripts/with-postgres.sh), so they share nothing.
+together "integration (PostgreSQL)=npm run test:integration" "integration (embedded PGlite)=npm run test:integration:pglite"
+printf '\n==================== e2e (Chromium) ====================\n'
+npm run test:e2e
 
 printf '\n==================== all checks passed ====================\n'

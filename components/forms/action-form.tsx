@@ -84,10 +84,10 @@ export function FormField({ name, label, hint, children }: { name: string; label
   );
 }
 
-export function FormSubmit({ children, pendingLabel = "Saving…", variant = "primary", className }: { children: ReactNode; pendingLabel?: string; variant?: "primary" | "secondary" | "danger"; className?: string }) {
+export function FormSubmit({ children, pendingLabel = "Saving…", variant = "primary", className, disabled = false }: { children: ReactNode; pendingLabel?: string; variant?: "primary" | "secondary" | "danger"; className?: string; disabled?: boolean }) {
   const { pending } = useContext(FormContext);
   return (
-    <Button type="submit" variant={variant} disabled={pending} aria-disabled={pending} className={className}>
+    <Button type="submit" variant={variant} disabled={pending || disabled} aria-disabled={pending || disabled} className={className}>
       {pending ? pendingLabel : children}
     </Button>
   );

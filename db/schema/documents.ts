@@ -1,9 +1,11 @@
 
-import { boolean, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, check, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { documentKind, securityLevel } from "./enums";
 import { organisations, users } from "./organisations";
 import { clients } from "./clients";
 import { clinicalSessions } from "./sessions";
+import type { SharePurpose } from "../../lib/documents/share-purpose";
 
 // External people and organisations of the clinic (a GP, an insurer, a specialist clinic).
 export const contacts = pgTable(
@@ -71,10 +73,17 @@ export const documentShares = pgTable(
     linkVersion: integer("link_version").notNull().default(1),
     // The outbox email that carries the current link, so the sender sees "email not delivered".
     linkEmailId: uuid("link_email_id"),
+    // Why it was shared (lib/documents/share-purpose.ts). Required for every new share; null only on
+    // shares made before the question was asked ("not recorded", never back-filled with a guess).
+    purpose: text("purpose").$type<SharePurpose>(),
+    // The staff member's words when the purpose is "other".
+    purposeNote: text("purpose_note"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("document_shares_token_key").on(t.tokenHash),
+    check("document_shares_purpose_check", sql`${t.purpose} is null or ${t.purpose} in ('continuing_care', 'referral', 'insurer_billing', 'legal', 'client_request', 'other')`),
+    check("document_shares_purpose_note_check", sql`${t.purpose} is distinct from 'other' or ${t.purposeNote} is not null`),
     index("document_shares_document_idx").on(t.documentId, t.createdAt.desc()),
     index("document_shares_contact_idx").on(t.contactId),
   ],

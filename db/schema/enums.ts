@@ -3,7 +3,8 @@ import { pgEnum } from "drizzle-orm/pg-core";
 export const permissionLevel = pgEnum("permission_level", ["none", "view", "edit"]);
 export const clientScope = pgEnum("client_scope", ["all", "assigned"]);
 export const membershipStatus = pgEnum("membership_status", ["active", "invited", "left"]);
-export const securityLevel = pgEnum("security_level", ["link", "link_and_sms"]);
+// "link_and_email_code": a code by email; an organisation level, and the per-share fallback for a contact with no mobile.
+export const securityLevel = pgEnum("security_level", ["link", "link_and_sms", "link_and_email_code"]);
 export const sessionVisibility = pgEnum("session_visibility", ["private", "team"]);
 export const sessionStatus = pgEnum("session_status", ["draft", "in_progress", "ready_for_review", "completed"]);
 export const shareAccess = pgEnum("share_access", ["view", "edit", "full"]);

@@ -13,6 +13,11 @@ export const organisations = pgTable("organisations", {
   // Automatic logoff (HIPAA 164.312(a)(2)(iii)): a staff auth session ends after this many minutes
   // without a request (5–480, validated in lib/auth/auth-sessions/security-settings.ts).
   idleTimeoutMinutes: integer("idle_timeout_minutes").notNull().default(30),
+  // Dates and times on the audit log and its export are shown in this IANA time zone.
+  timeZone: text("time_zone").notNull().default("Europe/London"),
+  // Audit events older than this are deleted by the retention job (npm run audit:prune); the
+  // append-only trigger on audit_events reads it too. HIPAA asks for six years; the default is seven.
+  auditRetentionYears: integer("audit_retention_years").notNull().default(7),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -48,6 +53,8 @@ export const roles = pgTable(
     sessions: permissionLevel("sessions").notNull().default("none"),
     settings: permissionLevel("settings").notNull().default("none"),
     clientScope: clientScope("client_scope").notNull().default("assigned"),
+    // May read Settings → Audit log and export it (the built-in Admin role gets it through the migration).
+    auditLog: boolean("audit_log").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("roles_org_name_key").on(t.organisationId, sql`lower(${t.name})`)],

@@ -6,6 +6,7 @@ import { getClientInfo } from "@/lib/request/client-info";
 import { recordStaffAudit } from "@/lib/audit/record-audit";
 import type { StaffActor } from "./actor";
 import { levelAtLeast, type Area } from "./permissions";
+import { isUuid } from "@/lib/validation/ids";
 
 /** An organisation-level permission: an area and the level the action needs. */
 export type AreaPermission = `${Area}:${"view" | "edit"}`;
@@ -31,7 +32,7 @@ export async function assertCan(actor: StaffActor, permission: AreaPermission): 
 export async function auditRefusal(actor: StaffActor, what: string, target?: { type: string; id: string }): Promise<void> {
   const client = await getClientInfo(); // read now: request headers are gone by the time `after` runs
   const write = async () =>
-    recordStaffAudit(await getDb(), actor, { action: "access.refused", target, metadata: { needed: what }, ip: client.ip, userAgent: client.userAgent });
+    recordStaffAudit(await getDb(), actor, { action: "access.refused", target, clientId: refusedClientId(target), metadata: { needed: what }, ip: client.ip, userAgent: client.userAgent });
   try {
     after(write);
   } catch {
@@ -40,4 +41,9 @@ export async function auditRefusal(actor: StaffActor, what: string, target?: { t
     if ((await getConnection()).driver === "pglite") void write().catch((e) => console.error("Could not audit a refusal", e));
     else await write();
   }
+}
+
+/** A refused attempt on a chart belongs to that chart's history (the id is checked: the column is a uuid). */
+function refusedClientId(target: { type: string; id: string } | undefined): string | null {
+  return target?.type === "client" && isUuid(target.id) ? target.id : null;
 }

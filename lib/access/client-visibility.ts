@@ -18,14 +18,31 @@ import { isUuid } from "@/lib/validation/ids";
  * Usage: `.where(visibleClientsFilter(actor, documents.clientId))` or with a raw `sql\`d.client_id\``.
  */
 export function visibleClientsFilter(actor: StaffActor, clientId: AnyPgColumn | SQL): SQL {
-  if (!levelAtLeast(actor.role.permissions.patients, "view")) return sql`false`;
-  const active = sql`exists (select 1 from memberships m where m.organisation_id = ${actor.organisationId} and m.user_id = ${actor.userId} and m.status = 'active')`;
+  if (!seesCharts(actor)) return sql`false`;
   if (actor.role.permissions.clientScope === "all") {
-    return sql`(${active} and ${clientId} in (select c.id from clients c where c.organisation_id = ${actor.organisationId} and c.archived_at is null))`;
+    return sql`(${activeMembershipSql(actor)} and ${clientId} in (select c.id from clients c where c.organisation_id = ${actor.organisationId} and c.archived_at is null))`;
   }
-  return sql`(${active} and ${clientId} in (
-    select ca.client_id from client_access ca join clients c on c.id = ca.client_id
-    where ca.user_id = ${actor.userId} and c.organisation_id = ${actor.organisationId} and c.archived_at is null))`;
+  return sql`(${activeMembershipSql(actor)} and ${clientId} in (${assignedClientIdsSql(actor)}))`;
+}
+
+/** Whether the role sees any chart at all (the `patients` area). */
+export function seesCharts(actor: StaffActor): boolean {
+  return levelAtLeast(actor.role.permissions.patients, "view");
+}
+
+/** True in SQL while the actor's membership is active (read in the query, so a leaver sees nothing at once). */
+export function activeMembershipSql(actor: StaffActor): SQL {
+  return sql`exists (select 1 from memberships m where m.organisation_id = ${actor.organisationId} and m.user_id = ${actor.userId} and m.status = 'active')`;
+}
+
+/**
+ * The charts on the actor's access list (client scope "assigned"), as a subquery of `client_id`s:
+ * the one place that says what an access-list entry grants. Lists that start from the actor's
+ * charts (documents of an assigned-scope role) read it as their outer loop.
+ */
+export function assignedClientIdsSql(actor: StaffActor): SQL {
+  return sql`select ca.client_id from client_access ca join clients c on c.id = ca.client_id
+    where ca.user_id = ${actor.userId} and c.organisation_id = ${actor.organisationId} and c.archived_at is null`;
 }
 
 /**
@@ -35,9 +52,8 @@ export function visibleClientsFilter(actor: StaffActor, clientId: AnyPgColumn | 
  * `c` is the SQL alias of the clients row (e.g. sql`"clients"`).
  */
 export function visibleClientRowsFilter(actor: StaffActor, c: SQL): SQL {
-  if (!levelAtLeast(actor.role.permissions.patients, "view")) return sql`false`;
-  const active = sql`exists (select 1 from memberships m where m.organisation_id = ${actor.organisationId} and m.user_id = ${actor.userId} and m.status = 'active')`;
-  const row = sql`${c}.organisation_id = ${actor.organisationId} and ${c}.archived_at is null and ${active}`;
+  if (!seesCharts(actor)) return sql`false`;
+  const row = sql`${c}.organisation_id = ${actor.organisationId} and ${c}.archived_at is null and ${activeMembershipSql(actor)}`;
   if (actor.role.permissions.clientScope === "all") return sql`(${row})`;
   return sql`(${row} and exists (select 1 from client_access ca where ca.client_id = ${c}.id and ca.user_id = ${actor.userId}))`;
 }

@@ -82,6 +82,9 @@ export const AuditAction = z.enum([
   "intake.draft_saved",
   "intake.submitted",
   "intake.viewed",
+  "audit.settings_changed",
+  "audit.events_pruned",
+  "audit.exported",
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

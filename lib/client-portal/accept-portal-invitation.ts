@@ -111,6 +111,7 @@ export async function acceptPortalInvitation(
         actor: { type: "client", id: account!.id },
         action: "client_portal.invitation_accepted",
         target: { type: "client", id: a.clientId },
+        clientId: a.clientId,
         metadata: { with: passwordHash ? "new_password" : "existing_password" },
       });
     }

@@ -78,6 +78,7 @@ export async function saveIntakeAnswers(
       actor: { type: "client", id: client.accountId },
       action: submitted ? "intake.submitted" : "intake.draft_saved",
       target: { type: "intake_request", id: row.r.id },
+      clientId: profile.clientId,
       metadata: { clientId: profile.clientId },
     });
     if (submitted) {

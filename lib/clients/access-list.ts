@@ -44,10 +44,10 @@ export async function applyAccessList(
       template: "client-access-granted",
       props: { clinicName: org!.name, grantedByName: actor.name, practitionerName: p.name, clientName, chartUrl: appUrl(link) },
     });
-    await recordStaffAudit(tx, actor, { action: "client.access_granted", target: { type: "client", id: client.id }, metadata: { userId } });
+    await recordStaffAudit(tx, actor, { action: "client.access_granted", target: { type: "client", id: client.id }, clientId: client.id, metadata: { userId } });
   }
   for (const userId of removed) {
-    await recordStaffAudit(tx, actor, { action: "client.access_removed", target: { type: "client", id: client.id }, metadata: { userId } });
+    await recordStaffAudit(tx, actor, { action: "client.access_removed", target: { type: "client", id: client.id }, clientId: client.id, metadata: { userId } });
   }
   return { granted, removed };
 }

@@ -33,7 +33,7 @@ export async function createClient(actor: StaffActor, input: CreateClientInput):
         .insert(clients)
         .values({ organisationId: actor.organisationId, firstName: input.firstName, lastName: input.lastName, dateOfBirth: input.dateOfBirth, email: input.email, phone: input.phone })
         .returning();
-      await recordStaffAudit(tx, actor, { action: "client.created", target: { type: "client", id: client!.id } });
+      await recordStaffAudit(tx, actor, { action: "client.created", target: { type: "client", id: client!.id }, clientId: client!.id });
       if (input.practitionerId) await applyAccessList(tx, actor, client!, [input.practitionerId]).catch(rethrowOnField("practitionerId"));
       return { clientId: client!.id };
     }));

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { clientLinks, clients, organisations, portalAccountProfiles, portalAccounts } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { assertCanClient } from "@/lib/access/clients-assert";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { scheduleOutboxDelivery } from "@/lib/outbox/schedule-delivery";
 import { applyAccessList } from "./access-list";
 import { findClient, fullName } from "./find-client";
@@ -29,10 +29,10 @@ export async function createSeparateProfile(actor: StaffActor, input: { clientId
         .insert(clients)
         .values({ organisationId: actor.organisationId, firstName: first.firstName, lastName: first.lastName, dateOfBirth: first.dateOfBirth, email: null, phone: first.phone })
         .returning();
-      const audit = { organisationId: actor.organisationId, actor: { type: "user" as const, id: actor.userId } };
-      await recordAudit(tx, { ...audit, action: "client.profile_created", target: { type: "client", id: second!.id }, metadata: { separateProfileOf: first.id } });
+      const about = { target: { type: "client", id: second!.id }, clientId: second!.id };
+      await recordStaffAudit(tx, actor, { ...about, action: "client.profile_created", metadata: { separateProfileOf: first.id } });
       const [link] = await tx.insert(clientLinks).values({ clientId: second!.id, linkedClientId: first.id, relationship: "self", canManage: true }).returning({ id: clientLinks.id });
-      await recordAudit(tx, { ...audit, action: "client.contact_linked", target: { type: "client", id: second!.id }, metadata: { linkId: link!.id, linkedClientId: first.id, relationship: "self", canManage: true } });
+      await recordStaffAudit(tx, actor, { ...about, action: "client.contact_linked", metadata: { linkId: link!.id, linkedClientId: first.id, relationship: "self", canManage: true } });
       await applyAccessList(tx, actor, second!, [input.practitionerId]).catch((e: { details?: { field?: string } }) => {
         if (e?.details) e.details.field = "practitionerId";
         throw e;
@@ -52,10 +52,9 @@ export async function createSeparateProfile(actor: StaffActor, input: { clientId
         // A login still waiting on this clinic's invitation sees the new profile once it accepts;
         // one that already holds this clinic's profile sees it now, and is told so.
         if (gained) await queueProfileAddedEmail(tx, actor, { clinicName: org!.name, account: { email: l.email, name }, profile: { id: second!.id, name: fullName(second!) }, canManage: true });
-        await recordAudit(tx, {
-          ...audit,
+        await recordStaffAudit(tx, actor, {
+          ...about,
           action: "client_portal.invited",
-          target: { type: "client", id: second!.id },
           metadata: { portalAccountId: l.portalAccountId, canManage: true, via: "separate_profile", status, ...(gained ? { emailed: "portal-profile-added" } : {}) },
         });
       }

@@ -33,11 +33,12 @@ export async function getChartOverview(actor: StaffActor, clientId: string, now 
   await assertCanClient(actor, "client:view", clientId);
   const [sessions, docs, portalTab] = await Promise.all([
     can(actor, "sessions:view") ? listClientSessions(actor, clientId) : Promise.resolve(null),
-    listClientDocuments(actor, clientId, { pageSize: RECENT }),
+    listClientDocuments(actor, clientId),
     getPortalTab(actor, clientId),
   ]);
   const db = await getDb();
-  const docIds = docs.items.map((d) => d.id);
+  const latest = docs.items.slice(0, RECENT);
+  const docIds = latest.map((d) => d.id);
   const accountIds = portalTab.invitations.map((i) => i.portalAccountId);
   const [shareRows, [org], signIns] = await Promise.all([
     docIds.length
@@ -68,8 +69,9 @@ export async function getChartOverview(actor: StaffActor, clientId: string, now 
       total: sessions.length,
     },
     documents: {
-      total: docs.total,
-      latest: docs.items.map((d) => ({
+      // The documents list is paged by cursor (no count): "total" is what the first page holds.
+      total: docs.items.length,
+      latest: latest.map((d) => ({
         ...d,
         shares: shareRows
           .filter((r) => r.share.documentId === d.id)

@@ -56,6 +56,6 @@ export async function getClientChart(actor: StaffActor, clientId: string, tab: C
     }
   }
 
-  await recordStaffAudit(db, actor, { action: "client.viewed", target: { type: "client", id: clientId }, metadata: { tab } });
+  await recordStaffAudit(db, actor, { action: "client.viewed", target: { type: "client", id: clientId }, clientId, metadata: { tab } });
   return { client: client!, practitioners, linkedProfiles, abilities: clientAbilities(actor, true) };
 }

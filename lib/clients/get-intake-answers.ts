@@ -31,7 +31,7 @@ export async function getIntakeAnswers(actor: StaffActor, input: { clientId: str
     .innerJoin(users, eq(users.id, intakeRequests.sentById))
     .where(and(eq(intakeRequests.id, input.requestId), eq(intakeRequests.clientId, input.clientId)));
   if (!row) throw new AppError("not_found");
-  await recordStaffAudit(db, actor, { action: "intake.viewed", target: { type: "intake_request", id: row.r.id }, metadata: { clientId: input.clientId } });
+  await recordStaffAudit(db, actor, { action: "intake.viewed", target: { type: "intake_request", id: row.r.id }, clientId: input.clientId, metadata: { clientId: input.clientId } });
   return {
     id: row.r.id,
     formName: row.formName,

@@ -85,6 +85,7 @@ export async function inviteToPortal(
         await recordStaffAudit(tx, actor, {
           action: "client_portal.invited",
           target: { type: "client", id: g.clientId },
+          clientId: g.clientId,
           metadata: { portalAccountId: account.id, canManage: g.canManage, status, ...(gained ? { emailed: "portal-profile-added" } : {}) },
         });
       }

@@ -54,6 +54,7 @@ export async function linkClientContact(actor: StaffActor, input: LinkClientCont
       await recordStaffAudit(tx, actor, {
         action: "client.contact_linked",
         target: { type: "client", id: input.clientId },
+        clientId: input.clientId,
         metadata: { linkId: link!.id, linkedClientId, contactId, relationship: input.relationship, canManage: input.canManage },
       });
       return { linkId: link!.id };

@@ -27,6 +27,7 @@ export async function removeClientLink(actor: StaffActor, input: { clientId: str
     await recordStaffAudit(tx, actor, {
       action: "client.contact_unlinked",
       target: { type: "client", id: input.clientId },
+      clientId: input.clientId,
       metadata: { linkId: link.id, linkedClientId: link.linkedClientId, contactId: link.contactId, relationship: link.relationship, canManage: link.canManage },
     });
   });

@@ -49,6 +49,7 @@ export async function revokePortalAccess(actor: StaffActor, input: { clientId: s
     await recordStaffAudit(tx, actor, {
       action: "client_portal.access_revoked",
       target: { type: "client", id: input.clientId },
+      clientId: input.clientId,
       metadata: { portalAccountId: input.portalAccountId },
     });
   });

@@ -43,6 +43,7 @@ export async function sendIntakeForm(actor: StaffActor, input: { clientId: strin
       await recordStaffAudit(tx, actor, {
         action: "intake.sent",
         target: { type: "intake_request", id: request!.id },
+        clientId: client.id,
         metadata: { clientId: client.id, formId: form.id },
       });
       return { requestId: request!.id };

@@ -38,6 +38,7 @@ export async function updateClient(actor: StaffActor, input: UpdateClientInput):
     await recordStaffAudit(tx, actor, {
       action: "client.updated",
       target: { type: "client", id: current.id },
+      clientId: current.id,
       metadata: { fields: changed },
     });
     return { changed };

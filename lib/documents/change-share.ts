@@ -9,7 +9,7 @@ import { hashToken, newToken } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/errors";
 import { scheduleOutboxDelivery } from "@/lib/outbox/schedule-delivery";
 import { auditDocumentRefusals, loadDocumentFor } from "./load-document";
-import { assertContactReachable, emailShareLink } from "./share-document";
+import { assertContactReachable, emailShareLink, shareLevelFor } from "./share-document";
 
 /**
  * Resend: a new link (new token, link_version + 1, sent_at now), so the old link and any portal
@@ -22,7 +22,7 @@ export async function changeShare(actor: StaffActor, input: { shareId: string; c
     db.transaction(async (tx) => {
       const [share] = await tx.select().from(documentShares).where(eq(documentShares.id, input.shareId)).for("update");
       if (!share) throw new AppError("not_found");
-      const { facts, org } = await loadDocumentFor(tx, actor, share.documentId, "document:view");
+      const { doc, facts, org } = await loadDocumentFor(tx, actor, share.documentId, "document:view");
       if (!canManageShare(actor, facts, share, input.change, org)) throw new AppError(input.change === "resend" && !org.sharingEnabled ? "sharing_off" : "forbidden");
       if (share.revokedAt) throw new AppError("not_found");
       const now = new Date();
@@ -31,13 +31,15 @@ export async function changeShare(actor: StaffActor, input: { shareId: string; c
       } else {
         const [contact] = await tx.select().from(contacts).where(and(eq(contacts.id, share.contactId), eq(contacts.organisationId, actor.organisationId)));
         if (!contact) throw new AppError("not_found");
-        assertContactReachable(contact, org.securityLevel);
+        // A share sent with the email-code fallback keeps it while the contact still has no mobile.
+        const securityLevel = shareLevelFor(org.securityLevel, contact, share.securityLevel === "link_and_email_code");
+        assertContactReachable(contact, securityLevel);
         const token = newToken();
         await tx
           .update(documentShares)
           .set({
             tokenHash: hashToken(token),
-            securityLevel: org.securityLevel,
+            securityLevel,
             sentAt: now,
             firstOpenedAt: null,
             downloadedAt: null,
@@ -53,6 +55,7 @@ export async function changeShare(actor: StaffActor, input: { shareId: string; c
       await recordStaffAudit(tx, actor, {
         action: input.change === "revoke" ? "document.share_revoked" : "document.share_resent",
         target: { type: "document_share", id: share.id },
+        clientId: doc.clientId,
         metadata: { documentId: share.documentId, contactId: share.contactId },
       });
     }),

@@ -17,7 +17,7 @@ export async function getDocumentPdf(actor: StaffActor, documentId: string): Pro
     const { doc } = await loadDocumentFor(db, actor, documentId, "document:view");
     const model = await buildRenderModel(db, doc);
     const { bytes, etag } = await renderedPdf(db, model);
-    await recordStaffAudit(db, actor, { action: "document.downloaded", target: { type: "document", id: doc.id }, metadata: { format: "pdf" } });
+    await recordStaffAudit(db, actor, { action: "document.downloaded", target: { type: "document", id: doc.id }, clientId: doc.clientId, metadata: { format: "pdf" } });
     return { bytes, filename: pdfFilename(model.title), etag };
   });
 }
@@ -29,7 +29,7 @@ export async function getDocumentFile(actor: StaffActor, documentId: string): Pr
     const { doc } = await loadDocumentFor(db, actor, documentId, "document:view");
     const [file] = await db.select().from(documentFiles).where(eq(documentFiles.documentId, doc.id));
     if (!file) throw new AppError("not_found");
-    await recordStaffAudit(db, actor, { action: "document.downloaded", target: { type: "document", id: doc.id }, metadata: { format: "file" } });
+    await recordStaffAudit(db, actor, { action: "document.downloaded", target: { type: "document", id: doc.id }, clientId: doc.clientId, metadata: { format: "file" } });
     return { bytes: file.bytes, filename: pdfFilename(file.filename.replace(/\.pdf$/i, "")) };
   });
 }

@@ -8,6 +8,8 @@ import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { deliveryState, type DeliveryState } from "@/lib/outbox/delivery-state";
 import { shareDisplayState, type ShareDisplayState } from "@/lib/portal/link-state";
 import { auditDocumentRefusals, loadDocumentFor } from "./load-document";
+import { sharePurposeLabel } from "./share-purpose";
+import type { SecurityLevel } from "@/lib/portal/security-level";
 import { buildRenderModel, type DocumentRenderModel } from "./render-model";
 
 export interface DocumentShareItem {
@@ -15,8 +17,12 @@ export interface DocumentShareItem {
   contactName: string;
   contactOrganisation: string | null;
   sharedByName: string;
-  securityLevel: "link" | "link_and_sms";
+  securityLevel: SecurityLevel;
+  /** "Referral", "Other: court order", "Purpose not recorded" (shares made before it was asked). */
+  purpose: string;
   state: ShareDisplayState;
+  /** Sharing is off for the organisation: the link doesn't work now, whatever its state says. */
+  paused: boolean;
   /** The email carrying the current link; null for shares made before this was recorded. */
   linkEmail: DeliveryState | null;
   sentAt: Date;
@@ -32,7 +38,7 @@ export interface DocumentPageData {
   model: DocumentRenderModel;
   clientId: string;
   canEdit: boolean;
-  share: { allowed: boolean; blockers: ShareBlocker[]; securityLevel: "link" | "link_and_sms" };
+  share: { allowed: boolean; blockers: ShareBlocker[]; securityLevel: SecurityLevel };
   shares: DocumentShareItem[];
 }
 
@@ -60,7 +66,7 @@ export async function getDocument(actor: StaffActor, documentId: string, now = n
         .limit(100),
     ]);
     const policy = { openedLinkMaxDays: settings?.openedLinkMaxDays ?? null };
-    await recordStaffAudit(db, actor, { action: "document.viewed", target: { type: "document", id: doc.id } });
+    await recordStaffAudit(db, actor, { action: "document.viewed", target: { type: "document", id: doc.id }, clientId: doc.clientId });
     return {
       model: await buildRenderModel(db, doc),
       clientId: doc.clientId,
@@ -74,7 +80,9 @@ export async function getDocument(actor: StaffActor, documentId: string, now = n
           contactOrganisation,
           sharedByName,
           securityLevel: s.securityLevel,
+          purpose: sharePurposeLabel(s.purpose, s.purposeNote),
           state,
+          paused: !org.sharingEnabled && state !== "revoked" && state !== "expired",
           linkEmail: email ? deliveryState(email) : null,
           sentAt: s.sentAt,
           firstOpenedAt: s.firstOpenedAt,

@@ -1,12 +1,13 @@
 import "server-only";
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
-import { getDb } from "@/db/client";
-import { clients, documents, users } from "@/db/schema";
+import { and, isNull } from "drizzle-orm";
+import { getDb, selectRows } from "@/db/client";
+import { clients } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { canSeeClient, visibleClientFilter } from "@/lib/access/client-visibility";
 import { kindsFor, type DocumentKind } from "@/lib/access/documents";
 import { AppError } from "@/lib/errors";
+import { decodeListCursor, encodeListCursor } from "@/lib/pagination/list-cursor";
+import { assignedChartsCountSql, documentPageSql, MANY_ASSIGNED_CHARTS } from "./visible-documents";
 
 export interface DocumentListItem {
   id: string;
@@ -19,64 +20,80 @@ export interface DocumentListItem {
   updatedAt: Date;
 }
 
-const author = alias(users, "author");
+export const DOCUMENT_PAGE_SIZE = 25;
 
-/**
- * "Documents I can see", in SQL, with the same rules as canDocument(): same organisation, not
- * deleted, a kind whose area the role may view, and a client the actor may see.
- */
-function visibleDocuments(actor: StaffActor, kinds: DocumentKind[]) {
-  return and(eq(documents.organisationId, actor.organisationId), isNull(documents.deletedAt), inArray(documents.kind, kinds), visibleClientFilter(actor, documents.clientId, documents.organisationId));
+export interface DocumentListPage {
+  items: DocumentListItem[];
+  pageSize: number;
+  /** Cursors for the Next (older) and Previous (newer) links; null at either end. */
+  nextCursor: string | null;
+  prevCursor: string | null;
 }
 
-async function query(actor: StaffActor, opts: { kind?: DocumentKind; clientId?: string; page: number; pageSize: number }) {
+interface Row {
+  id: string;
+  kind: DocumentKind;
+  title: string;
+  client_id: string;
+  created_at: Date | string;
+  updated_at: Date | string;
+  listed_key: string;
+  client_name: string;
+  author_name: string;
+}
+
+const date = (v: Date | string) => (v instanceof Date ? v : new Date(v));
+
+/** Newest first, paged by cursor (`after` = the next page's token, `before` = the previous page's); no total is counted. */
+async function documentPage(actor: StaffActor, opts: { kind?: DocumentKind; clientId?: string; after?: string; before?: string }): Promise<DocumentListPage> {
   const kinds = kindsFor(actor, "view").filter((k) => !opts.kind || k === opts.kind);
-  if (kinds.length === 0) return { items: [] as DocumentListItem[], total: 0, page: opts.page, pageSize: opts.pageSize };
+  const before = decodeListCursor(opts.before);
+  const after = before ? null : decodeListCursor(opts.after);
   const db = await getDb();
-  const where = and(visibleDocuments(actor, kinds), opts.clientId ? eq(documents.clientId, opts.clientId) : undefined);
-  const [rows, [count]] = await Promise.all([
-    db
-      .select({
-        id: documents.id,
-        kind: documents.kind,
-        title: documents.title,
-        clientId: documents.clientId,
-        firstName: clients.firstName,
-        lastName: clients.lastName,
-        authorName: author.name,
-        createdAt: documents.createdAt,
-        updatedAt: documents.updatedAt,
-      })
-      .from(documents)
-      .innerJoin(clients, eq(clients.id, documents.clientId))
-      .innerJoin(author, eq(author.id, documents.authorId))
-      .where(where)
-      .orderBy(desc(documents.createdAt), desc(documents.id))
-      .limit(opts.pageSize)
-      .offset((opts.page - 1) * opts.pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(documents).where(where),
-  ]);
+  let assignedCharts: "few" | "many" = "few";
+  if (!opts.clientId && actor.role.permissions.clientScope === "assigned") {
+    const [count] = await selectRows<{ n: number }>(db, assignedChartsCountSql(actor));
+    if ((count?.n ?? 0) > MANY_ASSIGNED_CHARTS) assignedCharts = "many";
+  }
+  const window = { after: after ?? undefined, before: before ?? undefined, limit: DOCUMENT_PAGE_SIZE };
+  const query = documentPageSql(actor, { kinds, clientId: opts.clientId, window, assignedCharts });
+  if (!query) return { items: [], pageSize: DOCUMENT_PAGE_SIZE, nextCursor: null, prevCursor: null };
+  const fetched = await selectRows<Row>(db, query);
+  const more = fetched.length > DOCUMENT_PAGE_SIZE;
+  const rows = fetched.slice(0, DOCUMENT_PAGE_SIZE);
+  // A previous page was read oldest first: put it back in list order.
+  if (before) rows.reverse();
+  const cursorOf = (r: Row | undefined) => (r ? encodeListCursor({ listedAt: r.listed_key, id: r.id }) : null);
   return {
-    items: rows.map(({ firstName, lastName, ...r }) => ({ ...r, clientName: `${firstName} ${lastName}` })),
-    total: count?.n ?? 0,
-    page: opts.page,
-    pageSize: opts.pageSize,
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      title: r.title,
+      clientId: r.client_id,
+      clientName: r.client_name,
+      authorName: r.author_name,
+      createdAt: date(r.created_at),
+      updatedAt: date(r.updated_at),
+    })),
+    pageSize: DOCUMENT_PAGE_SIZE,
+    nextCursor: before || more ? cursorOf(rows.at(-1)) : null,
+    prevCursor: (before ? more : Boolean(after)) ? cursorOf(rows[0]) : null,
   };
 }
 
 /** The all-documents list, optionally of one kind, newest first. */
-export async function listDocuments(actor: StaffActor, opts: { kind?: DocumentKind; page?: number; pageSize?: number } = {}) {
-  return query(actor, { kind: opts.kind, page: Math.max(1, opts.page ?? 1), pageSize: opts.pageSize ?? 25 });
+export async function listDocuments(actor: StaffActor, opts: { kind?: DocumentKind; after?: string; before?: string } = {}): Promise<DocumentListPage> {
+  return documentPage(actor, opts);
 }
 
 /**
  * One client's documents, for the client chart's Documents tab. A client the actor may not see
  * is `not_found`, like a missing one.
  */
-export async function listClientDocuments(actor: StaffActor, clientId: string, opts: { kind?: DocumentKind; page?: number; pageSize?: number } = {}) {
+export async function listClientDocuments(actor: StaffActor, clientId: string, opts: { kind?: DocumentKind; after?: string; before?: string } = {}): Promise<DocumentListPage> {
   const db = await getDb();
   if (!(await canSeeClient(actor, clientId, db))) throw new AppError("not_found");
-  return query(actor, { kind: opts.kind, clientId, page: Math.max(1, opts.page ?? 1), pageSize: opts.pageSize ?? 25 });
+  return documentPage(actor, { ...opts, clientId });
 }
 
 /** Clients the actor may file a document for (their visible charts). */

@@ -52,12 +52,14 @@ export async function saveDocument(actor: StaffActor, input: SaveDocumentInput):
     db.transaction((tx) =>
       once(tx, { actor, key: input.documentId ? undefined : input.idempotencyKey, action: "document.create" }, async () => {
         let documentId: string;
+        let clientId = input.clientId;
         const values = { title: input.title, content: content.data as Record<string, unknown>, updatedAt: new Date() };
         if (input.documentId) {
           const { doc } = await loadDocumentFor(tx, actor, input.documentId, "document:edit", { lock: true });
           if (doc.kind !== input.kind) throw new AppError("invalid_input");
           await tx.update(documents).set(values).where(eq(documents.id, doc.id));
           documentId = doc.id;
+          clientId = doc.clientId;
         } else {
           if (!(await canSeeClient(actor, input.clientId, tx))) throw new AppError("invalid_input", { field: "clientId" });
           if (!canCreateKind(actor, input.kind)) throw new AppError("forbidden");
@@ -78,6 +80,7 @@ export async function saveDocument(actor: StaffActor, input: SaveDocumentInput):
         await recordStaffAudit(tx, actor, {
           action: input.documentId ? "document.updated" : "document.created",
           target: { type: "document", id: documentId },
+          clientId,
           metadata: { kind: input.kind, file: input.file ? { size: input.file.bytes.length } : undefined },
         });
         return { documentId };

@@ -3,6 +3,7 @@ import { DOCUMENT_KINDS } from "@/lib/access/documents";
 import { idempotencyKey } from "@/lib/idempotency/key-field";
 import { text } from "@/lib/validation/text";
 import { CONTENT_SCHEMAS } from "./content";
+import { refinePurposeNote, sharePurpose, sharePurposeNote } from "./share-purpose";
 
 /** The new/edit document form (after contentFromForm), one shape per kind. */
 export const documentInput = z.discriminatedUnion(
@@ -23,4 +24,11 @@ export const documentInput = z.discriminatedUnion(
 );
 
 /** Share → a contact of the organisation. */
-export const shareDocumentInput = z.object({ documentId: z.uuid(), contactId: z.uuid({ message: "Choose a contact from the list." }), idempotencyKey });
+export const shareDocumentInput = z
+  .object({ documentId: z.uuid(), contactId: z.uuid({ message: "Choose a contact from the list." }), purpose: sharePurpose,
+    purposeNote: sharePurposeNote,
+    // The checkbox "send the code by email instead" (only offered when the contact has no mobile).
+    codeByEmail: z.union([z.literal("on"), z.boolean()]).optional().transform((v) => v === "on" || v === true),
+    idempotencyKey,
+  })
+  .superRefine(refinePurposeNote);

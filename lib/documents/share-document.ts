@@ -13,12 +13,23 @@ import { UNOPENED_LINK_LIFETIME_HOURS } from "@/lib/portal/link-state";
 import { appUrl } from "@/lib/urls";
 import { auditDocumentRefusals, loadDocumentFor } from "./load-document";
 import { once } from "@/lib/idempotency/once";
+import type { SecurityLevel } from "@/lib/portal/security-level";
+import { purposeNoteFor, type SharePurpose } from "./share-purpose";
 
-/** The contact must be reachable for the organisation's security level. */
-export function assertContactReachable(contact: { archivedAt: Date | null; email: string | null; mobile: string | null }, level: "link" | "link_and_sms") {
+/** The contact must be reachable for the share's security level (the link always goes by email). */
+export function assertContactReachable(contact: { archivedAt: Date | null; email: string | null; mobile: string | null }, level: SecurityLevel) {
   if (contact.archivedAt) throw new AppError("contact_archived", { field: "contactId" });
   if (!contact.email) throw new AppError("no_contact_email", { field: "contactId" });
   if (level === "link_and_sms" && !contact.mobile) throw new AppError("no_contact_mobile", { field: "contactId" });
+}
+
+/**
+ * The level a share is sent with: the organisation's — except that when the organisation asks for
+ * a texted code and the contact has no mobile, the sender may choose a code by email for this
+ * share (`codeByEmail`). A contact with a mobile gets the text, whatever was asked.
+ */
+export function shareLevelFor(orgLevel: SecurityLevel, contact: { mobile: string | null }, codeByEmail: boolean): SecurityLevel {
+  return orgLevel === "link_and_sms" && !contact.mobile && codeByEmail ? "link_and_email_code" : orgLevel;
 }
 
 /** Emails the contact a fresh portal link. The token travels only in the email; its hash is stored. */
@@ -44,7 +55,13 @@ export async function emailShareLink(exec: Executor, input: { actor: StaffActor;
  * own area, and the organisation's sharing on (lib/access/documents.ts). The contact gets the
  * "document shared with you" email with a link that must be opened within 24 hours.
  */
-export async function shareDocument(actor: StaffActor, input: { documentId: string; contactId: string; idempotencyKey?: string }): Promise<{ shareId: string }> {
+export async function shareDocument(
+  actor: StaffActor,
+  input: { documentId: string; contactId: string; purpose: SharePurpose; purposeNote?: string | null; codeByEmail?: boolean; idempotencyKey?: string },
+): Promise<{ shareId: string }> {
+  const purposeNote = purposeNoteFor(input.purpose, input.purposeNote);
+  // Every external share says why (the client's record of disclosures lists it).
+  if (input.purpose === "other" && !purposeNote) throw new AppError("invalid_input", { field: "purposeNote" });
   const db = await getDb();
   const result = await auditDocumentRefusals(actor, "document:share", { type: "document", id: input.documentId }, () =>
     db.transaction((tx) =>
@@ -53,17 +70,20 @@ export async function shareDocument(actor: StaffActor, input: { documentId: stri
         const contact = await findContact(tx, actor, input.contactId).catch(() => {
           throw new AppError("invalid_input", { field: "contactId" });
         });
-        assertContactReachable(contact, org.securityLevel);
+        const securityLevel = shareLevelFor(org.securityLevel, contact, input.codeByEmail ?? false);
+        assertContactReachable(contact, securityLevel);
         const token = newToken();
         const [share] = await tx
           .insert(documentShares)
-          .values({ documentId: doc.id, contactId: contact.id, sharedById: actor.userId, tokenHash: hashToken(token), securityLevel: org.securityLevel, sentAt: new Date() })
+          .values({ documentId: doc.id, contactId: contact.id, sharedById: actor.userId, tokenHash: hashToken(token), purpose: input.purpose, purposeNote, sentAt: new Date(), securityLevel })
           .returning({ id: documentShares.id });
         await emailShareLink(tx, { actor, shareId: share!.id, to: contact.email!, contactName: contact.name, token });
         await recordStaffAudit(tx, actor, {
           action: "document.shared",
           target: { type: "document_share", id: share!.id },
-          metadata: { documentId: doc.id, contactId: contact.id, securityLevel: org.securityLevel },
+          clientId: doc.clientId,
+          // A code by email in place of the clinic's texted code is the sender's choice: on the record.
+          metadata: { documentId: doc.id, contactId: contact.id, securityLevel, purpose: input.purpose, ...(securityLevel !== org.securityLevel && { codeFallback: "email" }) },
         });
         return { shareId: share!.id };
       })),

@@ -6,10 +6,11 @@ import { organisations } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { assertCan } from "@/lib/access/can";
 import { recordStaffAudit } from "@/lib/audit/record-audit";
+import { SECURITY_LEVELS } from "@/lib/portal/security-level";
 
 export const sharingSettingsInput = z.object({
   sharingEnabled: z.boolean(),
-  securityLevel: z.enum(["link", "link_and_sms"], { message: "Choose a security level." }),
+  securityLevel: z.enum(SECURITY_LEVELS, { message: "Choose a security level." }),
   openedLinkMaxDays: z
     .union([z.literal(""), z.coerce.number().int("Use whole days.").min(1, "Use at least 1 day.").max(3650, "Use at most 3,650 days.")])
     .transform((v) => (v === "" ? null : v)),

@@ -7,6 +7,7 @@ import DocumentShared, { type DocumentSharedProps } from "@/emails/document-shar
 import PortalInvitation, { type PortalInvitationProps } from "@/emails/portal-invitation";
 import IntakeForm, { type IntakeFormProps } from "@/emails/intake-form";
 import PortalProfileAdded, { type PortalProfileAddedProps } from "@/emails/portal-profile-added";
+import SecurityCodeEmail, { type SecurityCodeEmailProps } from "@/emails/security-code-email";
 
 /** Every email the app sends: its React Email component and its subject line. */
 export const EMAIL_TEMPLATES = {
@@ -43,6 +44,11 @@ export const EMAIL_TEMPLATES = {
     component: PortalProfileAdded as ComponentType<PortalProfileAddedProps>,
     // Nothing clinical: the clinic only (the profile's name is in the body).
     subject: (p: PortalProfileAddedProps) => `${p.clinicName} added a profile to your client portal`,
+  },
+  "security-code-email": {
+    component: SecurityCodeEmail as ComponentType<SecurityCodeEmailProps>,
+    // The code is in the body only: a subject shows on lock screens.
+    subject: (p: SecurityCodeEmailProps) => `Your code to view a document from ${p.clinicName}`,
   },
 } as const;
 

@@ -13,7 +13,7 @@ export interface RetryPolicy {
   maxBackoffSeconds: number;
 }
 
-const CODE_TEMPLATES = new Set(["security-code"]);
+const CODE_TEMPLATES = new Set(["security-code", "security-code-email"]);
 
 function retryHours(): number {
   const hours = Number(process.env.OUTBOX_RETRY_HOURS);

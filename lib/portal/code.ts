@@ -62,6 +62,13 @@ export async function checkCode(state: CodeState, typed: string, now: Date, key 
   return result.valid ? "accepted" : "wrong";
 }
 
+/** "priya.shah@northside.test" → "p•••@northside.test": the domain and one letter, to recognise the inbox. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf("@");
+  if (at < 1) return "•••";
+  return `${email[0]}•••${email.slice(at)}`;
+}
+
 /** "+44 7700 900123" → "•••• ••• 123": enough for the contact to recognise, nothing more. */
 export function maskMobile(mobile: string): string {
   const digits = mobile.replace(/\D/g, "");

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { contacts, documents, documentShares, organisations } from "@/db/schema";
+import { contacts, documents, documentShares, organisations, users } from "@/db/schema";
 import { hashToken } from "@/lib/crypto/tokens";
 import { linkStatus, type LinkStatus } from "./link-state";
 import { isUuid } from "@/lib/validation/ids";
@@ -15,14 +15,16 @@ function selectShare(exec: Executor, where: ReturnType<typeof eq>, lock: boolean
   const q = exec
     .select({
       share: documentShares,
-      document: { id: documents.id, organisationId: documents.organisationId, deletedAt: documents.deletedAt },
-      contact: { id: contacts.id, name: contacts.name, mobile: contacts.mobile },
+      document: { id: documents.id, organisationId: documents.organisationId, clientId: documents.clientId, deletedAt: documents.deletedAt, kind: documents.kind, updatedAt: documents.updatedAt },
+      sender: { name: users.name },
+      contact: { id: contacts.id, name: contacts.name, email: contacts.email, mobile: contacts.mobile },
       org: { id: organisations.id, name: organisations.name, sharingEnabled: organisations.sharingEnabled, openedLinkMaxDays: organisations.openedLinkMaxDays },
     })
     .from(documentShares)
     .innerJoin(documents, eq(documents.id, documentShares.documentId))
     .innerJoin(contacts, eq(contacts.id, documentShares.contactId))
     .innerJoin(organisations, eq(organisations.id, documents.organisationId))
+    .innerJoin(users, eq(users.id, documentShares.sharedById))
     .where(where)
     .limit(1);
   return lock ? q.for("update", { of: documentShares }) : q;
@@ -50,11 +52,12 @@ export function portalStatus(row: PortalShareRow, now: Date): LinkStatus {
   return linkStatus(row.share, now, { openedLinkMaxDays: row.org.openedLinkMaxDays });
 }
 
-/** Audit actor and target for portal events: the contact, the share. */
+/** Audit actor and target for portal events: the contact, the share, and the client the document belongs to. */
 export function contactAudit(row: PortalShareRow) {
   return {
     organisationId: row.org.id,
     actor: { type: "contact" as const, id: row.contact.id },
     target: { type: "document_share", id: row.share.id },
+    clientId: row.document.clientId,
   };
 }

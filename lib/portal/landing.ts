@@ -1,6 +1,8 @@
 import "server-only";
 import { getDb } from "@/db/client";
-import { CODE_LIFETIME_SECONDS, maskMobile } from "./code";
+import { DOCUMENT_KIND_LABELS } from "@/lib/access/documents";
+import { CODE_LIFETIME_SECONDS, maskEmail, maskMobile } from "./code";
+import { codeChannel, type CodeChannel, type SecurityLevel } from "./security-level";
 import { findShareByToken, portalStatus } from "./find-share";
 
 /** What the link page shows. Unknown and revoked are one state: the page must not tell them apart. */
@@ -8,7 +10,16 @@ export type Landing =
   | { state: "unavailable" }
   | { state: "expired" }
   | { state: "locked" }
-  | { state: "ready"; clinicName: string; securityLevel: "link" | "link_and_sms"; maskedMobile: string | null; codePending: boolean };
+  | {
+      state: "ready";
+      /** For the browser that is already through (its share cookie): straight to the document. */
+      shareId: string;
+      /** Who shared what, shown before it is opened: the sender, the kind and date, never the title or patient. */
+      senderName: string;
+      sharedAt: Date;
+      documentKind: string;
+      documentDate: Date;
+      clinicName: string; securityLevel: SecurityLevel; codeChannel: CodeChannel | null; maskedDestination: string | null; codePending: boolean };
 
 /**
  * Reads the link page's state. A GET: it reads only, writes nothing and never opens the link
@@ -22,12 +33,20 @@ export async function getLanding(token: string, now = new Date()): Promise<Landi
   if (status === "revoked") return { state: "unavailable" };
   if (status !== "active") return { state: status };
   const s = row.share;
+  const channel = codeChannel(s.securityLevel);
   const codePending = Boolean(s.codeSentAt && !s.codeUsed && now.getTime() - s.codeSentAt.getTime() < CODE_LIFETIME_SECONDS * 1000);
   return {
     state: "ready",
+    shareId: s.id,
+    senderName: row.sender.name,
+    sharedAt: s.sentAt,
+    documentKind: DOCUMENT_KIND_LABELS[row.document.kind],
+    documentDate: row.document.updatedAt,
     clinicName: row.org.name,
     securityLevel: s.securityLevel,
-    maskedMobile: row.contact.mobile ? maskMobile(row.contact.mobile) : null,
+    codeChannel: channel,
+    // Where the code goes, masked; null when the contact has no such address (the page says what to do).
+    maskedDestination: channel === "sms" ? row.contact.mobile && maskMobile(row.contact.mobile) : channel === "email" ? row.contact.email && maskEmail(row.contact.email) : null,
     codePending,
   };
 }

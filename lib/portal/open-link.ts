@@ -5,6 +5,7 @@ import { documentShares } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { contactAudit, findShareByToken, portalStatus } from "./find-share";
 import { makeShareCookie } from "./share-cookie";
+import { codeChannel } from "./security-level";
 import type { PortalRequest, PortalResult } from "./types";
 
 /**
@@ -30,7 +31,7 @@ export async function openShareLink(token: string, req: PortalRequest): Promise<
       await recordAudit(tx, { ...audit, action: "portal.link_refused", metadata: { reason: status } });
       return { ok: false, reason: status === "revoked" ? "unavailable" : status };
     }
-    if (row.share.securityLevel === "link_and_sms") return { ok: false, reason: "code_required" };
+    if (codeChannel(row.share.securityLevel)) return { ok: false, reason: "code_required" };
     const cookie = makeShareCookie(row.share.id, row.share.linkVersion, now);
     if (!row.share.firstOpenedAt) await tx.update(documentShares).set({ firstOpenedAt: now }).where(eq(documentShares.id, row.share.id));
     await recordAudit(tx, { ...audit, action: "portal.link_opened", metadata: { first: !row.share.firstOpenedAt } });

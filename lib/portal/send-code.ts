@@ -7,17 +7,23 @@ import { queueSms } from "@/lib/sms/queue-sms";
 import { scheduleOutboxDelivery } from "@/lib/outbox/schedule-delivery";
 import { securityCodeText } from "@/emails/security-code";
 import { normaliseMobile } from "@/lib/contacts/schemas";
-import { CODE_LIFETIME_MINUTES, issueCode, maskMobile } from "./code";
+import { queueEmail } from "@/lib/mail/queue-email";
+import { CODE_LIFETIME_MINUTES, issueCode, maskEmail, maskMobile } from "./code";
 import { codeTextRefusal } from "./code-text-caps";
 import { contactAudit, findShareByToken, portalStatus } from "./find-share";
+import { codeChannel, type CodeChannel } from "./security-level";
 import type { PortalRefusal, PortalRequest } from "./types";
 
+/** Where the code went, masked: "•••• ••• 123" or "p•••@northside.test". */
+export type CodeSent = { ok: true; channel: CodeChannel; sentTo: string };
+
 /**
- * Texts a new 6-digit code to the contact's mobile on file (never to a number the visitor types).
- * The counter moves on, so the previous code stops working. Sends are capped per share and per
- * contact in Postgres (code-text-caps.ts), so the caps hold when Redis is unreachable.
+ * Sends a new 6-digit code to the contact's mobile or email on file, as the share's level says
+ * (never to an address the visitor types). The counter moves on, so the previous code stops
+ * working. Sends are capped per share and per contact in Postgres (code-text-caps.ts), whatever
+ * the channel, so the caps hold when Redis is unreachable.
  */
-export async function sendShareCode(token: string, req: PortalRequest): Promise<{ ok: true; maskedMobile: string } | { ok: false; reason: PortalRefusal; retryAfterSeconds?: number }> {
+export async function sendShareCode(token: string, req: PortalRequest): Promise<CodeSent | { ok: false; reason: PortalRefusal; retryAfterSeconds?: number }> {
   const now = req.now ?? new Date();
   const db = await getDb();
   const result = await db.transaction(async (tx) => {
@@ -28,8 +34,11 @@ export async function sendShareCode(token: string, req: PortalRequest): Promise<
     }
     const audit = { ...contactAudit(row), ip: req.ip, userAgent: req.userAgent };
     const status = portalStatus(row, now);
-    if (status !== "active" || row.share.securityLevel !== "link_and_sms" || !row.contact.mobile) {
-      const reason: PortalRefusal = status === "active" ? (row.contact.mobile ? "unavailable" : "no_mobile") : status === "revoked" ? "unavailable" : status;
+    const channel = codeChannel(row.share.securityLevel);
+    const destination = channel === "sms" ? row.contact.mobile : channel === "email" ? row.contact.email : null;
+    if (status !== "active" || !channel || !destination) {
+      const missing: PortalRefusal = channel === "email" ? "no_email" : channel === "sms" ? "no_mobile" : "unavailable";
+      const reason: PortalRefusal = status === "active" ? missing : status === "revoked" ? "unavailable" : status;
       await recordAudit(tx, { ...audit, action: "portal.code_send_refused", metadata: { reason } });
       return { ok: false as const, reason };
     }
@@ -45,12 +54,20 @@ export async function sendShareCode(token: string, req: PortalRequest): Promise<
       .where(eq(documentShares.id, row.share.id));
     await tx.insert(shareVerifications).values({ shareId: row.share.id, kind: "code_sent", ip: req.ip, createdAt: now });
     const code = await issueCode(row.share.id, counter, now);
-    // Older contacts may hold the number as typed; providers need E.164.
-    await queueSms(tx, { organisationId: row.org.id, to: normaliseMobile(row.contact.mobile) ?? row.contact.mobile, template: "security-code", text: securityCodeText({ clinicName: row.org.name, code, expiresInMinutes: CODE_LIFETIME_MINUTES }) });
-    const masked = maskMobile(row.contact.mobile);
-    await recordAudit(tx, { ...audit, action: "portal.code_sent", metadata: { to: masked, counter } });
-    return { ok: true as const, maskedMobile: masked };
+    if (channel === "sms") {
+      // Older contacts may hold the number as typed; providers need E.164.
+      await queueSms(tx, { organisationId: row.org.id, to: normaliseMobile(destination) ?? destination, template: "security-code", text: securityCodeText({ clinicName: row.org.name, code, expiresInMinutes: CODE_LIFETIME_MINUTES }) });
+    }
+    const masked = channel === "sms" ? maskMobile(destination) : maskEmail(destination);
+    await recordAudit(tx, { ...audit, action: "portal.code_sent", metadata: { to: masked, channel, counter } });
+    const email = channel === "email" ? { organisationId: row.org.id, to: destination, props: { clinicName: row.org.name, contactName: row.contact.name, code, expiresInMinutes: CODE_LIFETIME_MINUTES } } : null;
+    return { ok: true as const, channel, sentTo: masked, email };
   });
-  if (result.ok) scheduleOutboxDelivery();
-  return result;
+  if (!result.ok) return result;
+  // Rendering an email takes a while: done after the share row's lock is released, so parallel
+  // requests for the same share don't queue behind it. If this write failed, the code is counted
+  // but not sent; the contact asks again (within the same caps).
+  if (result.email) await queueEmail(db, { ...result.email, template: "security-code-email" });
+  scheduleOutboxDelivery();
+  return { ok: true, channel: result.channel, sentTo: result.sentTo };
 }

@@ -7,7 +7,13 @@ import { portalKey } from "./secrets";
  * one share and its link version and is HMAC-signed with a server key: resend and revoke bump
  * link_version, so a cookie issued for an earlier link stops working at once. Valid for a day.
  */
-export const SHARE_COOKIE_NAME = "cb_share";
+/**
+ * One cookie per share, sent on every /share path: the emailed link (/share/<token>) sees it too,
+ * so opening the link again in a browser that is already through goes straight to the document.
+ */
+export function shareCookieName(shareId: string): string {
+  return `cb_share_${shareId}`;
+}
 export const SHARE_COOKIE_MAX_AGE_SECONDS = 24 * 60 * 60;
 
 export function sharePath(shareId: string): string {
@@ -38,12 +44,12 @@ export function readShareCookie(value: string | undefined, shareId: string, now:
   return { linkVersion: Number(version) };
 }
 
-export function shareCookieOptions(shareId: string) {
+export function shareCookieOptions() {
   return {
     httpOnly: true,
     secure: process.env.NODE_ENV === "production" && !process.env.APP_URL?.startsWith("http://"),
     sameSite: "lax" as const,
-    path: sharePath(shareId),
+    path: "/share",
     maxAge: SHARE_COOKIE_MAX_AGE_SECONDS,
   };
 }

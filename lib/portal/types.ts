@@ -12,6 +12,7 @@ export type PortalRefusal =
   | "rate_limited"
   | "code_required"
   | "no_mobile"
+  | "no_email"
   | "no_code"
   | "wrong_code"
   | "code_expired"

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { checkCode, MAX_FAILURES_PER_CODE, MAX_FAILURES_PER_SHARE_PER_DAY, type CodeCheck } from "./code";
 import { contactAudit, findShareByToken, portalStatus } from "./find-share";
 import { makeShareCookie } from "./share-cookie";
+import { codeChannel } from "./security-level";
 import type { PortalRefusal, PortalRequest, PortalResult } from "./types";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -46,7 +47,7 @@ export async function verifyShareCode(token: string, typed: string, req: PortalR
     const s = row.share;
     const audit = { ...contactAudit(row), ip: req.ip, userAgent: req.userAgent };
     const status = portalStatus(row, now);
-    if (status !== "active" || s.securityLevel !== "link_and_sms") {
+    if (status !== "active" || !codeChannel(s.securityLevel)) {
       await recordAudit(tx, { ...audit, action: "portal.code_refused", metadata: { reason: status } });
       return { ok: false, reason: status === "active" || status === "revoked" ? "unavailable" : status };
     }

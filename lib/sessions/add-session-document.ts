@@ -36,6 +36,7 @@ export async function addSessionDocument(actor: StaffActor, input: z.output<type
       await recordStaffAudit(tx, actor, {
         action: "session.document_added",
         target: { type: "clinical_session", id: session.id },
+      clientId: session.clientId,
         metadata: { documentId: doc!.id },
       });
       return { documentId: doc!.id };

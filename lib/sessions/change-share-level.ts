@@ -36,6 +36,7 @@ export async function changeShareLevel(actor: StaffActor, input: z.output<typeof
     await recordStaffAudit(tx, actor, {
       action: "session.share_level_changed",
       target: { type: "clinical_session", id: session.id },
+      clientId: session.clientId,
       metadata: { userId: recipient.userId, from: share.access, to: input.access },
     });
     await queueShareMessages(tx, { actor, recipient, session, access: input.access, kind: "changed" });

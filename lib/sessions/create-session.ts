@@ -33,6 +33,7 @@ export async function createSession(actor: StaffActor, input: z.output<typeof cr
       await recordStaffAudit(tx, actor, {
         action: "session.created",
         target: { type: "clinical_session", id: session!.id },
+        clientId: input.clientId,
         metadata: { visibility: input.visibility, teamId: input.teamId, clientId: input.clientId },
       });
       return { sessionId: session!.id };

@@ -17,6 +17,7 @@ export async function deleteSession(actor: StaffActor, input: z.output<typeof de
     await recordStaffAudit(tx, actor, {
       action: "session.deleted",
       target: { type: "clinical_session", id: session.id },
+      clientId: session.clientId,
     });
   });
 }

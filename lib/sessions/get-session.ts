@@ -90,6 +90,7 @@ export async function getSession(actor: StaffActor, sessionId: string): Promise<
     await recordStaffAudit(db, actor, {
       action: "session.viewed",
       target: { type: "clinical_session", id: session.id },
+      clientId: session.clientId,
       metadata: { level: session.level },
     });
   }

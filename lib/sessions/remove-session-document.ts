@@ -24,6 +24,7 @@ export async function removeSessionDocument(actor: StaffActor, input: z.output<t
     await recordStaffAudit(tx, actor, {
       action: "session.document_removed",
       target: { type: "clinical_session", id: session.id },
+      clientId: session.clientId,
       metadata: { documentId: input.documentId },
     });
   });

@@ -26,6 +26,7 @@ export async function removeShare(actor: StaffActor, input: z.output<typeof remo
     await recordStaffAudit(tx, actor, {
       action: "session.share_removed",
       target: { type: "clinical_session", id: session.id },
+      clientId: session.clientId,
       metadata: { userId: input.userId, access: removed[0]!.access },
     });
   });

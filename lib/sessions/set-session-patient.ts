@@ -20,6 +20,8 @@ export async function setSessionPatient(actor: StaffActor, input: z.output<typeo
     await recordStaffAudit(tx, actor, {
       action: "session.patient_changed",
       target: { type: "clinical_session", id: session.id },
+      // The new patient; clearing it is still about the one it was.
+      clientId: input.clientId ?? session.clientId,
       metadata: { from: session.clientId, to: input.clientId },
     });
   });

@@ -25,6 +25,7 @@ export async function setSessionVisibility(actor: StaffActor, input: z.output<ty
     await recordStaffAudit(tx, actor, {
       action: "session.visibility_changed",
       target: { type: "clinical_session", id: session.id },
+      clientId: session.clientId,
       metadata: { from: { visibility: session.visibility, teamId: session.teamId }, to: { visibility: input.visibility, teamId } },
     });
   });

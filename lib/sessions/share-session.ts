@@ -53,6 +53,7 @@ export async function shareSession(
       await recordStaffAudit(tx, actor, {
         action: existing ? "session.share_level_changed" : "session.shared",
         target: { type: "clinical_session", id: session.id },
+      clientId: session.clientId,
         metadata: { userId: recipient.userId, ...(existing ? { from: existing.access } : {}), to: input.access, withMessage: Boolean(input.message) },
       });
       await queueShareMessages(tx, {

@@ -73,13 +73,14 @@ export async function transferOwnedSessions(
     .update(clinicalSessions)
     .set({ ownerId: successor.userId, updatedAt: new Date() })
     .where(and(eq(clinicalSessions.ownerId, input.leaverUserId), eq(clinicalSessions.organisationId, org), isNull(clinicalSessions.deletedAt)))
-    .returning({ id: clinicalSessions.id, title: clinicalSessions.title });
+    .returning({ id: clinicalSessions.id, title: clinicalSessions.title, clientId: clinicalSessions.clientId });
   const ids = moved.map((s) => s.id);
   await tx.delete(sessionShares).where(and(eq(sessionShares.userId, successor.userId), inArray(sessionShares.sessionId, ids)));
   for (const session of moved) {
     await recordStaffAudit(tx, actor, {
       action: "session.ownership_transferred",
       target: { type: "clinical_session", id: session.id },
+      clientId: session.clientId,
       metadata: { from: input.leaverUserId, to: successor.userId },
     });
   }

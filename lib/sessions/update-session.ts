@@ -34,6 +34,7 @@ export async function updateSession(actor: StaffActor, input: z.output<typeof up
     await recordStaffAudit(tx, actor, {
       action: "session.updated",
       target: { type: "clinical_session", id: session!.id },
+      clientId: session!.clientId,
       // Which fields, never their content: notes are clinical.
       metadata: { fields: changed, ...(changed.includes("status") ? { from: session!.status, to: input.status } : {}) },
     });

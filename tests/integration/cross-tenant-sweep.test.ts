@@ -112,7 +112,7 @@ async function buildOrganisation(prefix: string) {
   const { clientId } = await createClient(admin, { firstName: `${prefix}first`, lastName: `${prefix}last`, dateOfBirth: null, email: clientEmail, phone: null, practitionerId: clinician.userId });
   const contact = await createContact(org.id, { name: `${prefix} Contact GP`, email: `${prefix.toLowerCase()}-gp@gp.test` });
   const document = await createDocument(org.id, { clientId, authorId: clinician.userId, title: `${prefix} Letter` });
-  const { shareId } = await shareDocument(admin, { documentId: document.id, contactId: contact.id });
+  const { shareId } = await shareDocument(admin, { documentId: document.id, contactId: contact.id, purpose: "continuing_care" });
   const { sessionId } = await createSession(clinician, { title: `${prefix} Session`, clientId, teamId: team.id, visibility: "team" });
   await shareSession(clinician, { sessionId, userId: admin.userId, access: "full" });
   const { documentId: sessionDocumentId } = await addSessionDocument(clinician, { sessionId, title: `${prefix} Session note`, body: "Text." });
@@ -235,8 +235,8 @@ const PROBES: Probe[] = [
   { name: "getDocumentFile(B document)", run: (x, { b }) => getDocumentFile(x, b.documentId) },
   { name: "saveDocument(edit B document)", run: (x, { b }) => saveDocument(x, { documentId: b.documentId, clientId: b.clientId, kind: "document", title: "X", content: { body: "X" } }) },
   { name: "saveDocument(new, B client)", run: (x, { b }) => saveDocument(x, { clientId: b.clientId, kind: "document", title: "X", content: { body: "X" } }) },
-  { name: "shareDocument(B document)", run: (x, { a, b }) => shareDocument(x, { documentId: b.documentId, contactId: a.contactId }) },
-  { name: "shareDocument(A document → B contact)", run: (x, { a, b }) => shareDocument(x, { documentId: a.documentId, contactId: b.contactId }) },
+  { name: "shareDocument(B document)", run: (x, { a, b }) => shareDocument(x, { documentId: b.documentId, contactId: a.contactId, purpose: "continuing_care" }) },
+  { name: "shareDocument(A document → B contact)", run: (x, { a, b }) => shareDocument(x, { documentId: a.documentId, contactId: b.contactId, purpose: "continuing_care" }) },
   { name: "changeShare(B share, resend)", run: (x, { b }) => changeShare(x, { shareId: b.shareId, change: "resend" }) },
   { name: "changeShare(B share, revoke)", run: (x, { b }) => changeShare(x, { shareId: b.shareId, change: "revoke" }) },
   { name: "listClientDocuments(B client)", run: (x, { b }) => listClientDocuments(x, b.clientId) },

@@ -9,6 +9,7 @@ import { changeShare } from "@/lib/documents/change-share";
 import { getDocument } from "@/lib/documents/get-document";
 import { listClientDocuments, listDocuments } from "@/lib/documents/list-documents";
 import { shareDocument } from "@/lib/documents/share-document";
+import { shareDocumentInput } from "@/lib/documents/schemas";
 import { getLanding } from "@/lib/portal/landing";
 import { openShareLink } from "@/lib/portal/open-link";
 import { createClient, createContact, createDocument, createMember, createOrganisation, setSharing } from "../support/factories";
@@ -52,7 +53,7 @@ describe("who may share which document", () => {
     for (const role of Object.keys(EXPECTED) as BuiltInRole[]) {
       for (const kind of DOCUMENT_KINDS) {
         const expected = EXPECTED[role][kind] ? "sharing_off" : "forbidden";
-        await expect(shareDocument(actors[role], { documentId: docs[kind], contactId }), `${role} ${kind}`).rejects.toMatchObject({ code: expected });
+        await expect(shareDocument(actors[role], { documentId: docs[kind], contactId, purpose: "continuing_care" }), `${role} ${kind}`).rejects.toMatchObject({ code: expected });
         expect(await sharesOf(docs[kind])).toHaveLength(0);
       }
     }
@@ -63,7 +64,7 @@ describe("who may share which document", () => {
       it(`${EXPECTED[role][kind] ? "lets" : "refuses"} a ${BUILT_IN_ROLES[role].name} share a ${kind}`, async () => {
         await setSharing(org.id, { sharingEnabled: true, securityLevel: "link_and_sms" });
         const before = (await sharesOf(docs[kind])).length;
-        const attempt = shareDocument(actors[role], { documentId: docs[kind], contactId });
+        const attempt = shareDocument(actors[role], { documentId: docs[kind], contactId, purpose: "continuing_care" });
         if (EXPECTED[role][kind]) {
           const { shareId } = await attempt;
           const after = await sharesOf(docs[kind]);
@@ -85,13 +86,13 @@ describe("who may share which document", () => {
         .values({ organisationId: org.id, name: `No ${missing} edit`, ...BUILT_IN_ROLES.medical_secretary.permissions, [missing]: "view" })
         .returning();
       const actor = await createMember(org, { roleId: role!.id });
-      await expect(shareDocument(actor, { documentId: docs.letter, contactId })).rejects.toMatchObject({ code: "forbidden" });
+      await expect(shareDocument(actor, { documentId: docs.letter, contactId, purpose: "continuing_care" })).rejects.toMatchObject({ code: "forbidden" });
     }
   });
 
   it("a clinician not on the client's access list sees neither the document nor a way to share it", async () => {
     const outsider = await createMember(org, { role: "clinician" });
-    await expect(shareDocument(outsider, { documentId: docs.letter, contactId })).rejects.toMatchObject({ code: "not_found" });
+    await expect(shareDocument(outsider, { documentId: docs.letter, contactId, purpose: "continuing_care" })).rejects.toMatchObject({ code: "not_found" });
     await expect(getDocument(outsider, docs.letter)).rejects.toMatchObject({ code: "not_found" });
     expect((await listDocuments(outsider)).items.map((d) => d.id)).not.toContain(docs.letter);
     await expect(listClientDocuments(outsider, clientId)).rejects.toMatchObject({ code: "not_found" });
@@ -104,7 +105,7 @@ describe("who may share which document", () => {
     const other = await createOrganisation();
     await setSharing(other.id, { sharingEnabled: true });
     const stranger = await createMember(other, { role: "admin" });
-    await expect(shareDocument(stranger, { documentId: docs.letter, contactId })).rejects.toMatchObject({ code: "not_found" });
+    await expect(shareDocument(stranger, { documentId: docs.letter, contactId, purpose: "continuing_care" })).rejects.toMatchObject({ code: "not_found" });
     await expect(getDocument(stranger, docs.letter)).rejects.toMatchObject({ code: "not_found" });
   });
 
@@ -132,7 +133,7 @@ describe("share links", () => {
   });
 
   it("emails a link whose token is not stored, only its hash", async () => {
-    const { shareId } = await shareDocument(sam, { documentId, contactId: contact.id });
+    const { shareId } = await shareDocument(sam, { documentId, contactId: contact.id, purpose: "continuing_care" });
     const message = await latestMessageTo(contact.email!, "document-shared");
     const token = tokenFromLink(message!.link);
     expect(token.length).toBeGreaterThanOrEqual(43);
@@ -142,7 +143,7 @@ describe("share links", () => {
   });
 
   it("reading the link page (as a mail scanner would, any number of times) leaves the share unopened", async () => {
-    const { shareId } = await shareDocument(sam, { documentId, contactId: contact.id });
+    const { shareId } = await shareDocument(sam, { documentId, contactId: contact.id, purpose: "continuing_care" });
     const token = tokenFromLink((await latestMessageTo(contact.email!, "document-shared"))!.link);
     const before = (await sharesOf(documentId)).find((x) => x.id === shareId);
     for (let i = 0; i < 5; i++) expect(await getLanding(token)).toMatchObject({ state: "ready", clinicName: "Harbour Test Clinic", securityLevel: "link" });
@@ -155,7 +156,7 @@ describe("share links", () => {
   });
 
   it("resend kills the old token and any cookie version, and the new one works", async () => {
-    const { shareId } = await shareDocument(sam, { documentId, contactId: contact.id });
+    const { shareId } = await shareDocument(sam, { documentId, contactId: contact.id, purpose: "continuing_care" });
     const oldToken = tokenFromLink((await latestMessageTo(contact.email!, "document-shared"))!.link);
     const opened = await openShareLink(oldToken, req);
     expect(opened).toMatchObject({ ok: true });
@@ -173,7 +174,7 @@ describe("share links", () => {
   });
 
   it("a revoked link looks exactly like an unknown one", async () => {
-    const { shareId } = await shareDocument(sam, { documentId, contactId: contact.id });
+    const { shareId } = await shareDocument(sam, { documentId, contactId: contact.id, purpose: "continuing_care" });
     const token = tokenFromLink((await latestMessageTo(contact.email!, "document-shared"))!.link);
     await changeShare(sam, { shareId, change: "revoke" });
     expect(await getLanding(token)).toEqual(await getLanding("x".repeat(43)));
@@ -181,12 +182,34 @@ describe("share links", () => {
   });
 
   it("an unopened link expires 24 hours after it was sent", async () => {
-    const { shareId } = await shareDocument(sam, { documentId, contactId: contact.id });
+    const { shareId } = await shareDocument(sam, { documentId, contactId: contact.id, purpose: "continuing_care" });
     const token = tokenFromLink((await latestMessageTo(contact.email!, "document-shared"))!.link);
     const sentAt = (await sharesOf(documentId)).find((x) => x.id === shareId)!.sentAt;
     expect(await getLanding(token, new Date(sentAt.getTime() + 24 * 3_600_000 - 1000))).toMatchObject({ state: "ready" });
     expect(await getLanding(token, new Date(sentAt.getTime() + 24 * 3_600_000 + 1000))).toEqual({ state: "expired" });
     expect(await openShareLink(token, { ...req, now: new Date(sentAt.getTime() + 24 * 3_600_000 + 1000) })).toEqual({ ok: false, reason: "expired" });
+  });
+
+  it("stores the purpose on the share; 'Other' needs its words and keeps them, other purposes keep none", async () => {
+    await expect(shareDocument(sam, { documentId, contactId: contact.id, purpose: "other", purposeNote: "  " })).rejects.toMatchObject({ code: "invalid_input", details: { field: "purposeNote" } });
+    const other = await shareDocument(sam, { documentId, contactId: contact.id, purpose: "other", purposeNote: "Court order 12/2026" });
+    const referral = await shareDocument(sam, { documentId, contactId: contact.id, purpose: "referral", purposeNote: "left over from Other" });
+    const rows = await sharesOf(documentId);
+    expect(rows.find((x) => x.id === other.shareId)).toMatchObject({ purpose: "other", purposeNote: "Court order 12/2026" });
+    expect(rows.find((x) => x.id === referral.shareId)).toMatchObject({ purpose: "referral", purposeNote: null });
+    const page = await getDocument(sam, documentId);
+    expect(page.shares.find((x) => x.id === other.shareId)!.purpose).toBe("Other: Court order 12/2026");
+    expect(page.shares.find((x) => x.id === referral.shareId)!.purpose).toBe("Referral");
+    // The database refuses a purpose outside the list, and "other" without its words.
+    const db = await getDb();
+    const base = { documentId, contactId: contact.id, sharedById: sam.userId, securityLevel: "link" as const };
+    await expect(db.insert(s.documentShares).values({ ...base, tokenHash: "h1", purpose: "gossip" as never })).rejects.toThrow();
+    await expect(db.insert(s.documentShares).values({ ...base, tokenHash: "h2", purpose: "other" })).rejects.toThrow();
+    // …and the form schema says so at the field.
+    const parsed = shareDocumentInput.safeParse({ documentId, contactId: contact.id, purpose: "other" });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error!.issues.map((i) => i.path.join("."))).toContain("purposeNote");
+    expect(shareDocumentInput.safeParse({ documentId, contactId: contact.id }).success).toBe(false);
   });
 
   it("the sender sees each share's state on the document page", async () => {

@@ -157,7 +157,7 @@ const CASES: Record<string, () => Promise<CreateCase>> = {
     const doc = await f.createDocument(org.id, { clientId: client.id, authorId: admin.userId });
     const contact = await f.createContact(org.id);
     return {
-      run: (key) => shareDocument(admin, { documentId: doc.id, contactId: contact.id, idempotencyKey: key }),
+      run: (key) => shareDocument(admin, { documentId: doc.id, contactId: contact.id, purpose: "continuing_care", idempotencyKey: key }),
       rows: () => countRows(s.documentShares, eq(s.documentShares.documentId, doc.id)),
       messages: () => messagesTo(contact.email!),
     };
@@ -218,10 +218,10 @@ describe("idempotency keys", () => {
     const client = await f.createClient(org.id);
     const doc = await f.createDocument(org.id, { clientId: client.id, authorId: admin.userId });
     const noEmail = await f.createContact(org.id, { email: null });
-    await expect(shareDocument(admin, { documentId: doc.id, contactId: noEmail.id, idempotencyKey: key })).rejects.toMatchObject({ code: "no_contact_email" });
+    await expect(shareDocument(admin, { documentId: doc.id, contactId: noEmail.id, purpose: "continuing_care", idempotencyKey: key })).rejects.toMatchObject({ code: "no_contact_email" });
     expect(await countRows(s.idempotencyKeys, eq(s.idempotencyKeys.key, key))).toBe(0);
     const contact = await f.createContact(org.id);
-    const { shareId } = await shareDocument(admin, { documentId: doc.id, contactId: contact.id, idempotencyKey: key });
+    const { shareId } = await shareDocument(admin, { documentId: doc.id, contactId: contact.id, purpose: "continuing_care", idempotencyKey: key });
     expect(await countRows(s.documentShares, eq(s.documentShares.id, shareId))).toBe(1);
   });
 

@@ -15,6 +15,7 @@ import { createClientInput } from "@/lib/clients/schemas";
 import { saveDocument } from "@/lib/documents/save-document";
 import { documentInput, shareDocumentInput } from "@/lib/documents/schemas";
 import { shareDocument } from "@/lib/documents/share-document";
+import { SHARE_PURPOSES } from "@/lib/documents/share-purpose";
 import { AppError } from "@/lib/errors";
 import { shareToken, typedCode } from "@/lib/portal/form-input";
 import { verifyShareCode } from "@/lib/portal/verify-code";
@@ -135,7 +136,12 @@ describe(`fuzzing the main actions (${RUNS} runs each): only refusals or results
   it("share document", async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ documentId: anyId(documentId), contactId: anyId(contactId, noEmailContactId), idempotencyKey: fc.option(fc.oneof(fc.uuid(), anyText), { nil: undefined }) }),
+        fc.record({
+          documentId: anyId(documentId),
+          contactId: anyId(contactId, noEmailContactId),
+          purpose: fc.oneof(fc.constantFrom(...SHARE_PURPOSES), anyText),
+          purposeNote: fc.option(anyText, { nil: undefined }),
+          idempotencyKey: fc.option(fc.oneof(fc.uuid(), anyText), { nil: undefined }) }),
         (raw) => check(shareDocumentInput, raw, (input) => shareDocument(admin, input), [s.documentShares, s.outbox]),
       ),
       { numRuns: RUNS },
@@ -204,7 +210,7 @@ describe(`fuzzing the main actions (${RUNS} runs each): only refusals or results
 
   it("verify code (public)", async () => {
     const contact = await f.createContact(org.id);
-    await shareDocument(admin, { documentId, contactId: contact.id });
+    await shareDocument(admin, { documentId, contactId: contact.id, purpose: "continuing_care" });
     const token = tokenFromLink((await latestMessageTo(contact.email!, "document-shared"))?.link);
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.constant(token), fc.stringMatching(/^[A-Za-z0-9_-]{20,100}$/), anyText), fc.oneof(fc.stringMatching(/^\d{6}$/), anyText), async (rawToken, rawCode) => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { embeddedExtensions } from "@/db/embedded-extensions";
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
@@ -17,7 +17,7 @@ const tablesQuery = sql`select table_name from information_schema.tables where t
 describe("one migration folder serves every driver", () => {
   it("creates the same tables on embedded PGlite as on the PostgreSQL server", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "carebridge-pglite-"));
-    const client = new PGlite(dir, { extensions: { pg_trgm } });
+    const client = new PGlite(dir, { extensions: await embeddedExtensions() });
     try {
       const lite = drizzle(client, { schema });
       await migrate(lite, { migrationsFolder: path.join(process.cwd(), "db", "migrations") });

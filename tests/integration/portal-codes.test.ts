@@ -48,7 +48,7 @@ describe("link and code", () => {
 
   async function newShare() {
     resetRateLimits();
-    const { shareId } = await shareDocument(sam, { documentId, contactId: contact.id });
+    const { shareId } = await shareDocument(sam, { documentId, contactId: contact.id, purpose: "continuing_care" });
     const token = tokenFromLink((await latestMessageTo(contact.email!, "document-shared"))!.link);
     return { shareId, token };
   }
@@ -56,10 +56,10 @@ describe("link and code", () => {
   it("View document alone does not open a link-and-code share; the SMS code does, once", async () => {
     const { shareId, token } = await newShare();
     expect(await openShareLink(token, req)).toEqual({ ok: false, reason: "code_required" });
-    expect(await sendShareCode(token, req)).toEqual({ ok: true, maskedMobile: "•••• ••• 123" });
+    expect(await sendShareCode(token, req)).toEqual({ ok: true, channel: "sms", sentTo: "•••• ••• 123" });
     const sms = await latestMessageTo(SMS_TO, "security-code");
     const code = codeIn(sms!.text);
-    expect(await getLanding(token)).toMatchObject({ state: "ready", codePending: true, maskedMobile: "•••• ••• 123" });
+    expect(await getLanding(token)).toMatchObject({ state: "ready", codePending: true, codeChannel: "sms", maskedDestination: "•••• ••• 123" });
     expect(await verifyShareCode(token, wrongOf(code), req)).toMatchObject({ ok: false, reason: "wrong_code" });
     expect(await verifyShareCode(token, code, req)).toMatchObject({ ok: true, shareId });
     expect((await share(shareId)).firstOpenedAt).not.toBeNull();

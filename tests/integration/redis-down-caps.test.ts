@@ -72,7 +72,7 @@ describe("code texts are capped in Postgres, with Redis down", () => {
   });
 
   async function newShare(contactId: string, email: string) {
-    const { shareId } = await shareDocument(sam, { documentId, contactId });
+    const { shareId } = await shareDocument(sam, { documentId, contactId, purpose: "continuing_care" });
     return { shareId, token: tokenFromLink((await latestMessageTo(email, "document-shared"))!.link) };
   }
 

@@ -134,7 +134,7 @@ describe("opening a share is not recorded when the request then fails", () => {
     resetRateLimits();
     await setSharing(orgId, { sharingEnabled: true, securityLevel: "link" });
     const contact = await createContact(orgId);
-    const { shareId } = await shareDocument(sam, { documentId, contactId: contact.id });
+    const { shareId } = await shareDocument(sam, { documentId, contactId: contact.id, purpose: "continuing_care" });
     const token = tokenFromLink((await latestMessageTo(contact.email!, "document-shared"))!.link);
 
     withoutCookieKey();
@@ -154,7 +154,7 @@ describe("opening a share is not recorded when the request then fails", () => {
     await setSharing(orgId, { sharingEnabled: true, securityLevel: "link_and_sms" });
     vi.stubEnv("SHARE_CODE_SECRET", "integration-code-key-0123456789abcdef");
     const contact = await createContact(orgId, { mobile: "+44 7700 900456" });
-    const { shareId } = await shareDocument(sam, { documentId, contactId: contact.id });
+    const { shareId } = await shareDocument(sam, { documentId, contactId: contact.id, purpose: "continuing_care" });
     const token = tokenFromLink((await latestMessageTo(contact.email!, "document-shared"))!.link);
     expect(await sendShareCode(token, req)).toMatchObject({ ok: true });
     const code = /\b(\d{6})\b/.exec((await latestMessageTo("+447700900456", "security-code"))!.text)![1]!;

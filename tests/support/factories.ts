@@ -84,7 +84,7 @@ export async function createDocument(orgId: string, opts: { clientId: string; au
   return doc!;
 }
 
-export async function setSharing(orgId: string, settings: { sharingEnabled?: boolean; securityLevel?: "link" | "link_and_sms"; openedLinkMaxDays?: number | null }) {
+export async function setSharing(orgId: string, settings: { sharingEnabled?: boolean; securityLevel?: "link" | "link_and_sms" | "link_and_email_code"; openedLinkMaxDays?: number | null }) {
   const db = await getDb();
   await db.update(s.organisations).set(settings).where(eq(s.organisations.id, orgId));
 }

@@ -10,6 +10,7 @@ import MemberInvitationEmail from "@/emails/member-invitation";
 import PortalInvitationEmail from "@/emails/portal-invitation";
 import PortalProfileAddedEmail from "@/emails/portal-profile-added";
 import SecurityCodeSms, { securityCodeText } from "@/emails/security-code";
+import SecurityCodeEmail from "@/emails/security-code-email";
 import SessionAccessChangedEmail from "@/emails/session-access-changed";
 import SessionSharedEmail from "@/emails/session-shared";
 import { EMAIL_TEMPLATES } from "@/lib/mail/templates";
@@ -51,6 +52,7 @@ const templates = [
   ["intake-form", <IntakeFormEmail key="g" {...IntakeFormEmail.PreviewProps} />],
   ["security-code", <SecurityCodeSms key="h" {...SecurityCodeSms.PreviewProps} />],
   ["portal-profile-added", <PortalProfileAddedEmail key="i" {...PortalProfileAddedEmail.PreviewProps} />],
+  ["security-code-email", <SecurityCodeEmail key="j" {...SecurityCodeEmail.PreviewProps} />],
 ] as const;
 
 describe("every email template", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkCode, issueCode, maskMobile, MAX_FAILURES_PER_CODE, type CodeState } from "@/lib/portal/code";
+import { checkCode, issueCode, maskEmail, maskMobile, MAX_FAILURES_PER_CODE, type CodeState } from "@/lib/portal/code";
 
 const KEY = "unit-test-share-code-key-0123456789";
 const sentAt = new Date("2026-03-02T09:00:00.000Z");
@@ -54,6 +54,10 @@ describe("access codes (injectable clock)", () => {
     const code = await issueCode(shareId, 1, sentAt, KEY);
     expect(await checkCode(state({ codeSentAt: null, codeCounter: 0 }), code, at(M), KEY)).toBe("no_code");
     expect(await checkCode(state({ codeFailures: MAX_FAILURES_PER_CODE }), code, at(M), KEY)).toBe("too_many");
+  });
+
+  it("masks an email to its first letter and domain", () => {
+    expect(maskEmail("priya.shah@northside.test")).toBe("p•••@northside.test");
   });
 
   it("masks the mobile to its last three digits", () => {

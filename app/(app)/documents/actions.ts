@@ -8,6 +8,8 @@ import { DOCUMENT_KINDS } from "@/lib/access/documents";
 import type { FormState } from "@/lib/actions/form-state";
 import { handleStaffForm } from "@/lib/actions/handle-form";
 import { searchContacts, type ContactDto } from "@/lib/contacts/list-contacts";
+import { saveContact } from "@/lib/contacts/save-contact";
+import { contactInput } from "@/lib/contacts/schemas";
 import { changeShare } from "@/lib/documents/change-share";
 import { defaultTitle, type DocumentContent } from "@/lib/documents/content";
 import { contentFromForm } from "@/lib/documents/form-data";
@@ -66,10 +68,30 @@ export async function changeShareAction(_prev: FormState, data: FormData): Promi
   return state;
 }
 
+/** "+ New contact" inside the share dialog: adds a contact (never edits one) and hands it back to be chosen. */
+export async function addShareContactAction(_prev: FormState, data: FormData): Promise<FormState & { contact?: ContactOption }> {
+  const { state, result } = await handleStaffForm(contactInput.omit({ contactId: true }), Object.fromEntries(data), async (actor, input) => {
+    const { contactId } = await saveContact(actor, input);
+    return { id: contactId, name: input.name, organisationName: input.organisationName, role: input.role, email: input.email, mobile: input.mobile };
+  });
+  if (!result) return state;
+  revalidatePath("/contacts");
+  return { ...state, contact: contactOption(result) };
+}
+
+const contactOption = (c: Pick<ContactDto, "id" | "name" | "organisationName" | "role" | "email" | "mobile">): ContactOption => ({
+  id: c.id,
+  name: c.name,
+  organisationName: c.organisationName,
+  role: c.role,
+  hasEmail: Boolean(c.email),
+  hasMobile: Boolean(c.mobile),
+});
+
 export type ContactOption = Pick<ContactDto, "id" | "name" | "organisationName" | "role"> & { hasEmail: boolean; hasMobile: boolean };
 
 export async function searchContactsAction(q: string): Promise<ActionResult<ContactOption[]>> {
   const { state, result } = await handleStaffForm(searchText(), q, searchContacts);
   if (!result) return { error: state.error ?? "unexpected" };
-  return { ok: true, data: result.map((c) => ({ id: c.id, name: c.name, organisationName: c.organisationName, role: c.role, hasEmail: Boolean(c.email), hasMobile: Boolean(c.mobile) })) };
+  return { ok: true, data: result.map(contactOption) };
 }

@@ -43,9 +43,13 @@ test("Sam shares a letter with Dr Priya Shah under link and code; the contact op
   const documentUrl = sam.url();
   await sam.getByRole("button", { name: "Share" }).click();
   const dialog = sam.getByRole("dialog");
-  await expect(dialog.getByRole("radio", { name: "Contact" })).toBeChecked();
   await dialog.getByLabel("Select contact").fill("Priya");
   await dialog.getByRole("option", { name: /Dr Priya Shah/ }).click();
+  // The purpose is asked on every external share ("Other" needs its words).
+  await dialog.getByLabel("Purpose of sharing").selectOption("Other");
+  await dialog.getByRole("button", { name: "Share", exact: true }).click();
+  await expect(dialog.getByText("Say what the purpose is.")).toBeVisible();
+  await dialog.getByLabel("Purpose of sharing").selectOption("Continuing care");
   await dialog.getByRole("button", { name: "Share", exact: true }).click();
   await expect(dialog.getByText(/Shared with Dr Priya Shah\. The contact has been emailed/)).toBeVisible();
   // Done state: no Share button left to press twice.
@@ -55,6 +59,7 @@ test("Sam shares a letter with Dr Priya Shah under link and code; the contact op
   await sam.reload();
   const row = sam.getByTestId("share-row").filter({ hasText: "Dr Priya Shah" }).first();
   await expect(row).toContainText("Sent");
+  await expect(row.getByTestId("share-purpose")).toHaveText("Continuing care");
 
   // The link from the email; a mail scanner's GET and HEAD leave it unopened.
   const outbox = await (await browser.newContext()).newPage();
@@ -135,17 +140,17 @@ test("a clinician without the invoices permission cannot share an invoice, not e
   // The server refuses a forged request, and nothing is shared or emailed.
   const before = await query<{ n: number }>("select count(*)::int as n from document_shares where document_id = $1", [invoice!.id]);
   const action = serverActions().find((a) => a.exportedName === "shareDocumentAction")!;
-  const response = await callFormAction(leo.request, action, { documentId: invoice!.id, contactId: contact!.id });
+  const response = await callFormAction(leo.request, action, { documentId: invoice!.id, contactId: contact!.id, purpose: "referral" });
   expect(response.text).toMatch(/"error":"forbidden"/);
   expect(await query("select count(*)::int as n from document_shares where document_id = $1", [invoice!.id])).toEqual(before);
 
   // The same forged request from Sam (medical secretary) does share, so the refusal is the policy.
   const sam = await staffPage(browser, "sam@harbour.test");
-  const ok = await callFormAction(sam.request, action, { documentId: invoice!.id, contactId: contact!.id });
+  const ok = await callFormAction(sam.request, action, { documentId: invoice!.id, contactId: contact!.id, purpose: "referral" });
   expect(ok.text).toMatch(/"ok":true/);
   expect((await query<{ n: number }>("select count(*)::int as n from document_shares where document_id = $1", [invoice!.id]))[0]!.n).toBe(before[0]!.n + 1);
 
   // A forged or unknown contact id gets the field's own message, once (not the generic one twice).
-  const unknown = await callFormAction(sam.request, action, { documentId: invoice!.id, contactId: "00000000-0000-4000-8000-00000000beef" });
+  const unknown = await callFormAction(sam.request, action, { documentId: invoice!.id, contactId: "00000000-0000-4000-8000-00000000beef", purpose: "referral" });
   expect(unknown.text).toMatch(/"contactId":"Choose a contact from the list\."/);
 });

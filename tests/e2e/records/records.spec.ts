@@ -53,7 +53,7 @@ test("the chart overview summarises the chart, and a new client who may already 
   await expect(page).toHaveTitle("Jordan Lee · Carebridge");
   const documents = page.getByRole("region", { name: "Latest documents" });
   await expect(documents.getByRole("link", { name: "Assessment summary for GP" })).toBeVisible();
-  await expect(documents.getByRole("link", { name: /All documents/ })).toHaveAttribute("href", `/clients/${jordan.id}/documents`);
+  await expect(documents.getByRole("link", { name: "All documents" })).toHaveAttribute("href", `/clients/${jordan.id}/documents`);
   await expect(page.getByRole("region", { name: "Assigned practitioners" })).toContainText("Dr Maya Patel");
   // An empty part says what to do next.
   await expect(page.getByRole("region", { name: "Client portal" })).toContainText(/Invite the client|Can sign in|Invitation sent/);

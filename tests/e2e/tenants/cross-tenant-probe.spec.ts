@@ -143,7 +143,7 @@ function forgedActions(b: B): [string, Record<string, string | string[]>][] {
     ["removeClientLinkAction", { clientId: b.clientId, linkId: b.linkId }],
     ["saveContactAction", { contactId: b.contactId, name: "Forged", email: "", mobile: "" }],
     ["archiveContactAction", { contactId: b.contactId }],
-    ["shareDocumentAction", { documentId: b.documentId, contactId: b.contactId }],
+    ["shareDocumentAction", { documentId: b.documentId, contactId: b.contactId, purpose: "referral" }],
     ["changeShareAction", { shareId: b.shareId, change: "revoke" }],
     ["renameTeamAction", { teamId: b.teamId, name: "Forged" }],
     ["changeTeamMembershipAction", { teamId: b.teamId, membershipId: b.membershipId, change: "remove" }],

@@ -107,7 +107,7 @@ export default async function ClientOverviewPage({ params, searchParams }: { par
           </Panel>
         ) : null}
 
-        <Panel id="overview-documents" title="Latest documents" tabHref={`${base}/documents`} tabLabel={documents.total ? `All documents (${documents.total})` : "Documents tab"}>
+        <Panel id="overview-documents" title="Latest documents" tabHref={`${base}/documents`} tabLabel={documents.total ? "All documents" : "Documents tab"}>
           {documents.total === 0 ? (
             <NextStep action={overview.can.newDocument ? <ButtonLink href={`/documents/new?clientId=${c.id}`} size="sm">New document</ButtonLink> : null}>
               No documents for {c.firstName} yet. Letters, prescriptions, lab results and invoices you write for this client are listed here, with who they were shared with.

@@ -5,24 +5,25 @@ import { ButtonLink } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
+import { CursorPagination } from "@/components/ui/cursor-pagination";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, kindsFor, type DocumentKind } from "@/lib/access/documents";
 import { requireStaffWith } from "@/lib/access/require-area";
 import { listDocuments } from "@/lib/documents/list-documents";
 import { formatDate } from "@/lib/format/dates";
+import { cursorParam } from "@/lib/pagination/list-cursor";
 
 export const metadata: Metadata = { title: "Documents" };
 
-export default async function DocumentsPage({ searchParams }: { searchParams: Promise<{ kind?: string; page?: string }> }) {
+export default async function DocumentsPage({ searchParams }: { searchParams: Promise<{ kind?: string; after?: string | string[]; before?: string | string[] }> }) {
   const actor = await requireStaffWith("letters:view", "patients:view", "labs:view", "invoices:view");
   const params = await searchParams;
   const visibleKinds = kindsFor(actor, "view");
   const kind = visibleKinds.includes(params.kind as DocumentKind) ? (params.kind as DocumentKind) : undefined;
-  const page = Math.max(1, Number(params.page) || 1);
-  const { items, total, pageSize } = await listDocuments(actor, { kind, page });
+  const { items, nextCursor, prevCursor } = await listDocuments(actor, { kind, after: cursorParam(params.after), before: cursorParam(params.before) });
   const canCreate = kindsFor(actor, "edit").length > 0;
-  const href = (p: { kind?: DocumentKind; page?: number }) => `/documents?${new URLSearchParams({ ...(p.kind ? { kind: p.kind } : {}), ...(p.page && p.page > 1 ? { page: String(p.page) } : {}) })}`;
+  const href = (p: { kind?: DocumentKind; after?: string; before?: string }) =>
+    `/documents?${new URLSearchParams({ ...(p.kind ? { kind: p.kind } : {}), ...(p.after ? { after: p.after } : {}), ...(p.before ? { before: p.before } : {}) })}`;
 
   return (
     <>
@@ -46,7 +47,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
           </Link>
         ))}
       </nav>
-      {items.length === 0 ? (
+      {items.length === 0 && !prevCursor ? (
         <EmptyState
           title={kind ? `No ${DOCUMENT_KIND_LABELS[kind].toLowerCase()}s yet` : "No documents yet"}
           description="Documents you create for your clients, and those your colleagues create for clients you can see, are listed here."
@@ -82,7 +83,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
               ))}
             </TBody>
           </Table>
-          <Pagination page={page} pageSize={pageSize} total={total} hrefForPage={(p) => href({ kind, page: p })} />
+          <CursorPagination prevHref={prevCursor ? href({ kind, before: prevCursor }) : null} nextHref={nextCursor ? href({ kind, after: nextCursor }) : null} />
         </>
       )}
     </>

@@ -10,9 +10,11 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { AREA_LABELS } from "@/lib/access/permissions";
+import { can } from "@/lib/access/can";
 import { requireStaff } from "@/lib/auth/staff-actor";
 import { getDocument } from "@/lib/documents/get-document";
 import type { ShareDisplayState } from "@/lib/portal/link-state";
+import { SECURITY_LEVEL_SHORT } from "@/lib/portal/security-level";
 import { ShareActions, ShareButton } from "./share-panel";
 import { orNotFound } from "@/lib/access/or-not-found";
 import { isUuid } from "@/lib/validation/ids";
@@ -72,7 +74,14 @@ export default async function DocumentPage({ params }: { params: Promise<{ docum
               Uploaded PDF
             </a>
           )}
-          <ShareButton documentId={model.id} allowed={share.allowed} explanation={explanation} securityLevel={share.securityLevel} />
+          <ShareButton
+            documentId={model.id}
+            allowed={share.allowed}
+            explanation={explanation}
+            settingsHref={share.blockers.some((b) => b.reason === "sharing_off") && can(actor, "settings:edit") ? "/settings/sharing" : null}
+            canAddContact={can(actor, "contacts:edit")}
+            securityLevel={share.securityLevel}
+          />
         </div>
       </div>
 
@@ -104,12 +113,15 @@ export default async function DocumentPage({ params }: { params: Promise<{ docum
                   <Td>
                     <span className="font-medium">{s.contactName}</span>
                     {s.contactOrganisation && <span className="block text-xs text-slate-500">{s.contactOrganisation}</span>}
+                    <span className="block text-xs text-slate-600" data-testid="share-purpose">
+                      {s.purpose}
+                    </span>
                     <span className="block text-xs text-slate-500">
-                      by {s.sharedByName} · {s.securityLevel === "link_and_sms" ? "link + code" : "link only"}
+                      by {s.sharedByName} · {SECURITY_LEVEL_SHORT[s.securityLevel]}
                     </span>
                   </Td>
                   <Td>
-                    <Badge tone={STATE[s.state].tone}>{STATE[s.state].label}</Badge>
+                    {s.paused ? <Badge tone="warning">Paused — sharing is off</Badge> : <Badge tone={STATE[s.state].tone}>{STATE[s.state].label}</Badge>}
                     {s.linkEmail === "not_delivered" && (
                       <span className="mt-1 block text-xs font-medium text-red-700" data-testid="share-email-state">
                         Email not delivered. Check the contact&rsquo;s email address, then Resend.

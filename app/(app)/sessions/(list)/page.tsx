@@ -14,6 +14,7 @@ import { requireStaffWith } from "@/lib/access/require-area";
 import { listSessions, type SessionListItem } from "@/lib/sessions/list-sessions";
 import { listSessionsInput } from "@/lib/sessions/schemas";
 import type { SessionListTab } from "@/lib/sessions/visible-sessions";
+import { cursorParam } from "@/lib/pagination/list-cursor";
 
 export const metadata: Metadata = { title: "Sessions" };
 
@@ -38,7 +39,6 @@ function hrefFor(tab: SessionListTab, q: string, cursor?: { after?: string | nul
 }
 
 /** A cursor from the query string (an opaque token; the list ignores one it did not make). */
-const cursorParam = (v: string | string[] | undefined) => (typeof v === "string" && v.length <= 200 ? v : undefined);
 
 export default async function SessionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireStaffWith("sessions:view");

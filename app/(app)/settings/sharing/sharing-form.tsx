@@ -15,7 +15,12 @@ const LEVELS = [
   {
     value: "link_and_sms",
     label: "Link and a code sent to the contact's mobile",
-    hint: "After opening the link, the contact asks for a 6-digit code that is texted to the mobile number on their contact record. Recommended for clinical documents.",
+    hint: "After opening the link, the contact asks for a 6-digit code that is texted to the mobile number on their contact record. Recommended for clinical documents. For a contact with no mobile, the sender may choose a code by email for that share.",
+  },
+  {
+    value: "link_and_email_code",
+    label: "Link and a code sent by email",
+    hint: "After opening the link, the contact asks for a 6-digit code sent to their email address. Stops a forwarded or scanned link from opening the document, but anyone who reads the contact's inbox can get both.",
   },
 ] as const;
 

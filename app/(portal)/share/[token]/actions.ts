@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { shareToken, typedCode } from "@/lib/portal/form-input";
 import { openShareLink } from "@/lib/portal/open-link";
 import { sendShareCode } from "@/lib/portal/send-code";
-import { SHARE_COOKIE_NAME, shareCookieOptions, sharePath } from "@/lib/portal/share-cookie";
+import { shareCookieName, shareCookieOptions, sharePath } from "@/lib/portal/share-cookie";
 import type { PortalRefusal, PortalResult } from "@/lib/portal/types";
 import { throttlePortal } from "@/lib/portal/throttle";
 import { verifyShareCode } from "@/lib/portal/verify-code";
@@ -14,6 +14,8 @@ import { verifyShareCode } from "@/lib/portal/verify-code";
 export interface PortalFormState {
   error?: PortalRefusal | "invalid_code_format";
   sentTo?: string;
+  /** How many codes this page has sent (the first, then "a new code"). */
+  sends?: number;
   retryAfterSeconds?: number;
   /** Refused code attempts left before the link locks. */
   attemptsLeft?: number;
@@ -25,7 +27,7 @@ async function enter(result: PortalResult, rawToken: string): Promise<PortalForm
   if (result.ok) {
     const jar = await cookies();
     // The cookie was signed inside the opening transaction, so nothing after the open can fail it.
-    jar.set(SHARE_COOKIE_NAME, result.cookie, shareCookieOptions(result.shareId));
+    jar.set(shareCookieName(result.shareId), result.cookie, shareCookieOptions());
     redirect(sharePath(result.shareId));
   }
   // The link itself is no longer usable: show its calm page.
@@ -42,15 +44,15 @@ export async function openLinkAction(_prev: PortalFormState, data: FormData): Pr
   return enter(await openShareLink(t.data, client), t.data);
 }
 
-export async function sendCodeAction(_prev: PortalFormState, data: FormData): Promise<PortalFormState> {
+export async function sendCodeAction(prev: PortalFormState, data: FormData): Promise<PortalFormState> {
   const t = shareToken.safeParse(data.get("token"));
   if (!t.success) redirect("/share/invalid");
   const { client, result } = await throttlePortal("portalCodeSendIp");
   if (!result.success) return { error: "rate_limited", retryAfterSeconds: result.retryAfterSeconds };
   const sent = await sendShareCode(t.data, client);
-  if (sent.ok) return { sentTo: sent.maskedMobile, at: Date.now() };
+  if (sent.ok) return { sentTo: sent.sentTo, sends: (prev.sends ?? 0) + 1, at: Date.now() };
   if (["unavailable", "expired", "locked"].includes(sent.reason)) redirect(`/share/${t.data}`);
-  return { error: sent.reason, retryAfterSeconds: sent.retryAfterSeconds, at: Date.now() };
+  return { error: sent.reason, retryAfterSeconds: sent.retryAfterSeconds, sends: prev.sends, at: Date.now() };
 }
 
 export async function verifyCodeAction(_prev: PortalFormState, data: FormData): Promise<PortalFormState> {

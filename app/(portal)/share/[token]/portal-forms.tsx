@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { attemptsLeftText } from "@/lib/portal/attempts-text";
+import type { CodeChannel } from "@/lib/portal/security-level";
 import { openLinkAction, sendCodeAction, verifyCodeAction, type PortalFormState } from "./actions";
 
 const MESSAGES: Record<NonNullable<PortalFormState["error"]>, string> = {
@@ -13,12 +14,13 @@ const MESSAGES: Record<NonNullable<PortalFormState["error"]>, string> = {
   rate_limited: "Too many attempts. Please wait a few minutes and try again.",
   code_required: "This document needs a code sent to your mobile.",
   no_mobile: "The clinic has no mobile number for you, so we can't send a code. Ask the clinic to update your details.",
+  no_email: "The clinic has no email address for you, so we can't send a code. Ask the clinic to update your details.",
   no_code: "Ask for a code first.",
-  wrong_code: "That code isn't right. Check the text message and try again.",
+  wrong_code: "That code isn't right. Check the code you were sent and try again.",
   code_expired: "That code has expired. Send a new code and enter it within 10 minutes.",
   code_used: "That code has already been used. Send a new code.",
   too_many_for_code: "Too many incorrect tries for this code. Send a new code.",
-  invalid_code_format: "Enter the 6-digit code from the text message.",
+  invalid_code_format: "Enter the 6-digit code you were sent.",
 };
 
 function ErrorText({ state, id }: { state: PortalFormState; id: string }) {
@@ -45,25 +47,39 @@ export function ViewDocumentForm({ token }: { token: string }) {
   );
 }
 
-/** "•••• ••• 123" → "123" */
-const lastDigits = (masked: string) => masked.replace(/\D/g, "");
+const WHERE: Record<CodeChannel, { to: string; field: string; verb: string }> = {
+  sms: { to: "your mobile", field: "Code from the text message", verb: "text" },
+  email: { to: "your email", field: "Code from the email", verb: "email" },
+};
 
-export function CodeForms({ token, maskedMobile, codePending }: { token: string; maskedMobile: string; codePending: boolean }) {
+/**
+ * Ask for a code, then type it. `maskedTo` is where codes go ("•••• ••• 123", "p•••@northside.test").
+ * A new code clears the previous attempt's error: it was about the old code.
+ */
+export function CodeForms({ token, channel, maskedTo, codePending }: { token: string; channel: CodeChannel; maskedTo: string; codePending: boolean }) {
   const [sent, send, sending] = useActionState(sendCodeAction, {});
   const [checked, check, checking] = useActionState(verifyCodeAction, {});
+  const where = WHERE[channel];
   const codeSent = codePending || Boolean(sent.sentTo);
+  const to = sent.sentTo ?? maskedTo;
+  // The attempt's error belongs to the code it was about: a newer send hides it.
+  const attempt = (checked.at ?? 0) > (sent.at ?? 0) ? checked : {};
   return (
     <div className="space-y-5">
       <form action={send} className="space-y-3">
         <input type="hidden" name="token" value={token} />
-        <p className="text-sm text-slate-600">
-          {codeSent ? (
+        <p className="text-sm text-slate-600" role="status" key={sent.at}>
+          {sent.sentTo && ((sent.sends ?? 0) > 1 || codePending) ? (
             <>
-              We sent a 6-digit code to your mobile, <span className="font-medium text-slate-900">{sent.sentTo ?? maskedMobile}</span>. It works for 10 minutes.
+              We sent a new code to <span className="font-medium text-slate-900">{to}</span>. Earlier codes no longer work; this one works for 10 minutes.
+            </>
+          ) : codeSent ? (
+            <>
+              We sent a 6-digit code to {where.to}, <span className="font-medium text-slate-900">{to}</span>. It works for 10 minutes.
             </>
           ) : (
             <>
-              To protect this document, we&apos;ll text a 6-digit code to your mobile ending in <span className="font-medium text-slate-900">{lastDigits(maskedMobile)}</span>.
+              To protect this document, we&apos;ll {where.verb} a 6-digit code to {where.to} <span className="font-medium text-slate-900">{channel === "sms" ? `ending in ${lastDigits(maskedTo)}` : maskedTo}</span>.
             </>
           )}
         </p>
@@ -76,7 +92,7 @@ export function CodeForms({ token, maskedMobile, codePending }: { token: string;
         <form action={check} className="space-y-3 border-t border-slate-200 pt-5">
           <input type="hidden" name="token" value={token} />
           <label htmlFor="code" className="block text-sm font-medium text-slate-900">
-            Code from the text message
+            {where.field}
           </label>
           <Input
             id="code"
@@ -86,12 +102,12 @@ export function CodeForms({ token, maskedMobile, codePending }: { token: string;
             pattern="\d{6}"
             maxLength={6}
             className="max-w-40 text-center text-lg tracking-[0.3em]"
-            aria-invalid={checked.error ? true : undefined}
-            aria-describedby={checked.error ? "code-error" : undefined}
-            key={checked.at}
+            aria-invalid={attempt.error ? true : undefined}
+            aria-describedby={attempt.error ? "code-error" : undefined}
+            key={`${checked.at}-${sent.at}`}
             autoFocus
           />
-          <ErrorText state={checked} id="code-error" />
+          <ErrorText state={attempt} id="code-error" />
           <Button type="submit" disabled={checking}>
             {checking ? "Checking…" : "View document"}
           </Button>
@@ -100,3 +116,6 @@ export function CodeForms({ token, maskedMobile, codePending }: { token: string;
     </div>
   );
 }
+
+/** "•••• ••• 123" → "123" */
+const lastDigits = (masked: string) => masked.replace(/\D/g, "");

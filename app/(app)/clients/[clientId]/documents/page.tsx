@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Pagination } from "@/components/ui/pagination";
+import { CursorPagination } from "@/components/ui/cursor-pagination";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { DOCUMENT_KIND_LABELS } from "@/lib/access/documents";
 import { listClientDocuments } from "@/lib/documents/list-documents";
+import { cursorParam } from "@/lib/pagination/list-cursor";
 import { formatDate } from "../../format";
 import { ChartHeader } from "../chart-header";
 import { chartMetadata, loadChart } from "../load-chart";
@@ -13,17 +14,16 @@ export async function generateMetadata({ params }: { params: Promise<{ clientId:
   return chartMetadata(params, "Documents");
 }
 
-const PAGE_SIZE = 25;
-
-export default async function ClientDocumentsPage({ params, searchParams }: { params: Promise<{ clientId: string }>; searchParams: Promise<{ page?: string }> }) {
+export default async function ClientDocumentsPage({ params, searchParams }: { params: Promise<{ clientId: string }>; searchParams: Promise<{ after?: string | string[]; before?: string | string[] }> }) {
   const { actor, chart } = await loadChart(params, "documents");
-  const page = Math.max(1, Number((await searchParams).page) || 1);
+  const cursor = await searchParams;
   // The documents domain applies each kind's own area permission (letters, labs, invoices …).
-  const docs = await listClientDocuments(actor, chart.client.id, { page, pageSize: PAGE_SIZE });
+  const docs = await listClientDocuments(actor, chart.client.id, { after: cursorParam(cursor.after), before: cursorParam(cursor.before) });
+  const href = (c: { after?: string; before?: string }) => `/clients/${chart.client.id}/documents?${new URLSearchParams(c)}`;
   return (
     <>
       <ChartHeader chart={chart} current="documents" />
-      {docs.total === 0 ? (
+      {docs.items.length === 0 && !docs.prevCursor ? (
         <EmptyState title="No documents yet" description="Letters, prescriptions, lab results and invoices for this client will be listed here." />
       ) : (
         <>
@@ -52,7 +52,11 @@ export default async function ClientDocumentsPage({ params, searchParams }: { pa
               ))}
             </TBody>
           </Table>
-          <Pagination page={page} pageSize={PAGE_SIZE} total={docs.total} hrefForPage={(p) => `/clients/${chart.client.id}/documents?page=${p}`} className="mt-3" />
+          <CursorPagination
+            prevHref={docs.prevCursor ? href({ before: docs.prevCursor }) : null}
+            nextHref={docs.nextCursor ? href({ after: docs.nextCursor }) : null}
+            className="mt-3"
+          />
         </>
       )}
     </>

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
+import { formatDate } from "@/components/sessions/session-badges";
 import { DocumentView } from "@/components/documents/document-view";
 import { PrintButton } from "@/components/documents/print-button";
 import { buttonClasses } from "@/components/ui/button";
 import { currentShareAccess } from "@/lib/portal/portal-request";
 import { viewSharedDocument } from "@/lib/portal/share-access";
 import { rateLimit } from "@/lib/rate-limit";
-import { PortalMessage, RateLimitedMessage } from "../../portal-message";
+import { notFound } from "next/navigation";
+import { RateLimitedMessage } from "../../portal-message";
 import { idOrNotFound } from "@/lib/access/or-not-found";
 
 export const metadata: Metadata = { title: "Shared document" };
@@ -15,20 +17,14 @@ export default async function SharedDocumentPage({ params }: { params: Promise<{
   const shareId = idOrNotFound((await params).shareId);
   const { row, client } = await currentShareAccess(shareId);
   if (!(await rateLimit("portalIp", client.ip ?? "unknown")).success) return <RateLimitedMessage />;
-  if (!row) {
-    return (
-      <PortalMessage title="This document isn't available">
-        <p>Your access may have ended, or this browser hasn&apos;t opened the link yet.</p>
-        <p>Open the link from your email again. If it no longer works, ask the clinic that sent it to send it to you again.</p>
-      </PortalMessage>
-    );
-  }
+  // 404 with the calm page (not-found.tsx).
+  if (!row) notFound();
   const model = await viewSharedDocument(row, client);
   return (
     <div className="space-y-4">
       <div data-print="hide" className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-600">
-          Shared with you by <span className="font-medium text-slate-900">{model.clinic.name}</span>
+          <span className="font-medium text-slate-900">{row.sender.name}</span>, {model.clinic.name}, shared this with you on {formatDate(row.share.sentAt)}
         </p>
         <div className="flex flex-wrap gap-2">
           <PrintButton auditUrl={`/share/s/${shareId}/print`} />

@@ -1,0 +1,67 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import type { StaffActor } from "@/lib/access/actor";
+import { activeMembershipSql, assignedClientIdsSql, seesCharts } from "@/lib/access/client-visibility";
+import type { DocumentKind } from "@/lib/access/documents";
+import type { PageWindow } from "@/lib/pagination/list-cursor";
+
+/**
+ * One page of "documents I can see", newest first, as SQL — the rule of canDocument(): the
+ * actor's organisation, not deleted, a kind the role may view (the caller passes those kinds), and
+ * a chart the actor may see (visibleClientsFilter's rule). Written as arms that each read an
+ * index in order and stop at the page's end, merged to one page, so any page costs what the
+ * first does at a million documents:
+ *   one chart            → documents_client_idx (client_id, created_at desc, id desc)
+ *   role sees all charts → one arm per kind on documents_org_kind_idx (organisation, kind, created_at desc, id desc)
+ *   a few assigned charts → one arm per chart on the actor's access list, on documents_client_idx
+ *   many assigned charts  → one arm per kind, each row's chart probed in the (hashed) access list:
+ *                           a quarter of the organisation's charts finds a page in ~100 rows, where
+ *                           30,000 per-chart arms would cost seconds (measured with npm run bench)
+ * Asks for `limit + 1` rows so the caller knows whether another page follows. Null: nothing visible.
+ */
+export const MANY_ASSIGNED_CHARTS = 500;
+
+export function documentPageSql(
+  actor: StaffActor,
+  opts: { kinds: DocumentKind[]; clientId?: string; window: PageWindow; assignedCharts?: "few" | "many" },
+): SQL | null {
+  if (opts.kinds.length === 0 || !seesCharts(actor)) return null;
+  const org = actor.organisationId;
+  const limit = opts.window.limit + 1;
+  const backwards = Boolean(opts.window.before);
+  const edge = opts.window.before ?? opts.window.after;
+  const dir = backwards ? sql`asc` : sql`desc`;
+  const keyset = edge ? sql`and (d.created_at, d.id) ${backwards ? sql`>` : sql`<`} (${edge.listedAt}::timestamptz, ${edge.id}::uuid)` : sql``;
+  const arm = (where: SQL) => sql`(
+    select d.id, d.kind, d.title, d.client_id, d.author_id, d.created_at, d.updated_at
+    from documents d
+    where ${where} and d.organisation_id = ${org} and d.deleted_at is null ${keyset}
+    order by d.created_at ${dir}, d.id ${dir} limit ${limit})`;
+  // One array parameter, so the statement's text is the same for any set of kinds.
+  const kinds = sql`${sql.param(opts.kinds)}::document_kind[]`;
+  const chartVisible = sql`exists (select 1 from clients c where c.id = d.client_id and c.organisation_id = ${org} and c.archived_at is null)`;
+
+  let arms: SQL;
+  if (opts.clientId) {
+    const chart = actor.role.permissions.clientScope === "all" ? chartVisible : sql`d.client_id in (${assignedClientIdsSql(actor)})`;
+    arms = arm(sql`d.client_id = ${opts.clientId}::uuid and d.kind = any(${kinds}) and ${chart}`);
+  } else if (actor.role.permissions.clientScope === "all") {
+    arms = sql`select x.* from unnest(${kinds}) as k(kind) cross join lateral ${arm(sql`d.kind = k.kind and ${chartVisible}`)} x`;
+  } else if (opts.assignedCharts === "many") {
+    arms = sql`select x.* from unnest(${kinds}) as k(kind) cross join lateral ${arm(sql`d.kind = k.kind and d.client_id in (${assignedClientIdsSql(actor)})`)} x`;
+  } else {
+    arms = sql`select x.* from (${assignedClientIdsSql(actor)}) as mine(client_id) cross join lateral ${arm(sql`d.client_id = mine.client_id and d.kind = any(${kinds})`)} x`;
+  }
+  // Names are looked up for the page's rows only, by primary key.
+  return sql`
+    select p.id, p.kind, p.title, p.client_id, p.created_at, p.updated_at, p.created_at::text as listed_key,
+      (select c.first_name || ' ' || c.last_name from clients c where c.id = p.client_id) as client_name,
+      (select u.name from users u where u.id = p.author_id) as author_name
+    from (select a.* from (${arms}) a where ${activeMembershipSql(actor)} order by a.created_at ${dir}, a.id ${dir} limit ${limit}) p
+    order by p.created_at ${dir}, p.id ${dir}`;
+}
+
+/** Whether the actor's access list is long enough for the per-kind plan (counted up to the threshold only). */
+export function assignedChartsCountSql(actor: StaffActor): SQL {
+  return sql`select count(*)::int as n from (select 1 from client_access ca where ca.user_id = ${actor.userId} limit ${MANY_ASSIGNED_CHARTS + 1}) x`;
+}
