@@ -48,6 +48,7 @@ export const ERROR_CODES = [
   "edit_conflict", // an autosave over text someone else saved since (lib/sessions/update-session.ts)
   "request_expired",
   "request_answered",
+  "possible_duplicate",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -143,4 +144,5 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   edit_conflict: "Someone else changed this since you started typing. Both versions are shown: nothing has been lost.",
   request_expired: "This access request is more than 14 days old and has expired. They can ask again.",
   request_answered: "Someone has already answered this access request.",
+  possible_duplicate: "A chart with this email, or this name and date of birth, already exists. Open it, or tick “This is a different person” to create a new chart.",
 };

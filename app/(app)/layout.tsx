@@ -1,4 +1,5 @@
 import { AppShell } from "@/components/app-shell/app-shell";
+import { RecheckOnHistory } from "@/components/app-shell/recheck-on-history";
 import { OrganisationSwitcher } from "@/components/app-shell/organisation-switcher";
 import { IdleWarning } from "@/components/auth/idle-warning";
 import { NotificationBell } from "@/components/notifications/notification-bell";
@@ -30,6 +31,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
       bell={<NotificationBell initialUnread={bell.unread} initialLatest={bell.items.map(toNotificationJson)} />}
     >
       {children}
+      <RecheckOnHistory />
       <IdleWarning idleTimeoutMinutes={actor.authSession?.idleTimeoutMinutes ?? DEFAULT_IDLE_TIMEOUT_MINUTES} />
     </AppShell>
   );

@@ -40,7 +40,7 @@ export function NavLink({ href, label, icon, className, onNavigate }: NavLinkPro
       {icon ? (
         <Icon
           name={icon}
-          className={cn("shrink-0", active ? "text-teal-700" : "text-slate-400 group-hover:text-slate-600")}
+          className={cn("shrink-0", active ? "text-teal-700" : "text-slate-500 group-hover:text-slate-700")}
         />
       ) : null}
       <span className="truncate">{label}</span>

@@ -68,7 +68,7 @@ export function ActionForm({
   );
 }
 
-/** The surrounding ActionForm's last result (for fields that show their own errors). */
+/** The surrounding ActionForm's last result and whether it is submitting, for parts that react to it. */
 export function useActionFormState() {
   return useContext(FormContext);
 }

@@ -11,6 +11,7 @@ const MESSAGES = {
   invalid: "The email or password is incorrect.",
   missing: "Enter your email and password.",
   locked: "Too many failed attempts for this account. It is locked for a few minutes; try again later.",
+  ended: "Your access here has ended, so you can no longer sign in. If you think this is a mistake, contact the clinic.",
   unavailable: DATABASE_UNAVAILABLE_MESSAGE,
 } as const;
 

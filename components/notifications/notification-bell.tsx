@@ -218,7 +218,7 @@ export function NotificationBell({ initialUnread, initialLatest }: NotificationB
               type="button"
               onClick={markAll}
               disabled={unread === 0}
-              className="rounded-md px-2 py-1 text-sm font-medium text-teal-800 hover:bg-teal-50 focus-visible:ring-2 focus-visible:ring-teal-600 focus-visible:outline-none disabled:cursor-default disabled:text-slate-400 disabled:hover:bg-transparent"
+              className="rounded-md px-2 py-1 text-sm font-medium text-teal-800 hover:bg-teal-50 focus-visible:ring-2 focus-visible:ring-teal-600 focus-visible:outline-none disabled:cursor-default disabled:text-slate-600 disabled:hover:bg-transparent"
             >
               Mark all as read
             </button>

@@ -27,13 +27,5 @@ export function VisibilityBadge({ visibility, teamName }: { visibility: "private
   return visibility === "team" ? <Badge tone="info">Team{teamName ? `: ${teamName}` : ""}</Badge> : <Badge>Private</Badge>;
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/London" });
-const dateTimeFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
-
-export function formatDate(d: Date): string {
-  return dateFormat.format(d);
-}
-
-export function formatDateTime(d: Date): string {
-  return dateTimeFormat.format(d);
-}
+// The app's one date format family (lib/format/dates.ts), re-exported for the session pages.
+export { formatDate, formatDateTime } from "@/lib/format/dates";

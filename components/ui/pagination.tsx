@@ -11,7 +11,7 @@ export type PaginationProps = {
   className?: string;
 };
 
-/** Server component: "Showing 1–20 of 134" with Previous/Next links. */
+/** Server component: "Showing 1–20 of 134" with Previous/Next links; nothing when everything fits on one page. */
 export function Pagination({ page, pageSize, total, hrefForPage, className }: PaginationProps) {
   const pageCount = Math.max(1, Math.ceil(total / Math.max(1, pageSize)));
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
@@ -20,6 +20,8 @@ export function Pagination({ page, pageSize, total, hrefForPage, className }: Pa
   const hasPrev = current > 1;
   const hasNext = current < pageCount;
   const fmt = (n: number) => n.toLocaleString("en-GB");
+  // One page: nothing to page through, so no controls.
+  if (pageCount <= 1) return null;
 
   const disabled = cn(buttonClasses({ variant: "secondary", size: "sm" }), "cursor-not-allowed opacity-50 shadow-none");
 

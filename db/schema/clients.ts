@@ -17,6 +17,9 @@ export const clients = pgTable(
     phone: text("phone"),
     address: text("address"),
     notes: text("notes").notNull().default(""),
+    // What the client sees for this profile in the portal's switcher when one login has several
+    // ("Psychology", "Physiotherapy"); set by staff on Edit details. Null: the person's name only.
+    profileLabel: text("profile_label"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
   },

@@ -8,7 +8,7 @@ import { beginStaffSignIn } from "./two-factor/begin-staff-sign-in";
 import { completeStaffSignIn } from "./two-factor/complete-staff-sign-in";
 
 class SignInRefused extends CredentialsSignin {
-  constructor(code: "invalid" | "rate_limited" | "locked" | "unavailable") {
+  constructor(code: "invalid" | "rate_limited" | "locked" | "no_access" | "unavailable") {
     super();
     this.code = code;
   }

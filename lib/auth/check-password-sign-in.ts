@@ -14,7 +14,7 @@ export type SignInOutcome = "signed_in" | "sign_in_failed" | "sign_in_rate_limit
 
 export type PasswordCheck =
   | { ok: true; accountId: string }
-  | { ok: false; reason: "invalid" | "rate_limited" | "locked"; retryAfterSeconds?: number };
+  | { ok: false; reason: "invalid" | "rate_limited" | "locked" | "no_access"; retryAfterSeconds?: number };
 
 // Staff users and client-portal logins keep the same sign-in columns.
 const ACCOUNT_TABLES = { staff: users, client: portalAccounts } as const;
@@ -102,7 +102,8 @@ export async function checkPasswordSignIn(input: {
   await db.update(table).set({ failedSignIns: 0, lockedUntil: null }).where(eq(table.id, account.id));
   if (!(await input.mayEnter(account.id))) {
     await fail(account.id, "no_access");
-    return { ok: false, reason: "invalid" };
+    // The right password: saying that their access has ended reveals nothing to a stranger.
+    return { ok: false, reason: "no_access" };
   }
   await releaseLimiters();
   await input.audit("signed_in", account.id);

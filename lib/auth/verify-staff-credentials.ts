@@ -11,7 +11,7 @@ export { LOCK_AFTER_FAILURES, LOCK_MINUTES } from "./check-password-sign-in";
 
 export type CredentialCheck =
   | { ok: true; userId: string; organisationId: string; secondFactor: boolean }
-  | { ok: false; reason: "invalid" | "rate_limited" | "locked"; retryAfterSeconds?: number };
+  | { ok: false; reason: "invalid" | "rate_limited" | "locked" | "no_access"; retryAfterSeconds?: number };
 
 /**
  * Staff sign-in: a right password and an active membership. Someone who works at several clinics

@@ -15,6 +15,7 @@ export interface PortalProfileAccess {
   dateOfBirth: string | null;
   email: string | null;
   phone: string | null;
+  profileLabel: string | null;
   canManage: boolean;
 }
 
@@ -28,6 +29,7 @@ const profileColumns = {
   dateOfBirth: clients.dateOfBirth,
   email: clients.email,
   phone: clients.phone,
+  profileLabel: clients.profileLabel,
   canManage: portalAccountProfiles.canManage,
 };
 

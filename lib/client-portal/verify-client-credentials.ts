@@ -9,11 +9,12 @@ import type { ClientInfo } from "@/lib/request/client-info";
 
 export type ClientCredentialCheck =
   | { ok: true; accountId: string }
-  | { ok: false; reason: "invalid" | "rate_limited" | "locked"; retryAfterSeconds?: number };
+  | { ok: false; reason: "invalid" | "rate_limited" | "locked" | "no_access"; retryAfterSeconds?: number };
 
 /**
  * The client portal's own sign-in (never a staff account). A login without a password yet
- * (invitation not accepted), or whose every profile was revoked, answers like a wrong password.
+ * (invitation not accepted) answers like a wrong password; one whose every profile was revoked is
+ * told their access has ended (only after the right password).
  */
 export async function verifyClientCredentials(input: { email: string; password: string; client: ClientInfo }): Promise<ClientCredentialCheck> {
   const db = await getDb();

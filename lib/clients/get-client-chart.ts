@@ -14,7 +14,7 @@ import type { Relationship } from "./schemas";
 export type ChartTab = "overview" | "edit" | "sessions" | "documents" | "portal" | "access" | "separate_profile" | "form";
 
 export interface ClientChart {
-  client: { id: string; firstName: string; lastName: string; dateOfBirth: string | null; email: string | null; phone: string | null; address: string | null; createdAt: Date };
+  client: { id: string; firstName: string; lastName: string; dateOfBirth: string | null; email: string | null; phone: string | null; address: string | null; profileLabel: string | null; createdAt: Date };
   /** The chart's access list (entries past their end date are absent); `expiresAt`: when the entry ends by itself. */
   practitioners: { userId: string; name: string; expiresAt: Date | null }[];
   /** Other profiles linked to this one. Only charts the viewer may see carry an id and a name. */
@@ -33,7 +33,7 @@ export async function getClientChart(actor: StaffActor, clientId: string, tab: C
   const db = await getDb();
   const emergencyUntil = sight === "emergency" ? await emergencyAccessEnd(db, actor, { kind: "client", id: clientId }) : null;
   const [client] = await db
-    .select({ id: clients.id, firstName: clients.firstName, lastName: clients.lastName, dateOfBirth: clients.dateOfBirth, email: clients.email, phone: clients.phone, address: clients.address, createdAt: clients.createdAt })
+    .select({ id: clients.id, firstName: clients.firstName, lastName: clients.lastName, dateOfBirth: clients.dateOfBirth, email: clients.email, phone: clients.phone, address: clients.address, profileLabel: clients.profileLabel, createdAt: clients.createdAt })
     .from(clients)
     .where(and(eq(clients.id, clientId), eq(clients.organisationId, actor.organisationId), isNull(clients.archivedAt)));
   const practitioners = await db

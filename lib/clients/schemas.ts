@@ -50,6 +50,8 @@ export const createClientInput = z.object({
     .optional()
     .transform((v) => (v ? v : null))
     .pipe(z.uuid({ message: "Choose a practitioner from the list, or no one yet." }).nullable()),
+  /** "This is a different person": create even though a chart with these details exists. */
+  differentPerson: checkbox.optional(),
   idempotencyKey,
 });
 export type CreateClientInput = z.output<typeof createClientInput>;
@@ -59,8 +61,18 @@ export const updateClientInput = z.object({
   clientId: id,
   ...clientDetails,
   address: optionalText(500, "Keep the address under 500 characters."),
+  /** Shown to the client in the portal's switcher. Absent: unchanged; empty: removed. */
+  profileLabel: text().trim().max(40, "Keep the label under 40 characters, e.g. “Psychology”.").optional(),
 });
 export type UpdateClientInput = z.output<typeof updateClientInput>;
+
+/** The New client form's live duplicate check: the fields typed so far. */
+export const duplicateCheckInput = z.object({
+  firstName: text().trim().max(80).default(""),
+  lastName: text().trim().max(80).default(""),
+  dateOfBirth: text().trim().optional().transform((v) => (v && isRealDate(v) ? v : null)),
+  email: text().trim().toLowerCase().optional().transform((v) => (v && z.email().safeParse(v).success ? v : null)),
+});
 
 export const removeClientLinkInput = z.object({ clientId: id, linkId: id });
 

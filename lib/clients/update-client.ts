@@ -8,7 +8,7 @@ import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import type { UpdateClientInput } from "./schemas";
 
-const FIELDS = ["firstName", "lastName", "dateOfBirth", "email", "phone", "address"] as const;
+const FIELDS = ["firstName", "lastName", "dateOfBirth", "email", "phone", "address", "profileLabel"] as const;
 
 /**
  * Overview → Edit details: whoever may edit the chart (`patients` edit and the chart visible).
@@ -23,7 +23,15 @@ export async function updateClient(actor: StaffActor, input: UpdateClientInput):
     const where = and(eq(clients.id, input.clientId), eq(clients.organisationId, actor.organisationId), isNull(clients.archivedAt));
     const [current] = await tx.select().from(clients).where(where).for("update");
     if (!current) throw new AppError("not_found");
-    const next = { firstName: input.firstName, lastName: input.lastName, dateOfBirth: input.dateOfBirth, email: input.email, phone: input.phone, address: input.address };
+    const next = {
+      firstName: input.firstName,
+      lastName: input.lastName,
+      dateOfBirth: input.dateOfBirth,
+      email: input.email,
+      phone: input.phone,
+      address: input.address,
+      profileLabel: input.profileLabel === undefined ? current.profileLabel : input.profileLabel || null,
+    };
     const changed = FIELDS.filter((f) => (current[f] ?? null) !== (next[f] ?? null));
     if (changed.length === 0) return { changed };
     await tx.update(clients).set(next).where(where);

@@ -6,6 +6,8 @@ import { queueEmail } from "@/lib/mail/queue-email";
 import { notify } from "@/lib/notifications/notify";
 import { appUrl } from "@/lib/urls";
 
+const ACCESS_PHRASES = { view: "View access", edit: "Edit access", full: "Full access" } as const satisfies Record<ShareLevel, string>;
+
 export function sessionPath(sessionId: string): string {
   return `/sessions/${sessionId}`;
 }
@@ -34,7 +36,8 @@ export async function queueShareMessages(
       userId: recipient.userId,
       organisationId: actor.organisationId,
       kind: "session_shared",
-      text: `${actor.name} shared “${session.title}” with you (${accessLabel}).`,
+      // Reads as a sentence: "Dr Maya Patel gave you Full access to “Initial assessment”."
+      text: `${actor.name} gave you ${ACCESS_PHRASES[access]} to “${session.title}”.`,
       link,
     });
     await queueEmail(exec, {

@@ -43,10 +43,11 @@ describe("client portal sign-in", () => {
     expect(row!.failedSignIns).toBe(LOCK_AFTER_FAILURES);
   });
 
-  it("refuses a login whose every profile was revoked, like a wrong password", async () => {
+  it("refuses a login whose every profile was revoked, saying so only after the right password", async () => {
     const account = await portalLogin("oliver@example.test", "oliver-password");
     const db = await getDb();
     await db.update(s.portalAccountProfiles).set({ status: "revoked" }).where(eq(s.portalAccountProfiles.portalAccountId, account.id));
-    expect(await verifyClientCredentials({ email: "oliver@example.test", password: "oliver-password", client })).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyClientCredentials({ email: "oliver@example.test", password: "oliver-password", client })).toEqual({ ok: false, reason: "no_access" });
+    expect(await verifyClientCredentials({ email: "oliver@example.test", password: "not-olivers", client })).toEqual({ ok: false, reason: "invalid" });
   });
 });

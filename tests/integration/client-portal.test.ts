@@ -271,6 +271,6 @@ describe("client portal", () => {
     expect(await findPortalProfile(me, first)).toBeNull();
     // Jordan's own access is revoked; the parent's login keeps theirs.
     expect((await getPortalTab(admin, first)).invitations.map((i) => i.status).sort()).toEqual(["accepted", "revoked"]);
-    expect(await verifyClientCredentials({ email: "jordan6@example.test", password: "portal-password-1", client: ip })).toMatchObject({ ok: false, reason: "invalid" });
+    expect(await verifyClientCredentials({ email: "jordan6@example.test", password: "portal-password-1", client: ip })).toMatchObject({ ok: false, reason: "no_access" });
   });
 });

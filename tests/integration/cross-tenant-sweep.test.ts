@@ -81,6 +81,9 @@ import { setAccessEnd } from "@/lib/access-ends/set-access-end";
 import { answerAccessRequest } from "@/lib/access-requests/answer-access-request";
 import { getAccessRequest } from "@/lib/access-requests/get-access-request";
 import { findMyPendingRequest, requestAccess } from "@/lib/access-requests/request-access";
+import { getChartOverview } from "@/lib/clients/get-chart-overview";
+import { findDuplicateClients } from "@/lib/clients/find-duplicate-clients";
+import { getRecordTitle } from "@/lib/records/get-record-title";
 import { createContact, createDocument, createMember, createOrganisation, createTeam, setSharing } from "../support/factories";
 import { latestMessageTo, tokenFromLink } from "../support/outbox";
 
@@ -219,6 +222,8 @@ const PROBES: Probe[] = [
   // lib/clients
   { name: "getClientChart(B client)", run: (x, { b }) => getClientChart(x, b.clientId, "overview") },
   { name: "getPortalTab(B client)", run: (x, { b }) => getPortalTab(x, b.clientId) },
+  { name: "getChartOverview(B client)", run: (x, { b }) => getChartOverview(x, b.clientId) },
+  { name: "findDuplicateClients(B email, B name)", run: (x) => findDuplicateClients(x, { firstName: "Bfirst", lastName: "Blast", dateOfBirth: null, email: "b-client@example.test" }), expect: "list" },
   { name: "findLinkCandidates(B client)", run: (x, { b }) => findLinkCandidates(x, { clientId: b.clientId, q: "B" }) },
   { name: "findLinkCandidates(A client, B names)", run: (x, { a }) => findLinkCandidates(x, { clientId: a.clientId, q: "Bfirst" }), expect: "list" },
   { name: "updateClient(B client)", run: (x, { b }) => updateClient(x, { clientId: b.clientId, firstName: "X", lastName: "Y", dateOfBirth: null, email: null, phone: null, address: null }) },
@@ -255,6 +260,14 @@ const PROBES: Probe[] = [
   { name: "listClients", run: (x) => listClients(x, {}), expect: "list" },
   { name: "listPractitioners", run: (x) => listPractitioners(x), expect: "list" },
   { name: "createClient(B practitioner)", run: (x, { b }) => createClient(x, { firstName: "N", lastName: "N", dateOfBirth: null, email: null, phone: null, practitionerId: b.clinician.userId }) },
+
+  // lib/records: a title for B's record is "no title" (the page says Not found)
+  ...(["client", "session", "document", "contact", "membership", "role", "team"] as const).map((type) => ({
+    name: `getRecordTitle(B ${type})`,
+    run: (x: StaffActor, { b }: Ctx) =>
+      getRecordTitle(x, type, { client: b.clientId, session: b.sessionId, document: b.documentId, contact: b.contactId, membership: b.invitedMembershipId, role: b.roleId, team: b.team.id }[type]),
+    expect: "list" as const,
+  })),
 
   // lib/contacts
   { name: "getContact(B contact)", run: (x, { b }) => getContact(x, b.contactId) },

@@ -30,12 +30,14 @@ describe("staff sign-in", () => {
     expect(await verifyStaffCredentials({ email: "nobody@clinic.test", password: "wrong-password", client })).toEqual({ ok: false, reason: "invalid" });
   });
 
-  it("refuses a former member even with the right password", async () => {
+  it("refuses a former member even with the right password, and says their access has ended", async () => {
     const org = await createOrganisation();
     const admin = await createMember(org, { role: "admin" });
     const leaver = await createMember(org, { email: "leaver@clinic.test" });
     await removeMember(admin, { membershipId: leaver.membershipId });
-    expect(await verifyStaffCredentials({ email: "leaver@clinic.test", password: TEST_PASSWORD, client })).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyStaffCredentials({ email: "leaver@clinic.test", password: TEST_PASSWORD, client })).toEqual({ ok: false, reason: "no_access" });
+    // Without the right password a former member is told nothing more than anyone else.
+    expect(await verifyStaffCredentials({ email: "leaver@clinic.test", password: "wrong-password", client })).toEqual({ ok: false, reason: "invalid" });
   });
 
   it("limits attempts per email and says when to retry", async () => {

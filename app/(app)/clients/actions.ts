@@ -6,6 +6,7 @@ import type { FormState } from "@/lib/actions/form-state";
 import { handleStaffForm } from "@/lib/actions/handle-form";
 import { createClient } from "@/lib/clients/create-client";
 import { createSeparateProfile } from "@/lib/clients/create-separate-profile";
+import { findDuplicateClients, type DuplicateMatch } from "@/lib/clients/find-duplicate-clients";
 import { inviteToPortal } from "@/lib/clients/invite-to-portal";
 import { linkClientContact } from "@/lib/clients/link-client-contact";
 import { removeClientLink } from "@/lib/clients/remove-client-link";
@@ -13,6 +14,7 @@ import { revokePortalAccess } from "@/lib/clients/revoke-portal-access";
 import {
   createClientInput,
   createSeparateProfileInput,
+  duplicateCheckInput,
   inviteToPortalInput,
   linkClientContactInput,
   removeClientLinkInput,
@@ -33,6 +35,12 @@ export async function createClientAction(_prev: FormState, data: FormData): Prom
   if (!result) return state;
   revalidatePath("/clients");
   redirect(`/clients/${result.clientId}?created=1`);
+}
+
+/** The New client form's live check: charts that may be the same person (none on bad input or refusal). */
+export async function findDuplicateClientsAction(raw: unknown): Promise<DuplicateMatch[]> {
+  const { result } = await handleStaffForm(duplicateCheckInput, raw, findDuplicateClients);
+  return result ?? [];
 }
 
 export async function setClientAccessAction(_prev: FormState, data: FormData): Promise<FormState> {

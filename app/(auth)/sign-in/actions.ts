@@ -34,7 +34,8 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
       const [byIp, byEmail] = await Promise.all([peekRateLimit("signInIp", client.ip ?? "unknown"), peekRateLimit("signInEmail", email.toLowerCase())]);
       return { error: "rate_limited", email, retryAfterSeconds: Math.max(byIp.retryAfterSeconds, byEmail.retryAfterSeconds, 1) };
     }
-    return { error: begun.reason, email };
+    // A right password for a membership that has ended is told so (only after the password is right).
+    return { error: begun.reason === "no_access" ? "ended" : begun.reason, email };
   }
   if (begun.secondFactor) {
     await setPendingSignIn(begun.ticket);

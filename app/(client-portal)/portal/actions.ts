@@ -41,7 +41,7 @@ export async function portalSignInAction(_prev: PortalSignInState, data: FormDat
   let session: { token: string; expiresAt: Date };
   try {
     const check = await verifyClientCredentials({ email: parsed.data.email, password: parsed.data.password, client: await getClientInfo() });
-    if (!check.ok) return { error: check.reason, retryAfterSeconds: check.retryAfterSeconds, email: parsed.data.email };
+    if (!check.ok) return { error: check.reason === "no_access" ? "ended" : check.reason, retryAfterSeconds: check.retryAfterSeconds, email: parsed.data.email };
     session = await startPortalSession(check.accountId);
   } catch (e) {
     // A database outage is not a wrong password: say so, and keep the email typed.

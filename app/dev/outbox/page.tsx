@@ -1,3 +1,4 @@
+import { formatDateTime } from "@/lib/format/dates";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
@@ -45,7 +46,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                       <span className="truncate text-slate-500">{m.to}</span>
                     </span>
                     <span className="mt-1 block truncate font-medium text-slate-900">{m.preview}</span>
-                    <span className="block text-xs text-slate-500">{m.createdAt.toLocaleString("en-GB")}</span>
+                    <span className="block text-xs text-slate-500">{formatDateTime(m.createdAt)}</span>
                   </Link>
                 </li>
               ))}

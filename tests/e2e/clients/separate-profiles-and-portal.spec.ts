@@ -148,7 +148,7 @@ test("separate profiles for one person, one portal login, an intake form, and pr
   // A profile the client was not given: not found (forged id).
   const [tom] = await query<{ id: string }>("select id from clients where first_name = 'Tom' and last_name = 'Becker'");
   await client.goto(`/portal/profiles/${tom!.id}`);
-  await expect(client.getByRole("heading", { name: "We can't show you this page" })).toBeVisible();
+  await expect(client.getByRole("heading", { name: "We can't find this page" })).toBeVisible();
 
   // Leo is notified and reads the answers on the second profile's chart.
   await leo.goto(`${secondUrl}/portal`);

@@ -58,7 +58,7 @@ test("an admin invites a member, who sets a password and signs in; when removed,
   await member.getByLabel("Email").fill(email);
   await member.getByLabel("Password").fill("rosa-password-1");
   await member.getByRole("button", { name: "Sign in" }).click();
-  await expect(member.getByText("The email or password is incorrect.")).toBeVisible();
+  await expect(member.getByText("Your access here has ended, so you can no longer sign in.")).toBeVisible();
 
   await adminContext.close();
   await memberContext.close();

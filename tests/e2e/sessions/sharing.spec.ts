@@ -96,10 +96,10 @@ test("Maya shares a session with Leo at Edit; Leo edits it, is lowered to View, 
   const bell = leo.getByRole("button", { name: /^Notifications/ });
   await expect(bell).toHaveAccessibleName(`Notifications, ${leoUnreadBefore + 1} unread`);
   await bell.click();
-  await expect(leo.getByRole("dialog", { name: /Notifications/ }).getByRole("link", { name: new RegExp(`Dr Maya Patel shared “${title}” with you \\(Edit\\)`) })).toBeVisible();
+  await expect(leo.getByRole("dialog", { name: /Notifications/ }).getByRole("link", { name: new RegExp(`Dr Maya Patel gave you Edit access to “${title}”`) })).toBeVisible();
   await leo.keyboard.press("Escape");
   await leo.goto("/notifications");
-  await expect(leo.getByRole("list", { name: "Notifications" })).toContainText(`Dr Maya Patel shared “${title}” with you (Edit).`);
+  await expect(leo.getByRole("list", { name: "Notifications" })).toContainText(`Dr Maya Patel gave you Edit access to “${title}”.`);
   await leo.goto("/sessions?tab=shared");
   await expect(leo.getByRole("row", { name: new RegExp(title) })).toContainText("Dr Maya Patel");
   await leo.getByRole("link", { name: title }).click();

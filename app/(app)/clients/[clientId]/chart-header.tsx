@@ -37,7 +37,8 @@ export function ChartHeader({ chart, current }: { chart: ClientChart; current: (
           </h1>
           <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
             {c.dateOfBirth ? <span>Born {formatDate(c.dateOfBirth)}</span> : null}
-            {c.email ? <span>{c.email}</span> : <span className="text-slate-400">No email</span>}
+            {c.email ? <span>{c.email}</span> : <span className="text-slate-600">No email</span>}
+            {c.profileLabel ? <Badge>{c.profileLabel}</Badge> : null}
             {chart.linkedProfiles.some((p) => p.relationship === "self") ? <Badge tone="info">Separate profile of the same person</Badge> : null}
           </p>
         </div>

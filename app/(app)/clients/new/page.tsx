@@ -8,7 +8,7 @@ import { requireStaffWith } from "@/lib/access/require-area";
 import { ALREADY_SEE_EVERY_CHART, listPractitioners } from "@/lib/clients/list-practitioners";
 import { NewClientForm } from "./new-client-form";
 
-export const metadata: Metadata = { title: "Add client" };
+export const metadata: Metadata = { title: "New client" };
 
 export default async function NewClientPage() {
   const actor = await requireStaffWith("patients:edit");
@@ -18,7 +18,7 @@ export default async function NewClientPage() {
     <>
       <PageHeader
         eyebrow={<Link href="/clients" className="hover:underline">Clients</Link>}
-        title="Add client"
+        title="New client"
         description="Individual: one person, one chart. Assign the first practitioner who may see it."
       />
       <Card className="max-w-2xl">

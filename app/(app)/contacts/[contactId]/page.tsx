@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { recordMetadata } from "@/lib/records/record-metadata";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
@@ -12,7 +13,9 @@ import { ArchiveContactForm, ContactForm } from "../contact-forms";
 import { orNotFound } from "@/lib/access/or-not-found";
 import { isUuid } from "@/lib/validation/ids";
 
-export const metadata: Metadata = { title: "Contact" };
+export async function generateMetadata({ params }: { params: Promise<{ contactId: string }> }): Promise<Metadata> {
+  return recordMetadata("contact", (await params).contactId);
+}
 
 export default async function ContactPage({ params, searchParams }: { params: Promise<{ contactId: string }>; searchParams: Promise<{ saved?: string }> }) {
   const actor = await requireStaffWith("contacts:view");

@@ -5,13 +5,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireStaffWith } from "@/lib/access/require-area";
 import { ContactForm } from "../contact-forms";
 
-export const metadata: Metadata = { title: "Add contact" };
+export const metadata: Metadata = { title: "New contact" };
 
 export default async function NewContactPage() {
   await requireStaffWith("contacts:edit");
   return (
     <>
-      <PageHeader eyebrow={<Link href="/contacts" className="hover:underline">Contacts</Link>} title="Add a contact" />
+      <PageHeader eyebrow={<Link href="/contacts" className="hover:underline">Contacts</Link>} title="New contact" />
       <Card className="max-w-3xl">
         <CardBody>
           <ContactForm />

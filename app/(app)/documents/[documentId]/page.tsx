@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { recordMetadata } from "@/lib/records/record-metadata";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DocumentView } from "@/components/documents/document-view";
@@ -18,7 +19,9 @@ import { ShareActions, ShareButton } from "./share-panel";
 import { orNotFound } from "@/lib/access/or-not-found";
 import { isUuid } from "@/lib/validation/ids";
 
-export const metadata: Metadata = { title: "Document" };
+export async function generateMetadata({ params }: { params: Promise<{ documentId: string }> }): Promise<Metadata> {
+  return recordMetadata("document", (await params).documentId);
+}
 
 const STATE: Record<ShareDisplayState, { label: string; tone: BadgeTone }> = {
   sent: { label: "Sent", tone: "info" },

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { EmergencyAccessBanner } from "@/components/access/emergency-access-banner";
+import { recordMetadata } from "@/lib/records/record-metadata";
 import { formatDate, formatDateTime } from "@/components/sessions/session-badges";
 import { Alert } from "@/components/ui/alert";
 import { AccessUntil } from "@/components/access/access-until";
@@ -19,7 +20,9 @@ import { ShareDialog } from "./share-dialog";
 import { idOrNotFound, orNotFound } from "@/lib/access/or-not-found";
 
 // The title is clinical: keep it out of the browser tab and history.
-export const metadata: Metadata = { title: "Session" };
+export async function generateMetadata({ params }: { params: Promise<{ sessionId: string }> }): Promise<Metadata> {
+  return recordMetadata("session", (await params).sessionId);
+}
 
 /**
  * One session: its properties in the header (saved as they change), notes and context saved as

@@ -46,7 +46,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
               </Td>
               <Td>{m.email}</Td>
               <Td>{m.roleName}</Td>
-              <Td>{m.teams.map((t) => t.name).join(", ") || <span className="text-slate-400">—</span>}</Td>
+              <Td>{m.teams.map((t) => t.name).join(", ") || <span className="text-slate-600">—</span>}</Td>
               <Td>
                 <Badge tone={m.status === "active" ? "success" : m.status === "invited" ? "info" : "neutral"}>
                   {m.status === "left" ? "Former member" : m.status === "invited" ? "Invited" : "Active"}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatDateOrDash } from "@/lib/format/dates";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -12,7 +13,7 @@ import { RetryForm } from "./retry-form";
 export const metadata: Metadata = { title: "Messages" };
 
 const PAGE_SIZE = 25;
-const when = (d: Date | null) => (d ? d.toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" }) : "—");
+const when = (d: Date | null) => formatDateOrDash(d, true);
 
 export default async function MessagesSettingsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const actor = await requireStaffWith("settings:edit");

@@ -49,7 +49,7 @@ export function RoleForm({ role, deletable = false }: { role?: { id: string; nam
                           value={level}
                           defaultChecked={values[area] === level}
                           aria-label={`${AREA_LABELS[area]}: ${LEVEL_LABEL[level]}`}
-                          className="h-4 w-4 accent-teal-700"
+                          className="size-5 accent-teal-700"
                         />
                       </td>
                     ))}
@@ -60,11 +60,11 @@ export function RoleForm({ role, deletable = false }: { role?: { id: string; nam
           </div>
           <fieldset className="space-y-1">
             <legend className="text-sm font-medium text-slate-900">Client charts seen</legend>
-            <label className="flex items-center gap-2 text-sm">
-              <input type="radio" name="clientScope" value="all" defaultChecked={values.clientScope === "all"} className="accent-teal-700" /> All charts of the organisation
+            <label className="flex min-h-8 items-center gap-2 text-sm">
+              <input type="radio" name="clientScope" value="all" defaultChecked={values.clientScope === "all"} className="size-5 accent-teal-700" /> All charts of the organisation
             </label>
-            <label className="flex items-center gap-2 text-sm">
-              <input type="radio" name="clientScope" value="assigned" defaultChecked={values.clientScope === "assigned"} className="accent-teal-700" /> Only charts whose access list holds them
+            <label className="flex min-h-8 items-center gap-2 text-sm">
+              <input type="radio" name="clientScope" value="assigned" defaultChecked={values.clientScope === "assigned"} className="size-5 accent-teal-700" /> Only charts whose access list holds them
             </label>
           </fieldset>
           {ROLE_FLAGS.map((flag) => (

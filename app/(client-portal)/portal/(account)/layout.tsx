@@ -1,3 +1,5 @@
+import { SubmitButton } from "@/components/ui/submit-button";
+import { portalProfileName } from "@/lib/client-portal/profile-name";
 import { listMyProfiles } from "@/lib/client-portal/portal-profiles";
 import { requireClientAccount } from "@/lib/client-portal/require-client";
 import { portalSignOutAction } from "../actions";
@@ -17,15 +19,16 @@ export default async function PortalAccountLayout({ children }: { children: Reac
           <div className="flex items-center gap-3 text-sm">
             <span className="text-slate-700">{client.name}</span>
             <form action={portalSignOutAction}>
-              <button type="submit" className="rounded-lg px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-100 focus-visible:ring-2 focus-visible:ring-teal-600 focus-visible:outline-none">
+              <SubmitButton variant="ghost" size="sm" pendingLabel="Signing out…">
                 Sign out
-              </button>
+              </SubmitButton>
             </form>
           </div>
         </div>
-        {profiles.length > 0 ? (
+        {/* One profile needs no switcher: the header already names the person. */}
+        {profiles.length > 1 ? (
           <div className="mx-auto max-w-4xl px-4">
-            <ProfileSwitcher profiles={profiles.map((p) => ({ id: p.clientId, label: `${p.firstName} ${p.lastName}`, clinic: p.organisationName }))} />
+            <ProfileSwitcher profiles={profiles.map((p, i) => ({ id: p.clientId, ...portalProfileName(p, i, profiles.length), clinic: p.organisationName }))} />
           </div>
         ) : null}
       </header>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { portalProfileName } from "@/lib/client-portal/profile-name";
 import { listMyProfiles } from "@/lib/client-portal/portal-profiles";
 import { requireClientAccount } from "@/lib/client-portal/require-client";
 
@@ -23,16 +24,16 @@ export default async function PortalHomePage({ searchParams }: { searchParams: P
         <EmptyState title="No profiles" description="Your clinic hasn't given this login any profiles, or access has been withdrawn." />
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2" aria-label="Profiles">
-          {profiles.map((p, i) => (
+          {profiles.map((p, i) => ({ p, label: portalProfileName(p, i, profiles.length) })).map(({ p, label }) => (
             <li key={p.clientId}>
               <Card>
                 <CardBody>
                   <Link href={`/portal/profiles/${p.clientId}`} className="text-base font-semibold text-teal-800 hover:underline">
-                    {p.firstName} {p.lastName}
-                    {profiles.length > 1 && <span className="font-normal text-slate-500"> — Profile {i + 1}</span>}
+                    {label.name}
+                    {label.detail ? <span className="font-normal text-slate-600"> — {label.detail}</span> : null}
                   </Link>
                   <p className="mt-1 text-sm text-slate-600">{p.organisationName}</p>
-                  <p className="mt-1 text-sm text-slate-500">{p.canManage ? "You can manage this information." : "View only."}</p>
+                  <p className="mt-1 text-sm text-slate-600">{p.canManage ? "You can manage this information." : "View only."}</p>
                 </CardBody>
               </Card>
             </li>

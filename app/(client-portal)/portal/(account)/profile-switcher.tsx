@@ -5,11 +5,11 @@ import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
 /** Switches between the profiles this login may see (several charts of one person, or family members). */
-export function ProfileSwitcher({ profiles }: { profiles: { id: string; label: string; clinic: string }[] }) {
+export function ProfileSwitcher({ profiles }: { profiles: { id: string; name: string; detail: string | null; clinic: string }[] }) {
   const path = usePathname();
   return (
     <nav aria-label="Your profiles" className="-mb-px flex gap-1 overflow-x-auto">
-      {profiles.map((p, i) => {
+      {profiles.map((p) => {
         const href = `/portal/profiles/${p.id}`;
         const current = path === href || path.startsWith(`${href}/`);
         return (
@@ -17,10 +17,10 @@ export function ProfileSwitcher({ profiles }: { profiles: { id: string; label: s
             key={p.id}
             href={href}
             aria-current={current ? "page" : undefined}
-            className={cn("border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap", current ? "border-teal-700 text-teal-800" : "border-transparent text-slate-600 hover:text-slate-900")}
+            className={cn("flex min-h-11 items-center border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap", current ? "border-teal-700 text-teal-800" : "border-transparent text-slate-600 hover:text-slate-900")}
           >
-            {p.label}
-            {profiles.length > 1 && <span className="font-normal text-slate-500"> · Profile {i + 1}</span>}
+            {p.detail ?? p.name}
+            {p.detail ? <span className="sr-only"> ({p.name})</span> : null}
           </Link>
         );
       })}

@@ -23,13 +23,15 @@ import {
 import { searchParam } from "@/lib/validation/text";
 import { formatDate, formatDateTime } from "../../format";
 import { ChartHeader } from "../chart-header";
-import { loadChart } from "../load-chart";
+import { chartMetadata, loadChart } from "../load-chart";
 import { AccessForm } from "./access-form";
 import { EndAccessForm } from "./end-access-form";
 import { AccessUntil } from "@/components/access/access-until";
 import { AccessEndForm } from "@/components/access/access-end-form";
 
-export const metadata: Metadata = { title: "Access" };
+export async function generateMetadata({ params }: { params: Promise<{ clientId: string }> }): Promise<Metadata> {
+  return chartMetadata(params, "Access");
+}
 
 function reasonText(r: SessionAccessReason): string {
   if (r.kind === "owner") return "Owner";

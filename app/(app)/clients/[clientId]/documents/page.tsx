@@ -8,9 +8,11 @@ import { listClientDocuments } from "@/lib/documents/list-documents";
 import { cursorParam } from "@/lib/pagination/list-cursor";
 import { formatDate } from "../../format";
 import { ChartHeader } from "../chart-header";
-import { loadChart } from "../load-chart";
+import { chartMetadata, loadChart } from "../load-chart";
 
-export const metadata: Metadata = { title: "Client documents" };
+export async function generateMetadata({ params }: { params: Promise<{ clientId: string }> }): Promise<Metadata> {
+  return chartMetadata(params, "Documents");
+}
 
 export default async function ClientDocumentsPage({ params, searchParams }: { params: Promise<{ clientId: string }>; searchParams: Promise<{ after?: string | string[]; before?: string | string[] }> }) {
   const { actor, chart } = await loadChart(params, "documents");

@@ -14,6 +14,7 @@ export interface ClientDetailsValues {
   email: string | null;
   phone: string | null;
   address: string | null;
+  profileLabel: string | null;
 }
 
 export function EditClientForm({ client }: { client: ClientDetailsValues }) {
@@ -39,6 +40,9 @@ export function EditClientForm({ client }: { client: ClientDetailsValues }) {
       </div>
       <FormField name="address" label="Address (optional)">
         <Textarea id="address" name="address" rows={3} autoComplete="off" defaultValue={client.address ?? ""} />
+      </FormField>
+      <FormField name="profileLabel" label="Profile label (optional)" hint="What the client sees for this profile in the portal when their login has several, e.g. “Psychology”.">
+        <Input id="profileLabel" name="profileLabel" autoComplete="off" maxLength={40} defaultValue={client.profileLabel ?? ""} />
       </FormField>
       <div className="flex gap-2">
         <FormSubmit>Save details</FormSubmit>

@@ -12,11 +12,13 @@ import { INTAKE_STATUS_LABELS } from "@/lib/clients/intake-fields";
 import { RELATIONSHIP_LABELS } from "@/lib/clients/schemas";
 import { formatDate, formatDateTime } from "../../format";
 import { ChartHeader } from "../chart-header";
-import { loadChart } from "../load-chart";
+import { chartMetadata, loadChart } from "../load-chart";
 import { AddContactForms, InviteForm, RemoveLinkForm, RevokeForm, SendFormForm } from "./portal-forms";
 import { searchParam } from "@/lib/validation/text";
 
-export const metadata: Metadata = { title: "Client portal" };
+export async function generateMetadata({ params }: { params: Promise<{ clientId: string }> }): Promise<Metadata> {
+  return chartMetadata(params, "Portal");
+}
 
 const STATE = { invited: { label: "Invitation sent", tone: "info" }, accepted: { label: "Accepted", tone: "success" }, revoked: { label: "Revoked", tone: "neutral" } } as const;
 

@@ -37,7 +37,7 @@ function ManageSwitch({ id, defaultOn = false }: { id: string; defaultOn?: boole
         role="switch"
         aria-checked={on}
         onClick={() => setOn(!on)}
-        className={`relative inline-flex h-6 w-11 shrink-0 items-center rounded-full transition-colors focus-visible:ring-2 focus-visible:ring-teal-600 focus-visible:ring-offset-2 focus-visible:outline-none ${on ? "bg-teal-700" : "bg-slate-300"}`}
+        className={`relative inline-flex h-6 w-11 shrink-0 items-center rounded-full transition-colors focus-visible:ring-2 focus-visible:ring-teal-600 focus-visible:ring-offset-2 focus-visible:outline-none ${on ? "bg-teal-700" : "bg-slate-500"}`}
       >
         <span className={`inline-block size-5 rounded-full bg-white shadow transition-transform ${on ? "translate-x-5" : "translate-x-0.5"}`} />
       </button>

@@ -3,10 +3,12 @@ import { notFound } from "next/navigation";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { ALREADY_SEE_EVERY_CHART, listPractitioners } from "@/lib/clients/list-practitioners";
 import { ChartHeader } from "../chart-header";
-import { loadChart } from "../load-chart";
+import { chartMetadata, loadChart } from "../load-chart";
 import { SeparateProfileForm } from "./separate-profile-form";
 
-export const metadata: Metadata = { title: "Create a separate profile" };
+export async function generateMetadata({ params }: { params: Promise<{ clientId: string }> }): Promise<Metadata> {
+  return chartMetadata(params, "Separate profile");
+}
 
 export default async function SeparateProfilePage({ params }: { params: Promise<{ clientId: string }> }) {
   const { actor, chart } = await loadChart(params, "separate_profile");

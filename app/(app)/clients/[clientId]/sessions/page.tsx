@@ -6,9 +6,11 @@ import { SESSION_LEVEL_LABELS } from "@/lib/access/sessions";
 import { listClientSessions } from "@/lib/clients/list-client-sessions";
 import { formatDate } from "../../format";
 import { ChartHeader } from "../chart-header";
-import { loadChart } from "../load-chart";
+import { chartMetadata, loadChart } from "../load-chart";
 
-export const metadata: Metadata = { title: "Client sessions" };
+export async function generateMetadata({ params }: { params: Promise<{ clientId: string }> }): Promise<Metadata> {
+  return chartMetadata(params, "Sessions");
+}
 
 const STATUS = { draft: "Draft", in_progress: "In progress", ready_for_review: "Ready for review", completed: "Completed" } as const;
 

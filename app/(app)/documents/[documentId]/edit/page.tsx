@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { recordMetadata } from "@/lib/records/record-metadata";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DocumentForm } from "@/components/documents/document-form";
@@ -10,7 +11,9 @@ import { saveDocumentAction } from "../../actions";
 import { orNotFound } from "@/lib/access/or-not-found";
 import { isUuid } from "@/lib/validation/ids";
 
-export const metadata: Metadata = { title: "Edit document" };
+export async function generateMetadata({ params }: { params: Promise<{ documentId: string }> }): Promise<Metadata> {
+  return recordMetadata("document", (await params).documentId, "Edit");
+}
 
 export default async function EditDocumentPage({ params }: { params: Promise<{ documentId: string }> }) {
   const actor = await requireStaff();

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { recordMetadata } from "@/lib/records/record-metadata";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
@@ -11,7 +12,9 @@ import { MemberRoleForm, MemberTeamsForm, RemoveMemberForm, ResetSignInsForm, Re
 import { getMemberTwoFactorStatus } from "@/lib/auth/two-factor/get-two-factor-status";
 import { idOrNotFound, orNotFound } from "@/lib/access/or-not-found";
 
-export const metadata: Metadata = { title: "Member" };
+export async function generateMetadata({ params }: { params: Promise<{ membershipId: string }> }): Promise<Metadata> {
+  return recordMetadata("membership", (await params).membershipId);
+}
 
 export default async function MemberPage({ params, searchParams }: { params: Promise<{ membershipId: string }>; searchParams: Promise<{ invited?: string; resent?: string; revoked?: string }> }) {
   const actor = await requireStaffWith("settings:edit");

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { recordMetadata } from "@/lib/records/record-metadata";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { requireStaffWith } from "@/lib/access/require-area";
@@ -6,7 +7,9 @@ import { getRole } from "@/lib/organisations/queries";
 import { RoleForm } from "../role-form";
 import { idOrNotFound, orNotFound } from "@/lib/access/or-not-found";
 
-export const metadata: Metadata = { title: "Role" };
+export async function generateMetadata({ params }: { params: Promise<{ roleId: string }> }): Promise<Metadata> {
+  return recordMetadata("role", (await params).roleId);
+}
 
 export default async function RolePage({ params, searchParams }: { params: Promise<{ roleId: string }>; searchParams: Promise<{ created?: string }> }) {
   const actor = await requireStaffWith("settings:edit");

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { recordMetadata } from "@/lib/records/record-metadata";
 import { notFound } from "next/navigation";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -7,7 +8,9 @@ import { listMembers, listTeams } from "@/lib/organisations/queries";
 import { AddTeamMemberForm, RemoveTeamMemberForm, RenameTeamForm } from "../team-forms";
 import { idOrNotFound } from "@/lib/access/or-not-found";
 
-export const metadata: Metadata = { title: "Team" };
+export async function generateMetadata({ params }: { params: Promise<{ teamId: string }> }): Promise<Metadata> {
+  return recordMetadata("team", (await params).teamId);
+}
 
 export default async function TeamPage({ params }: { params: Promise<{ teamId: string }> }) {
   const actor = await requireStaffWith("settings:edit");

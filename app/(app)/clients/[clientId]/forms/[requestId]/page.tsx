@@ -4,12 +4,14 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { getIntakeAnswers } from "@/lib/clients/get-intake-answers";
 import { INTAKE_STATUS_LABELS } from "@/lib/clients/intake-fields";
-import { formatDateTime } from "../../../format";
+import { formatDate, formatDateTime } from "@/lib/format/dates";
 import { ChartHeader } from "../../chart-header";
-import { loadChart } from "../../load-chart";
+import { chartMetadata, loadChart } from "../../load-chart";
 import { idOrNotFound, orNotFound } from "@/lib/access/or-not-found";
 
-export const metadata: Metadata = { title: "Intake form" };
+export async function generateMetadata({ params }: { params: Promise<{ clientId: string }> }): Promise<Metadata> {
+  return chartMetadata(params, "Form");
+}
 
 export default async function IntakeAnswersPage({ params }: { params: Promise<{ clientId: string; requestId: string }> }) {
   const { actor, chart } = await loadChart(params, "form");
@@ -30,7 +32,9 @@ export default async function IntakeAnswersPage({ params }: { params: Promise<{ 
               {form.fields.map((f) => (
                 <div key={f.id}>
                   <dt className="text-sm font-medium text-slate-600">{f.label}</dt>
-                  <dd className="mt-0.5 text-sm whitespace-pre-wrap text-slate-900">{form.answers?.[f.id] ?? <span className="text-slate-400">No answer</span>}</dd>
+                  <dd className="mt-0.5 text-sm whitespace-pre-wrap text-slate-900">
+                    {form.answers?.[f.id] ? (f.type === "date" ? formatDate(form.answers[f.id]!) : form.answers[f.id]) : <span className="text-slate-600 italic">No answer</span>}
+                  </dd>
                 </div>
               ))}
             </dl>

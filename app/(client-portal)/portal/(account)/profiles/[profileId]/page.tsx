@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatDate } from "@/lib/format/dates";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -10,7 +11,6 @@ import { idOrNotFound } from "@/lib/access/or-not-found";
 
 export const metadata: Metadata = { title: "Profile" };
 
-const date = (d: Date | string) => new Date(d).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 export default async function PortalProfilePage({ params, searchParams }: { params: Promise<{ profileId: string }>; searchParams: Promise<{ submitted?: string }> }) {
   const profileId = idOrNotFound((await params).profileId);
@@ -30,7 +30,7 @@ export default async function PortalProfilePage({ params, searchParams }: { para
             <dt className="text-slate-500">Name</dt>
             <dd>{profile.firstName} {profile.lastName}</dd>
             <dt className="text-slate-500">Date of birth</dt>
-            <dd>{profile.dateOfBirth ? date(profile.dateOfBirth) : "—"}</dd>
+            <dd>{profile.dateOfBirth ? formatDate(profile.dateOfBirth) : "—"}</dd>
             <dt className="text-slate-500">Email</dt>
             <dd>{profile.email ?? "—"}</dd>
             <dt className="text-slate-500">Phone</dt>
@@ -62,7 +62,7 @@ export default async function PortalProfilePage({ params, searchParams }: { para
                     <Link href={`/portal/profiles/${profile.clientId}/forms/${f.id}`} className="font-medium text-teal-800 hover:underline">
                       {f.formName}
                     </Link>
-                    <p className="text-sm text-slate-500">Sent {date(f.sentAt)}</p>
+                    <p className="text-sm text-slate-500">Sent {formatDate(f.sentAt)}</p>
                   </div>
                   <Badge tone={f.status === "submitted" ? "success" : f.status === "draft" ? "warning" : "info"}>{f.status === "sent" ? "To complete" : INTAKE_STATUS_LABELS[f.status]}</Badge>
                 </li>

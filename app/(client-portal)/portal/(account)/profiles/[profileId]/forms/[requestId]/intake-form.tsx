@@ -1,7 +1,9 @@
 "use client";
 
-import { ActionForm, FormField } from "@/components/forms/action-form";
+import { useState } from "react";
+import { ActionForm, FormField, useActionFormState } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
+import { Spinner } from "@/components/ui/spinner";
 import { Input, Select, Textarea } from "@/components/ui/field";
 import type { IntakeAnswers, IntakeField } from "@/lib/clients/intake-fields";
 import { saveIntakeAction } from "../../../../../actions";
@@ -35,14 +37,32 @@ export function IntakeFormFields({ profileId, requestId, fields, answers }: { pr
           </FormField>
         );
       })}
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" name="intent" value="draft" variant="secondary">
-          Save draft
-        </Button>
-        <Button type="submit" name="intent" value="submit">
-          Submit form
-        </Button>
-      </div>
+      <IntakeButtons />
     </ActionForm>
+  );
+}
+
+/** Save draft and Submit form: both wait while either is sending; the one pressed says what it is doing. */
+function IntakeButtons() {
+  const { pending } = useActionFormState();
+  const [intent, setIntent] = useState<"draft" | "submit">("submit");
+  const label = (mine: "draft" | "submit", idle: string, busy: string) =>
+    pending && intent === mine ? (
+      <>
+        <Spinner />
+        {busy}
+      </>
+    ) : (
+      idle
+    );
+  return (
+    <div className="flex flex-wrap gap-2">
+      <Button type="submit" name="intent" value="draft" variant="secondary" disabled={pending} aria-disabled={pending} onClick={() => setIntent("draft")}>
+        {label("draft", "Save draft", "Saving…")}
+      </Button>
+      <Button type="submit" name="intent" value="submit" disabled={pending} aria-disabled={pending} onClick={() => setIntent("submit")}>
+        {label("submit", "Submit form", "Sending…")}
+      </Button>
+    </div>
   );
 }

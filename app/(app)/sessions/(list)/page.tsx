@@ -126,7 +126,7 @@ function SessionTable({ tab, items }: { tab: SessionListTab; items: SessionListI
                 {s.title}
               </Link>
             </Td>
-            <Td>{s.clientName ?? <span className="text-slate-400">—</span>}</Td>
+            <Td>{s.clientName ?? <span className="text-slate-600">—</span>}</Td>
             <Td>
               <SessionStatusBadge status={s.status} />
             </Td>

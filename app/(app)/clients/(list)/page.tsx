@@ -10,7 +10,7 @@ import { roleAllowsClient } from "@/lib/access/clients";
 import { requireStaffWith } from "@/lib/access/require-area";
 import { listClients } from "@/lib/clients/list-clients";
 import { listClientsInput } from "@/lib/clients/schemas";
-import { formatDate } from "./format";
+import { formatDate } from "@/lib/format/dates";
 
 export const metadata: Metadata = { title: "Clients" };
 
@@ -30,7 +30,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
       <PageHeader
         title="Clients"
         description={actor.role.permissions.clientScope === "all" ? "Every client chart of the organisation." : "The client charts you have been given access to."}
-        actions={roleAllowsClient(actor, "client:create") ? <ButtonLink href="/clients/new" variant="primary">+ Add client</ButtonLink> : null}
+        actions={roleAllowsClient(actor, "client:create") ? <ButtonLink href="/clients/new" variant="primary">New client</ButtonLink> : null}
       />
       <form role="search" className="mb-4 flex max-w-xl gap-2" action="/clients">
         <label htmlFor="q" className="sr-only">
@@ -66,9 +66,9 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
                       {c.lastName}, {c.firstName}
                     </Link>
                   </Td>
-                  <Td>{c.dateOfBirth ? formatDate(c.dateOfBirth) : <span className="text-slate-400">—</span>}</Td>
-                  <Td>{c.email ?? <span className="text-slate-400">No email</span>}</Td>
-                  <Td>{c.practitioners.join(", ") || <span className="text-slate-400">None assigned</span>}</Td>
+                  <Td>{c.dateOfBirth ? formatDate(c.dateOfBirth) : <span className="text-slate-600">—</span>}</Td>
+                  <Td>{c.email ?? <span className="text-slate-600">No email</span>}</Td>
+                  <Td>{c.practitioners.join(", ") || <span className="text-slate-600">None assigned</span>}</Td>
                 </Tr>
               ))}
             </TBody>

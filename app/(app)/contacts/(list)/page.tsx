@@ -31,7 +31,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
       <PageHeader
         title="Contacts"
         description="Your clinic's external contacts — GPs, insurers, specialist clinics — with whom you can share documents."
-        actions={canEdit ? <ButtonLink href="/contacts/new" variant="primary">Add contact</ButtonLink> : undefined}
+        actions={canEdit ? <ButtonLink href="/contacts/new" variant="primary">New contact</ButtonLink> : undefined}
       />
       <form role="search" action="/contacts" className="mb-4 flex flex-wrap items-end gap-2">
         <label htmlFor="q" className="sr-only">
@@ -50,7 +50,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
         <EmptyState
           title={q ? "No contacts match your search" : archived ? "No archived contacts" : "No contacts yet"}
           description={q ? "Try a different name, organisation or email." : "Add the GPs, insurers and clinics you send documents to."}
-          action={canEdit && !q && !archived ? <ButtonLink href="/contacts/new" variant="primary">Add contact</ButtonLink> : undefined}
+          action={canEdit && !q && !archived ? <ButtonLink href="/contacts/new" variant="primary">New contact</ButtonLink> : undefined}
         />
       ) : (
         <>
@@ -73,10 +73,10 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
                     </Link>
                     {c.archived && <Badge className="ml-2">Archived</Badge>}
                   </Td>
-                  <Td>{c.organisationName ?? <span className="text-slate-400">—</span>}</Td>
-                  <Td>{c.role ?? <span className="text-slate-400">—</span>}</Td>
-                  <Td>{c.email ?? <span className="text-slate-400">—</span>}</Td>
-                  <Td className="whitespace-nowrap">{c.mobile ? formatMobile(c.mobile) : <span className="text-slate-400">—</span>}</Td>
+                  <Td>{c.organisationName ?? <span className="text-slate-600">—</span>}</Td>
+                  <Td>{c.role ?? <span className="text-slate-600">—</span>}</Td>
+                  <Td>{c.email ?? <span className="text-slate-600">—</span>}</Td>
+                  <Td className="whitespace-nowrap">{c.mobile ? formatMobile(c.mobile) : <span className="text-slate-600">—</span>}</Td>
                 </Tr>
               ))}
             </TBody>

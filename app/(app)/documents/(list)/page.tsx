@@ -10,7 +10,7 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, kindsFor, type DocumentKind } from "@/lib/access/documents";
 import { requireStaffWith } from "@/lib/access/require-area";
 import { listDocuments } from "@/lib/documents/list-documents";
-import { formatDate } from "@/lib/documents/content";
+import { formatDate } from "@/lib/format/dates";
 import { cursorParam } from "@/lib/pagination/list-cursor";
 
 export const metadata: Metadata = { title: "Documents" };

@@ -1,0 +1,71 @@
+import { expect, test } from "@playwright/test";
+import { query } from "../db";
+import { signIn } from "../support";
+
+const one = async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) => (await query<T>(text, params))[0]!;
+const MISSING = "00000000-0000-4000-8000-000000000000";
+
+/**
+ * Issue 14 §4/§6: a record's page carries its name in the title; a refused or missing record is
+ * a 404 titled "Not found"; and after access is removed, Back does not bring the session back
+ * from the browser's cache.
+ */
+test("record pages: named titles, 404 for refused and missing records, and Back after access removal asks the server again", async ({ page }) => {
+  const session = await one<{ id: string }>("select id from clinical_sessions where title = 'Initial assessment — J. Lee'");
+  const nina = await one<{ id: string }>("select id from users where email = 'nina@harbour.test'");
+  const maya = await one<{ id: string }>("select id from users where email = 'maya@harbour.test'");
+  const tom = await one<{ id: string }>("select id from clients where first_name = 'Tom' and last_name = 'Becker'");
+  await query("insert into session_shares (session_id, user_id, access, granted_by_id) values ($1, $2, 'view', $3) on conflict do nothing", [session.id, nina.id, maya.id]);
+  try {
+    await signIn(page, "nina@harbour.test");
+    const opened = await page.goto(`/sessions/${session.id}`);
+    expect(opened?.status()).toBe(200);
+    await expect(page).toHaveTitle("Initial assessment — J. Lee · Carebridge");
+    await expect(page.getByText("PHQ-9 score 14")).toBeVisible();
+
+    // Refused and missing look the same: 404, "Not found".
+    for (const path of [`/sessions/${MISSING}`, `/clients/${tom.id}`, `/clients/${tom.id}/documents`, `/documents/${MISSING}`]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      await expect(page).toHaveTitle("Not found · Carebridge");
+      await expect(page.getByRole("heading", { name: "We can't show you this page" })).toBeVisible();
+    }
+
+    // Open the session, move on inside the app, lose access, press Back.
+    await page.goto(`/sessions/${session.id}`);
+    await expect(page.getByText("PHQ-9 score 14")).toBeVisible();
+    await page.getByRole("link", { name: "Contacts" }).first().click();
+    await expect(page).toHaveURL(/\/contacts$/);
+    await query("delete from session_shares where session_id = $1 and user_id = $2", [session.id, nina.id]);
+    await page.goBack();
+    await expect(page.getByRole("heading", { name: "We can't show you this page" })).toBeVisible();
+    await expect(page.getByText("PHQ-9 score 14")).toHaveCount(0);
+    await expect(page).toHaveTitle("Not found · Carebridge");
+  } finally {
+    await query("delete from session_shares where session_id = $1 and user_id = $2", [session.id, nina.id]);
+  }
+});
+
+test("the chart overview summarises the chart, and a new client who may already have one is warned about it", async ({ page }) => {
+  const jordan = await one<{ id: string }>("select id from clients where first_name = 'Jordan' and last_name = 'Lee' order by created_at limit 1");
+  await signIn(page, "admin@harbour.test");
+  await page.goto(`/clients/${jordan.id}`);
+  await expect(page).toHaveTitle("Jordan Lee · Carebridge");
+  const documents = page.getByRole("region", { name: "Latest documents" });
+  await expect(documents.getByRole("link", { name: "Assessment summary for GP" })).toBeVisible();
+  await expect(documents.getByRole("link", { name: "All documents" })).toHaveAttribute("href", `/clients/${jordan.id}/documents`);
+  await expect(page.getByRole("region", { name: "Assigned practitioners" })).toContainText("Dr Maya Patel");
+  // An empty part says what to do next.
+  await expect(page.getByRole("region", { name: "Client portal" })).toContainText(/Invite the client|Can sign in|Invitation sent/);
+
+  await page.goto("/clients/new");
+  await page.getByLabel("First name").fill("jordan");
+  await page.getByLabel("Last name").fill("Lee");
+  await page.getByLabel("Date of birth (optional)").fill("1988-04-12");
+  await page.getByLabel("Email (optional)").focus();
+  const warning = page.getByRole("status").filter({ hasText: "This person may already have a chart" });
+  await expect(warning.getByRole("link", { name: "Jordan Lee, born 12 Apr 1988" }).first()).toHaveAttribute("href", `/clients/${jordan.id}`);
+  await page.getByRole("button", { name: "Create client" }).click();
+  await expect(page.getByText("A chart with this email, or this name and date of birth, already exists.")).toBeVisible();
+  expect(await query("select 1 from clients where first_name = 'jordan'")).toEqual([]);
+});
