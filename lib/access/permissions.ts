@@ -10,9 +10,22 @@ export type Level = (typeof LEVELS)[number];
 export type ClientScope = "all" | "assigned";
 
 export type AreaPermissions = Record<Area, Level>;
-export interface RolePermissions extends AreaPermissions {
+export interface RolePermissions extends AreaPermissions, RoleFlags {
   clientScope: ClientScope;
 }
+
+/** Permissions that are on or off rather than a level per area. */
+export const ROLE_FLAGS = ["auditLog"] as const;
+export type RoleFlag = (typeof ROLE_FLAGS)[number];
+export type RoleFlags = Record<RoleFlag, boolean>;
+
+export const ROLE_FLAG_LABELS = {
+  auditLog: "Audit log",
+} as const satisfies Record<RoleFlag, string>;
+
+export const ROLE_FLAG_HINTS = {
+  auditLog: "Read Settings → Audit log (who opened, changed, shared or downloaded what) and export it.",
+} as const satisfies Record<RoleFlag, string>;
 
 const LEVEL_RANK = { none: 0, view: 1, edit: 2 } as const satisfies Record<Level, number>;
 
@@ -23,15 +36,15 @@ export function levelAtLeast(have: Level, need: Exclude<Level, "none">): boolean
 export const BUILT_IN_ROLES = {
   admin: {
     name: "Admin",
-    permissions: { contacts: "edit", letters: "edit", patients: "edit", labs: "edit", invoices: "edit", sessions: "edit", settings: "edit", clientScope: "all" },
+    permissions: { contacts: "edit", letters: "edit", patients: "edit", labs: "edit", invoices: "edit", sessions: "edit", settings: "edit", clientScope: "all", auditLog: true },
   },
   clinician: {
     name: "Clinician",
-    permissions: { contacts: "edit", letters: "edit", patients: "edit", labs: "edit", invoices: "view", sessions: "edit", settings: "none", clientScope: "assigned" },
+    permissions: { contacts: "edit", letters: "edit", patients: "edit", labs: "edit", invoices: "view", sessions: "edit", settings: "none", clientScope: "assigned", auditLog: false },
   },
   medical_secretary: {
     name: "Medical secretary",
-    permissions: { contacts: "edit", letters: "edit", patients: "edit", labs: "edit", invoices: "edit", sessions: "none", settings: "none", clientScope: "all" },
+    permissions: { contacts: "edit", letters: "edit", patients: "edit", labs: "edit", invoices: "edit", sessions: "none", settings: "none", clientScope: "all", auditLog: false },
   },
 } as const satisfies Record<string, { name: string; permissions: RolePermissions }>;
 

@@ -49,6 +49,7 @@ function toActor(row: {
         sessions: r.sessions,
         settings: r.settings,
         clientScope: r.clientScope,
+        auditLog: r.auditLog,
       },
     },
     teamIds: row.teamIds,

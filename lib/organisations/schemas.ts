@@ -27,4 +27,6 @@ const level = z.enum(LEVELS);
 export const rolePermissionsInput = z.object({
   ...Object.fromEntries(AREAS.map((a) => [a, level])) as Record<(typeof AREAS)[number], typeof level>,
   clientScope: z.enum(["all", "assigned"]),
+  // A checkbox: "on" when ticked, absent (null) when not.
+  auditLog: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
 });

@@ -5,19 +5,21 @@ import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
 const TABS = [
-  { href: "/settings/members", label: "Members" },
-  { href: "/settings/teams", label: "Teams" },
-  { href: "/settings/roles", label: "Roles" },
-  { href: "/settings/sharing", label: "Sharing" },
-  { href: "/settings/security", label: "Security" },
-  { href: "/settings/messages", label: "Messages" },
-];
+  { href: "/settings/members", label: "Members", needs: "admin" },
+  { href: "/settings/teams", label: "Teams", needs: "admin" },
+  { href: "/settings/roles", label: "Roles", needs: "admin" },
+  { href: "/settings/sharing", label: "Sharing", needs: "admin" },
+  { href: "/settings/security", label: "Security", needs: "admin" },
+  { href: "/settings/messages", label: "Messages", needs: "admin" },
+  { href: "/settings/audit-log", label: "Audit log", needs: "auditLog" },
+] as const;
 
-export function SettingsTabs() {
+/** The tabs the person's role opens (each page checks its own permission again on the server). */
+export function SettingsTabs(allowed: { admin: boolean; auditLog: boolean }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Settings sections" className="flex gap-1 border-b border-slate-200">
-      {TABS.map((tab) => {
+      {TABS.filter((tab) => allowed[tab.needs]).map((tab) => {
         const active = pathname === tab.href || pathname.startsWith(tab.href + "/");
         return (
           <Link

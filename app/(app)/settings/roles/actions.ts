@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { AREAS } from "@/lib/access/permissions";
+import { AREAS, ROLE_FLAGS } from "@/lib/access/permissions";
 import type { FormState } from "@/lib/actions/form-state";
 import { handleStaffForm } from "@/lib/actions/handle-form";
 import { deleteRole } from "@/lib/organisations/delete-role";
@@ -18,7 +18,7 @@ export async function saveRoleAction(_prev: FormState, data: FormData): Promise<
     roleId: data.get("roleId") || undefined,
     name: data.get("name"),
     idempotencyKey: data.get("idempotencyKey") ?? undefined,
-    permissions: Object.fromEntries([...AREAS, "clientScope"].map((k) => [k, data.get(k)])),
+    permissions: Object.fromEntries([...AREAS, "clientScope", ...ROLE_FLAGS].map((k) => [k, data.get(k)])),
   };
   const { state, result } = await handleStaffForm(saveRoleInput, raw, saveRole);
   if (!result) return state;

@@ -4,11 +4,11 @@ import { ActionForm, FormField, FormSubmit } from "@/components/forms/action-for
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Input } from "@/components/ui/field";
-import { AREA_HINTS, AREA_LABELS, AREAS, LEVELS, type RolePermissions } from "@/lib/access/permissions";
+import { AREA_HINTS, AREA_LABELS, AREAS, LEVELS, ROLE_FLAG_HINTS, ROLE_FLAG_LABELS, ROLE_FLAGS, type RolePermissions } from "@/lib/access/permissions";
 import { deleteRoleAction, saveRoleAction } from "./actions";
 
 const LEVEL_LABEL = { none: "None", view: "View", edit: "Edit" } as const;
-const BLANK: RolePermissions = { contacts: "none", letters: "none", patients: "none", labs: "none", invoices: "none", sessions: "none", settings: "none", clientScope: "assigned" };
+const BLANK: RolePermissions = { contacts: "none", letters: "none", patients: "none", labs: "none", invoices: "none", sessions: "none", settings: "none", clientScope: "assigned", auditLog: false };
 
 export function RoleForm({ role, deletable = false }: { role?: { id: string; name: string; builtIn: string | null } & RolePermissions; deletable?: boolean }) {
   const values = role ?? BLANK;
@@ -66,6 +66,18 @@ export function RoleForm({ role, deletable = false }: { role?: { id: string; nam
             <label className="flex items-center gap-2 text-sm">
               <input type="radio" name="clientScope" value="assigned" defaultChecked={values.clientScope === "assigned"} className="accent-teal-700" /> Only charts whose access list holds them
             </label>
+          </fieldset>
+          <fieldset className="space-y-2">
+            <legend className="text-sm font-medium text-slate-900">Also allowed</legend>
+            {ROLE_FLAGS.map((flag) => (
+              <label key={flag} className="flex items-start gap-2 text-sm">
+                <input type="checkbox" name={flag} defaultChecked={values[flag]} className="mt-0.5 h-4 w-4 accent-teal-700" />
+                <span>
+                  <span className="font-medium text-slate-900">{ROLE_FLAG_LABELS[flag]}</span>
+                  <span className="block text-xs text-slate-600">{ROLE_FLAG_HINTS[flag]}</span>
+                </span>
+              </label>
+            ))}
           </fieldset>
           <FormSubmit>{role ? "Save role" : "Create role"}</FormSubmit>
         </ActionForm>
