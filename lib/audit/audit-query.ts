@@ -190,7 +190,8 @@ export async function resolveAuditRows(exec: Executor, organisationId: string, r
         type && r.targetId
           ? { type, label: known?.label ?? type, id: r.targetId, href: known?.href && live.has(`${type}:${r.targetId}`) ? known.href(r.targetId) : null }
           : null,
-      client: r.clientId ? { id: r.clientId, name: client?.name ?? "Client no longer on record", href: client && !client.archivedAt ? `/clients/${r.clientId}` : null } : null,
+      // Only a chart of this organisation: a refused attempt may carry an id typed from elsewhere.
+      client: client ? { id: client.id, name: client.name, href: client.archivedAt ? null : `/clients/${client.id}` } : null,
       ip: r.ip,
       device: summariseUserAgent(r.userAgent),
       userAgent: r.userAgent,
