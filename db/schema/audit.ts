@@ -26,8 +26,9 @@ export const auditEvents = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("audit_events_org_idx").on(t.organisationId, t.createdAt.desc()),
+    // Both end in the id, `desc nulls first` as `order by … desc` means: the audit log pages by keyset on (created_at, id).
+    index("audit_events_org_idx").on(t.organisationId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("audit_events_target_idx").on(t.targetType, t.targetId),
-    index("audit_events_client_idx").on(t.organisationId, t.clientId, t.createdAt.desc()),
+    index("audit_events_client_idx").on(t.organisationId, t.clientId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
   ],
 );

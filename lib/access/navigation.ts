@@ -1,4 +1,5 @@
 import type { StaffActor } from "./actor";
+import { canOpenSettings } from "./audit-log";
 import { levelAtLeast } from "./permissions";
 
 export type NavItemKey = "sessions" | "clients" | "documents" | "contacts" | "notifications" | "settings";
@@ -12,6 +13,6 @@ export function navigationFor(actor: StaffActor): NavItemKey[] {
   if ([p.letters, p.patients, p.labs, p.invoices].some((l) => levelAtLeast(l, "view"))) items.push("documents");
   if (levelAtLeast(p.contacts, "view")) items.push("contacts");
   items.push("notifications");
-  if (levelAtLeast(p.settings, "edit")) items.push("settings");
+  if (canOpenSettings(actor)) items.push("settings");
   return items;
 }

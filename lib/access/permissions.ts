@@ -10,13 +10,24 @@ export type Level = (typeof LEVELS)[number];
 export type ClientScope = "all" | "assigned";
 
 export type AreaPermissions = Record<Area, Level>;
-/** On/off permissions of a role, beside the area levels (each has a label, a hint and a control on the role editor). */
-export const ROLE_FLAGS = ["emergencyAccess"] as const;
-export type RoleFlag = (typeof ROLE_FLAGS)[number];
-
-export interface RolePermissions extends AreaPermissions, Record<RoleFlag, boolean> {
+export interface RolePermissions extends AreaPermissions, RoleFlags {
   clientScope: ClientScope;
 }
+
+/** Permissions that are on or off rather than a level per area (each has a label, a hint and a control on the role editor). */
+export const ROLE_FLAGS = ["auditLog", "emergencyAccess"] as const;
+export type RoleFlag = (typeof ROLE_FLAGS)[number];
+export type RoleFlags = Record<RoleFlag, boolean>;
+
+export const ROLE_FLAG_LABELS = {
+  auditLog: "Audit log",
+  emergencyAccess: "Emergency access",
+} as const satisfies Record<RoleFlag, string>;
+
+export const ROLE_FLAG_HINTS = {
+  auditLog: "Read Settings → Audit log (who opened, changed, shared or downloaded what) and export it.",
+  emergencyAccess: "May open a chart or session they have no access to, read-only for a limited time, by giving a reason. Admins are told at once and review each use.",
+} as const satisfies Record<RoleFlag, string>;
 
 const LEVEL_RANK = { none: 0, view: 1, edit: 2 } as const satisfies Record<Level, number>;
 
@@ -27,15 +38,15 @@ export function levelAtLeast(have: Level, need: Exclude<Level, "none">): boolean
 export const BUILT_IN_ROLES = {
   admin: {
     name: "Admin",
-    permissions: { contacts: "edit", letters: "edit", patients: "edit", labs: "edit", invoices: "edit", sessions: "edit", settings: "edit", clientScope: "all", emergencyAccess: true },
+    permissions: { contacts: "edit", letters: "edit", patients: "edit", labs: "edit", invoices: "edit", sessions: "edit", settings: "edit", clientScope: "all", auditLog: true, emergencyAccess: true },
   },
   clinician: {
     name: "Clinician",
-    permissions: { contacts: "edit", letters: "edit", patients: "edit", labs: "edit", invoices: "view", sessions: "edit", settings: "none", clientScope: "assigned", emergencyAccess: true },
+    permissions: { contacts: "edit", letters: "edit", patients: "edit", labs: "edit", invoices: "view", sessions: "edit", settings: "none", clientScope: "assigned", auditLog: false, emergencyAccess: true },
   },
   medical_secretary: {
     name: "Medical secretary",
-    permissions: { contacts: "edit", letters: "edit", patients: "edit", labs: "edit", invoices: "edit", sessions: "none", settings: "none", clientScope: "all", emergencyAccess: false },
+    permissions: { contacts: "edit", letters: "edit", patients: "edit", labs: "edit", invoices: "edit", sessions: "none", settings: "none", clientScope: "all", auditLog: false, emergencyAccess: false },
   },
 } as const satisfies Record<string, { name: string; permissions: RolePermissions }>;
 
@@ -60,14 +71,6 @@ export const AREA_HINTS = {
   sessions: "Edit: create sessions. View: only receive shared sessions.",
   settings: "Edit: the admin pages (members, teams, roles, sharing).",
 } as const satisfies Record<Area, string>;
-
-export const ROLE_FLAG_LABELS = {
-  emergencyAccess: "Emergency access",
-} as const satisfies Record<RoleFlag, string>;
-
-export const ROLE_FLAG_HINTS = {
-  emergencyAccess: "May open a chart or session they have no access to, read-only for a limited time, by giving a reason. Admins are told at once and review each use.",
-} as const satisfies Record<RoleFlag, string>;
 
 /** An admin, for "the organisation keeps at least one admin", is anyone whose role may edit settings. */
 export function isAdminRole(permissions: AreaPermissions): boolean {

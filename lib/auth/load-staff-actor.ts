@@ -50,6 +50,7 @@ function toActor(row: {
         settings: r.settings,
         clientScope: r.clientScope,
         emergencyAccess: r.emergencyAccess,
+        auditLog: r.auditLog,
       },
     },
     teamIds: row.teamIds,

@@ -72,6 +72,7 @@ export async function listChartAccess(actor: StaffActor, clientId: string, now =
       settings: roles.settings,
       clientScope: roles.clientScope,
       emergencyAccess: roles.emergencyAccess,
+      auditLog: roles.auditLog,
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))

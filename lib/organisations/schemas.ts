@@ -29,4 +29,6 @@ export const rolePermissionsInput = z.object({
   clientScope: z.enum(["all", "assigned"]),
   // A checkbox: present ("on") when ticked, absent otherwise.
   emergencyAccess: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
+  // A checkbox: "on" when ticked, absent (null) when not.
+  auditLog: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
 });

@@ -5,21 +5,25 @@ import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
 const TABS = [
-  { href: "/settings/members", label: "Members" },
-  { href: "/settings/teams", label: "Teams" },
-  { href: "/settings/roles", label: "Roles" },
-  { href: "/settings/sharing", label: "Sharing" },
-  { href: "/settings/security", label: "Security" },
-  { href: "/settings/messages", label: "Messages" },
-  { href: "/settings/audit-log/emergency", label: "Emergency access" },
-];
+  { href: "/settings/members", label: "Members", needs: "admin" },
+  { href: "/settings/teams", label: "Teams", needs: "admin" },
+  { href: "/settings/roles", label: "Roles", needs: "admin" },
+  { href: "/settings/sharing", label: "Sharing", needs: "admin" },
+  { href: "/settings/security", label: "Security", needs: "admin" },
+  { href: "/settings/messages", label: "Messages", needs: "admin" },
+  { href: "/settings/audit-log", label: "Audit log", needs: "auditLog" },
+  { href: "/settings/audit-log/emergency", label: "Emergency access", needs: "admin" },
+] as const;
 
-export function SettingsTabs() {
+/** The tabs the person's role opens (each page checks its own permission again on the server). */
+export function SettingsTabs(allowed: { admin: boolean; auditLog: boolean }) {
   const pathname = usePathname();
+  // The longest tab the path is under: Emergency access lives under Audit log's path.
+  const current = TABS.filter((t) => pathname === t.href || pathname.startsWith(t.href + "/")).sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <nav aria-label="Settings sections" className="flex gap-1 border-b border-slate-200">
-      {TABS.map((tab) => {
-        const active = pathname === tab.href || pathname.startsWith(tab.href + "/");
+      {TABS.filter((tab) => allowed[tab.needs]).map((tab) => {
+        const active = tab.href === current;
         return (
           <Link
             key={tab.href}

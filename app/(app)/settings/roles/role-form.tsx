@@ -8,7 +8,7 @@ import { AREA_HINTS, AREA_LABELS, AREAS, LEVELS, ROLE_FLAG_HINTS, ROLE_FLAG_LABE
 import { deleteRoleAction, saveRoleAction } from "./actions";
 
 const LEVEL_LABEL = { none: "None", view: "View", edit: "Edit" } as const;
-const BLANK: RolePermissions = { contacts: "none", letters: "none", patients: "none", labs: "none", invoices: "none", sessions: "none", settings: "none", clientScope: "assigned", emergencyAccess: false };
+const BLANK: RolePermissions = { contacts: "none", letters: "none", patients: "none", labs: "none", invoices: "none", sessions: "none", settings: "none", clientScope: "assigned", auditLog: false, emergencyAccess: false };
 
 export function RoleForm({ role, deletable = false }: { role?: { id: string; name: string; builtIn: string | null } & RolePermissions; deletable?: boolean }) {
   const values = role ?? BLANK;
@@ -67,9 +67,12 @@ export function RoleForm({ role, deletable = false }: { role?: { id: string; nam
               <input type="radio" name="clientScope" value="assigned" defaultChecked={values.clientScope === "assigned"} className="size-5 accent-teal-700" /> Only charts whose access list holds them
             </label>
           </fieldset>
-          {ROLE_FLAGS.map((flag) => (
-            <Checkbox key={flag} id={flag} name={flag} defaultChecked={values[flag]} label={ROLE_FLAG_LABELS[flag]} hint={ROLE_FLAG_HINTS[flag]} />
-          ))}
+          <fieldset className="space-y-2">
+            <legend className="text-sm font-medium text-slate-900">Also allowed</legend>
+            {ROLE_FLAGS.map((flag) => (
+              <Checkbox key={flag} id={flag} name={flag} defaultChecked={values[flag]} label={ROLE_FLAG_LABELS[flag]} hint={ROLE_FLAG_HINTS[flag]} />
+            ))}
+          </fieldset>
           <FormSubmit>{role ? "Save role" : "Create role"}</FormSubmit>
         </ActionForm>
         {role && deletable && (
