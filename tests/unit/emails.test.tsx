@@ -3,8 +3,12 @@ import path from "node:path";
 import type { ReactElement } from "react";
 import { render } from "@react-email/render";
 import { describe, expect, it } from "vitest";
+import AccessEndingEmail from "@/emails/access-ending";
+import AccessRequestDeclinedEmail from "@/emails/access-request-declined";
+import AccessRequestedEmail from "@/emails/access-requested";
 import ClientAccessGrantedEmail from "@/emails/client-access-granted";
 import DocumentSharedEmail, { type DocumentSharedProps } from "@/emails/document-shared";
+import EmergencyAccessUsedEmail from "@/emails/emergency-access-used";
 import IntakeFormEmail from "@/emails/intake-form";
 import MemberInvitationEmail from "@/emails/member-invitation";
 import PortalInvitationEmail from "@/emails/portal-invitation";
@@ -55,6 +59,10 @@ const templates = [
   ["portal-profile-added", <PortalProfileAddedEmail key="i" {...PortalProfileAddedEmail.PreviewProps} />],
   ["security-code-email", <SecurityCodeEmail key="j" {...SecurityCodeEmail.PreviewProps} />],
   ["two-factor-reset", <TwoFactorResetEmail key="k" {...TwoFactorResetEmail.PreviewProps} />],
+  ["emergency-access-used", <EmergencyAccessUsedEmail key="l" {...EmergencyAccessUsedEmail.PreviewProps} />],
+  ["access-ending", <AccessEndingEmail key="m" {...AccessEndingEmail.PreviewProps} />],
+  ["access-requested", <AccessRequestedEmail key="n" {...AccessRequestedEmail.PreviewProps} />],
+  ["access-request-declined", <AccessRequestDeclinedEmail key="o" {...AccessRequestDeclinedEmail.PreviewProps} />],
 ] as const;
 
 describe("every email template", () => {
