@@ -76,7 +76,7 @@ describe("end dates in the policy (no sweep needed)", () => {
     const end = new Date(Date.now() + DAY);
     const sessionId = await sharedWithNina(end);
     standAt(end.getTime() + HOUR);
-    expect(await shareSession(maya, { sessionId, userIds: [nina.userId], access: "view" })).toEqual({ outcome: "shared" });
+    expect(await shareSession(maya, { sessionId, userIds: [nina.userId], access: "view" })).toMatchObject({ outcome: "shared" });
     expect((await getSession(nina, sessionId)).abilities.level).toBe("view");
   });
 

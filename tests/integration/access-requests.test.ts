@@ -85,7 +85,7 @@ describe("asking for access to a session", () => {
     await expect(answerAccessRequest(admin, { requestId: row!.id, answer: "edit" })).rejects.toMatchObject({ code: "not_found" });
     expect(await answerAccessRequest(leo, { requestId: row!.id, answer: "edit" })).toEqual({ outcome: "approved" });
     expect((await getSession(nina, sessionId)).abilities.level).toBe("edit");
-    expect((await notificationsOf(nina.userId, "session_shared")).map((n) => n.text)).toContain("Dr Leo Chen shared “Approved assessment” with you (Edit).");
+    expect((await notificationsOf(nina.userId, "session_shared")).map((n) => n.text)).toContain("Dr Leo Chen gave you Edit access to “Approved assessment”.");
     await expect(answerAccessRequest(maya, { requestId: row!.id, answer: "decline" })).rejects.toMatchObject({ code: "request_answered" });
     expect(await pendingRequest(await getDb(), nina, "clinical_session", sessionId)).toBeNull();
   });

@@ -72,7 +72,7 @@ describe("sharing a session", () => {
     expect((await getSession(leo, sessionId)).abilities).toMatchObject({ level: "edit", editNotes: true, share: false, delete: false });
     const [note] = await notificationsOf(leo.userId);
     expect(note).toMatchObject({ kind: "session_shared", link: `/sessions/${sessionId}`, organisationId: org.id });
-    expect(note!.text).toContain("Dr Maya Patel shared");
+    expect(note!.text).toContain("Dr Maya Patel gave you Edit access to");
     const mails = await messagesTo(leo.email);
     expect(mails).toHaveLength(mailsBefore + 1);
     expect(mails[0]).toMatchObject({ template: "session-shared", channel: "email" });
