@@ -39,6 +39,8 @@ test("a client signs in to the portal and downloads their record of disclosures 
   await page.getByLabel("Email").fill(chart.email);
   await page.getByLabel("Password").fill("carebridge-demo");
   await page.getByRole("button", { name: "Sign in" }).click();
+  // Signed in once the portal has moved on from its sign-in page (navigating earlier would cancel the sign-in).
+  await page.waitForURL((url) => !url.pathname.startsWith("/portal/sign-in"));
   await page.goto(`/portal/profiles/${chart.clientId}`);
   await page.getByRole("link", { name: "See the record" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Who has seen my information" })).toBeVisible();

@@ -121,7 +121,7 @@ export default async function ChartAccessPage({
               after={
                 <>
                   {chart.abilities.manageAccess ? (
-                    <details className="rounded-md border border-slate-200 p-3">
+                    <details open className="rounded-md border border-slate-200 p-3">
                       <summary className="cursor-pointer text-sm font-medium text-teal-800">
                         Add or change practitioners
                       </summary>
