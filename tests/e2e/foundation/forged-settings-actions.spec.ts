@@ -11,7 +11,7 @@ async function settingsState() {
     query("select id, name from teams order by id"),
     query("select team_id, user_id from team_members order by team_id, user_id"),
     query("select id, email, name, password_hash from users order by id"),
-    query("select id, sharing_enabled, security_level, opened_link_max_days, idle_timeout_minutes from organisations order by id"),
+    query("select * from organisations order by id"),
     query("select id, organisation_id, ended_at, ended_reason from staff_auth_sessions order by id"),
     query("select id, status, attempts, retry_until, failed_at from outbox order by id"),
   ]);
@@ -36,6 +36,12 @@ test("every settings server action refuses a forged request from a non-admin and
       "resetMemberAuthSessionsAction",
       "updateSecuritySettingsAction",
       "retryMessageAction",
+      "resetMemberTwoFactorAction",
+      "updateAuditSettingsAction",
+      "updateDisclosureSettingsAction",
+      "updateEmergencyAccessSettingsAction",
+      "reviewEmergencyAccessAction",
+      "endEmergencyAccessAction",
     ].sort(),
   );
 
@@ -65,6 +71,13 @@ test("every settings server action refuses a forged request from a non-admin and
     resetMemberAuthSessionsAction: { membershipId: admin!.id },
     updateSecuritySettingsAction: { idleTimeoutMinutes: "480" },
     retryMessageAction: { messageId: message!.id },
+    resetMemberTwoFactorAction: { membershipId: admin!.id },
+    updateAuditSettingsAction: { auditRetentionYears: "6", timeZone: "UTC" },
+    updateDisclosureSettingsAction: { showStaffAccess: "on" },
+    updateEmergencyAccessSettingsAction: { emergencyAccessEnabled: "on", emergencyAccessHours: "24" },
+    // Refused before any grant is looked up: the role is asked first.
+    reviewEmergencyAccessAction: { grantId: crypto.randomUUID(), note: "Reviewed by someone who may not" },
+    endEmergencyAccessAction: { grantId: crypto.randomUUID() },
   };
 
   await signIn(page, "maya@harbour.test");

@@ -14,7 +14,10 @@ test("record pages: named titles, 404 for refused and missing records, and Back 
   const session = await one<{ id: string }>("select id from clinical_sessions where title = 'Initial assessment — J. Lee'");
   const nina = await one<{ id: string }>("select id from users where email = 'nina@harbour.test'");
   const maya = await one<{ id: string }>("select id from users where email = 'maya@harbour.test'");
-  const tom = await one<{ id: string }>("select id from clients where first_name = 'Tom' and last_name = 'Becker'");
+  // A chart of the clinic with nobody on its access list (other specs change the seeded charts' lists).
+  const tom = await one<{ id: string }>(
+    "insert into clients (organisation_id, first_name, last_name) select organisation_id, 'Tomas', 'Refused' from memberships m join users u on u.id = m.user_id where u.email = 'admin@harbour.test' returning id",
+  );
   await query("insert into session_shares (session_id, user_id, access, granted_by_id) values ($1, $2, 'view', $3) on conflict do nothing", [session.id, nina.id, maya.id]);
   try {
     await signIn(page, "nina@harbour.test");
@@ -48,11 +51,17 @@ test("record pages: named titles, 404 for refused and missing records, and Back 
 
 test("the chart overview summarises the chart, and a new client who may already have one is warned about it", async ({ page }) => {
   const jordan = await one<{ id: string }>("select id from clients where first_name = 'Jordan' and last_name = 'Lee' order by created_at limit 1");
+  // The newest document of the chart (other specs add documents to the seeded charts too).
+  const title = `Overview letter ${Date.now()}`;
+  await query(
+    "insert into documents (organisation_id, client_id, kind, title, content, author_id) select c.organisation_id, c.id, 'letter', $2, $3, u.id from clients c, users u where c.id = $1 and u.email = 'maya@harbour.test'",
+    [jordan.id, title, JSON.stringify({ recipient: "Dr Gail", subject: "Overview", body: "Dear Dr Gail," })],
+  );
   await signIn(page, "admin@harbour.test");
   await page.goto(`/clients/${jordan.id}`);
   await expect(page).toHaveTitle("Jordan Lee · Carebridge");
   const documents = page.getByRole("region", { name: "Latest documents" });
-  await expect(documents.getByRole("link", { name: "Assessment summary for GP" })).toBeVisible();
+  await expect(documents.getByRole("link", { name: title })).toBeVisible();
   await expect(documents.getByRole("link", { name: "All documents" })).toHaveAttribute("href", `/clients/${jordan.id}/documents`);
   await expect(page.getByRole("region", { name: "Assigned practitioners" })).toContainText("Dr Maya Patel");
   // An empty part says what to do next.
