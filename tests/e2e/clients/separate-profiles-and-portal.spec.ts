@@ -62,12 +62,12 @@ test("separate profiles for one person, one portal login, an intake form, and pr
   await admin.getByRole("button", { name: "Chart actions" }).click();
   await admin.getByRole("link", { name: "Manage access" }).first().click();
   await expect(admin.getByText("Admins and medical secretaries already see every chart, so they are not listed.")).toBeVisible();
-  await expect(admin.getByLabel("Ava Morgan")).toHaveCount(0);
-  await expect(admin.getByLabel("Sam Rivers")).toHaveCount(0);
-  await expect(admin.getByLabel("Dr Nina Okafor")).toBeChecked();
-  await expect(admin.getByLabel("Dr Leo Chen")).not.toBeChecked();
-  await expect(admin.getByLabel("Dr Maya Patel")).not.toBeChecked();
-  await admin.getByLabel("Dr Leo Chen").check();
+  await expect(admin.getByRole("checkbox", { name: "Ava Morgan", exact: true })).toHaveCount(0);
+  await expect(admin.getByRole("checkbox", { name: "Sam Rivers", exact: true })).toHaveCount(0);
+  await expect(admin.getByRole("checkbox", { name: "Dr Nina Okafor", exact: true })).toBeChecked();
+  await expect(admin.getByRole("checkbox", { name: "Dr Leo Chen", exact: true })).not.toBeChecked();
+  await expect(admin.getByRole("checkbox", { name: "Dr Maya Patel", exact: true })).not.toBeChecked();
+  await admin.getByRole("checkbox", { name: "Dr Leo Chen", exact: true }).check();
   await admin.getByRole("button", { name: "Save", exact: true }).click();
   await expect(admin.getByText("Access saved.")).toBeVisible();
   await admin.goto(secondUrl);
