@@ -1,5 +1,5 @@
 import "server-only";
-import { pdfResponse } from "@/lib/pdf/render-document-pdf";
+import { fileResponse, pdfResponse } from "@/lib/pdf/render-document-pdf";
 import { rateLimit, tooManyRequests } from "@/lib/rate-limit";
 import { currentShareAccess } from "./portal-request";
 import { downloadSharedDocument } from "./share-access";
@@ -19,6 +19,8 @@ export function portalDocumentDownload(what: "pdf" | "file") {
     if (!limited.success) return tooManyRequests(limited);
     if (!row) return refused();
     const download = await downloadSharedDocument(row, client, what);
-    return download ? pdfResponse(download.bytes, download.filename, "attachment", download.etag) : refused();
+    if (!download) return refused();
+    const { bytes, filename, contentType, etag } = download;
+    return contentType ? fileResponse(bytes, { filename, contentType }) : pdfResponse(bytes, filename, "attachment", etag);
   };
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { formatDate } from "@/components/sessions/session-badges";
 import { DocumentView } from "@/components/documents/document-view";
 import { PrintButton } from "@/components/documents/print-button";
@@ -39,6 +40,17 @@ export default async function SharedDocumentPage({ params }: { params: Promise<{
         </div>
       </div>
       <DocumentView model={model} />
+      <section data-print="hide" aria-labelledby="reply-heading" className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white px-5 py-4">
+        <div>
+          <h2 id="reply-heading" className="text-sm font-semibold text-slate-900">
+            Sending something back?
+          </h2>
+          <p className="text-sm text-slate-600">A signed form, a report or a scan goes securely to {row.sender.name}.</p>
+        </div>
+        <Link href={`/share/s/${shareId}/reply`} className={buttonClasses({ variant: "secondary" })}>
+          Send a document back
+        </Link>
+      </section>
     </div>
   );
 }
