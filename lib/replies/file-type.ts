@@ -1,8 +1,9 @@
 /**
  * What a contact may send back, recognised by the file's first bytes (its "magic number"), never
  * by its name or the browser's content type: a renamed executable is refused, a PDF named
- * "scan.jpg" is taken as the PDF it is. Pure, for the portal action's hint and the domain's check.
+ * "scan.jpg" is taken as the PDF it is. Pure, for the domain's check (sendReply) and its tests.
  */
+import { AppError } from "@/lib/errors";
 import { MAX_UPLOAD_MB } from "@/lib/request/body-limit";
 
 export const MAX_REPLY_BYTES = MAX_UPLOAD_MB * 1024 * 1024;
@@ -19,6 +20,14 @@ export type ReplyContentType = ReplyFileType["contentType"];
 /** The file's type by content, or null when it is none of the accepted ones. */
 export function detectReplyFileType(bytes: Uint8Array): ReplyFileType | null {
   return REPLY_FILE_TYPES.find((t) => bytes.length >= t.magic.length && t.magic.every((b, i) => bytes[i] === b)) ?? null;
+}
+
+/** The domain's check of a file sent back: its size, then its type by content. Throws a field error. */
+export function checkReplyFile(bytes: Uint8Array): ReplyFileType {
+  if (bytes.length > MAX_REPLY_BYTES) throw new AppError("reply_too_large", { field: "file" });
+  const type = detectReplyFileType(bytes);
+  if (!type) throw new AppError("reply_file_type", { field: "file" });
+  return type;
 }
 
 /**

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notify";
 import { contactAudit, findShareById, portalStatus, type PortalShareRow } from "@/lib/portal/find-share";
 import type { PortalRequest } from "@/lib/portal/types";
-import { detectReplyFileType, MAX_REPLY_BYTES, replyFilename } from "./file-type";
+import { checkReplyFile, replyFilename } from "./file-type";
 import { inboxPath } from "./inbox-path";
 import { MAX_REPLY_NOTE_LENGTH, REPLIES_PER_SHARE_PER_DAY } from "./limits";
 
@@ -27,9 +27,7 @@ export interface SendReplyInput {
  */
 export async function sendReply(row: PortalShareRow, req: PortalRequest, input: SendReplyInput): Promise<{ replyId: string }> {
   const now = req.now ?? new Date();
-  if (input.bytes.length > MAX_REPLY_BYTES) throw new AppError("reply_too_large", { field: "file" });
-  const type = detectReplyFileType(input.bytes);
-  if (!type) throw new AppError("reply_file_type", { field: "file" });
+  const type = checkReplyFile(input.bytes);
   const note = input.note.trim();
   if (note.length > MAX_REPLY_NOTE_LENGTH) throw new AppError("invalid_input", { field: "note" });
   const db = await getDb();
