@@ -4,7 +4,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { endChartAccessAction } from "./actions";
 
-export interface EndAccessFormProps {
+interface EndAccessFormProps {
   fields: Record<string, string>;
   label: string;
   title: string;

@@ -146,15 +146,7 @@ export default async function ChartAccessPage({
                 <AccessLine
                   key={p.userId}
                   name={p.name}
-                  end={
-                    p.canRemove && {
-                      fields: { kind: "access_list", clientId: id, userId: p.userId },
-                      label: "Remove",
-                      title: `Remove ${p.name} from ${clientName}'s access list?`,
-                      description: "They can no longer open this chart from their next request. Sessions shared with them directly are not affected.",
-                      confirmLabel: "Remove access",
-                    }
-                  }
+                  end={p.canRemove && { fields: { kind: "access_list", clientId: id, userId: p.userId }, who: p.name, chart: clientName }}
                 >
                   <Badge>{p.roleName}</Badge>
                   <span className="text-slate-600">On the list since {formatDate(p.since)}</span>
@@ -202,15 +194,7 @@ export default async function ChartAccessPage({
                       <AccessLine
                         key={p.userId}
                         name={p.name}
-                        end={
-                          p.canRemoveShare && {
-                            fields: { kind: "session_share", clientId: id, sessionId: s.sessionId, userId: p.userId },
-                            label: "Remove share",
-                            title: `Remove ${p.name}'s share of this session?`,
-                            description: "They lose the access the share gave them from their next request. Team visibility, if any, still applies.",
-                            confirmLabel: "Remove share",
-                          }
-                        }
+                        end={p.canRemoveShare && { fields: { kind: "session_share", clientId: id, sessionId: s.sessionId, userId: p.userId }, who: p.name }}
                       >
                         <Badge>{p.roleName}</Badge>
                         <span className="text-slate-600">{p.reasons.map(reasonText).join(" · ")}</span>
@@ -231,15 +215,7 @@ export default async function ChartAccessPage({
                 <AccessLine
                   key={l.portalAccountId}
                   name={l.name}
-                  end={
-                    l.canRevoke && {
-                      fields: { kind: "portal_login", clientId: id, portalAccountId: l.portalAccountId },
-                      label: "Revoke",
-                      title: `Revoke ${l.name}'s portal access to this profile?`,
-                      description: "They will no longer see this profile or its forms in the portal. Other profiles on their login are not affected.",
-                      confirmLabel: "Revoke access",
-                    }
-                  }
+                  end={l.canRevoke && { fields: { kind: "portal_login", clientId: id, portalAccountId: l.portalAccountId }, who: l.name }}
                 >
                   <span className="text-slate-600">{l.email}</span>
                   <Badge tone={l.status === "accepted" ? "success" : "info"}>{l.status === "accepted" ? "Signed up" : "Invitation sent"}</Badge>
@@ -257,15 +233,7 @@ export default async function ChartAccessPage({
                 <AccessLine
                   key={s.shareId}
                   name={s.contactOrganisation ? `${s.contactName}, ${s.contactOrganisation}` : s.contactName}
-                  end={
-                    s.canRevoke && {
-                      fields: { kind: "external_share", clientId: id, shareId: s.shareId },
-                      label: "Revoke",
-                      title: `Revoke ${s.contactName}'s access?`,
-                      description: "The link stops working at once, also in a browser where it is already open.",
-                      confirmLabel: "Revoke access",
-                    }
-                  }
+                  end={s.canRevoke && { fields: { kind: "external_share", clientId: id, shareId: s.shareId }, who: s.contactName }}
                 >
                   <span className="text-slate-600">
                     {s.documentTitle ?? "A document"} ({s.documentKindLabel}), sent {formatDate(s.sentAt)}
