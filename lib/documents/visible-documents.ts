@@ -54,6 +54,8 @@ export function documentPageSql(
   } else if (actor.role.permissions.clientScope === "all") {
     arms = sql`select x.* from unnest(${kinds}) as k(kind) cross join lateral ${arm(sql`d.kind = k.kind and ${chartVisible}`)} x`;
   } else if (opts.assignedCharts === "many") {
+    // `(… in (list)) is true` keeps the list a hashed filter on the kind index read in order; a bare
+    // IN becomes a join, which the planner chose to hash and then sort every document of the kind.
     arms = sql`select x.* from unnest(${kinds}) as k(kind) cross join lateral ${arm(sql`d.kind = k.kind and (d.client_id in (${onList})) is true and ${chartVisible}`)} x`;
   } else {
     arms = sql`select x.* from (${onList}) as mine(client_id) cross join lateral ${arm(sql`d.client_id = mine.client_id and d.kind = any(${kinds}) and ${chartVisible}`)} x`;
