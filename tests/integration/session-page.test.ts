@@ -142,4 +142,12 @@ describe("the patient picker's search", () => {
     await expect(searchPatientChoices(nina, { sessionId, q: "harlow" })).rejects.toMatchObject({ code: "not_found" });
     await expect(searchPatientChoices(sam, { sessionId, q: "harlow" })).rejects.toMatchObject({ code: "not_found" });
   });
+
+  it("serves the new-session form (no session yet) to those who may start sessions, with the same charts", async () => {
+    await createClient(org.id, { firstName: "Rowan", lastName: "Ashdown", accessFor: [maya.userId] });
+    await createClient(org.id, { firstName: "Rowena", lastName: "Ashdown" }); // not on Maya's access list
+    expect((await searchPatientChoices(maya, { sessionId: null, q: "ashdown" })).map((c) => c.name)).toEqual(["Rowan Ashdown"]);
+    // The medical secretary sees every chart but may not start sessions: no search either.
+    await expect(searchPatientChoices(sam, { sessionId: null, q: "ashdown" })).rejects.toMatchObject({ code: "forbidden" });
+  });
 });

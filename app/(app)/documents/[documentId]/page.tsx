@@ -120,7 +120,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ docum
                       by {s.sharedByName} · {SECURITY_LEVEL_SHORT[s.securityLevel]}
                     </span>
                   </Td>
-                  <Td>
+                  <Td label="State">
                     {s.paused ? <Badge tone="warning">Paused — sharing is off</Badge> : <Badge tone={STATE[s.state].tone}>{STATE[s.state].label}</Badge>}
                     {s.linkEmail === "not_delivered" && (
                       <span className="mt-1 block text-xs font-medium text-red-700" data-testid="share-email-state">
@@ -133,9 +133,9 @@ export default async function DocumentPage({ params }: { params: Promise<{ docum
                       </span>
                     )}
                   </Td>
-                  <Td className="whitespace-nowrap">{when(s.sentAt)}</Td>
-                  <Td className="whitespace-nowrap">{when(s.firstOpenedAt)}</Td>
-                  <Td className="whitespace-nowrap">{when(s.downloadedAt)}</Td>
+                  <Td label="Sent" className="whitespace-nowrap">{when(s.sentAt)}</Td>
+                  <Td label="Opened" className="whitespace-nowrap">{when(s.firstOpenedAt)}</Td>
+                  <Td label="Downloaded" className="whitespace-nowrap">{when(s.downloadedAt)}</Td>
                   <Td>
                     <ShareActions shareId={s.id} contactName={s.contactName} canResend={s.canResend} canRevoke={s.canRevoke} />
                   </Td>
