@@ -180,7 +180,9 @@ export function groupProfiles(items: ClientListItem[], links: { clientId: string
   for (const l of links) {
     if (!l.linkedClientId || !position.has(l.clientId) || !position.has(l.linkedClientId)) continue;
     const [a, b] = [find(l.clientId), find(l.linkedClientId)];
-    if (a !== b) position.get(a)! < position.get(b)! ? lead.set(b, a) : lead.set(a, b);
+    if (a === b) continue;
+    if (position.get(a)! < position.get(b)!) lead.set(b, a);
+    else lead.set(a, b);
   }
   const groups = new Map<string, ClientListItem[]>();
   for (const c of items) {
