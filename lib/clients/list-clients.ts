@@ -165,33 +165,26 @@ export async function listClients(actor: StaffActor, input: { q?: string; after?
 }
 
 /**
- * Puts each person's profiles together on the page: a separate profile moves up to sit under the
- * first listed profile it is linked to (by a chain of "Self" links), and says whose it is. Charts
- * the actor may not see are never on the page, so a hidden profile is never hinted at.
+ * Puts each person's profiles together on the page, where the first of them is listed: the
+ * original profile first, then its separate profiles (those with a "Self" link to another of the
+ * group), each saying whose it is. Charts the actor may not see are never on the page, so a hidden
+ * profile is never hinted at.
  */
 export function groupProfiles(items: ClientListItem[], links: { clientId: string; linkedClientId: string | null }[]): ClientListItem[] {
-  const position = new Map(items.map((c, i) => [c.id, i]));
-  // Union-find over the page's charts: each person's group is led by its first listed profile.
-  const lead = new Map(items.map((c) => [c.id, c.id]));
-  const find = (id: string): string => {
-    const up = lead.get(id)!;
-    return up === id ? id : find(up);
-  };
-  for (const l of links) {
-    if (!l.linkedClientId || !position.has(l.clientId) || !position.has(l.linkedClientId)) continue;
-    const [a, b] = [find(l.clientId), find(l.linkedClientId)];
-    if (a === b) continue;
-    if (position.get(a)! < position.get(b)!) lead.set(b, a);
-    else lead.set(a, b);
-  }
+  const onPage = new Set(items.map((c) => c.id));
+  const pageLinks = links.filter((l): l is { clientId: string; linkedClientId: string } => Boolean(l.linkedClientId && onPage.has(l.clientId) && onPage.has(l.linkedClientId)));
+  // Union-find over the page's charts: one group per person.
+  const parent = new Map(items.map((c) => [c.id, c.id]));
+  const find = (id: string): string => (parent.get(id) === id ? id : find(parent.get(id)!));
+  for (const l of pageLinks) parent.set(find(l.clientId), find(l.linkedClientId));
   const groups = new Map<string, ClientListItem[]>();
-  for (const c of items) {
-    const key = find(c.id);
-    const group = groups.get(key) ?? [];
-    group.push(key === c.id ? c : { ...c, profileOf: key });
-    groups.set(key, group);
-  }
-  return [...groups.values()].flat();
+  for (const c of items) groups.set(find(c.id), [...(groups.get(find(c.id)) ?? []), c]);
+  const separate = new Set(pageLinks.map((l) => l.clientId));
+  return [...groups.values()].flatMap((group) => {
+    if (group.length === 1) return group;
+    const lead = group.find((c) => !separate.has(c.id)) ?? group[0]!;
+    return [lead, ...group.filter((c) => c !== lead).map((c) => ({ ...c, profileOf: lead.id }))];
+  });
 }
 
 /** The list's SQL for a search, first and later pages (for EXPLAIN in the tests and the benchmark). */

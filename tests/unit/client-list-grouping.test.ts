@@ -13,7 +13,7 @@ const chart = (id: string, lastName = "Lee"): ClientListItem => ({
 });
 
 describe("the client list groups a person's separate profiles", () => {
-  it("moves a separate profile up under the person's first listed profile and says whose it is", () => {
+  it("moves a separate profile up under the person's original profile and says whose it is", () => {
     const items = [chart("a"), chart("other", "Lee"), chart("b"), chart("z", "Zed")];
     const grouped = groupProfiles(items, [{ clientId: "b", linkedClientId: "a" }]);
     expect(grouped.map((c) => [c.id, c.profileOf])).toEqual([
@@ -24,15 +24,16 @@ describe("the client list groups a person's separate profiles", () => {
     ]);
   });
 
-  it("follows a chain of links, in either direction, to one group", () => {
-    const grouped = groupProfiles([chart("c"), chart("a"), chart("b")], [
+  it("leads with the original profile even when a separate one is listed first, following chains of links", () => {
+    const grouped = groupProfiles([chart("c"), chart("other"), chart("a"), chart("b")], [
       { clientId: "b", linkedClientId: "a" },
-      { clientId: "c", linkedClientId: "a" },
+      { clientId: "c", linkedClientId: "b" },
     ]);
     expect(grouped.map((c) => [c.id, c.profileOf])).toEqual([
-      ["c", null],
-      ["a", "c"],
-      ["b", "c"],
+      ["a", null],
+      ["c", "a"],
+      ["b", "a"],
+      ["other", null],
     ]);
   });
 

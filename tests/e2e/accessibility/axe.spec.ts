@@ -145,7 +145,7 @@ async function scanOpened(page: Page, trigger: Locator, where: string, findings:
 async function scanShareDialog(page: Page, where: string, findings: Finding[]) {
   await page.getByRole("button", { name: "Share", exact: true }).click();
   await expect(page.getByRole("dialog")).toBeVisible();
-  await scan(page, where, findings, '[role="dialog"]');
+  await scan(page, where, findings, 'dialog[open], [role="dialog"]');
   await page.keyboard.press("Escape");
 }
 
