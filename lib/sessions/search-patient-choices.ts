@@ -13,6 +13,8 @@ export interface PatientChoice {
   id: string;
   name: string;
   dateOfBirth: string | null;
+  /** The profile's label ("Psychology"), which tells a person's separate profiles apart. */
+  profileLabel: string | null;
 }
 
 /** Enough to pick from while typing; a longer list means the search should be narrower. */
@@ -32,14 +34,14 @@ export async function searchPatientChoices(actor: StaffActor, input: z.output<ty
   else await assertCan(actor, "sessions:edit");
   if (!input.q) return [];
   const p = containsPattern(input.q);
-  const rows = await selectRows<{ id: string; first_name: string; last_name: string; date_of_birth: string | null }>(
+  const rows = await selectRows<{ id: string; first_name: string; last_name: string; date_of_birth: string | null; profile_label: string | null }>(
     db,
-    sql`select c.id, c.first_name, c.last_name, c.date_of_birth::text as date_of_birth
+    sql`select c.id, c.first_name, c.last_name, c.date_of_birth::text as date_of_birth, c.profile_label
         from clients c
         where ${visibleClientRowsFilter(actor, sql`c`)}
           and ((c.first_name || ' ' || c.last_name) ilike ${p} or (c.last_name || ' ' || c.first_name) ilike ${p})
         order by c.last_name, c.first_name, c.id
         limit ${MAX_PATIENT_CHOICES}`,
   );
-  return rows.map((c) => ({ id: c.id, name: `${c.first_name} ${c.last_name}`, dateOfBirth: c.date_of_birth }));
+  return rows.map((c) => ({ id: c.id, name: `${c.first_name} ${c.last_name}`, dateOfBirth: c.date_of_birth, profileLabel: c.profile_label }));
 }

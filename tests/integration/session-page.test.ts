@@ -144,9 +144,11 @@ describe("the patient picker's search", () => {
   });
 
   it("serves the new-session form (no session yet) to those who may start sessions, with the same charts", async () => {
-    await createClient(org.id, { firstName: "Rowan", lastName: "Ashdown", accessFor: [maya.userId] });
+    const rowan = await createClient(org.id, { firstName: "Rowan", lastName: "Ashdown", accessFor: [maya.userId] });
     await createClient(org.id, { firstName: "Rowena", lastName: "Ashdown" }); // not on Maya's access list
-    expect((await searchPatientChoices(maya, { sessionId: null, q: "ashdown" })).map((c) => c.name)).toEqual(["Rowan Ashdown"]);
+    // The profile's label tells a person's separate profiles apart in the picker.
+    await (await getDb()).update(s.clients).set({ profileLabel: "Psychology" }).where(eq(s.clients.id, rowan.id));
+    expect(await searchPatientChoices(maya, { sessionId: null, q: "ashdown" })).toMatchObject([{ name: "Rowan Ashdown", profileLabel: "Psychology" }]);
     // The medical secretary sees every chart but may not start sessions: no search either.
     await expect(searchPatientChoices(sam, { sessionId: null, q: "ashdown" })).rejects.toMatchObject({ code: "forbidden" });
   });

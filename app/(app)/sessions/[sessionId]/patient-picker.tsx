@@ -164,6 +164,7 @@ function PatientSearch({
             {c ? (
               <>
                 <span className="font-medium">{c.name}</span>
+                {c.profileLabel && <span className="text-slate-600"> · {c.profileLabel}</span>}
                 {c.dateOfBirth && <span className="text-slate-600"> · born {formatDate(new Date(c.dateOfBirth))}</span>}
               </>
             ) : (
