@@ -17,6 +17,13 @@ export async function register() {
     const { stampSocketAddresses, trustedProxyHops } = await import("./lib/request/proxy-trust");
     trustedProxyHops(); // a bad TRUSTED_PROXY_HOPS fails here, at startup
     stampSocketAddresses();
+    // Expired and locked sharing links answer 410: the proxy asks the database through this (lib/portal/gone-link.ts).
+    const { registerGoneLinkCheck } = await import("./lib/portal/gone-link");
+    registerGoneLinkCheck(async (token) => {
+      const { getLanding } = await import("./lib/portal/landing");
+      const { state } = await getLanding(token);
+      return state === "expired" || state === "locked";
+    });
   }
 }
 

@@ -5,6 +5,7 @@ import type { OutageMark } from "@/lib/health/database-outage";
 import { refuseOversizedBody } from "@/lib/request/body-limit";
 import { hasMalformedId } from "@/lib/request/malformed-id";
 import { rememberDevOrigin } from "@/lib/urls";
+import { GONE_LINK_HEADER, isGoneLinkPage } from "@/lib/portal/gone-link";
 
 /**
  * Passes the requested path on, so a guard that sends a signed-out person to sign-in can bring
@@ -13,7 +14,8 @@ import { rememberDevOrigin } from "@/lib/urls";
  * policy goes on the request too: Next reads the nonce from it and stamps its own scripts.
  * Oversized bodies get 413 before anything reads them. While the database is known to be down
  * (lib/health/database-outage.ts), page loads get the calm 503 page at once; server actions still
- * run and answer `{ error: "unavailable" }`, so forms keep their input.
+ * run and answer `{ error: "unavailable" }`, so forms keep their input. An expired or locked
+ * sharing link answers 410 (lib/portal/gone-link.ts).
  */
 export async function proxy(request: NextRequest) {
   const tooLarge = refuseOversizedBody(request);
@@ -41,9 +43,13 @@ export async function proxy(request: NextRequest) {
   headers.set("Content-Security-Policy", csp);
   // A path that names a record by something that cannot be an id matches no route: Next renders
   // the not-found page with status 404.
+  // An expired or locked sharing link: 410 Gone, with the page's calm message (lib/portal/gone-link.ts).
+  const gone = await isGoneLinkPage(pathname, request.method);
+  if (gone) headers.set(GONE_LINK_HEADER, "1");
+  else headers.delete(GONE_LINK_HEADER); // only the proxy says so
   const response = hasMalformedId(pathname)
     ? NextResponse.rewrite(new URL("/_malformed-id", request.url), { request: { headers } })
-    : NextResponse.next({ request: { headers } });
+    : NextResponse.next({ request: { headers }, ...(gone ? { status: 410 } : {}) });
   response.headers.set("Content-Security-Policy", csp);
   return response;
 }

@@ -77,11 +77,11 @@ export function useActionFormState() {
  * A labelled field whose error comes from the surrounding ActionForm's last result. `id` (default:
  * the name) is the control's id, for pages that repeat one form several times.
  */
-export function FormField({ name, label, hint, children, id }: { name: string; label: string; hint?: string; children: ReactNode; id?: string }) {
+export function FormField({ name, label, hint, children, id, labelId }: { name: string; label: string; hint?: string; children: ReactNode; id?: string; labelId?: string }) {
   const { state } = useContext(FormContext);
   const error = state.fieldErrors?.[name];
   return (
-    <Field label={label} htmlFor={id ?? name} hint={hint} error={error === "" && state.error ? ERROR_MESSAGES[state.error] : error}>
+    <Field label={label} htmlFor={id ?? name} labelId={labelId} hint={hint} error={error === "" && state.error ? ERROR_MESSAGES[state.error] : error}>
       {children}
     </Field>
   );

@@ -142,6 +142,8 @@ export type FieldProps = {
   required?: boolean;
   optional?: boolean;
   className?: string;
+  /** An id for the label, for a control named by `aria-labelledby` (e.g. a picker that changes element). */
+  labelId?: string;
   children: ReactNode;
 };
 
@@ -151,7 +153,7 @@ type DescribableProps = { "aria-describedby"?: string; "aria-invalid"?: boolean 
  * Label + control + hint + error. If `children` is a single element, `aria-describedby`
  * and `aria-invalid` are added to it (existing values win). Give the control `id={htmlFor}`.
  */
-export function Field({ label, htmlFor, hint, error, required, optional, className, children }: FieldProps) {
+export function Field({ label, htmlFor, hint, error, required, optional, className, labelId, children }: FieldProps) {
   const describedBy = fieldDescribedBy(htmlFor, { hint: Boolean(hint), error: Boolean(error) });
   let control = children;
   if (Children.count(children) === 1 && isValidElement(children)) {
@@ -163,7 +165,7 @@ export function Field({ label, htmlFor, hint, error, required, optional, classNa
   }
   return (
     <div className={cn("space-y-1.5", className)}>
-      <Label htmlFor={htmlFor} required={required} optional={optional}>
+      <Label id={labelId} htmlFor={htmlFor} required={required} optional={optional}>
         {label}
       </Label>
       {control}

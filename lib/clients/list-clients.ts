@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { getDb, selectRows } from "@/db/client";
-import { clientAccess, users } from "@/db/schema";
+import { clientAccess, clientLinks, users } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { liveGrant } from "@/lib/access/access-end";
 import { visibleClientRowsFilter } from "@/lib/access/client-visibility";
@@ -15,6 +15,13 @@ export interface ClientListItem {
   dateOfBirth: string | null;
   email: string | null;
   practitioners: string[];
+  /** The label staff gave this profile ("Psychology"), shown when a person has several. */
+  profileLabel: string | null;
+  /**
+   * Set on a separate profile of a person whose other profile is listed just above it on this
+   * page (the list shows one person's profiles together): that profile's id.
+   */
+  profileOf: string | null;
 }
 
 /** A position in the list, which is sorted by (last name, first name, id). */
@@ -69,7 +76,7 @@ function clientPageSql(actor: StaffActor, input: { q?: string; after?: ClientCur
   const q = input.q ?? "";
   const keyset = edge ? sql`and (c.last_name, c.first_name, c.id) ${backwards ? sql`<` : sql`>`} (${edge.lastName}, ${edge.firstName}, ${edge.id}::uuid)` : sql``;
   const page = sql`order by c.last_name ${dir}, c.first_name ${dir}, c.id ${dir} limit ${CLIENT_PAGE_SIZE + 1}`;
-  const columns = sql`c.id, c.first_name, c.last_name, c.date_of_birth::text as date_of_birth, c.email`;
+  const columns = sql`c.id, c.first_name, c.last_name, c.date_of_birth::text as date_of_birth, c.email, c.profile_label`;
   // A chart held through a live emergency grant is listed while the grant lasts.
   const visible = visibleClientRowsFilter(actor, sql`c`, { emergencyAt: new Date() });
   // A text search of 3 characters or more is answered by the trigram indexes first, then sorted:
@@ -112,7 +119,7 @@ export async function listClients(actor: StaffActor, input: { q?: string; after?
   const before = decodeClientCursor(input.before);
   const after = before ? null : decodeClientCursor(input.after);
   const db = await getDb();
-  const fetched = await selectRows<{ id: string; first_name: string; last_name: string; date_of_birth: string | null; email: string | null }>(
+  const fetched = await selectRows<{ id: string; first_name: string; last_name: string; date_of_birth: string | null; email: string | null; profile_label: string | null }>(
     db,
     clientPageSql(actor, { q: input.q, after, before }),
   );
@@ -128,14 +135,26 @@ export async function listClients(actor: StaffActor, input: { q?: string; after?
         .where(and(inArray(clientAccess.clientId, ids), liveGrant(clientAccess.expiresAt)))
         .orderBy(asc(users.name))
     : [];
-  const items: ClientListItem[] = rows.map((r) => ({
-    id: r.id,
-    firstName: r.first_name,
-    lastName: r.last_name,
-    dateOfBirth: r.date_of_birth,
-    email: r.email,
-    practitioners: access.filter((a) => a.clientId === r.id).map((a) => a.name),
-  }));
+  // Separate profiles of one person ("Self" links, made by "Create a separate profile"), among the charts on this page.
+  const selfLinks = ids.length
+    ? await db
+        .select({ clientId: clientLinks.clientId, linkedClientId: clientLinks.linkedClientId })
+        .from(clientLinks)
+        .where(and(eq(clientLinks.relationship, "self"), or(inArray(clientLinks.clientId, ids), inArray(clientLinks.linkedClientId, ids))))
+    : [];
+  const items: ClientListItem[] = groupProfiles(
+    rows.map((r) => ({
+      id: r.id,
+      firstName: r.first_name,
+      lastName: r.last_name,
+      dateOfBirth: r.date_of_birth,
+      email: r.email,
+      practitioners: access.filter((a) => a.clientId === r.id).map((a) => a.name),
+      profileLabel: r.profile_label,
+      profileOf: null,
+    })),
+    selfLinks,
+  );
   const cursorOf = (r: (typeof rows)[number] | undefined) => (r ? encodeClientCursor({ lastName: r.last_name, firstName: r.first_name, id: r.id }) : null);
   return {
     items,
@@ -143,6 +162,29 @@ export async function listClients(actor: StaffActor, input: { q?: string; after?
     nextCursor: before || more ? cursorOf(rows.at(-1)) : null,
     prevCursor: (before ? more : Boolean(after)) ? cursorOf(rows[0]) : null,
   };
+}
+
+/**
+ * Puts each person's profiles together on the page, where the first of them is listed: the
+ * original profile first, then its separate profiles (those with a "Self" link to another of the
+ * group), each saying whose it is. Charts the actor may not see are never on the page, so a hidden
+ * profile is never hinted at.
+ */
+export function groupProfiles(items: ClientListItem[], links: { clientId: string; linkedClientId: string | null }[]): ClientListItem[] {
+  const onPage = new Set(items.map((c) => c.id));
+  const pageLinks = links.filter((l): l is { clientId: string; linkedClientId: string } => Boolean(l.linkedClientId && onPage.has(l.clientId) && onPage.has(l.linkedClientId)));
+  // Union-find over the page's charts: one group per person.
+  const parent = new Map(items.map((c) => [c.id, c.id]));
+  const find = (id: string): string => (parent.get(id) === id ? id : find(parent.get(id)!));
+  for (const l of pageLinks) parent.set(find(l.clientId), find(l.linkedClientId));
+  const groups = new Map<string, ClientListItem[]>();
+  for (const c of items) groups.set(find(c.id), [...(groups.get(find(c.id)) ?? []), c]);
+  const separate = new Set(pageLinks.map((l) => l.clientId));
+  return [...groups.values()].flatMap((group) => {
+    if (group.length === 1) return group;
+    const lead = group.find((c) => !separate.has(c.id)) ?? group[0]!;
+    return [lead, ...group.filter((c) => c !== lead).map((c) => ({ ...c, profileOf: lead.id }))];
+  });
 }
 
 /** The list's SQL for a search, first and later pages (for EXPLAIN in the tests and the benchmark). */

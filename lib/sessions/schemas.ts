@@ -88,7 +88,8 @@ export const changeShareLevelInput = z.object({ sessionId: id, userId: id, acces
 export const removeShareInput = z.object({ sessionId: id, userId: id });
 export const deleteSessionInput = z.object({ sessionId: id });
 export const searchColleaguesInput = z.object({ sessionId: id, q: searchText().default("") });
-export const searchPatientChoicesInput = z.object({ sessionId: id, q: searchText().default("") });
+/** Without a session: the new-session form's picker. */
+export const searchPatientChoicesInput = z.object({ sessionId: optionalId, q: searchText().default("") });
 
 export const listSessionsInput = z.object({
   tab: z.enum(["mine", "shared", "team"]).catch("mine"),

@@ -10,6 +10,7 @@ import { getClientChart } from "@/lib/clients/get-client-chart";
 import { getPortalTab } from "@/lib/clients/get-portal-tab";
 import { inviteToPortal } from "@/lib/clients/invite-to-portal";
 import { linkClientContact } from "@/lib/clients/link-client-contact";
+import { listClients } from "@/lib/clients/list-clients";
 import { removeClientLink } from "@/lib/clients/remove-client-link";
 import { updateClientInput } from "@/lib/clients/schemas";
 import { updateClient } from "@/lib/clients/update-client";
@@ -152,6 +153,23 @@ describe("remove a contact link", () => {
     await expect(removeClientLink(admin, { clientId, linkId })).rejects.toMatchObject({ code: "not_found" });
     const db = await getDb();
     expect(await db.select().from(s.contacts).where(eq(s.contacts.name, "Pat Lee"))).toHaveLength(1);
+  });
+
+  it("the admin's client list shows a person's separate profiles together; a practitioner sees only their own", async () => {
+    const { admin, maya, leo, clientId: first } = await setup();
+    // Another Jordan Lee (a different person) sorts between the two profiles by id half the time.
+    const other = (await createClient(admin, { firstName: "Jordan", lastName: "Lee", dateOfBirth: "1990-01-01", email: null, phone: null, practitionerId: maya.userId })).clientId;
+    const { clientId: second } = await createSeparateProfile(admin, { clientId: first, practitionerId: leo.userId });
+    const listed = (await listClients(admin, { q: "Jordan Lee" })).items.map((c) => [c.id, c.profileOf]);
+    // The original, then the separate profile marked as the original's, next to each other.
+    const at = listed.findIndex(([id]) => id === first);
+    expect(listed.slice(at, at + 2)).toEqual([
+      [first, null],
+      [second, first],
+    ]);
+    expect(listed).toContainEqual([other, null]);
+    // Leo sees the second profile alone, not grouped with (or hinting at) the chart he may not see.
+    expect((await listClients(leo, { q: "Jordan Lee" })).items.map((c) => [c.id, c.profileOf])).toEqual([[second, null]]);
   });
 
   it("removing a separate profile's Self link leaves the portal login as it was (revoking is its own step)", async () => {

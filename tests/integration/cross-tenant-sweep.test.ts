@@ -61,7 +61,6 @@ import { deleteSession } from "@/lib/sessions/delete-session";
 import { getSession } from "@/lib/sessions/get-session";
 import { listMyTeams } from "@/lib/sessions/list-my-teams";
 import { listSessions } from "@/lib/sessions/list-sessions";
-import { listPatientChoices } from "@/lib/sessions/patient-choices";
 import { searchPatientChoices } from "@/lib/sessions/search-patient-choices";
 import { removeSessionDocument } from "@/lib/sessions/remove-session-document";
 import { removeShare } from "@/lib/sessions/remove-share";
@@ -219,9 +218,9 @@ const PROBES: Probe[] = [
   { name: "listSessions(shared)", run: (x) => listSessions(x, { tab: "shared" }), expect: "list" },
   { name: "listSessions(team)", run: (x) => listSessions(x, { tab: "team" }), expect: "list" },
   { name: "listMyTeams", run: (x) => listMyTeams(x), expect: "list" },
-  { name: "listPatientChoices", run: (x) => listPatientChoices(x), expect: "list" },
   { name: "searchPatientChoices(B session)", run: (x, { b }) => searchPatientChoices(x, { sessionId: b.sessionId, q: "B" }) },
   { name: "searchPatientChoices(A session, B names)", run: (x, { own }) => searchPatientChoices(x, { sessionId: own, q: "Bfirst" }), expect: "list" },
+  { name: "searchPatientChoices(new session, B names)", run: (x) => searchPatientChoices(x, { sessionId: null, q: "Bfirst" }), expect: "list" },
 
   // lib/access-ends, lib/access-requests (a request for B's record is stored and answered like any
   // other, so it is covered in access-requests.test.ts rather than here, where nothing may be written)

@@ -142,4 +142,14 @@ describe("the patient picker's search", () => {
     await expect(searchPatientChoices(nina, { sessionId, q: "harlow" })).rejects.toMatchObject({ code: "not_found" });
     await expect(searchPatientChoices(sam, { sessionId, q: "harlow" })).rejects.toMatchObject({ code: "not_found" });
   });
+
+  it("serves the new-session form (no session yet) to those who may start sessions, with the same charts", async () => {
+    const rowan = await createClient(org.id, { firstName: "Rowan", lastName: "Ashdown", accessFor: [maya.userId] });
+    await createClient(org.id, { firstName: "Rowena", lastName: "Ashdown" }); // not on Maya's access list
+    // The profile's label tells a person's separate profiles apart in the picker.
+    await (await getDb()).update(s.clients).set({ profileLabel: "Psychology" }).where(eq(s.clients.id, rowan.id));
+    expect(await searchPatientChoices(maya, { sessionId: null, q: "ashdown" })).toMatchObject([{ name: "Rowan Ashdown", profileLabel: "Psychology" }]);
+    // The medical secretary sees every chart but may not start sessions: no search either.
+    await expect(searchPatientChoices(sam, { sessionId: null, q: "ashdown" })).rejects.toMatchObject({ code: "forbidden" });
+  });
 });

@@ -49,7 +49,11 @@ test("Maya shares a session with Leo at Edit; Leo edits it, is lowered to View, 
   await expect(maya.getByRole("heading", { level: 1, name: "New session" })).toBeVisible();
   await maya.getByLabel("Title").fill(title);
   await expect(maya.getByLabel("Title")).toHaveValue(title);
-  await maya.getByLabel("Patient profile").selectOption({ label: "Jordan Lee" });
+  // The patient is searched as you type (no list of every chart in the page).
+  await maya.getByRole("button", { name: /^Patient profile/ }).click();
+  await maya.getByRole("combobox", { name: "Patient profile" }).pressSequentially("Jordan Lee");
+  await maya.getByRole("option", { name: /^Jordan Lee/ }).first().click();
+  await expect(maya.getByRole("button", { name: "Patient profile Jordan Lee" })).toBeFocused();
   await maya.getByRole("button", { name: "Create session" }).click();
   await expect(maya.getByRole("heading", { level: 1, name: title })).toBeVisible();
   const sessionId = maya.url().split("/").pop()!;

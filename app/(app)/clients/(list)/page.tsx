@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/field";
@@ -29,7 +30,11 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
     <>
       <PageHeader
         title="Clients"
-        description={actor.role.permissions.clientScope === "all" ? "Every client chart of the organisation." : "The client charts you have been given access to."}
+        description={
+          actor.role.permissions.clientScope === "all"
+            ? "Every client chart of the organisation. A person's separate profiles are listed together."
+            : "The client charts you have been given access to."
+        }
         actions={roleAllowsClient(actor, "client:create") ? <ButtonLink href="/clients/new" variant="primary">New client</ButtonLink> : null}
       />
       <form role="search" className="mb-4 flex max-w-xl gap-2" action="/clients">
@@ -60,15 +65,24 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
             </THead>
             <TBody>
               {list.items.map((c) => (
-                <Tr key={c.id}>
-                  <Td>
+                <Tr key={c.id} data-profile-of={c.profileOf ?? undefined}>
+                  <Td className={c.profileOf ? "pl-9" : undefined}>
+                    {/* A separate profile sits under the person's first listed profile (lib/clients/list-clients.ts). */}
+                    {c.profileOf && (
+                      <span aria-hidden="true" className="mr-1.5 text-slate-600">
+                        ↳
+                      </span>
+                    )}
                     <Link className="font-medium text-teal-800 hover:underline" href={`/clients/${c.id}`}>
                       {c.lastName}, {c.firstName}
+                      {c.profileOf && <span className="sr-only"> (separate profile of the same person)</span>}
                     </Link>
+                    {c.profileLabel && <Badge className="ml-2">{c.profileLabel}</Badge>}
+                    {c.profileOf && !c.profileLabel && <Badge className="ml-2">Separate profile</Badge>}
                   </Td>
-                  <Td>{c.dateOfBirth ? formatDate(c.dateOfBirth) : <span className="text-slate-600">—</span>}</Td>
-                  <Td>{c.email ?? <span className="text-slate-600">No email</span>}</Td>
-                  <Td>{c.practitioners.join(", ") || <span className="text-slate-600">None assigned</span>}</Td>
+                  <Td label="Date of birth">{c.dateOfBirth ? formatDate(c.dateOfBirth) : <span className="text-slate-600">—</span>}</Td>
+                  <Td label="Email">{c.email ?? <span className="text-slate-600">No email</span>}</Td>
+                  <Td label="Practitioners">{c.practitioners.join(", ") || <span className="text-slate-600">None assigned</span>}</Td>
                 </Tr>
               ))}
             </TBody>

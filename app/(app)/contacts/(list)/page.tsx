@@ -73,10 +73,10 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
                     </Link>
                     {c.archived && <Badge className="ml-2">Archived</Badge>}
                   </Td>
-                  <Td>{c.organisationName ?? <span className="text-slate-600">—</span>}</Td>
-                  <Td>{c.role ?? <span className="text-slate-600">—</span>}</Td>
-                  <Td>{c.email ?? <span className="text-slate-600">—</span>}</Td>
-                  <Td className="whitespace-nowrap">{c.mobile ? formatMobile(c.mobile) : <span className="text-slate-600">—</span>}</Td>
+                  <Td label="Organisation">{c.organisationName ?? <span className="text-slate-600">—</span>}</Td>
+                  <Td label="Role">{c.role ?? <span className="text-slate-600">—</span>}</Td>
+                  <Td label="Email">{c.email ?? <span className="text-slate-600">—</span>}</Td>
+                  <Td label="Mobile" className="whitespace-nowrap">{c.mobile ? formatMobile(c.mobile) : <span className="text-slate-600">—</span>}</Td>
                 </Tr>
               ))}
             </TBody>

@@ -73,12 +73,12 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
                       {d.title}
                     </Link>
                   </Td>
-                  <Td>
+                  <Td label="Kind">
                     <Badge>{DOCUMENT_KIND_LABELS[d.kind]}</Badge>
                   </Td>
-                  <Td>{d.clientName}</Td>
-                  <Td>{d.authorName}</Td>
-                  <Td className="whitespace-nowrap text-slate-600">{formatDate(d.updatedAt)}</Td>
+                  <Td label="Client">{d.clientName}</Td>
+                  <Td label="Author">{d.authorName}</Td>
+                  <Td label="Updated" className="whitespace-nowrap text-slate-600">{formatDate(d.updatedAt)}</Td>
                 </Tr>
               ))}
             </TBody>

@@ -18,6 +18,7 @@ import { SECURITY_LEVEL_SHORT } from "@/lib/portal/security-level";
 import { ShareActions, ShareButton } from "./share-panel";
 import { orNotFound } from "@/lib/access/or-not-found";
 import { isUuid } from "@/lib/validation/ids";
+import { formatDateOrDash } from "@/lib/format/dates";
 
 export async function generateMetadata({ params }: { params: Promise<{ documentId: string }> }): Promise<Metadata> {
   return recordMetadata("document", (await params).documentId);
@@ -31,8 +32,6 @@ const STATE: Record<ShareDisplayState, { label: string; tone: BadgeTone }> = {
   locked: { label: "Locked", tone: "danger" },
   revoked: { label: "Revoked", tone: "neutral" },
 };
-
-const when = (d: Date | null) => (d ? d.toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" }) : "—");
 
 export default async function DocumentPage({ params }: { params: Promise<{ documentId: string }> }) {
   const actor = await requireStaff();
@@ -120,7 +119,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ docum
                       by {s.sharedByName} · {SECURITY_LEVEL_SHORT[s.securityLevel]}
                     </span>
                   </Td>
-                  <Td>
+                  <Td label="State">
                     {s.paused ? <Badge tone="warning">Paused — sharing is off</Badge> : <Badge tone={STATE[s.state].tone}>{STATE[s.state].label}</Badge>}
                     {s.linkEmail === "not_delivered" && (
                       <span className="mt-1 block text-xs font-medium text-red-700" data-testid="share-email-state">
@@ -133,9 +132,9 @@ export default async function DocumentPage({ params }: { params: Promise<{ docum
                       </span>
                     )}
                   </Td>
-                  <Td className="whitespace-nowrap">{when(s.sentAt)}</Td>
-                  <Td className="whitespace-nowrap">{when(s.firstOpenedAt)}</Td>
-                  <Td className="whitespace-nowrap">{when(s.downloadedAt)}</Td>
+                  <Td label="Sent" className="whitespace-nowrap">{formatDateOrDash(s.sentAt, true)}</Td>
+                  <Td label="Opened" className="whitespace-nowrap">{formatDateOrDash(s.firstOpenedAt, true)}</Td>
+                  <Td label="Downloaded" className="whitespace-nowrap">{formatDateOrDash(s.downloadedAt, true)}</Td>
                   <Td>
                     <ShareActions shareId={s.id} contactName={s.contactName} canResend={s.canResend} canRevoke={s.canRevoke} />
                   </Td>

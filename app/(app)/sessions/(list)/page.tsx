@@ -126,22 +126,22 @@ function SessionTable({ tab, items }: { tab: SessionListTab; items: SessionListI
                 {s.title}
               </Link>
             </Td>
-            <Td>{s.clientName ?? <span className="text-slate-600">—</span>}</Td>
-            <Td>
+            <Td label="Client">{s.clientName ?? <span className="text-slate-600">—</span>}</Td>
+            <Td label="Status">
               <SessionStatusBadge status={s.status} />
             </Td>
             {tab === "mine" && (
-              <Td>
+              <Td label="Visibility">
                 <VisibilityBadge visibility={s.visibility} teamName={s.teamName} />
               </Td>
             )}
-            {tab === "shared" && <Td>{s.sharedByName}</Td>}
-            {tab !== "mine" && <Td>{s.ownerName}</Td>}
-            {tab === "team" && <Td>{s.teamName}</Td>}
-            <Td>
+            {tab === "shared" && <Td label="Shared by">{s.sharedByName}</Td>}
+            {tab !== "mine" && <Td label="Owner">{s.ownerName}</Td>}
+            {tab === "team" && <Td label="Team">{s.teamName}</Td>}
+            <Td label="My access">
               <AccessLevelBadge level={s.myLevel} />
             </Td>
-            <Td className="whitespace-nowrap">{formatDate(tab === "shared" && s.sharedAt ? s.sharedAt : s.createdAt)}</Td>
+            <Td label={tab === "shared" ? "Shared" : "Created"} className="whitespace-nowrap">{formatDate(tab === "shared" && s.sharedAt ? s.sharedAt : s.createdAt)}</Td>
           </Tr>
         ))}
       </TBody>

@@ -14,9 +14,28 @@ type Patient = { id: string; name: string } | null;
 /**
  * The session's client, searched as you type (at most 20 charts come back, never the whole list):
  * the button shows the current client; pressing it turns it into a search box, ↓/↑ and Enter choose,
- * Escape puts the button back. The first option clears the client.
+ * Escape puts the button back. The first option clears the client. Without a session (the
+ * new-session form) it looks like a field and, given `name`, submits the chosen id with the form.
  */
-export function PatientPicker({ sessionId, current, labelId, onChoose }: { sessionId: string; current: Patient; labelId: string; onChoose: (p: Patient) => void }) {
+export function PatientPicker({
+  sessionId,
+  current,
+  labelId,
+  onChoose,
+  name,
+  id,
+  "aria-describedby": describedBy,
+}: {
+  sessionId?: string;
+  current: Patient;
+  labelId: string;
+  onChoose: (p: Patient) => void;
+  /** A form field's name: the chosen id goes with the form in a hidden input. */
+  name?: string;
+  /** The button's id, so a `<label htmlFor>` opens the picker. */
+  id?: string;
+  "aria-describedby"?: string;
+}) {
   const [editing, setEditing] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
@@ -25,37 +44,66 @@ export function PatientPicker({ sessionId, current, labelId, onChoose }: { sessi
     wasEditing.current = editing;
   }, [editing]);
 
+  const hidden = name ? <input type="hidden" name={name} value={current?.id ?? ""} /> : null;
   if (!editing) {
     return (
-      <Button ref={buttonRef} variant="ghost" size="sm" className="-ml-3 max-w-full" aria-labelledby={`${labelId} ${labelId}-value`} onClick={() => setEditing(true)}>
-        <span id={`${labelId}-value`} className="truncate">
-          {current?.name ?? "No patient"}
-        </span>
-        <span aria-hidden="true">▾</span>
-      </Button>
+      <>
+        <Button
+          ref={buttonRef}
+          id={id}
+          variant={sessionId ? "ghost" : "secondary"}
+          size={sessionId ? "sm" : "md"}
+          className={sessionId ? "-ml-3 max-w-full" : "w-full justify-between font-normal"}
+          aria-labelledby={`${labelId} ${labelId}-value`}
+          aria-describedby={describedBy}
+          onClick={() => setEditing(true)}
+        >
+          <span id={`${labelId}-value`} className="truncate">
+            {current?.name ?? "No patient"}
+          </span>
+          <span aria-hidden="true">▾</span>
+        </Button>
+        {hidden}
+      </>
     );
   }
   return (
-    <PatientSearch
-      sessionId={sessionId}
-      labelId={labelId}
-      hasCurrent={Boolean(current)}
-      onDone={(choice) => {
-        setEditing(false);
-        if (choice !== undefined) onChoose(choice);
-      }}
-    />
+    <>
+      <PatientSearch
+        sessionId={sessionId}
+        labelId={labelId}
+        describedBy={describedBy}
+        hasCurrent={Boolean(current)}
+        onDone={(choice) => {
+          setEditing(false);
+          if (choice !== undefined) onChoose(choice);
+        }}
+      />
+      {hidden}
+    </>
   );
 }
 
-function PatientSearch({ sessionId, labelId, hasCurrent, onDone }: { sessionId: string; labelId: string; hasCurrent: boolean; onDone: (choice?: Patient) => void }) {
+function PatientSearch({
+  sessionId,
+  labelId,
+  describedBy,
+  hasCurrent,
+  onDone,
+}: {
+  sessionId?: string;
+  labelId: string;
+  describedBy?: string;
+  hasCurrent: boolean;
+  onDone: (choice?: Patient) => void;
+}) {
   const listId = useId();
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
   const search = useCallback(
     async (q: string) => {
       const data = new FormData();
-      data.set("sessionId", sessionId);
+      if (sessionId) data.set("sessionId", sessionId);
       data.set("q", q);
       const result = await searchPatientChoicesAction(null, data);
       return result.ok ? result.data : null;
@@ -88,6 +136,7 @@ function PatientSearch({ sessionId, labelId, hasCurrent, onDone }: { sessionId: 
         autoFocus
         role="combobox"
         aria-labelledby={labelId}
+        aria-describedby={describedBy}
         aria-expanded={options.length > 0}
         aria-controls={listId}
         aria-autocomplete="list"
@@ -97,7 +146,7 @@ function PatientSearch({ sessionId, labelId, hasCurrent, onDone }: { sessionId: 
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={onKeyDown}
-        className="h-9"
+        className={sessionId ? "h-9" : undefined}
       />
       <ul id={listId} role="listbox" aria-label="Clients" hidden={options.length === 0} className="absolute z-20 mt-1 max-h-72 w-full min-w-64 overflow-y-auto rounded-lg border border-slate-200 bg-white py-1 text-sm shadow-lg">
         {options.map((c, i) => (
@@ -115,6 +164,7 @@ function PatientSearch({ sessionId, labelId, hasCurrent, onDone }: { sessionId: 
             {c ? (
               <>
                 <span className="font-medium">{c.name}</span>
+                {c.profileLabel && <span className="text-slate-600"> · {c.profileLabel}</span>}
                 {c.dateOfBirth && <span className="text-slate-600"> · born {formatDate(new Date(c.dateOfBirth))}</span>}
               </>
             ) : (

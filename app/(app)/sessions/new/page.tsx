@@ -4,14 +4,13 @@ import { Card, CardBody } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaffWith } from "@/lib/access/require-area";
 import { listMyTeams } from "@/lib/sessions/list-my-teams";
-import { listPatientChoices } from "@/lib/sessions/patient-choices";
 import { NewSessionForm } from "./new-session-form";
 
 export const metadata: Metadata = { title: "New session" };
 
 export default async function NewSessionPage() {
   const actor = await requireStaffWith("sessions:edit");
-  const [patients, teams] = await Promise.all([listPatientChoices(actor), listMyTeams(actor)]);
+  const teams = await listMyTeams(actor);
   return (
     <div className="max-w-2xl">
       <PageHeader
@@ -25,7 +24,7 @@ export default async function NewSessionPage() {
       />
       <Card>
         <CardBody>
-          <NewSessionForm patients={patients} teams={teams} />
+          <NewSessionForm teams={teams} />
         </CardBody>
       </Card>
     </div>

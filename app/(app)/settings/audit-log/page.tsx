@@ -174,12 +174,12 @@ function AuditTable({ entries, format }: { entries: AuditEntry[]; format: (d: Da
             <Td className="whitespace-nowrap">
               <time dateTime={e.at.toISOString()}>{format(e.at)}</time>
             </Td>
-            <Td>
+            <Td label="Who">
               <span className="font-medium text-slate-900">{e.actor.name}</span>
               <span className="block text-xs text-slate-600">{[ACTOR_KIND[e.actor.type], e.actor.role].filter(Boolean).join(" · ")}</span>
             </Td>
-            <Td>{e.sentence}</Td>
-            <Td>
+            <Td label="What">{e.sentence}</Td>
+            <Td label="Record">
               {e.record ? (
                 e.record.href ? (
                   <Link href={e.record.href} className="text-teal-800 underline-offset-2 hover:underline">
@@ -192,7 +192,7 @@ function AuditTable({ entries, format }: { entries: AuditEntry[]; format: (d: Da
                 <span className="text-slate-600">—</span>
               )}
             </Td>
-            <Td>
+            <Td label="Client">
               {e.client ? (
                 e.client.href ? (
                   <Link href={e.client.href} className="text-teal-800 underline-offset-2 hover:underline">
@@ -205,7 +205,7 @@ function AuditTable({ entries, format }: { entries: AuditEntry[]; format: (d: Da
                 <span className="text-slate-600">—</span>
               )}
             </Td>
-            <Td>
+            <Td label="From where">
               <span className="block">{e.device}</span>
               <span className="block text-xs text-slate-600">{e.ip ?? "IP not recorded"}</span>
             </Td>

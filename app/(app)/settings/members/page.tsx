@@ -44,10 +44,10 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
                   {m.name}
                 </Link>
               </Td>
-              <Td>{m.email}</Td>
-              <Td>{m.roleName}</Td>
-              <Td>{m.teams.map((t) => t.name).join(", ") || <span className="text-slate-600">—</span>}</Td>
-              <Td>
+              <Td label="Email">{m.email}</Td>
+              <Td label="Role">{m.roleName}</Td>
+              <Td label="Teams">{m.teams.map((t) => t.name).join(", ") || <span className="text-slate-600">—</span>}</Td>
+              <Td label="Status">
                 <Badge tone={m.status === "active" ? "success" : m.status === "invited" ? "info" : "neutral"}>
                   {m.status === "left" ? "Former member" : m.status === "invited" ? "Invited" : "Active"}
                 </Badge>

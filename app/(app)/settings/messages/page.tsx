@@ -60,10 +60,10 @@ export default async function MessagesSettingsPage({ searchParams }: { searchPar
                       <Badge>{m.channel === "email" ? "Email" : "Text"}</Badge> {m.attempts} {m.attempts === 1 ? "attempt" : "attempts"}
                     </span>
                   </Td>
-                  <Td className="break-all">{m.to}</Td>
-                  <Td>{deliveryFailureText(m.reason)}</Td>
-                  <Td className="whitespace-nowrap">{when(m.createdAt)}</Td>
-                  <Td className="whitespace-nowrap">{when(m.failedAt)}</Td>
+                  <Td label="To" className="break-all">{m.to}</Td>
+                  <Td label="Reason">{deliveryFailureText(m.reason)}</Td>
+                  <Td label="Queued" className="whitespace-nowrap">{when(m.createdAt)}</Td>
+                  <Td label="Given up" className="whitespace-nowrap">{when(m.failedAt)}</Td>
                   <Td>{m.canRetry ? <RetryForm messageId={m.id} /> : <span className="text-xs text-slate-500">The contact can ask for a new code.</span>}</Td>
                 </Tr>
               ))}

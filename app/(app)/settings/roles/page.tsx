@@ -41,10 +41,10 @@ export default async function RolesPage() {
                 {r.builtIn && <Badge>Built-in</Badge>}
               </Td>
               {AREAS.map((a) => (
-                <Td key={a}>{LEVEL_LABEL[r[a]]}</Td>
+                <Td label={AREA_LABELS[a]} key={a}>{LEVEL_LABEL[r[a]]}</Td>
               ))}
-              <Td>{r.clientScope === "all" ? "All" : "Assigned"}</Td>
-              <Td>{r.memberCount}</Td>
+              <Td label="Clients seen">{r.clientScope === "all" ? "All" : "Assigned"}</Td>
+              <Td label="Members">{r.memberCount}</Td>
             </Tr>
           ))}
         </TBody>

@@ -32,7 +32,7 @@ export default async function TeamsPage() {
                     {t.name}
                   </Link>
                 </Td>
-                <Td>{t.members.map((m) => m.name).join(", ") || <span className="text-slate-600">No members</span>}</Td>
+                <Td label="Members">{t.members.map((m) => m.name).join(", ") || <span className="text-slate-600">No members</span>}</Td>
               </Tr>
             ))}
           </TBody>

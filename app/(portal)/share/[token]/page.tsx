@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { formatDate } from "@/components/sessions/session-badges";
 import { getLanding } from "@/lib/portal/landing";
@@ -7,7 +7,8 @@ import { requireShareAccess } from "@/lib/portal/share-access";
 import { shareCookieName, sharePath } from "@/lib/portal/share-cookie";
 import { rateLimit } from "@/lib/rate-limit";
 import { getClientInfo } from "@/lib/request/client-info";
-import { RateLimitedMessage } from "../portal-message";
+import { GONE_LINK_HEADER } from "@/lib/portal/gone-link";
+import { ExpiredMessage, LockedMessage, RateLimitedMessage } from "../portal-message";
 import { CodeForms, ViewDocumentForm } from "./portal-forms";
 
 export const metadata: Metadata = { title: "Shared document" };
@@ -15,7 +16,8 @@ export const metadata: Metadata = { title: "Shared document" };
 /**
  * The emailed link. This GET only reads: it never opens or uses up the link, because mail
  * scanners and Safe Links fetch every link before the person does. View document is a POST.
- * A link that can't be used answers 404 with its calm page (not-found.tsx says which case);
+ * A link that can't be used answers with its calm page: 410 when it has expired or is locked, 404
+ * otherwise (not-found.tsx);
  * a browser already through this share (its cookie still valid) goes straight to the document.
  */
 export default async function ShareLinkPage({ params }: { params: Promise<{ token: string }> }) {
@@ -24,6 +26,10 @@ export default async function ShareLinkPage({ params }: { params: Promise<{ toke
   const limited = await rateLimit("portalIp", client.ip ?? "unknown");
   if (!limited.success) return <RateLimitedMessage />;
   const landing = await getLanding(token);
+  // Expired and locked: 410 from the proxy, which marks the request (lib/portal/gone-link.ts); otherwise 404.
+  if ((landing.state === "expired" || landing.state === "locked") && (await headers()).has(GONE_LINK_HEADER)) {
+    return landing.state === "expired" ? <ExpiredMessage /> : <LockedMessage />;
+  }
   if (landing.state !== "ready") notFound();
   const cookie = (await cookies()).get(shareCookieName(landing.shareId))?.value;
   if (cookie && (await requireShareAccess(landing.shareId, cookie))) redirect(sharePath(landing.shareId));

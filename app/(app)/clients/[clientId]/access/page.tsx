@@ -285,7 +285,7 @@ export default async function ChartAccessPage({
                       <Td className="whitespace-nowrap">
                         {formatDateTime(h.at)}
                       </Td>
-                      <Td>
+                      <Td label="Who">
                         <div className="font-medium">{h.who.name}</div>
                         <div className="text-slate-600">
                           {h.who.roleName ??
@@ -296,7 +296,7 @@ export default async function ChartAccessPage({
                                 : "")}
                         </div>
                       </Td>
-                      <Td>
+                      <Td label="What">
                         {[h.did, h.documentTitle, h.other]
                           .filter(Boolean)
                           .join(" ")}

@@ -51,9 +51,9 @@ export default async function ClientDocumentsPage({ params, searchParams }: { pa
                       {d.title}
                     </Link>
                   </Td>
-                  <Td>{DOCUMENT_KIND_LABELS[d.kind]}</Td>
-                  <Td>{d.authorName}</Td>
-                  <Td>{formatDate(d.createdAt)}</Td>
+                  <Td label="Kind">{DOCUMENT_KIND_LABELS[d.kind]}</Td>
+                  <Td label="Author">{d.authorName}</Td>
+                  <Td label="Date">{formatDate(d.createdAt)}</Td>
                 </Tr>
               ))}
             </TBody>

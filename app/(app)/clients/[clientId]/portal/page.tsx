@@ -111,12 +111,12 @@ export default async function PortalTabPage({ params, searchParams }: { params: 
                         <div className="font-medium">{inv.name}</div>
                         <div className="text-slate-500">{inv.email}</div>
                       </Td>
-                      <Td>
+                      <Td label="State">
                         <Badge tone={STATE[inv.status].tone}>{STATE[inv.status].label}</Badge>{" "}
                         {inv.status !== "revoked" ? <AccessUntil expiresAt={inv.expiresAt} /> : null}
                       </Td>
-                      <Td>{inv.canManage ? "Yes" : "No"}</Td>
-                      <Td>{formatDateTime(inv.invitedAt)}</Td>
+                      <Td label="Can manage">{inv.canManage ? "Yes" : "No"}</Td>
+                      <Td label="Invited">{formatDateTime(inv.invitedAt)}</Td>
                       <Td className="text-right">
                         {chart.abilities.invitePortal && inv.status !== "revoked" ? (
                           <div className="space-y-2 text-left">
@@ -157,11 +157,11 @@ export default async function PortalTabPage({ params, searchParams }: { params: 
                   {tab.requests.map((r) => (
                     <Tr key={r.id}>
                       <Td className="font-medium">{r.formName}</Td>
-                      <Td>
+                      <Td label="Status">
                         <Badge tone={r.status === "submitted" ? "success" : "info"}>{INTAKE_STATUS_LABELS[r.status]}</Badge>
                       </Td>
-                      <Td>{r.sentByName}</Td>
-                      <Td>{formatDateTime(r.sentAt)}</Td>
+                      <Td label="Sent by">{r.sentByName}</Td>
+                      <Td label="Sent">{formatDateTime(r.sentAt)}</Td>
                       <Td className="text-right">
                         {r.status === "submitted" && chart.abilities.readForm ? (
                           <Link className="font-medium text-teal-800 hover:underline" href={`/clients/${id}/forms/${r.id}`}>

@@ -43,10 +43,10 @@ export default async function ClientSessionsPage({ params }: { params: Promise<{
                     {s.title}
                   </Link>
                 </Td>
-                <Td>{STATUS[s.status]}</Td>
-                <Td>{s.ownerName}</Td>
-                <Td>{SESSION_LEVEL_LABELS[s.myLevel]}</Td>
-                <Td>{formatDate(s.createdAt)}</Td>
+                <Td label="Status">{STATUS[s.status]}</Td>
+                <Td label="Owner">{s.ownerName}</Td>
+                <Td label="Your access">{SESSION_LEVEL_LABELS[s.myLevel]}</Td>
+                <Td label="Created">{formatDate(s.createdAt)}</Td>
               </Tr>
             ))}
           </TBody>

@@ -93,14 +93,14 @@ export default async function EmergencyAccessReviewPage() {
               {reviewed.map((g) => (
                 <Tr key={g.id}>
                   <Td>{g.holderName}</Td>
-                  <Td>
+                  <Td label="Record">
                     <RecordName record={g.record} />
                   </Td>
-                  <Td>
+                  <Td label="When">
                     <Period g={g} />
                   </Td>
-                  <Td className="whitespace-pre-line">{g.reason}</Td>
-                  <Td>
+                  <Td label="Reason" className="whitespace-pre-line">{g.reason}</Td>
+                  <Td label="Review">
                     <span className="block whitespace-pre-line">{g.review!.note}</span>
                     <span className="text-xs text-slate-600">
                       {g.review!.byName}, {formatDateTime(g.review!.at)}

@@ -54,16 +54,16 @@ export default async function DisclosureRecordPage({ params }: { params: Promise
                 {record.disclosures.map((d, i) => (
                   <Tr key={i}>
                     <Td className="whitespace-nowrap">{formatDate(d.sharedAt)}</Td>
-                    <Td>
+                    <Td label="Recipient">
                       <div className="font-medium">{d.recipientName}</div>
                       {d.recipientOrganisation ? <div className="text-slate-600">{d.recipientOrganisation}</div> : null}
                     </Td>
-                    <Td>
+                    <Td label="Document">
                       <div>{d.documentTitle}</div>
                       <div className="text-slate-600">{d.documentKindLabel}</div>
                     </Td>
-                    <Td>{d.purpose ?? "Not recorded"}</Td>
-                    <Td>{d.openedAt ? <Badge tone="success">Opened {formatDate(d.openedAt)}</Badge> : <Badge>Not opened</Badge>}</Td>
+                    <Td label="Purpose">{d.purpose ?? "Not recorded"}</Td>
+                    <Td label="Opened">{d.openedAt ? <Badge tone="success">Opened {formatDate(d.openedAt)}</Badge> : <Badge>Not opened</Badge>}</Td>
                   </Tr>
                 ))}
               </TBody>
@@ -91,8 +91,8 @@ export default async function DisclosureRecordPage({ params }: { params: Promise
                   {record.staffAccess.map((s) => (
                     <Tr key={`${s.day}-${s.name}`}>
                       <Td className="whitespace-nowrap">{formatDate(s.day)}</Td>
-                      <Td>{s.name}</Td>
-                      <Td>{s.roleName ?? ""}</Td>
+                      <Td label="Staff member">{s.name}</Td>
+                      <Td label="Role">{s.roleName ?? ""}</Td>
                     </Tr>
                   ))}
                 </TBody>
