@@ -49,6 +49,7 @@ export const ERROR_CODES = [
   "request_expired",
   "request_answered",
   "possible_duplicate",
+  "documents_not_shareable",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -145,4 +146,5 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   request_expired: "This access request is more than 14 days old and has expired. They can ask again.",
   request_answered: "Someone has already answered this access request.",
   possible_duplicate: "A chart with this email, or this name and date of birth, already exists. Open it, or tick “This is a different person” to create a new chart.",
+  documents_not_shareable: "Some of the chosen documents can't be shared, so nothing was sent. Untick them, or ask an admin, then share again.",
 };

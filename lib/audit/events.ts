@@ -106,6 +106,7 @@ export const AuditAction = z.enum([
   "access.requested",
   "access.request_approved",
   "access.request_declined",
+  "portal.documents_zipped",
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
