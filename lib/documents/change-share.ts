@@ -25,10 +25,11 @@ export async function changeShare(actor: StaffActor, input: { shareId: string; c
     db.transaction(async (tx) => {
       const [share] = await tx.select().from(documentShares).where(eq(documentShares.id, input.shareId)).for("update");
       if (!share) throw new AppError("not_found");
-      const { doc, facts, org } = await loadDocumentFor(tx, actor, share.documentId, "document:view");
+      // A share of several documents stays manageable while any of them is left (its first may be deleted).
+      const documentIds = await shareDocumentIds(tx, share, { liveOnly: true });
+      const { doc, facts, org } = await loadDocumentFor(tx, actor, documentIds[0] ?? share.documentId, "document:view");
       if (!canManageShare(actor, facts, share, input.change, org)) throw new AppError(input.change === "resend" && !org.sharingEnabled ? "sharing_off" : "forbidden");
       if (share.revokedAt) throw new AppError("not_found");
-      const documentIds = await shareDocumentIds(tx, share);
       // Sending again is sharing again: every document must still be shareable (refused whole, saying which).
       if (input.change === "resend" && documentIds.length > 1) await loadDocumentsToShare(tx, actor, documentIds);
       const now = new Date();
@@ -56,7 +57,7 @@ export async function changeShare(actor: StaffActor, input: { shareId: string; c
             linkVersion: sql`${documentShares.linkVersion} + 1`,
           })
           .where(eq(documentShares.id, share.id));
-        await emailShareLink(tx, { actor, shareId: share.id, to: contact.email!, contactName: contact.name, token, documentCount: documentIds.length });
+        await emailShareLink(tx, { actor, shareId: share.id, to: contact.email!, contactName: contact.name, token, documentCount: Math.max(documentIds.length, 1) });
       }
       await recordStaffAudit(tx, actor, {
         action: input.change === "revoke" ? "document.share_revoked" : "document.share_resent",
