@@ -1,11 +1,11 @@
 import { defineConfig } from "@playwright/test";
 
-// E2E_PORT and NEXT_DIST_DIR let two runs (e.g. two engineers on one machine) build and serve side by side.
+// E2E_PORT and NEXT_DIST_DIR let two runs (two shards, or two engineers on one machine) build and serve side by side.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 
 // Passed through to `next start` (scripts/test-e2e.sh sets them).
-const passThrough = ["DATABASE_URL", "AUTH_SECRET", "AUTH_TRUST_HOST", "APP_URL", "OUTBOX_VIEWER", "NEXT_DIST_DIR", "OUTBOX_CRON_SECRET", "SHARE_CODE_SECRET"] as const;
+const passThrough = ["DATABASE_URL", "AUTH_SECRET", "AUTH_TRUST_HOST", "APP_URL", "OUTBOX_VIEWER", "NEXT_DIST_DIR", "OUTBOX_CRON_SECRET", "SHARE_CODE_SECRET", "SWEEP_CRON_SECRET"] as const;
 const serverEnv: Record<string, string> = {};
 for (const name of passThrough) {
   const value = process.env[name];
@@ -17,8 +17,11 @@ export default defineConfig({
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   reporter: "list",
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // scripts/test-e2e.sh runs shards side by side: each keeps its own traces (Playwright empties this folder first).
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
+  // Generous: `npm test` may run on a slow, busy machine; a passing test takes no longer for it.
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   use: {
     baseURL,
     trace: "retain-on-failure",

@@ -7,8 +7,10 @@ const root = path.dirname(new URL(import.meta.url).pathname);
 // transaction behind PGlite's single connection: it runs every file that writes through the domain.
 // Left out: files that test the same thing whatever the driver (they pick their own: the outage,
 // lock and migration tests), read-only policy tables and PostgreSQL plans, and provider/Redis
-// fault and fuzz files whose database work the other files already cover, and the audit export's
-// 100,000-event memory test (the stream is the same code on both drivers; audit-log runs on both).
+// fault and fuzz files whose database work the other files already cover, the audit export's
+// 100,000-event memory test (the stream is the same code on both drivers; audit-log runs on both),
+// and the files about policy or parallel requests rather than writes (the cross-tenant sweep of
+// every domain function, settings policy, parallel sign-ins: one embedded connection serialises them).
 const notOnEmbedded = [
   "database-outage",
   "embedded-lock",
@@ -21,6 +23,9 @@ const notOnEmbedded = [
   "redis-down-caps",
   "outbox-faults",
   "audit-export-memory",
+  "cross-tenant-sweep",
+  "settings-policy",
+  "sign-in-parallel",
 ].map((name) => `tests/integration/${name}.test.ts`);
 const alias = {
   "@": root,

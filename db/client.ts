@@ -1,6 +1,6 @@
 import path from "node:path";
-import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import type { ExtractTablesWithRelations, Query, SQL } from "drizzle-orm";
+import { PgDialect, type PgDatabase, type PgQueryResultHKT, type PgTransaction } from "drizzle-orm/pg-core";
 import { installSafeQueryErrors } from "./safe-query-errors";
 import { heldLockSecret } from "./embedded-lock";
 import * as schema from "./schema";
@@ -206,6 +206,23 @@ export async function migrateDb(): Promise<void> {
 /** Rows of a raw `execute()`: every driver here answers with `{ rows }`. */
 export async function selectRows<T>(exec: Executor, query: SQL): Promise<T[]> {
   return ((await exec.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+const dialect = new PgDialect();
+
+/**
+ * A raw statement's text and parameters, rendered once: SQL whose values are placeholders
+ * (`sql.placeholder(name)`) can be kept and run with each call's values (`selectStatement`),
+ * instead of being composed and rendered again on every call.
+ */
+export function renderStatement(query: SQL): Query {
+  return dialect.sqlToQuery(query);
+}
+
+/** Rows of a rendered statement, its placeholders filled with `values`. Planned on every call, as `selectRows` is. */
+export async function selectStatement<T>(exec: Executor, statement: Query, values: Record<string, unknown>): Promise<T[]> {
+  const result = await exec._.session.prepareQuery(statement, undefined, undefined, false).execute(values);
+  return (result as unknown as { rows: T[] }).rows;
 }
 
 /**

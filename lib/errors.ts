@@ -49,6 +49,10 @@ export const ERROR_CODES = [
   "request_expired",
   "request_answered",
   "possible_duplicate",
+  "reply_file_type",
+  "reply_too_large",
+  "reply_limit_reached",
+  "reply_handled",
   "documents_not_shareable",
 ] as const;
 
@@ -146,5 +150,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   request_expired: "This access request is more than 14 days old and has expired. They can ask again.",
   request_answered: "Someone has already answered this access request.",
   possible_duplicate: "A chart with this email, or this name and date of birth, already exists. Open it, or tick “This is a different person” to create a new chart.",
+  reply_file_type: "Send a PDF, or a photo or scan as a PNG or JPEG image, of up to 10 MB.",
+  reply_too_large: "This file is larger than 10 MB. Send a smaller file (a scan at a lower resolution, or fewer pages).",
+  reply_limit_reached: "You have sent 5 documents back through this link today. Try again tomorrow, or contact the clinic.",
+  reply_handled: "Someone has already filed or discarded this document. Reload the page to see where things stand.",
   documents_not_shareable: "Some of the chosen documents can't be shared, so nothing was sent. Untick them, or ask an admin, then share again.",
 };

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Usage: scripts/test-e2e.sh [playwright test args...]
-# Ensures Chromium, starts a throwaway PostgreSQL (scripts/with-postgres.sh), creates and
-# migrates+seeds the `carebridge_e2e` database, builds the app, and runs Playwright, whose
-# webServer (`next start` on 127.0.0.1:3100) inherits DATABASE_URL and the auth settings.
+# Ensures Chromium, starts a throwaway PostgreSQL (scripts/with-postgres.sh), builds the app, and runs
+# Playwright against `next start`. With no arguments the specs are split into E2E_SHARDS (default 2)
+# shards that run side by side, each with its own seeded database and its own server (ports E2E_PORT,
+# E2E_PORT+1, …), so each shard sees the demo organisation exactly as a one-at-a-time run would — the
+# specs change organisation-wide settings and seeded records, which rules out workers sharing one
+# database. With arguments (e.g. one spec file) it is one run, as before.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -20,39 +23,94 @@ shift
 export NEXT_TELEMETRY_DISABLED=1
 export AUTH_SECRET="${AUTH_SECRET:-carebridge-e2e-test-secret-0123456789abcdef0123456789abcdef}"
 export AUTH_TRUST_HOST=true
-export E2E_PORT="${E2E_PORT:-3100}"
-export APP_URL="http://127.0.0.1:${E2E_PORT}"
 export OUTBOX_VIEWER=1
+# The end-date sweep's route (/api/access/sweep) answers only with this bearer token; specs call it like a cron job.
+export SWEEP_CRON_SECRET="${SWEEP_CRON_SECRET:-carebridge-e2e-sweep-secret-0123456789abcdef}"
+base_port="${E2E_PORT:-3100}"
 
-db=carebridge_e2e
-psql_bin=""
-if [ -n "${PG_BIN_DIR:-}" ] && [ -x "$PG_BIN_DIR/psql" ]; then
-  psql_bin=$PG_BIN_DIR/psql
-elif command -v psql >/dev/null 2>&1; then
-  psql_bin=$(command -v psql)
-fi
-echo ">> creating database $db" >&2
-if [ -n "$psql_bin" ]; then
-  "$psql_bin" "$PG_ADMIN_URL" -v ON_ERROR_STOP=1 -qAtc "create database $db"
-else
+shards=1
+[ "$#" -eq 0 ] && shards="${E2E_SHARDS:-2}"
+
+logs=$(mktemp -d "${TMPDIR:-/tmp}/carebridge-e2e.XXXXXX")
+trap 'rm -rf "$logs"' EXIT
+
+admin_sql() {
   # shellcheck disable=SC2016  # JavaScript, not shell
-  DB_NAME=$db node --input-type=module -e '
+  SQL="$1" node --input-type=module -e '
     import pg from "pg";
     const c = new pg.Client({ connectionString: process.env.PG_ADMIN_URL });
     await c.connect();
-    await c.query(`create database ${process.env.DB_NAME}`);
+    await c.query(process.env.SQL);
     await c.end();
   '
-fi
-export DATABASE_URL="postgres://postgres@127.0.0.1:${PG_PORT:?}/$db"
+}
+database_url() { echo "postgres://postgres@127.0.0.1:${PG_PORT:?}/$1"; }
 
-echo ">> npm run db:migrate" >&2
-npm run db:migrate
-echo ">> npm run db:seed" >&2
-npm run db:seed
-echo ">> next build" >&2
+# The first database is migrated and seeded; the other shards' are copies of it (a template copy
+# takes a moment, a seed several seconds). Done while the app builds.
+prepare_databases() {
+  admin_sql "create database carebridge_e2e_1"
+  DATABASE_URL=$(database_url carebridge_e2e_1) npm run --silent db:migrate
+  DATABASE_URL=$(database_url carebridge_e2e_1) npm run --silent db:seed
+  for ((i = 2; i <= shards; i++)); do
+    admin_sql "create database carebridge_e2e_$i template carebridge_e2e_1"
+  done
+}
+
+echo ">> creating, migrating and seeding $shards database(s), and building the app side by side" >&2
+prepare_databases >"$logs/databases.log" 2>&1 &
+databases=$!
 # Built without OUTBOX_VIEWER and served with it: the outbox viewer's switch must work at runtime.
 # Built without AUTH_SECRET too: only a starting production server needs it (instrumentation.ts).
-env -u OUTBOX_VIEWER -u AUTH_SECRET npx next build
-echo ">> playwright test $*" >&2
-npx playwright test "$@"
+build_rc=0
+env -u OUTBOX_VIEWER -u AUTH_SECRET npx next build || build_rc=$?
+databases_rc=0
+wait "$databases" || databases_rc=$?
+cat "$logs/databases.log" >&2
+[ "$build_rc" = 0 ] || { echo "error: next build failed" >&2; exit "$build_rc"; }
+[ "$databases_rc" = 0 ] || { echo "error: preparing the e2e databases failed" >&2; exit "$databases_rc"; }
+
+# run_shard N FILES...: Playwright against shard N's own server and database.
+run_shard() {
+  local n=$1
+  shift
+  local port=$((base_port + n - 1))
+  DATABASE_URL=$(database_url "carebridge_e2e_$n") E2E_PORT=$port APP_URL="http://127.0.0.1:$port" \
+    E2E_OUTPUT_DIR="test-results/shard-$n" npx playwright test "$@"
+}
+
+if [ "$shards" = 1 ]; then
+  echo ">> playwright test $*" >&2
+  run_shard 1 "$@"
+  exit
+fi
+
+# Spec files, heaviest first (by size, a fair proxy for how long a spec runs), each to the shard
+# with the least so far, so the shards finish close together.
+declare -a load files
+for ((i = 1; i <= shards; i++)); do load[i]=0; files[i]=""; done
+while read -r size file; do
+  best=1
+  for ((i = 2; i <= shards; i++)); do
+    [ "${load[i]}" -lt "${load[best]}" ] && best=$i
+  done
+  load[best]=$((load[best] + size))
+  files[best]+=" $file"
+done < <(find tests/e2e -name '*.spec.ts' -exec wc -c {} + | grep -v ' total$' | sort -rn)
+
+pids=()
+for ((i = 1; i <= shards; i++)); do
+  echo ">> shard $i/$shards:${files[i]}" >&2
+  # shellcheck disable=SC2086  # the file list is split on purpose
+  run_shard "$i" ${files[i]} >"$logs/shard-$i.log" 2>&1 &
+  pids+=($!)
+done
+failed=0
+for ((i = 1; i <= shards; i++)); do
+  rc=0
+  wait "${pids[i - 1]}" || rc=$?
+  printf '\n-------------------- e2e shard %s/%s (exit %s) --------------------\n' "$i" "$shards" "$rc"
+  cat "$logs/shard-$i.log"
+  [ "$rc" = 0 ] || failed=1
+done
+exit "$failed"

@@ -10,3 +10,4 @@ export * from "./idempotency";
 export * from "./emergency-access";
 export * from "./two-factor";
 export * from "./access-requests";
+export * from "./replies";

@@ -46,7 +46,8 @@ const KINDS: Record<GrantKind, { claim: (mode: "warn" | "end", now: Date) => SQL
       x as (select c.target_id, c.holder_id, h.name as holder_name, c.expires_at, t.organisation_id, t.title as subject, t.client_id, c.granted_by_id
       from c join clinical_sessions t on t.id = c.target_id join users h on h.id = c.holder_id)`,
     what: (g) => `${g.holder_name}'s access to “${g.subject}”`,
-    manage: (g) => `/sessions/${g.target_id}`,
+    // Opens the share dialog, where the end date is changed (Extend) — not just the session.
+    manage: (g) => `/sessions/${g.target_id}?share=1`,
     targetType: "clinical_session",
   },
   client_access: {

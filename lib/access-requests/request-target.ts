@@ -4,7 +4,7 @@ import type { Executor } from "@/db/client";
 import { clients, clinicalSessions, memberships, roles, sessionShares, users } from "@/db/schema";
 import { liveGrant } from "@/lib/access/access-end";
 import { rolePermissionsAllowClient } from "@/lib/access/clients";
-import type { RolePermissions } from "@/lib/access/permissions";
+import { rolePermissionColumns } from "@/lib/access/role-permission-columns";
 import { canOwnSessions, effectiveShareLevel, levelAllows } from "@/lib/access/sessions";
 import type { AccessRequestTarget } from "./schemas";
 
@@ -26,14 +26,7 @@ const memberColumns = {
   userId: users.id,
   name: users.name,
   email: users.email,
-  contacts: roles.contacts,
-  letters: roles.letters,
-  patients: roles.patients,
-  labs: roles.labs,
-  invoices: roles.invoices,
-  sessions: roles.sessions,
-  settings: roles.settings,
-  clientScope: roles.clientScope,
+  ...rolePermissionColumns,
 };
 
 /**
@@ -77,7 +70,7 @@ export async function findRequestTarget(exec: Executor, organisationId: string, 
   return {
     what: `the chart of ${client.firstName} ${client.lastName}`,
     link: `/clients/${client.id}`,
-    answerers: members.filter((m) => rolePermissionsAllowClient(m as RolePermissions & typeof m, "client:manage_access")).map(pickAnswerer),
+    answerers: members.filter((m) => rolePermissionsAllowClient(m, "client:manage_access")).map(pickAnswerer),
   };
 }
 

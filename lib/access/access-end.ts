@@ -27,8 +27,9 @@ export function sqlInstant(at: Date): SQL {
 }
 
 /** SQL: the grant has no end date, or its end is still ahead of `now`. */
-export function liveGrant(expiresAt: AnyPgColumn | SQL, now: Date = new Date()): SQL {
-  return sql`(${expiresAt} is null or ${expiresAt} > ${sqlInstant(now)})`;
+export function liveGrant(expiresAt: AnyPgColumn | SQL, now: Date | SQL = new Date()): SQL {
+  // `now` as SQL: an instant already written as a timestamptz (a placeholder of a statement built once).
+  return sql`(${expiresAt} is null or ${expiresAt} > ${now instanceof Date ? sqlInstant(now) : now})`;
 }
 
 /** The same rule in JS, for rows already read. */

@@ -67,9 +67,28 @@ export function activeMembershipSql(actor: StaffActor): SQL {
 export function assignedClientIdsSql(actor: StaffActor, opts: SightOptions = {}): SQL {
   const onList = sql`select ca.client_id from client_access ca join clients c on c.id = ca.client_id
     where ca.user_id = ${actor.userId} and c.organisation_id = ${actor.organisationId} and c.archived_at is null and ${liveGrant(sql`ca.expires_at`)}`;
+  return withEmergencyCharts(actor, onList, opts);
+}
+
+/**
+ * The same list WITHOUT the chart row's own conditions (organisation, not archived): only for a
+ * caller that checks those on each row it reads anyway (`liveChartSql`). A long access list is
+ * then read from client_access alone, never hash-joined to a scan of the organisation's clients.
+ */
+export function accessListClientIdsSql(actor: StaffActor, opts: SightOptions = {}): SQL {
+  const onList = sql`select ca.client_id from client_access ca where ca.user_id = ${actor.userId} and ${liveGrant(sql`ca.expires_at`)}`;
+  return withEmergencyCharts(actor, onList, opts);
+}
+
+function withEmergencyCharts(actor: StaffActor, onList: SQL, opts: SightOptions): SQL {
   const granted = opts.emergencyAt ? liveGrantedIdsSql(actor, "client", opts.emergencyAt) : null;
   if (!granted) return onList;
   return sql`${onList} union select c.id from clients c where c.id in (${granted}) and c.organisation_id = ${actor.organisationId} and c.archived_at is null`;
+}
+
+/** SQL: the chart `clientId` is a live chart of the actor's organisation (a primary-key probe). */
+export function liveChartSql(actor: StaffActor, clientId: SQL): SQL {
+  return sql`exists (select 1 from clients c where c.id = ${clientId} and c.organisation_id = ${actor.organisationId} and c.archived_at is null)`;
 }
 
 /**

@@ -39,6 +39,8 @@ export interface DocumentAccessFacts {
   clientVisible: boolean;
   /** The client is visible only through an emergency grant: View, nothing more. */
   emergencyOnly?: boolean;
+  /** Filed from a file a contact sent back: a record of what came in, never edited. */
+  received?: boolean;
 }
 
 /** Kinds whose area the actor may view (or edit): the filter for lists. */
@@ -78,7 +80,7 @@ export function canDocument(
   const area = actor.role.permissions[DOCUMENT_KIND_AREA[doc.kind]];
   if (!levelAtLeast(area, "view")) return false;
   if (permission === "document:view") return true;
-  if (permission === "document:edit") return levelAtLeast(area, "edit");
+  if (permission === "document:edit") return levelAtLeast(area, "edit") && !doc.received;
   return shareBlockers(actor, doc.kind, org?.sharingEnabled ?? false).length === 0;
 }
 

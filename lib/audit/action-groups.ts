@@ -48,7 +48,7 @@ export const AUDIT_GROUPS = {
   },
   downloads: {
     label: "Downloads and prints",
-    actions: ["document.downloaded", "portal.document_downloaded", "portal.documents_zipped", "portal.document_printed", "audit.exported", "client.disclosures_downloaded"],
+    actions: ["document.downloaded", "portal.document_downloaded", "portal.documents_zipped", "portal.document_printed", "reply.downloaded", "audit.exported", "client.disclosures_downloaded"],
   },
   shares: {
     label: "External shares",
@@ -64,6 +64,9 @@ export const AUDIT_GROUPS = {
       "portal.code_refused",
       "portal.share_locked",
       "portal.rate_limited",
+      "reply.received",
+      "reply.filed",
+      "reply.discarded",
     ],
   },
   sign_ins: {
@@ -239,6 +242,10 @@ export const AUDIT_SENTENCES: Partial<Record<AuditAction, string>> = {
   "access.requested": "Asked for access",
   "access.request_approved": "Approved a request for access",
   "access.request_declined": "Declined a request for access",
+  "reply.received": "Sent a document back through the sharing portal",
+  "reply.downloaded": "Downloaded a document a contact sent back",
+  "reply.filed": "Filed a document a contact sent back",
+  "reply.discarded": "Discarded a document a contact sent back",
   "portal.documents_zipped": "Downloaded a share's documents as one ZIP",
 };
 

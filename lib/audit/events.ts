@@ -106,6 +106,10 @@ export const AuditAction = z.enum([
   "access.requested",
   "access.request_approved",
   "access.request_declined",
+  "reply.received",
+  "reply.downloaded",
+  "reply.filed",
+  "reply.discarded",
   "portal.documents_zipped",
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -4,12 +4,12 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { memberships, organisations, roles, staffAuthSessions, staffTwoFactor, teamMembers, teams, users } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
+import type { RolePermissions } from "@/lib/access/permissions";
+import { rolePermissionColumns } from "@/lib/access/role-permission-columns";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { isUuid } from "@/lib/validation/ids";
 import { endAuthSessions } from "./auth-sessions/end-auth-sessions";
 import { TOUCH_AFTER_MS } from "./auth-sessions/types";
-
-type RoleRow = typeof roles.$inferSelect;
 
 /** The person's teams in one organisation (a person may belong to several organisations). */
 function teamIdsOf(userId: AnyPgColumn, organisationId: AnyPgColumn) {
@@ -18,17 +18,10 @@ function teamIdsOf(userId: AnyPgColumn, organisationId: AnyPgColumn) {
     where ${teamMembers.userId} = ${userId} and ${teams.organisationId} = ${organisationId}), '{}')`;
 }
 
-function toActor(row: {
-  userId: string;
-  name: string;
-  email: string;
-  organisationId: string;
-  organisationName: string;
-  membershipId: string;
-  role: RoleRow;
-  teamIds: string[];
-}): StaffActor {
-  const r = row.role;
+type ActorRole = { id: string; name: string; builtIn: string | null } & RolePermissions;
+
+function toActor(row: Omit<StaffActor, "role" | "authSession"> & { role: ActorRole }): StaffActor {
+  const { id, name, builtIn, ...permissions } = row.role;
   return {
     userId: row.userId,
     name: row.name,
@@ -36,23 +29,7 @@ function toActor(row: {
     organisationId: row.organisationId,
     organisationName: row.organisationName,
     membershipId: row.membershipId,
-    role: {
-      id: r.id,
-      name: r.name,
-      builtIn: r.builtIn,
-      permissions: {
-        contacts: r.contacts,
-        letters: r.letters,
-        patients: r.patients,
-        labs: r.labs,
-        invoices: r.invoices,
-        sessions: r.sessions,
-        settings: r.settings,
-        clientScope: r.clientScope,
-        emergencyAccess: r.emergencyAccess,
-        auditLog: r.auditLog,
-      },
-    },
+    role: { id, name, builtIn, permissions },
     teamIds: row.teamIds,
   };
 }
@@ -65,7 +42,8 @@ const actorColumns = {
   organisationId: organisations.id,
   organisationName: organisations.name,
   membershipId: memberships.id,
-  role: roles,
+  // One level deep, so a left-joined role that is missing reads as null.
+  role: { id: roles.id, name: roles.name, builtIn: roles.builtIn, ...rolePermissionColumns },
 };
 
 /** Reads the person's active membership and role from the database. Null if there is none. */

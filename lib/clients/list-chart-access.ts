@@ -7,6 +7,7 @@ import { clientAbilities, roleOpensChartsFromList, roleSeesEveryChart } from "@/
 import { assertCanClient } from "@/lib/access/clients-assert";
 import { canDocument, canManageShare, DOCUMENT_KIND_LABELS, type DocumentAccessFacts, type DocumentKind } from "@/lib/access/documents";
 import type { RolePermissions } from "@/lib/access/permissions";
+import { rolePermissionColumns } from "@/lib/access/role-permission-columns";
 import { levelAllows, sessionAccess, type SessionAccessFacts, type SessionLevel, type ShareLevel } from "@/lib/access/sessions";
 import { shareDisplayState, type ShareDisplayState } from "@/lib/portal/link-state";
 
@@ -63,16 +64,7 @@ export async function listChartAccess(actor: StaffActor, clientId: string, now =
       userId: users.id,
       name: users.name,
       roleName: roles.name,
-      contacts: roles.contacts,
-      letters: roles.letters,
-      patients: roles.patients,
-      labs: roles.labs,
-      invoices: roles.invoices,
-      sessions: roles.sessions,
-      settings: roles.settings,
-      clientScope: roles.clientScope,
-      emergencyAccess: roles.emergencyAccess,
-      auditLog: roles.auditLog,
+      permissions: rolePermissionColumns,
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
@@ -80,7 +72,7 @@ export async function listChartAccess(actor: StaffActor, clientId: string, now =
     .where(and(eq(memberships.organisationId, actor.organisationId), eq(memberships.status, "active")))
     .orderBy(asc(users.name));
   const members = new Map<string, Member>(
-    memberRows.map(({ userId, name, roleName, ...permissions }) => [userId, { userId, name, roleName, permissions, teamIds: [] }]),
+    memberRows.map((m) => [m.userId, { ...m, teamIds: [] }]),
   );
 
   const [listRows, sessionRows, loginRows, shareRows, [org]] = await Promise.all([

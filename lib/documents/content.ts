@@ -81,6 +81,24 @@ export const CONTENT_SCHEMAS = {
   invoice: invoiceContent,
 } as const satisfies Record<DocumentKind, z.ZodType>;
 
+/**
+ * A document filed from a file a contact sent back (lib/replies/file-reply.ts): the file is the
+ * document, so its kind's own fields stay empty and the page and PDF show where it came from.
+ * Kept beside the kind's content in documents.content.
+ */
+export const receivedFrom = z.object({ from: z.string(), note: z.string(), receivedAt: z.string() });
+export type ReceivedFrom = z.output<typeof receivedFrom>;
+
+export function readReceived(raw: unknown): ReceivedFrom | null {
+  const parsed = receivedFrom.safeParse((raw as { received?: unknown } | null)?.received);
+  return parsed.success ? parsed.data : null;
+}
+
+/** "Sent back by Dr Priya Shah through the sharing portal on 30 November 2026.", for the page and the PDF. */
+export function receivedLine(r: ReceivedFrom): string {
+  return `Sent back by ${r.from} through the sharing portal on ${formatDate(r.receivedAt)}.`;
+}
+
 export type LetterContent = z.output<typeof letterContent>;
 export type PrescriptionContent = z.output<typeof prescriptionContent>;
 export type DocumentBodyContent = z.output<typeof documentContent>;

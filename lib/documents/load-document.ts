@@ -7,6 +7,7 @@ import { auditRefusal } from "@/lib/access/can";
 import { clientSight } from "@/lib/access/client-visibility";
 import { canDocument, shareBlockers, type DocumentAccessFacts, type DocumentPermission } from "@/lib/access/documents";
 import { AppError } from "@/lib/errors";
+import { readReceived } from "./content";
 import { DocumentsRefused } from "./documents-refused";
 
 /**
@@ -26,7 +27,7 @@ export async function loadDocumentFor(exec: Executor, actor: StaffActor, documen
   const [row] = opts.lock ? await q.for("update", { of: documents }) : await q;
   const sight = row ? await clientSight(actor, row.doc.clientId, exec, opts.now) : "none";
   const facts: DocumentAccessFacts | null = row
-    ? { organisationId: row.doc.organisationId, kind: row.doc.kind, deletedAt: row.doc.deletedAt, clientVisible: sight !== "none", emergencyOnly: sight === "emergency" }
+    ? { organisationId: row.doc.organisationId, kind: row.doc.kind, deletedAt: row.doc.deletedAt, clientVisible: sight !== "none", emergencyOnly: sight === "emergency", received: readReceived(row.doc.content) !== null }
     : null;
   const org = { sharingEnabled: row?.sharingEnabled ?? false };
   if (row && facts && canDocument(actor, permission, facts, org)) return { doc: row.doc, facts, org: { ...org, securityLevel: row.securityLevel } };

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { StaffActor } from "@/lib/access/actor";
-import { activeMembershipSql, assignedClientIdsSql, seesCharts } from "@/lib/access/client-visibility";
+import { accessListClientIdsSql, activeMembershipSql, assignedClientIdsSql, liveChartSql, seesCharts } from "@/lib/access/client-visibility";
 import type { DocumentKind } from "@/lib/access/documents";
 import type { PageWindow } from "@/lib/pagination/list-cursor";
 
@@ -39,10 +39,14 @@ export function documentPageSql(
     order by d.created_at ${dir}, d.id ${dir} limit ${limit})`;
   // One array parameter, so the statement's text is the same for any set of kinds.
   const kinds = sql`${sql.param(opts.kinds)}::document_kind[]`;
-  const chartVisible = sql`exists (select 1 from clients c where c.id = d.client_id and c.organisation_id = ${org} and c.archived_at is null)`;
+  const chartVisible = liveChartSql(actor, sql`d.client_id`);
 
   // Listing is viewing: a live emergency grant on a chart counts (lib/access/client-visibility.ts).
-  const mine = assignedClientIdsSql(actor, { emergencyAt: opts.now ?? new Date() });
+  const sight = { emergencyAt: opts.now ?? new Date() };
+  const mine = assignedClientIdsSql(actor, sight);
+  // The lists below check each document's chart row themselves (chartVisible), so the access list
+  // is read alone: joined to clients, a long one made the planner scan the organisation's clients.
+  const onList = accessListClientIdsSql(actor, sight);
   let arms: SQL;
   if (opts.clientId) {
     const chart = actor.role.permissions.clientScope === "all" ? chartVisible : sql`d.client_id in (${mine})`;
@@ -50,9 +54,11 @@ export function documentPageSql(
   } else if (actor.role.permissions.clientScope === "all") {
     arms = sql`select x.* from unnest(${kinds}) as k(kind) cross join lateral ${arm(sql`d.kind = k.kind and ${chartVisible}`)} x`;
   } else if (opts.assignedCharts === "many") {
-    arms = sql`select x.* from unnest(${kinds}) as k(kind) cross join lateral ${arm(sql`d.kind = k.kind and d.client_id in (${mine})`)} x`;
+    // `(… in (list)) is true` keeps the list a hashed filter on the kind index read in order; a bare
+    // IN becomes a join, which the planner chose to hash and then sort every document of the kind.
+    arms = sql`select x.* from unnest(${kinds}) as k(kind) cross join lateral ${arm(sql`d.kind = k.kind and (d.client_id in (${onList})) is true and ${chartVisible}`)} x`;
   } else {
-    arms = sql`select x.* from (${mine}) as mine(client_id) cross join lateral ${arm(sql`d.client_id = mine.client_id and d.kind = any(${kinds})`)} x`;
+    arms = sql`select x.* from (${onList}) as mine(client_id) cross join lateral ${arm(sql`d.client_id = mine.client_id and d.kind = any(${kinds}) and ${chartVisible}`)} x`;
   }
   // Names are looked up for the page's rows only, by primary key.
   return sql`

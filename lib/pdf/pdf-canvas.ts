@@ -114,11 +114,24 @@ export function pdfFilename(title: string): string {
 }
 
 export function pdfResponse(bytes: Buffer, filename: string, disposition: "attachment" | "inline" = "attachment", etag?: string): Response {
+  return binaryResponse(bytes, { filename, contentType: "application/pdf", disposition, etag });
+}
+
+/**
+ * A stored upload (a PDF or an image, possibly from outside the clinic) as a download: always an
+ * attachment, its type as detected when it came in, and sandboxed should a browser render it anyway.
+ */
+export function fileResponse(bytes: Buffer, file: { filename: string; contentType: string }): Response {
+  return binaryResponse(bytes, { ...file, disposition: "attachment", sandbox: true });
+}
+
+function binaryResponse(bytes: Buffer, o: { filename: string; contentType: string; disposition: "attachment" | "inline"; etag?: string; sandbox?: boolean }): Response {
   return new Response(new Uint8Array(bytes), {
     headers: {
-      ...(etag ? { ETag: `"${etag}"` } : {}),
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `${disposition}; filename="${filename}"`,
+      ...(o.etag ? { ETag: `"${o.etag}"` } : {}),
+      ...(o.sandbox ? { "Content-Security-Policy": "default-src 'none'; sandbox" } : {}),
+      "Content-Type": o.contentType,
+      "Content-Disposition": `${o.disposition}; filename="${o.filename}"`,
       "Content-Length": String(bytes.length),
       "Cache-Control": "private, no-store",
       "X-Robots-Tag": "noindex, nofollow",

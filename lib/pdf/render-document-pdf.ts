@@ -1,10 +1,10 @@
 import "server-only";
-import { formatDate, formatMoney, invoiceTotals, labFlag, labRange, labResultText } from "@/lib/documents/content";
+import { formatDate, formatMoney, receivedLine, invoiceTotals, labFlag, labRange, labResultText } from "@/lib/documents/content";
 import type { DocumentRenderModel } from "@/lib/documents/render-model";
 import { INK, MUTED, SLATE, startPdf } from "./pdf-canvas";
 
 // The shared page set-up lives in pdf-canvas.ts; these stay importable from here.
-export { PDF_FONT_PATH, pdfFilename, pdfResponse, winAnsiText } from "./pdf-canvas";
+export { fileResponse, PDF_FONT_PATH, pdfFilename, pdfResponse, winAnsiText } from "./pdf-canvas";
 
 /**
  * Renders a document as a PDF with the clinic's letterhead (name, address), the client, the
@@ -27,6 +27,13 @@ export function renderDocumentPdf(model: DocumentRenderModel, opts: { font?: Buf
   const para = (s: string) => doc.text(safe(s), { ...style(11, SLATE), width, lineGap: 2 });
   const heading = (s: string) => doc.text(safe(s), style(11, INK, true)).moveDown(0.3);
   const b = model.body;
+  if (model.received) {
+    // Filed from a file a contact sent back: the file is the document; this page says where it came from.
+    para(receivedLine(model.received));
+    if (model.received.note) para(`Their note: ${model.received.note}`);
+    if (model.file) doc.moveDown(0.5).text(`Attached file: ${safe(model.file.filename)}`, style(9, MUTED));
+    return finish();
+  }
   switch (b.kind) {
     case "letter":
       doc.text(`To: ${safe(b.content.recipient)}`, style(10, MUTED)).moveDown(0.5);

@@ -1,5 +1,5 @@
 import "server-only";
-import { pdfResponse } from "@/lib/pdf/render-document-pdf";
+import { fileResponse, pdfResponse } from "@/lib/pdf/render-document-pdf";
 import { rateLimit, tooManyRequests } from "@/lib/rate-limit";
 import { currentShareAccess } from "./portal-request";
 import { downloadSharedDocument } from "./share-access";
@@ -24,6 +24,8 @@ export function portalDocumentDownload(what: "pdf" | "file") {
     const documentId = row && (await sharedDocumentId(row, new URL(request.url).searchParams.get("doc")));
     if (!row || !documentId) return refused();
     const download = await downloadSharedDocument(row, client, what, documentId);
-    return download ? pdfResponse(download.bytes, download.filename, "attachment", download.etag) : refused();
+    if (!download) return refused();
+    const { bytes, filename, contentType, etag } = download;
+    return contentType ? fileResponse(bytes, { filename, contentType }) : pdfResponse(bytes, filename, "attachment", etag);
   };
 }

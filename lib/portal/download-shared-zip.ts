@@ -4,6 +4,7 @@ import { zipSync, type Zippable } from "fflate";
 import { getDb } from "@/db/client";
 import { documentFiles } from "@/db/schema";
 import { sharedCopyPdf } from "@/lib/documents/rendered-pdf";
+import { storedFile } from "@/lib/documents/stored-file";
 import { pdfFilename } from "@/lib/pdf/render-document-pdf";
 import type { PortalShareRow } from "./find-share";
 import { loadSharedDocument, recordSharedDownload, sharedCopyFooter } from "./share-access";
@@ -18,7 +19,7 @@ export const MAX_SHARED_ZIP_BYTES = 40 * 1024 * 1024;
 
 /**
  * Every document of the share in one ZIP: each as the PDF stamped for this share, plus the
- * uploaded PDF where there is one. Entries are numbered in the share's order ("1-referral-letter.pdf"),
+ * uploaded file where there is one. Entries are numbered in the share's order ("1-referral-letter.pdf"),
  * which also keeps two documents of the same title apart. Audited as a ZIP and per document.
  */
 export async function downloadSharedZip(row: PortalShareRow, req: PortalRequest): Promise<{ bytes: Buffer; filename: string } | "too_large" | null> {
@@ -32,8 +33,9 @@ export async function downloadSharedZip(row: PortalShareRow, req: PortalRequest)
     const model = await loadSharedDocument(d.id);
     const parts: [string, Uint8Array][] = [[`${i + 1}-${pdfFilename(model.title)}`, await sharedCopyPdf(model, footer)]];
     if (d.hasFile) {
-      const [file] = await db.select({ filename: documentFiles.filename, bytes: documentFiles.bytes }).from(documentFiles).where(eq(documentFiles.documentId, d.id));
-      if (file) parts.push([`${i + 1}-${pdfFilename(`${file.filename.replace(/\.pdf$/i, "")} attached`)}`, file.bytes]);
+      const [file] = await db.select({ filename: documentFiles.filename, bytes: documentFiles.bytes, contentType: documentFiles.contentType }).from(documentFiles).where(eq(documentFiles.documentId, d.id));
+      // The uploaded file under its own name (a PDF, or an image filed from a contact's reply).
+      if (file) parts.push([`${i + 1}-attached-${storedFile(file).filename}`, file.bytes]);
     }
     for (const [name, bytes] of parts) {
       total += bytes.length;

@@ -7,6 +7,7 @@ import { buildRenderModel, type DocumentRenderModel } from "@/lib/documents/rend
 import { formatDate } from "@/lib/documents/content";
 import { sharedCopyPdf } from "@/lib/documents/rendered-pdf";
 import { pdfFilename } from "@/lib/pdf/render-document-pdf";
+import { storedFile } from "@/lib/documents/stored-file";
 import { contactAudit, findShareById, portalStatus, type PortalShareRow } from "./find-share";
 import { readShareCookie } from "./share-cookie";
 import type { PortalRequest } from "./types";
@@ -71,14 +72,14 @@ export async function recordSharedDownload(row: PortalShareRow, req: PortalReque
 }
 
 /** The PDF for the contact: marks the share downloaded and audits, together. */
-export async function downloadSharedDocument(row: PortalShareRow, req: PortalRequest, what: "pdf" | "file" = "pdf", documentId = row.document.id): Promise<{ bytes: Buffer; filename: string; etag?: string } | null> {
+export async function downloadSharedDocument(row: PortalShareRow, req: PortalRequest, what: "pdf" | "file" = "pdf", documentId = row.document.id): Promise<{ bytes: Buffer; filename: string; etag?: string; contentType?: string } | null> {
   const model = await loadSharedDocument(documentId);
-  let out: { bytes: Buffer; filename: string; etag?: string };
+  let out: { bytes: Buffer; filename: string; etag?: string; contentType?: string };
   if (what === "file") {
     const db = await getDb();
     const [file] = await db.select().from(documentFiles).where(eq(documentFiles.documentId, documentId));
     if (!file) return null;
-    out = { bytes: file.bytes, filename: pdfFilename(file.filename.replace(/\.pdf$/i, "")) };
+    out = storedFile(file);
   } else {
     // Stamped for this share (never the cached copy every reader gets).
     const bytes = await sharedCopyPdf(model, sharedCopyFooter(row));

@@ -1,11 +1,11 @@
 import "server-only";
-import type { SQL } from "drizzle-orm";
-import { getDb, selectRows } from "@/db/client";
+import type { Query, SQL } from "drizzle-orm";
+import { getDb, renderStatement, selectStatement } from "@/db/client";
 import type { StaffActor } from "@/lib/access/actor";
 import { can } from "@/lib/access/can";
 import { levelAllows, sessionAccess, type SessionLevel, type ShareLevel } from "@/lib/access/sessions";
 import type { SessionStatus } from "./schemas";
-import { decodeListCursor, encodeListCursor, sessionPageSql, type SessionListTab } from "./visible-sessions";
+import { decodeListCursor, encodeListCursor, LIST_PLACEHOLDERS, listPlaceholderValues, sessionPageSql, type PageWindow, type SessionListTab } from "./visible-sessions";
 
 export const SESSION_PAGE_SIZE = 20;
 
@@ -38,7 +38,7 @@ interface Row {
   my_share: ShareLevel | null;
   shared_at: Date | string | null;
   client_name: string | null;
-  owner_name: string;
+  owner_name: string | null;
   granted_by_name: string | null;
   team_name: string | null;
 }
@@ -64,12 +64,13 @@ export async function listSessions(actor: StaffActor, input: { tab: SessionListT
   if (!can(actor, "sessions:view")) return empty;
   const before = decodeListCursor(input.before);
   const after = before ? null : decodeListCursor(input.after);
-  const query = sessionPageSql(actor, { tab: input.tab, q: input.q, window: { after: after ?? undefined, before: before ?? undefined, limit: SESSION_PAGE_SIZE } });
-  if (!query) return empty;
+  const window = { after: after ?? undefined, before: before ?? undefined, limit: SESSION_PAGE_SIZE };
+  const statement = pageStatement(actor, input.tab, input.q, window);
+  if (!statement) return empty;
   // Planned on every call, on purpose: a prepared statement's generic plan is made for the average
   // person and would sort a heavy owner's or recipient's whole history instead of reading the
   // index in order (measured with npm run bench).
-  const fetched = await selectRows<Row>(await getDb(), query);
+  const fetched = await selectStatement<Row>(await getDb(), statement, listPlaceholderValues(actor, input.q, { ...window, limit: SESSION_PAGE_SIZE + 1 }));
   const more = fetched.length > SESSION_PAGE_SIZE;
   const rows = fetched.slice(0, SESSION_PAGE_SIZE);
   // A previous page was read oldest first: put it back in list order.
@@ -82,7 +83,8 @@ export async function listSessions(actor: StaffActor, input: { tab: SessionListT
       status: r.status,
       visibility: r.visibility,
       clientName: r.client_name,
-      ownerName: r.owner_name,
+      // "My sessions" leaves the owner's name to the caller: it is the actor's own.
+      ownerName: r.owner_id === actor.userId ? actor.name : r.owner_name!,
       teamName: r.team_name,
       myLevel: sessionAccess(actor, {
         organisationId: r.organisation_id,
@@ -105,6 +107,21 @@ export async function listSessions(actor: StaffActor, input: { tab: SessionListT
     nextCursor: before || more ? cursorOf(rows.at(-1)) : null,
     prevCursor: (before ? more : Boolean(after)) ? cursorOf(rows[0]) : null,
   };
+}
+
+// The page's text depends only on its shape, never on its values: rendered once per shape
+// (composing and rendering it cost about as much as a primary-key lookup, measured with npm run bench).
+const statements = new Map<string, Query | null>();
+
+function pageStatement(actor: StaffActor, tab: SessionListTab, q: string | undefined, window: PageWindow): Query | null {
+  const key = [tab, q ? "q" : "", window.before ? "before" : window.after ? "after" : "", actor.teamIds.length > 0 ? "teams" : ""].join("|");
+  let statement = statements.get(key);
+  if (statement === undefined) {
+    const query = sessionPageSql(actor, { tab, q, window, bind: LIST_PLACEHOLDERS });
+    statement = query ? renderStatement(query) : null;
+    statements.set(key, statement);
+  }
+  return statement;
 }
 
 /** The SQL of a tab's first page, with and without a cursor (for EXPLAIN in the tests and the benchmark). */

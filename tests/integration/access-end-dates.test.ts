@@ -111,7 +111,7 @@ describe("the sweep", () => {
   it("warns the granter once, exactly from 3 days before the end, by notification and by email with Extend and Let it end", async () => {
     const end = new Date(Date.now() + 20 * DAY);
     const sessionId = await sharedWithNina(end, "Warned assessment");
-    const warnings = () => notificationsOf(maya.userId, "access_ending_soon").then((n) => n.filter((x) => x.link === `/sessions/${sessionId}`));
+    const warnings = () => notificationsOf(maya.userId, "access_ending_soon").then((n) => n.filter((x) => x.link === `/sessions/${sessionId}?share=1`));
 
     await sweepExpiredAccess({ now: new Date(end.getTime() - 3 * DAY - 1) });
     expect(await warnings()).toHaveLength(0);
@@ -124,8 +124,28 @@ describe("the sweep", () => {
     expect(warning!.text).toMatch(/^Dr Nina Okafor's access to “Warned assessment” ends after \d+ \w{3}/);
     const emails = (await emailsTo(maya.email, "access-ending")).filter((e) => e.text.includes("Warned assessment"));
     expect(emails).toHaveLength(1);
-    expect(emails[0]!.text).toContain(`Extend http://localhost:3000/sessions/${sessionId}`);
+    expect(emails[0]!.text).toContain(`Extend http://localhost:3000/sessions/${sessionId}?share=1`);
     expect(emails[0]!.text).toContain("Let it end");
+  });
+
+  it("warns the admin who gave a chart's access-list entry or a portal login's profile, from 3 days before, with Extend on the right tab", async () => {
+    const db = await getDb();
+    const end = new Date(Date.now() + 50 * DAY);
+    const client = await createClient(org.id, { firstName: "Warned", lastName: "Chart", accessFor: [nina.userId] });
+    await db.update(s.clientAccess).set({ expiresAt: end, grantedById: admin.userId }).where(eq(s.clientAccess.clientId, client.id));
+    const [account] = await db.insert(s.portalAccounts).values({ email: `warned.${client.id}@example.test`, name: "Warned Chart" }).returning();
+    await db.insert(s.portalAccountProfiles).values({ portalAccountId: account!.id, clientId: client.id, status: "accepted", expiresAt: end, invitedById: admin.userId, invitedName: "Warned Chart" });
+    const warnings = async () => (await notificationsOf(admin.userId, "access_ending_soon")).filter((n) => n.link.includes(client.id));
+
+    await sweepExpiredAccess({ now: new Date(end.getTime() - 3 * DAY - 1) });
+    expect(await warnings()).toHaveLength(0);
+    await sweepExpiredAccess({ now: new Date(end.getTime() - 3 * DAY) });
+    await sweepExpiredAccess({ now: new Date(end.getTime() - HOUR) });
+    expect((await warnings()).map((n) => n.link).sort()).toEqual([`/clients/${client.id}/access`, `/clients/${client.id}/portal`]);
+    const emails = (await emailsTo(admin.email, "access-ending")).filter((e) => e.text.includes("Warned Chart's"));
+    expect(emails.map((e) => e.text.match(/Extend (\S+)/)?.[1]).sort()).toEqual([`http://localhost:3000/clients/${client.id}/access`, `http://localhost:3000/clients/${client.id}/portal`]);
+    // Still live until the end instant: warning is not ending.
+    expect(await canSeeClient(nina, client.id)).toBe(true);
   });
 
   it("moving the end date re-arms the warning", async () => {
@@ -137,7 +157,7 @@ describe("the sweep", () => {
     await sweepExpiredAccess({ now: new Date(end.getTime() + HOUR) });
     expect((await getSession(maya, sessionId)).people).toHaveLength(1); // not ended: the new date counts
     await sweepExpiredAccess({ now: new Date(later.getTime() - 3 * DAY) });
-    const warnings = (await notificationsOf(maya.userId, "access_ending_soon")).filter((n) => n.link === `/sessions/${sessionId}`);
+    const warnings = (await notificationsOf(maya.userId, "access_ending_soon")).filter((n) => n.link === `/sessions/${sessionId}?share=1`);
     expect(warnings).toHaveLength(2);
   });
 

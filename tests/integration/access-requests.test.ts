@@ -99,6 +99,8 @@ describe("asking for access to a session", () => {
     expect(n!.text).toMatch(/^Dr Maya Patel declined your request for access of \d+ \w{3} \d{4}\.$/);
     expect((await emailsTo(nina.email, "access-request-declined")).every((e) => !e.text.includes("Declined assessment"))).toBe(true);
     await expect(getSession(nina, sessionId)).rejects.toMatchObject({ code: "not_found" });
+    // A declined request is no longer open: the no-access page offers the form again.
+    expect(await pendingRequest(await getDb(), nina, "clinical_session", sessionId)).toBeNull();
   });
 
   it("an id that is no session of this clinic is answered exactly like a real one, and reaches nobody", async () => {
@@ -141,6 +143,29 @@ describe("the 14-day life of a request (injected clock)", () => {
     const again = await requestAccess(nina, { targetType: "clinical_session", targetId: sessionId, level: "view" }, { now: new Date(sent.getTime() + 14 * DAY) });
     expect(again.outcome).toBe("sent");
     expect((await requestRow(nina.userId, sessionId)).map((r) => r.status).sort()).toEqual(["expired", "pending"]);
+  });
+});
+
+describe("one open request per person and record", () => {
+  it("50 clicks at once on Request access make one request, one notification and one email per answerer", async () => {
+    const sessionId = await newSession("Clicked-many assessment");
+    const eager = await createMember(org, { role: "clinician", name: "Dr Eager Asker" });
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => requestAccess(eager, { targetType: "clinical_session", targetId: sessionId, level: i % 2 ? "edit" : "view" })),
+    );
+    expect(results.filter((r) => r.outcome === "sent")).toHaveLength(1);
+    expect(results.filter((r) => r.outcome === "already_pending")).toHaveLength(49);
+    // Every answer shows the one request that was kept, whichever click won.
+    const kept = results.find((r) => r.outcome === "sent")!.request.level;
+    expect(results.every((r) => r.request.level === kept)).toBe(true);
+    expect(await requestRow(eager.userId, sessionId)).toHaveLength(1);
+    for (const who of [maya, leo]) {
+      expect((await notificationsOf(who.userId, "access_requested")).filter((n) => n.text.startsWith("Dr Eager Asker") && n.text.includes("Clicked-many"))).toHaveLength(1);
+      expect((await emailsTo(who.email, "access-requested")).filter((e) => e.text.includes("Dr Eager Asker") && e.text.includes("Clicked-many"))).toHaveLength(1);
+    }
+    // The duplicates did not use up the hourly allowance: four more records may still be asked about.
+    for (let i = 0; i < 4; i++) expect((await requestAccess(eager, { targetType: "client", targetId: randomUUID() })).outcome).toBe("sent");
+    await expect(requestAccess(eager, { targetType: "client", targetId: randomUUID() })).rejects.toMatchObject({ code: "rate_limited" });
   });
 });
 

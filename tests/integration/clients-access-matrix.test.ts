@@ -67,9 +67,9 @@ async function counts() {
  * profile of Jordan Lee.
  */
 describe("client access matrix", () => {
-  let admin: StaffActor, leo: StaffActor, nina: StaffActor, maya: StaffActor, former: StaffActor, secretary: StaffActor, spare: StaffActor, ended: StaffActor, asker: StaffActor;
+  let admin: StaffActor, leo: StaffActor, nina: StaffActor, maya: StaffActor, former: StaffActor, secretary: StaffActor, spare: StaffActor, ended: StaffActor, asker: StaffActor, declined: StaffActor, lapsed: StaffActor;
   let profileA: string, profileB: string, otherClient: string, selfLinkId: string, spareLinkId: string, submittedRequest: string, formId: string, spareAccountId: string;
-  let client: PortalClient, stranger: PortalClient;
+  let client: PortalClient, stranger: PortalClient, endedLogin: PortalClient;
 
   beforeAll(async () => {
     resetRateLimits();
@@ -83,6 +83,8 @@ describe("client access matrix", () => {
     secretary = await createMember(org, { role: "medical_secretary", name: "Sam Rivers" });
     ended = await createMember(org, { name: "Dr Ended Access" });
     asker = await createMember(org, { name: "Dr Asks First" });
+    declined = await createMember(org, { name: "Dr Was Declined" });
+    lapsed = await createMember(org, { name: "Dr Asked Long Ago" });
     const db = await getDb();
     const [form] = await db.insert(s.intakeForms).values({ organisationId: org.id, name: "New client intake", fields: FIELDS }).returning();
     formId = form!.id;
@@ -112,7 +114,17 @@ describe("client access matrix", () => {
 
     // On profile B's list until a moment ago (the sweep has not run); and someone who only asked.
     await db.insert(s.clientAccess).values({ clientId: profileB, userId: ended.userId, grantedById: admin.userId, expiresAt: new Date(Date.now() - 1000) });
-    await db.insert(s.accessRequests).values({ organisationId: org.id, requesterId: asker.userId, targetType: "client", targetId: profileB, expiresAt: new Date(Date.now() + 14 * 86_400_000) });
+    const ask = (requesterId: string, extra: { status?: "declined"; createdAt?: Date; expiresAt: Date }) => ({ organisationId: org.id, requesterId, targetType: "client" as const, targetId: profileB, ...extra });
+    await db.insert(s.accessRequests).values([
+      ask(asker.userId, { expiresAt: new Date(Date.now() + 14 * 86_400_000) }),
+      ask(declined.userId, { status: "declined", expiresAt: new Date(Date.now() + 14 * 86_400_000) }),
+      // Still marked pending, but past its 14 days.
+      ask(lapsed.userId, { createdAt: new Date(Date.now() - 15 * 86_400_000), expiresAt: new Date(Date.now() - 86_400_000) }),
+    ]);
+    // A portal login whose access to profile B ended a moment ago (the sweep has not run).
+    const [endedAccount] = await db.insert(s.portalAccounts).values({ email: "ended.login@example.test", name: "Riley Lee" }).returning();
+    await db.insert(s.portalAccountProfiles).values({ portalAccountId: endedAccount!.id, clientId: profileB, status: "accepted", expiresAt: new Date(Date.now() - 1000), invitedById: admin.userId });
+    endedLogin = { accountId: endedAccount!.id, name: "Riley Lee", email: endedAccount!.email, sessionId: "n/a" };
 
     // The former member leaves; `former` is the actor object they held before (a request in flight).
     await db.update(s.memberships).set({ status: "left" }).where(eq(s.memberships.userId, former.userId));
@@ -181,6 +193,8 @@ describe("client access matrix", () => {
     // An access-list entry past its end date is absent; an open access request gives nothing.
     "practitioner whose access ended": Object.fromEntries(Object.keys(ops).map((k) => [k, "not_found"])),
     "practitioner with a pending request": Object.fromEntries(Object.keys(ops).map((k) => [k, "not_found"])),
+    "practitioner whose request was declined": Object.fromEntries(Object.keys(ops).map((k) => [k, "not_found"])),
+    "practitioner whose request is past its 14 days": Object.fromEntries(Object.keys(ops).map((k) => [k, "not_found"])),
   };
   const who = (): Record<string, StaffActor> => ({
     admin,
@@ -190,6 +204,8 @@ describe("client access matrix", () => {
     "former member": former,
     "practitioner whose access ended": ended,
     "practitioner with a pending request": asker,
+    "practitioner whose request was declined": declined,
+    "practitioner whose request is past its 14 days": lapsed,
   });
 
   for (const [actorName, row] of Object.entries(expected)) {
@@ -228,14 +244,14 @@ describe("client access matrix", () => {
     expect(await ids(leo)).not.toContain(profileA);
     expect(await ids(maya)).toEqual([profileA]);
     expect(await ids(ended)).toEqual([]);
-    expect(await ids(asker)).toEqual([]);
+    for (const a of [asker, declined, lapsed]) expect(await ids(a)).toEqual([]);
     expect(await ids(nina)).toEqual([otherClient]);
     expect(await ids(former)).toEqual([]);
   });
 
   it("the SQL list filter and canSeeClient give the same answers for every actor and chart", async () => {
     const db = await getDb();
-    for (const a of [admin, leo, nina, maya, former]) {
+    for (const a of [admin, leo, nina, maya, former, ended, asker, declined, lapsed]) {
       for (const id of [profileA, profileB, otherClient]) {
         const [row] = await selectRows<{ ok: boolean }>(db, sql`select ${visibleClientsFilter(a, sql`${id}::uuid`)} as ok`);
         expect(Boolean(row!.ok)).toBe(await canSeeClient(a, id));
@@ -269,6 +285,15 @@ describe("client access matrix", () => {
     const before = await counts();
     await expect(saveIntakeAnswers(stranger, { profileId: profileB, requestId: submittedRequest, mode: "draft", answers: { reason: "x" } })).rejects.toMatchObject({ code: "not_found" });
     await expect(saveIntakeAnswers(stranger, { profileId: otherClient, requestId: submittedRequest, mode: "draft", answers: { reason: "x" } })).rejects.toMatchObject({ code: "not_found" });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("a portal login whose access to the profile has ended sees nothing of it (no sweep needed)", async () => {
+    expect(await listMyProfiles(endedLogin)).toEqual([]);
+    expect(await findPortalProfile(endedLogin, profileB)).toBeNull();
+    await expect(getPortalForm(endedLogin, { profileId: profileB, requestId: submittedRequest })).rejects.toMatchObject({ code: "not_found" });
+    const before = await counts();
+    await expect(saveIntakeAnswers(endedLogin, { profileId: profileB, requestId: submittedRequest, mode: "draft", answers: { reason: "x" } })).rejects.toMatchObject({ code: "not_found" });
     expect(await counts()).toEqual(before);
   });
 

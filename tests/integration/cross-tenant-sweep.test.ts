@@ -84,6 +84,13 @@ import { findMyPendingRequest, requestAccess } from "@/lib/access-requests/reque
 import { getChartOverview } from "@/lib/clients/get-chart-overview";
 import { findDuplicateClients } from "@/lib/clients/find-duplicate-clients";
 import { getRecordTitle } from "@/lib/records/get-record-title";
+import { findShareById } from "@/lib/portal/find-share";
+import { openShareLink } from "@/lib/portal/open-link";
+import { discardReply } from "@/lib/replies/discard-reply";
+import { fileReply } from "@/lib/replies/file-reply";
+import { getReplyFile } from "@/lib/replies/get-reply-file";
+import { listChartReplies } from "@/lib/replies/list-chart-replies";
+import { sendReply } from "@/lib/replies/send-reply";
 import { createContact, createDocument, createMember, createOrganisation, createTeam, setSharing } from "../support/factories";
 import { latestMessageTo, tokenFromLink } from "../support/outbox";
 
@@ -130,6 +137,11 @@ async function buildOrganisation(prefix: string) {
   const contact = await createContact(org.id, { name: `${prefix} Contact GP`, email: `${prefix.toLowerCase()}-gp@gp.test` });
   const document = await createDocument(org.id, { clientId, authorId: clinician.userId, title: `${prefix} Letter` });
   const { shareId } = await shareDocument(admin, { documentId: document.id, contactId: contact.id, purpose: "continuing_care" });
+  // The contact opens the share and sends a document back: a reply waiting in the chart's Inbox.
+  const portalReq = { ip: "203.0.113.1", userAgent: "test" };
+  await openShareLink(tokenFromLink((await latestMessageTo(`${prefix.toLowerCase()}-gp@gp.test`, "document-shared"))?.link), portalReq);
+  const openedShare = await findShareById(await getDb(), shareId);
+  const { replyId } = await sendReply(openedShare!, portalReq, { filename: `${prefix}-reply.pdf`, bytes: Buffer.from("%PDF-1.4\n", "latin1"), note: `${prefix} reply note` });
   const { sessionId } = await createSession(clinician, { title: `${prefix} Session`, clientId, teamId: team.id, visibility: "team" });
   await shareSession(clinician, { sessionId, userIds: [admin.userId], access: "full" });
   const { documentId: sessionDocumentId } = await addSessionDocument(clinician, { sessionId, title: `${prefix} Session note`, body: "Text." });
@@ -168,6 +180,7 @@ async function buildOrganisation(prefix: string) {
     contactId: contact.id,
     documentId: document.id,
     shareId,
+    replyId,
     sessionId,
     sessionDocumentId,
     linkId,
@@ -292,6 +305,13 @@ const PROBES: Probe[] = [
   { name: "listDocuments", run: (x) => listDocuments(x), expect: "list" },
   { name: "listClientChoices", run: (x) => listClientChoices(x), expect: "list" },
 
+  // lib/replies (a contact's reply waiting in B's chart's Inbox)
+  { name: "listChartReplies(B client)", run: (x, { b }) => listChartReplies(x, b.clientId) },
+  { name: "listChartReplies(A client)", run: (x, { a }) => listChartReplies(x, a.clientId), expect: "list" },
+  { name: "getReplyFile(B reply)", run: (x, { b }) => getReplyFile(x, b.replyId) },
+  { name: "fileReply(B reply)", run: (x, { b }) => fileReply(x, { replyId: b.replyId, kind: "letter", title: "Filed" }) },
+  { name: "discardReply(B reply)", run: (x, { b }) => discardReply(x, { replyId: b.replyId }) },
+
   // lib/organisations
   { name: "getMember(B membership)", run: (x, { b }) => getMember(x, b.clinician.membershipId) },
   { name: "getRole(B role)", run: (x, { b }) => getRole(x, b.roleId) },
@@ -371,6 +391,8 @@ function secretsOf(b: World): string[] {
     b.contactId,
     b.documentId,
     b.shareId,
+    b.replyId,
+    "B reply note",
     b.sessionId,
     b.sessionDocumentId,
     b.linkId,

@@ -74,13 +74,23 @@ describe("the documents list, paged by cursor", () => {
       sql`insert into clients (organisation_id, first_name, last_name) select ${org.id}, 'Client', 'No ' || n from generate_series(1, ${MANY_ASSIGNED_CHARTS + 5}) n returning id`,
     );
     const offList = charts[0]!.id;
+    // An archived chart stays on the access list but is hidden: each document's chart row is checked.
+    const archived = charts[1]!.id;
     await db.execute(sql`insert into client_access (client_id, user_id) select c.id, ${member.userId} from clients c where c.organisation_id = ${org.id} and c.id <> ${offList}`);
     const expected: string[] = [];
+    const docOf = new Map<string, string>();
     for (const [i, c] of charts.slice(0, 30).entries()) {
       const doc = await createDocument(org.id, { clientId: c.id, authorId: author.userId, kind: i % 2 ? "letter" : "lab_result", title: `Letter ${i}` });
-      if (c.id !== offList) expected.push(doc.id);
+      docOf.set(c.id, doc.id);
+      if (c.id !== offList && c.id !== archived) expected.push(doc.id);
     }
+    await db.execute(sql`update clients set archived_at = now() where id = ${archived}`);
     expect((await walk((c) => listDocuments(member, c))).sort()).toEqual(expected.sort());
+
+    // The plan for a short access list applies the same rule.
+    const few = await createMember(org, { role: "clinician" });
+    await db.execute(sql`insert into client_access (client_id, user_id) values (${archived}, ${few.userId}), (${charts[2]!.id}, ${few.userId})`);
+    expect((await walk((c) => listDocuments(few, c))).sort()).toEqual([docOf.get(charts[2]!.id)]);
   });
 
   it("starts at the top for a cursor it did not make", async () => {

@@ -121,7 +121,9 @@ beforeAll(async () => {
   noEmailContactId = (await f.createContact(org.id, { email: null })).id;
 }, 120_000);
 
-describe(`fuzzing the main actions (${RUNS} runs each): only refusals or results, and refusals write nothing`, () => {
+// 1,000 runs of a domain call each: on a busy machine (npm test runs suites side by side) that can take
+// minutes, which says nothing about the code; the default per-test minute is for single requests.
+describe(`fuzzing the main actions (${RUNS} runs each): only refusals or results, and refusals write nothing`, { timeout: 300_000 }, () => {
   it("share session", async () => {
     const { sessionId } = await createSession(maya, { title: "Fuzzed", clientId, teamId: null, visibility: "private" });
     await fc.assert(

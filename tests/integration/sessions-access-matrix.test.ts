@@ -50,8 +50,13 @@ const SUBJECTS = {
   "Edit share with an end date ahead": "Y Y Y Y Y Y Y F F F F",
   // Asking is not having: an open access request gives nothing until it is approved.
   "pending request for Edit, no share": "N N N N N N N N N N N",
+  "declined request for View, no share": "N N N N N N N N N N N",
+  // Left pending past its 14 days (the sweep has not marked it): still nothing.
+  "request for Edit past its 14 days": "N N N N N N N N N N N",
 } as const;
 type Subject = keyof typeof SUBJECTS;
+
+const DAY_MS = 86_400_000;
 
 function expected(subject: Subject, action: Action): Cell {
   const cells = SUBJECTS[subject].trim().split(/\s+/) as Cell[];
@@ -98,14 +103,19 @@ async function freshSession(visibility: "private" | "team"): Promise<Fixture> {
     share("Full share past its end date", "full", new Date(Date.now() - 1000)),
     share("Edit share with an end date ahead", "edit", new Date(Date.now() + 86_400_000)),
   ]);
-  await db.insert(s.accessRequests).values({
+  const request = (who: Subject, level: "view" | "edit", extra: { status?: "declined"; createdAt?: Date; expiresAt: Date }) => ({
     organisationId: org.id,
-    requesterId: actors["pending request for Edit, no share"].userId,
-    targetType: "clinical_session",
+    requesterId: actors[who].userId,
+    targetType: "clinical_session" as const,
     targetId: session!.id,
-    level: "edit",
-    expiresAt: new Date(Date.now() + 14 * 86_400_000),
+    level,
+    ...extra,
   });
+  await db.insert(s.accessRequests).values([
+    request("pending request for Edit, no share", "edit", { expiresAt: new Date(Date.now() + 14 * DAY_MS) }),
+    request("declined request for View, no share", "view", { status: "declined", expiresAt: new Date(Date.now() + 14 * DAY_MS) }),
+    request("request for Edit past its 14 days", "edit", { createdAt: new Date(Date.now() - 15 * DAY_MS), expiresAt: new Date(Date.now() - DAY_MS) }),
+  ]);
   return { sessionId: session!.id, viewHolder: actors.View };
 }
 
@@ -173,6 +183,8 @@ beforeAll(async () => {
     "Full share past its end date": await clinician([physio.id]),
     "Edit share with an end date ahead": await clinician([physio.id]),
     "pending request for Edit, no share": await clinician([physio.id]),
+    "declined request for View, no share": await clinician([physio.id]),
+    "request for Edit past its 14 days": await clinician([physio.id]),
   };
   spare = await clinician([]);
 

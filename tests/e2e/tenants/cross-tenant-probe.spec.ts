@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { query } from "../db";
 import { callFormAction, serverActions } from "../server-actions";
-import { signIn } from "../support";
+import { DEMO_PASSWORD, signIn } from "../support";
 
 // Issue 9, item 3: organisation A's (Harbour's) pages, route handlers and server actions, called
 // with organisation B's ids, answer 404 / change nothing. Probed as Harbour's admin and as someone
@@ -41,6 +41,11 @@ async function organisationB() {
   const request = await one<{ id: string }>("insert into intake_requests (client_id, form_id, sent_by_id) values ($1, $2, $3) returning id", [client.id, form.id, owner.id]);
   const link = await one<{ id: string }>("insert into client_links (client_id, contact_id, relationship) values ($1, $2, 'other') returning id", [client.id, contact.id]);
   const notification = await one<{ id: string }>("insert into notifications (user_id, organisation_id, kind, text, link) values ($1, $2, 'probe', 'Probe', '/') returning id", [owner.id, org.id]);
+  // B's own audit trail: the export filtered on B's client or B's owner must not reach it.
+  const event = await one<{ id: string }>(
+    "insert into audit_events (organisation_id, actor_type, actor_id, action, target_type, target_id, client_id) values ($1, 'user', $2, 'document.viewed', 'document', $3, $4) returning id",
+    [org.id, owner.id, document.id, client.id],
+  );
 
   // Someone who works at both: in B first (with B's session, chart and team), then Harbour's admin,
   // so sign-in (the most recently joined membership) puts them in Harbour.
@@ -68,6 +73,7 @@ async function organisationB() {
     requestId: request.id,
     linkId: link.id,
     notificationId: notification.id,
+    auditEventId: event.id,
     dualEmail: `dual-${tag}@harbour.test`,
     orgName: `Probe Clinic ${tag}`,
   };
@@ -116,6 +122,7 @@ function urls(b: B): string[] {
     `/documents/${b.documentId}/edit`,
     `/documents/${b.documentId}/pdf`,
     `/documents/${b.documentId}/file`,
+    `/clients/${b.clientId}/access/record`,
     `/settings/members/${b.membershipId}`,
     `/settings/roles/${b.roleId}`,
     `/settings/teams/${b.teamId}`,
@@ -173,7 +180,7 @@ test("Harbour's pages, route handlers and server actions answer 404 / change not
     for (const url of urls(b)) {
       const response = await page.request.get(url, { maxRedirects: 0 });
       const body = await response.text();
-      if (/\/(pdf|file)$/.test(url)) {
+      if (/\/(pdf|file|record)$/.test(url)) {
         expect(response.status(), `${email} GET ${url}`).toBe(404);
       } else {
         // Pages under the app's loading.tsx stream: the status line (200) is sent before the page
@@ -184,6 +191,17 @@ test("Harbour's pages, route handlers and server actions answer 404 / change not
       }
       expect(withoutSwitcher(body), `${email} GET ${url}`).not.toContain("Probe");
     }
+    // The audit CSV export with B's ids in its filters: a file of Harbour's own events only.
+    for (const filter of [`client=${b.clientId}`, `person=user:${b.ownerId}`, "client=Probe"]) {
+      const response = await page.request.get(`/settings/audit-log/export?${filter}`, { maxRedirects: 0 });
+      expect(response.status(), `${email} export ${filter}`).toBe(200);
+      const csv = await response.text();
+      const eventIds = csv.trim().split("\r\n").slice(1).map((line) => line.slice(-36));
+      const foreign = await query("select id from audit_events where id = any($1::uuid[]) and organisation_id is distinct from (select id from organisations where name = 'Harbour Health Group')", [eventIds]);
+      expect(foreign, `${email} export ${filter}`).toEqual([]);
+      expect(csv, `${email} export ${filter}`).not.toContain(b.auditEventId);
+      expect(csv, `${email} export ${filter}`).not.toContain("Probe");
+    }
     for (const [name, fields] of forgedActions(b)) {
       const action = actions.find((a) => a.exportedName === name);
       expect(action, name).toBeTruthy();
@@ -192,4 +210,31 @@ test("Harbour's pages, route handlers and server actions answer 404 / change not
     }
     expect(await stateOf(b), email).toBe(before);
   }
+});
+
+test("another clinic's client login gets not-found for B's record of disclosures, as a page and as a PDF", async ({ page }) => {
+  const b = await organisationB();
+  const tag = randomBytes(3).toString("hex");
+  const email = `probe-client-${tag}@example.test`;
+  // A Harbour client with a portal login of their own: B's profile is not theirs.
+  const harbour = await one<{ id: string }>("select id from organisations where name = 'Harbour Health Group'");
+  const mine = await one<{ id: string }>("insert into clients (organisation_id, first_name, last_name, email) values ($1, 'Rowan', 'Harbourside', $2) returning id", [harbour.id, email]);
+  const { password_hash } = await one<{ password_hash: string }>("select password_hash from users where email = 'admin@harbour.test'");
+  const account = await one<{ id: string }>("insert into portal_accounts (email, name, password_hash) values ($1, 'Rowan Harbourside', $2) returning id", [email, password_hash]);
+  await query("insert into portal_account_profiles (portal_account_id, client_id, status, accepted_at) values ($1, $2, 'accepted', now())", [account.id, mine.id]);
+
+  await page.goto("/portal/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/portal/sign-in"));
+
+  const pdf = await page.request.get(`/portal/profiles/${b.clientId}/disclosures/pdf`, { maxRedirects: 0 });
+  expect(pdf.status()).toBe(404);
+  await page.goto(`/portal/profiles/${b.clientId}/disclosures`);
+  await expect(page.getByRole("heading", { level: 1, name: "We can't find this page" })).toBeVisible();
+  await expect(page.locator("body")).not.toContainText("Probe");
+  // Their own record still opens.
+  await page.goto(`/portal/profiles/${mine.id}/disclosures`);
+  await expect(page.getByRole("heading", { level: 1, name: "Who has seen my information" })).toBeVisible();
 });

@@ -11,8 +11,9 @@ import { AnswerForms } from "./answer-forms";
 export const metadata: Metadata = { title: "Access request" };
 
 const STATE_TEXT = {
-  approved: "This request has been approved.",
-  declined: "This request has been declined.",
+  // Also what the person who just answered sees: the page re-renders in its new state.
+  approved: "This request has been approved. They have been told.",
+  declined: "This request has been declined. They have been told.",
   expired: "This request is more than 14 days old and has expired. They can ask again.",
 } as const;
 

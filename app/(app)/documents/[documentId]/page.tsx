@@ -71,7 +71,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ docum
           </a>
           {model.file && (
             <a href={`/documents/${model.id}/file`} className={buttonClasses({ variant: "secondary" })} download>
-              Uploaded PDF
+              {model.received ? "Received file" : "Uploaded PDF"}
             </a>
           )}
           <ShareButton

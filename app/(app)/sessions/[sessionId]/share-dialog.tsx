@@ -305,6 +305,8 @@ function PeopleWithAccess({
   const headingId = `${comboboxId}-people`;
   const listRef = useRef<HTMLUListElement>(null);
   const [removing, setRemoving] = useState<string | null>(null);
+  // The person whose end date is being set or moved (the 3-day warning's *Extend* lands here).
+  const [endingFor, setEndingFor] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -395,6 +397,7 @@ function PeopleWithAccess({
                       onSelect: () => void changeLevel(p, l),
                     })),
                     { kind: "separator" as const },
+                    { kind: "item" as const, label: p.expiresAt ? "Change end date" : "Set an end date", onSelect: () => setEndingFor(p.userId) },
                     { kind: "item" as const, label: "Remove access", tone: "danger" as const, onSelect: () => setRemoving(p.userId) },
                   ]}
                 >
@@ -408,6 +411,17 @@ function PeopleWithAccess({
                 </Badge>
               )}
             </div>
+            {canManage && endingFor === p.userId && (
+              <div className="space-y-2 rounded-md border border-slate-200 bg-slate-50 px-3 py-2">
+                <AccessEndForm grant="session_share" ids={{ sessionId, userId: p.userId }} current={p.expiresAt} label={`${p.name}'s access ends`} />
+                <Button variant="ghost" size="sm" onClick={() => {
+                  setEndingFor(null);
+                  focusMenu(index);
+                }}>
+                  Done
+                </Button>
+              </div>
+            )}
             {removing === p.userId && (
               <ConfirmRemoval name={p.name} pending={busy === p.userId} onConfirm={() => void remove(p, index)} onCancel={() => {
                   setRemoving(null);

@@ -4,8 +4,16 @@ import { ActionForm } from "@/components/forms/action-form";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { endChartAccessAction } from "./actions";
 
+interface EndAccessFormProps {
+  fields: Record<string, string>;
+  label: string;
+  title: string;
+  description: string;
+  confirmLabel: string;
+}
+
 /** The action at the end of one line of the Access tab, with a confirmation first. */
-export function EndAccessForm({ fields, label, title, description, confirmLabel }: { fields: Record<string, string>; label: string; title: string; description: string; confirmLabel: string }) {
+export function EndAccessForm({ fields, label, title, description, confirmLabel }: EndAccessFormProps) {
   return (
     <ActionForm action={endChartAccessAction} aria-label={title} className="space-y-1">
       {Object.entries(fields).map(([name, value]) => (

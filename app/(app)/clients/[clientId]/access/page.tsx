@@ -25,7 +25,7 @@ import { formatDate, formatDateTime } from "../../format";
 import { ChartHeader } from "../chart-header";
 import { chartMetadata, loadChart } from "../load-chart";
 import { AccessForm } from "./access-form";
-import { EndAccessForm } from "./end-access-form";
+import { AccessLine } from "./access-line";
 import { AccessUntil } from "@/components/access/access-until";
 import { AccessEndForm } from "@/components/access/access-end-form";
 
@@ -39,9 +39,7 @@ function reasonText(r: SessionAccessReason): string {
   return `Team: ${r.teamName}`;
 }
 
-const empty = (text: string) => (
-  <p className="text-sm text-slate-600">{text}</p>
-);
+const empty = (text: string) => <p className="text-sm text-slate-600">{text}</p>;
 
 /** One kind of access: a heading, its lines (or what "none" means) and an optional note. */
 function AccessSection({
@@ -50,20 +48,24 @@ function AccessSection({
   empty: none,
   children,
   after,
+  listLabel = title,
+  listClassName = "divide-y divide-slate-100 text-sm",
 }: {
   id: string;
   title: string;
   empty: string;
-  children: ReactNode[] | null;
+  children: ReactNode[];
   after?: ReactNode;
+  listLabel?: string;
+  listClassName?: string;
 }) {
   return (
     <section aria-labelledby={id} className="space-y-3">
       <h3 id={id} className="text-sm font-semibold text-slate-900">
         {title}
       </h3>
-      {children?.length ? (
-        <ul className="divide-y divide-slate-100 text-sm" aria-label={title}>
+      {children.length ? (
+        <ul className={listClassName} aria-label={listLabel}>
           {children}
         </ul>
       ) : (
@@ -119,55 +121,36 @@ export default async function ChartAccessPage({
               title="Practitioners on the access list"
               empty="No practitioner is on this chart's access list."
               after={
-                <>
-                  {chart.abilities.manageAccess ? (
-                    <details open className="rounded-md border border-slate-200 p-3">
-                      <summary className="cursor-pointer text-sm font-medium text-teal-800">
-                        Add or change practitioners
-                      </summary>
-                      <div className="mt-3">
-                        <AccessForm
-                          hint={ALREADY_SEE_EVERY_CHART}
-                          clientId={id}
-                          practitioners={practitioners.map((p) => ({
-                            id: p.userId,
-                            name: p.name,
-                            hint: p.roleName,
-                            checked: onList.has(p.userId),
-                          }))}
-                        />
-                      </div>
-                    </details>
-                  ) : null}
-                </>
+                chart.abilities.manageAccess ? (
+                  <details open className="rounded-md border border-slate-200 p-3">
+                    <summary className="cursor-pointer text-sm font-medium text-teal-800">
+                      Add or change practitioners
+                    </summary>
+                    <div className="mt-3">
+                      <AccessForm
+                        hint={ALREADY_SEE_EVERY_CHART}
+                        clientId={id}
+                        practitioners={practitioners.map((p) => ({
+                          id: p.userId,
+                          name: p.name,
+                          hint: p.roleName,
+                          checked: onList.has(p.userId),
+                        }))}
+                      />
+                    </div>
+                  </details>
+                ) : null
               }
             >
               {access.accessList.map((p) => (
-                <li
+                <AccessLine
                   key={p.userId}
-                  className="flex flex-wrap items-center gap-2 py-2"
+                  name={p.name}
+                  end={p.canRemove && { fields: { kind: "access_list", clientId: id, userId: p.userId }, who: p.name, chart: clientName }}
                 >
-                  <span className="font-medium text-slate-900">{p.name}</span>
                   <Badge>{p.roleName}</Badge>
-                  <span className="text-slate-600">
-                    On the list since {formatDate(p.since)}
-                  </span>
-                  {p.canRemove ? (
-                    <span className="ml-auto">
-                      <EndAccessForm
-                        fields={{
-                          kind: "access_list",
-                          clientId: id,
-                          userId: p.userId,
-                        }}
-                        label="Remove"
-                        title={`Remove ${p.name} from ${clientName}'s access list?`}
-                        description="They can no longer open this chart from their next request. Sessions shared with them directly are not affected."
-                        confirmLabel="Remove access"
-                      />
-                    </span>
-                  ) : null}
-                </li>
+                  <span className="text-slate-600">On the list since {formatDate(p.since)}</span>
+                </AccessLine>
               ))}
             </AccessSection>
 
@@ -176,99 +159,52 @@ export default async function ChartAccessPage({
               title="Staff whose role sees every chart"
               empty="No role of this clinic sees every chart."
               after={
-                <>
-                  <p className="text-xs text-slate-600">
-                    Their access comes with their role; an administrator changes
-                    it in Settings → Members.
-                  </p>
-                </>
+                <p className="text-xs text-slate-600">
+                  Their access comes with their role; an administrator changes it in Settings → Members.
+                </p>
               }
             >
               {access.everyChart.map((p) => (
-                <li
-                  key={p.userId}
-                  className="flex flex-wrap items-center gap-2 py-2"
-                >
-                  <span className="font-medium text-slate-900">{p.name}</span>
+                <AccessLine key={p.userId} name={p.name}>
                   <span className="text-slate-600">Role: {p.roleName}</span>
-                </li>
+                </AccessLine>
               ))}
             </AccessSection>
 
-            <section aria-labelledby="sessions-title" className="space-y-3">
-              <h3
-                id="sessions-title"
-                className="text-sm font-semibold text-slate-900"
-              >
-                Colleagues who can open sessions about this client
-              </h3>
-              {access.sessions.length ? (
-                <ul
-                  className="space-y-4"
-                  aria-label="Sessions about this client"
-                >
-                  {access.sessions.map((s) => (
-                    <li
-                      key={s.sessionId}
-                      className="rounded-md border border-slate-200 p-3 text-sm"
-                    >
-                      <p className="font-medium text-slate-900">
-                        {s.title ? (
-                          <Link
-                            href={`/sessions/${s.sessionId}`}
-                            className="text-teal-800 hover:underline"
-                          >
-                            {s.title}
-                          </Link>
-                        ) : (
-                          "A session you cannot open"
-                        )}
-                      </p>
-                      <ul
-                        className="mt-2 divide-y divide-slate-100"
-                        aria-label={`People with access to ${s.title ?? "this session"}`}
+            <AccessSection
+              id="sessions-title"
+              title="Colleagues who can open sessions about this client"
+              empty="No session has this client as its patient profile."
+              listLabel="Sessions about this client"
+              listClassName="space-y-4"
+            >
+              {access.sessions.map((s) => (
+                <li key={s.sessionId} className="rounded-md border border-slate-200 p-3 text-sm">
+                  <p className="font-medium text-slate-900">
+                    {s.title ? (
+                      <Link href={`/sessions/${s.sessionId}`} className="text-teal-800 hover:underline">
+                        {s.title}
+                      </Link>
+                    ) : (
+                      "A session you cannot open"
+                    )}
+                  </p>
+                  <ul className="mt-2 divide-y divide-slate-100" aria-label={`People with access to ${s.title ?? "this session"}`}>
+                    {s.people.map((p) => (
+                      <AccessLine
+                        key={p.userId}
+                        name={p.name}
+                        end={p.canRemoveShare && { fields: { kind: "session_share", clientId: id, sessionId: s.sessionId, userId: p.userId }, who: p.name }}
                       >
-                        {s.people.map((p) => (
-                          <li
-                            key={p.userId}
-                            className="flex flex-wrap items-center gap-2 py-2"
-                          >
-                            <span className="font-medium text-slate-900">
-                              {p.name}
-                            </span>
-                            <Badge>{p.roleName}</Badge>
-                            <span className="text-slate-600">
-                              {p.reasons.map(reasonText).join(" · ")}
-                            </span>
-                            <Badge tone="info">
-                              {SESSION_LEVEL_LABELS[p.level]}
-                            </Badge>
-                            {p.canRemoveShare ? (
-                              <span className="ml-auto">
-                                <EndAccessForm
-                                  fields={{
-                                    kind: "session_share",
-                                    clientId: id,
-                                    sessionId: s.sessionId,
-                                    userId: p.userId,
-                                  }}
-                                  label="Remove share"
-                                  title={`Remove ${p.name}'s share of this session?`}
-                                  description="They lose the access the share gave them from their next request. Team visibility, if any, still applies."
-                                  confirmLabel="Remove share"
-                                />
-                              </span>
-                            ) : null}
-                          </li>
-                        ))}
-                      </ul>
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                empty("No session has this client as its patient profile.")
-              )}
-            </section>
+                        <Badge>{p.roleName}</Badge>
+                        <span className="text-slate-600">{p.reasons.map(reasonText).join(" · ")}</span>
+                        <Badge tone="info">{SESSION_LEVEL_LABELS[p.level]}</Badge>
+                      </AccessLine>
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </AccessSection>
 
             <AccessSection
               id="portal-title"
@@ -276,36 +212,15 @@ export default async function ChartAccessPage({
               empty="No portal login has this profile."
             >
               {access.portalLogins.map((l) => (
-                <li
+                <AccessLine
                   key={l.portalAccountId}
-                  className="flex flex-wrap items-center gap-2 py-2"
+                  name={l.name}
+                  end={l.canRevoke && { fields: { kind: "portal_login", clientId: id, portalAccountId: l.portalAccountId }, who: l.name }}
                 >
-                  <span className="font-medium text-slate-900">{l.name}</span>
                   <span className="text-slate-600">{l.email}</span>
-                  <Badge tone={l.status === "accepted" ? "success" : "info"}>
-                    {l.status === "accepted" ? "Signed up" : "Invitation sent"}
-                  </Badge>
-                  <span className="text-slate-600">
-                    {l.canManage
-                      ? "Can manage information"
-                      : "Cannot manage information"}
-                  </span>
-                  {l.canRevoke ? (
-                    <span className="ml-auto">
-                      <EndAccessForm
-                        fields={{
-                          kind: "portal_login",
-                          clientId: id,
-                          portalAccountId: l.portalAccountId,
-                        }}
-                        label="Revoke"
-                        title={`Revoke ${l.name}'s portal access to this profile?`}
-                        description="They will no longer see this profile or its forms in the portal. Other profiles on their login are not affected."
-                        confirmLabel="Revoke access"
-                      />
-                    </span>
-                  ) : null}
-                </li>
+                  <Badge tone={l.status === "accepted" ? "success" : "info"}>{l.status === "accepted" ? "Signed up" : "Invitation sent"}</Badge>
+                  <span className="text-slate-600">{l.canManage ? "Can manage information" : "Cannot manage information"}</span>
+                </AccessLine>
               ))}
             </AccessSection>
 
@@ -315,35 +230,16 @@ export default async function ChartAccessPage({
               empty="No document of this chart is shared with an external contact."
             >
               {access.externalShares.map((s) => (
-                <li
+                <AccessLine
                   key={s.shareId}
-                  className="flex flex-wrap items-center gap-2 py-2"
+                  name={s.contactOrganisation ? `${s.contactName}, ${s.contactOrganisation}` : s.contactName}
+                  end={s.canRevoke && { fields: { kind: "external_share", clientId: id, shareId: s.shareId }, who: s.contactName }}
                 >
-                  <span className="font-medium text-slate-900">
-                    {s.contactName}
-                    {s.contactOrganisation ? `, ${s.contactOrganisation}` : ""}
-                  </span>
                   <span className="text-slate-600">
-                    {s.documentTitle ?? "A document"} ({s.documentKindLabel}),
-                    sent {formatDate(s.sentAt)}
+                    {s.documentTitle ?? "A document"} ({s.documentKindLabel}), sent {formatDate(s.sentAt)}
                   </span>
                   <ShareStateBadge state={s.state} />
-                  {s.canRevoke ? (
-                    <span className="ml-auto">
-                      <EndAccessForm
-                        fields={{
-                          kind: "external_share",
-                          clientId: id,
-                          shareId: s.shareId,
-                        }}
-                        label="Revoke"
-                        title={`Revoke ${s.contactName}'s access?`}
-                        description="The link stops working at once, also in a browser where it is already open."
-                        confirmLabel="Revoke access"
-                      />
-                    </span>
-                  ) : null}
-                </li>
+                </AccessLine>
               ))}
             </AccessSection>
           </CardBody>

@@ -6,9 +6,11 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { DOCUMENT_KIND_LABELS } from "@/lib/access/documents";
 import { listClientDocuments } from "@/lib/documents/list-documents";
 import { cursorParam } from "@/lib/pagination/list-cursor";
+import { listChartReplies } from "@/lib/replies/list-chart-replies";
 import { formatDate } from "../../format";
 import { ChartHeader } from "../chart-header";
 import { chartMetadata, loadChart } from "../load-chart";
+import { ChartInboxCard } from "./inbox";
 
 export async function generateMetadata({ params }: { params: Promise<{ clientId: string }> }): Promise<Metadata> {
   return chartMetadata(params, "Documents");
@@ -18,11 +20,15 @@ export default async function ClientDocumentsPage({ params, searchParams }: { pa
   const { actor, chart } = await loadChart(params, "documents");
   const cursor = await searchParams;
   // The documents domain applies each kind's own area permission (letters, labs, invoices …).
-  const docs = await listClientDocuments(actor, chart.client.id, { after: cursorParam(cursor.after), before: cursorParam(cursor.before) });
+  const [docs, inbox] = await Promise.all([
+    listClientDocuments(actor, chart.client.id, { after: cursorParam(cursor.after), before: cursorParam(cursor.before) }),
+    listChartReplies(actor, chart.client.id),
+  ]);
   const href = (c: { after?: string; before?: string }) => `/clients/${chart.client.id}/documents?${new URLSearchParams(c)}`;
   return (
     <>
       <ChartHeader chart={chart} current="documents" />
+      <ChartInboxCard clientId={chart.client.id} inbox={inbox} />
       {docs.items.length === 0 && !docs.prevCursor ? (
         <EmptyState title="No documents yet" description="Letters, prescriptions, lab results and invoices for this client will be listed here." />
       ) : (

@@ -60,7 +60,25 @@ export default async function SharedDocumentPage({ params, searchParams }: { par
         </div>
       </div>
       <DocumentView model={model} />
+      <SendBack shareId={shareId} senderName={row.sender.name} />
     </div>
+  );
+}
+
+/** The way to send something back (a reply), under a document and under a list of several. */
+function SendBack({ shareId, senderName }: { shareId: string; senderName: string }) {
+  return (
+    <section data-print="hide" aria-labelledby="reply-heading" className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white px-5 py-4">
+      <div>
+        <h2 id="reply-heading" className="text-sm font-semibold text-slate-900">
+          Sending something back?
+        </h2>
+        <p className="text-sm text-slate-600">A signed form, a report or a scan goes securely to {senderName}.</p>
+      </div>
+      <Link href={`/share/s/${shareId}/reply`} className={buttonClasses({ variant: "secondary" })}>
+        Send a document back
+      </Link>
+    </section>
   );
 }
 
@@ -98,6 +116,7 @@ async function SharedDocumentList({ shareId, row }: { shareId: string; row: NonN
           </li>
         ))}
       </ul>
+      <SendBack shareId={shareId} senderName={row.sender.name} />
     </section>
   );
 }
