@@ -12,6 +12,8 @@ export interface DocumentSharedProps {
   contactName: string;
   viewUrl: string;
   expiresInHours: number;
+  /** Several documents in one share (one link, one code); absent for one. Still no titles. */
+  documentCount?: number;
 }
 
 export default function DocumentSharedEmail({
@@ -20,14 +22,16 @@ export default function DocumentSharedEmail({
   contactName,
   viewUrl,
   expiresInHours,
+  documentCount = 1,
 }: DocumentSharedProps) {
+  const what = documentCount > 1 ? `${documentCount} documents` : "a document";
   return (
-    <EmailLayout clinicName={clinicName} preview={`${senderName} at ${clinicName} has shared a document with you.`}>
+    <EmailLayout clinicName={clinicName} preview={`${senderName} at ${clinicName} has shared ${what} with you.`}>
       <Greeting name={contactName} />
       <Paragraph>
-        {`${senderName} at ${clinicName} has shared a document with you through Carebridge's secure sharing portal.`}
+        {`${senderName} at ${clinicName} has shared ${what} with you through Carebridge's secure sharing portal.`}
       </Paragraph>
-      <CallToAction href={viewUrl}>View document</CallToAction>
+      <CallToAction href={viewUrl}>{documentCount > 1 ? "View documents" : "View document"}</CallToAction>
       <SmallPrint>
         {`For your security, this link expires if it isn't used within ${plural(expiresInHours, "hour")}. If it has expired, ask ${clinicName} to send it again.`}
       </SmallPrint>

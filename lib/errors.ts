@@ -53,6 +53,7 @@ export const ERROR_CODES = [
   "reply_too_large",
   "reply_limit_reached",
   "reply_handled",
+  "documents_not_shareable",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -153,4 +154,5 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   reply_too_large: "This file is larger than 10 MB. Send a smaller file (a scan at a lower resolution, or fewer pages).",
   reply_limit_reached: "You have sent 5 documents back through this link today. Try again tomorrow, or contact the clinic.",
   reply_handled: "Someone has already filed or discarded this document. Reload the page to see where things stand.",
+  documents_not_shareable: "Some of the chosen documents can't be shared, so nothing was sent. Untick them, or ask an admin, then share again.",
 };

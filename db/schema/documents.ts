@@ -1,6 +1,6 @@
 
 import { sql } from "drizzle-orm";
-import { boolean, check, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { documentKind, securityLevel } from "./enums";
 import { organisations, users } from "./organisations";
 import { clients } from "./clients";
@@ -87,6 +87,19 @@ export const documentShares = pgTable(
     index("document_shares_document_idx").on(t.documentId, t.createdAt.desc()),
     index("document_shares_contact_idx").on(t.contactId),
   ],
+);
+
+// The further documents of a share that carries several (all of one client): the share's own
+// document_id is the first, these follow in `position` order. A single-document share has no rows
+// here, so it stays exactly as it was.
+export const shareDocuments = pgTable(
+  "share_documents",
+  {
+    shareId: uuid("share_id").notNull().references(() => documentShares.id),
+    documentId: uuid("document_id").notNull().references(() => documents.id),
+    position: integer("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.shareId, t.documentId] }), index("share_documents_document_idx").on(t.documentId)],
 );
 
 // Every code sent and every code attempt, for the daily cap and the audit trail.

@@ -48,7 +48,7 @@ export const AUDIT_GROUPS = {
   },
   downloads: {
     label: "Downloads and prints",
-    actions: ["document.downloaded", "portal.document_downloaded", "portal.document_printed", "reply.downloaded", "audit.exported", "client.disclosures_downloaded"],
+    actions: ["document.downloaded", "portal.document_downloaded", "portal.documents_zipped", "portal.document_printed", "reply.downloaded", "audit.exported", "client.disclosures_downloaded"],
   },
   shares: {
     label: "External shares",
@@ -246,12 +246,14 @@ export const AUDIT_SENTENCES: Partial<Record<AuditAction, string>> = {
   "reply.downloaded": "Downloaded a document a contact sent back",
   "reply.filed": "Filed a document a contact sent back",
   "reply.discarded": "Discarded a document a contact sent back",
+  "portal.documents_zipped": "Downloaded a share's documents as one ZIP",
 };
 
 /** The readable sentence for an event; a few add a detail from the event's metadata. */
 export function describeAuditAction(action: string, metadata: Record<string, unknown> | null): string {
   const base = AUDIT_SENTENCES[action as AuditAction] ?? action.replace(/[._]/g, " ");
   if ((action === "document.downloaded" || action === "portal.document_downloaded") && metadata?.format === "file") return `${base} (the uploaded file)`;
+  if (action === "portal.document_downloaded" && metadata?.format === "zip") return `${base} (in the ZIP of all)`;
   if (action === "audit.events_pruned" && typeof metadata?.deleted === "number") return `${base} (${metadata.deleted})`;
   if (action === "audit.exported" && typeof metadata?.rows === "number") return `${base} (${metadata.rows} events)`;
   return base;

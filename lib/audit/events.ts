@@ -110,6 +110,7 @@ export const AuditAction = z.enum([
   "reply.downloaded",
   "reply.filed",
   "reply.discarded",
+  "portal.documents_zipped",
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

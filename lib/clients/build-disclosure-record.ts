@@ -63,7 +63,8 @@ export async function buildDisclosureRecord(exec: Executor, input: { organisatio
         coalesce(ds.first_opened_at, (select min(e.created_at) from audit_events e
           where e.target_type = 'document_share' and e.target_id = ds.id::text and e.action in ('portal.link_opened', 'portal.code_accepted', 'portal.document_viewed'))) as opened_at
       from document_shares ds
-      join documents d on d.id = ds.document_id
+      -- A share of several documents discloses each of them (share_documents holds the further ones).
+      join documents d on d.id = ds.document_id or d.id in (select sd.document_id from share_documents sd where sd.share_id = ds.id)
       join contacts ct on ct.id = ds.contact_id
       where d.client_id = ${input.clientId} and d.organisation_id = ${input.organisationId}
         and ds.created_at >= ${period.from.toISOString()}::timestamptz and ds.created_at <= ${period.to.toISOString()}::timestamptz

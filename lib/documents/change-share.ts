@@ -9,12 +9,15 @@ import { hashToken, newToken } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/errors";
 import { scheduleOutboxDelivery } from "@/lib/outbox/schedule-delivery";
 import { auditDocumentRefusals, loadDocumentFor } from "./load-document";
+import { loadDocumentsToShare } from "./load-documents-to-share";
 import { assertContactReachable, emailShareLink, shareLevelFor } from "./share-document";
+import { shareDocumentIds } from "./share-document-ids";
 
 /**
  * Resend: a new link (new token, link_version + 1, sent_at now), so the old link and any portal
  * cookie issued for it stop working; it clears a lock and any outstanding code.
  * Revoke: the link and every cookie stop working at once (link_version + 1).
+ * A share of several documents is managed as one: resend checks each of its documents again.
  */
 export async function changeShare(actor: StaffActor, input: { shareId: string; change: "resend" | "revoke" }): Promise<void> {
   const db = await getDb();
@@ -22,9 +25,13 @@ export async function changeShare(actor: StaffActor, input: { shareId: string; c
     db.transaction(async (tx) => {
       const [share] = await tx.select().from(documentShares).where(eq(documentShares.id, input.shareId)).for("update");
       if (!share) throw new AppError("not_found");
-      const { doc, facts, org } = await loadDocumentFor(tx, actor, share.documentId, "document:view");
+      // A share of several documents stays manageable while any of them is left (its first may be deleted).
+      const documentIds = await shareDocumentIds(tx, share, { liveOnly: true });
+      const { doc, facts, org } = await loadDocumentFor(tx, actor, documentIds[0] ?? share.documentId, "document:view");
       if (!canManageShare(actor, facts, share, input.change, org)) throw new AppError(input.change === "resend" && !org.sharingEnabled ? "sharing_off" : "forbidden");
       if (share.revokedAt) throw new AppError("not_found");
+      // Sending again is sharing again: every document must still be shareable (refused whole, saying which).
+      if (input.change === "resend" && documentIds.length > 1) await loadDocumentsToShare(tx, actor, documentIds);
       const now = new Date();
       if (input.change === "revoke") {
         await tx.update(documentShares).set({ revokedAt: now, linkVersion: sql`${documentShares.linkVersion} + 1` }).where(eq(documentShares.id, share.id));
@@ -50,7 +57,7 @@ export async function changeShare(actor: StaffActor, input: { shareId: string; c
             linkVersion: sql`${documentShares.linkVersion} + 1`,
           })
           .where(eq(documentShares.id, share.id));
-        await emailShareLink(tx, { actor, shareId: share.id, to: contact.email!, contactName: contact.name, token });
+        await emailShareLink(tx, { actor, shareId: share.id, to: contact.email!, contactName: contact.name, token, documentCount: Math.max(documentIds.length, 1) });
       }
       await recordStaffAudit(tx, actor, {
         action: input.change === "revoke" ? "document.share_revoked" : "document.share_resent",

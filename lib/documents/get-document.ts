@@ -1,9 +1,9 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { contacts, documentShares, organisations, outbox, users } from "@/db/schema";
+import { contacts, documents, documentShares, organisations, outbox, shareDocuments, users } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
-import { canDocument, canManageShare, shareBlockers, type ShareBlocker } from "@/lib/access/documents";
+import { canDocument, canManageShare, DOCUMENT_KINDS, shareBlockers, type DocumentKind, type ShareBlocker } from "@/lib/access/documents";
 import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { deliveryState, type DeliveryState } from "@/lib/outbox/delivery-state";
 import { shareDisplayState, type ShareDisplayState } from "@/lib/portal/link-state";
@@ -11,6 +11,7 @@ import { auditDocumentRefusals, loadDocumentFor } from "./load-document";
 import { sharePurposeLabel } from "./share-purpose";
 import type { SecurityLevel } from "@/lib/portal/security-level";
 import { buildRenderModel, type DocumentRenderModel } from "./render-model";
+import { sharesCarrying } from "./share-document-ids";
 
 export interface DocumentShareItem {
   id: string;
@@ -32,13 +33,23 @@ export interface DocumentShareItem {
   lockedAt: Date | null;
   canResend: boolean;
   canRevoke: boolean;
+  /** How many documents the share carries (1, or several sent together in one link). */
+  documentCount: number;
+}
+
+/** Another document of the same client that could go in the same share. */
+export interface ShareableDocument {
+  id: string;
+  kind: DocumentKind;
+  title: string;
+  updatedAt: Date;
 }
 
 export interface DocumentPageData {
   model: DocumentRenderModel;
   clientId: string;
   canEdit: boolean;
-  share: { allowed: boolean; blockers: ShareBlocker[]; securityLevel: SecurityLevel };
+  share: { allowed: boolean; blockers: ShareBlocker[]; securityLevel: SecurityLevel; moreDocuments: ShareableDocument[] };
   shares: DocumentShareItem[];
 }
 
@@ -56,23 +67,36 @@ export async function getDocument(actor: StaffActor, documentId: string, now = n
           contactOrganisation: contacts.organisationName,
           sharedByName: users.name,
           email: { status: outbox.status, lastError: outbox.lastError },
+          documentCount: sql<number>`1 + (select count(*)::int from ${shareDocuments} where ${shareDocuments.shareId} = ${documentShares.id})`,
         })
         .from(documentShares)
         .innerJoin(contacts, eq(contacts.id, documentShares.contactId))
         .innerJoin(users, eq(users.id, documentShares.sharedById))
         .leftJoin(outbox, eq(outbox.id, documentShares.linkEmailId))
-        .where(eq(documentShares.documentId, doc.id))
+        .where(sharesCarrying(doc.id))
         .orderBy(desc(documentShares.createdAt))
         .limit(100),
     ]);
     const policy = { openedLinkMaxDays: settings?.openedLinkMaxDays ?? null };
+    const shareAllowed = canDocument(actor, "document:share", facts, org);
+    // The client's other documents the actor may share too, for "Add documents of this client".
+    const shareableKinds = DOCUMENT_KINDS.filter((k) => shareBlockers(actor, k, true).length === 0);
+    const moreDocuments =
+      shareAllowed && shareableKinds.length
+        ? await db
+            .select({ id: documents.id, kind: documents.kind, title: documents.title, updatedAt: documents.updatedAt })
+            .from(documents)
+            .where(and(eq(documents.clientId, doc.clientId), eq(documents.organisationId, actor.organisationId), isNull(documents.deletedAt), ne(documents.id, doc.id), inArray(documents.kind, shareableKinds)))
+            .orderBy(desc(documents.createdAt), desc(documents.id))
+            .limit(50)
+        : [];
     await recordStaffAudit(db, actor, { action: "document.viewed", target: { type: "document", id: doc.id }, clientId: doc.clientId });
     return {
       model: await buildRenderModel(db, doc),
       clientId: doc.clientId,
       canEdit: canDocument(actor, "document:edit", facts),
-      share: { allowed: canDocument(actor, "document:share", facts, org), blockers: shareBlockers(actor, doc.kind, org.sharingEnabled), securityLevel: org.securityLevel },
-      shares: shareRows.map(({ share: s, contactName, contactOrganisation, sharedByName, email }) => {
+      share: { allowed: shareAllowed, blockers: shareBlockers(actor, doc.kind, org.sharingEnabled), securityLevel: org.securityLevel, moreDocuments },
+      shares: shareRows.map(({ share: s, contactName, contactOrganisation, sharedByName, email, documentCount }) => {
         const state = shareDisplayState(s, now, policy);
         return {
           id: s.id,
@@ -91,6 +115,7 @@ export async function getDocument(actor: StaffActor, documentId: string, now = n
           lockedAt: s.lockedAt,
           canResend: state !== "revoked" && canManageShare(actor, facts, s, "resend", org),
           canRevoke: state !== "revoked" && canManageShare(actor, facts, s, "revoke", org),
+          documentCount,
         };
       }),
     };

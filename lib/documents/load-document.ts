@@ -8,6 +8,7 @@ import { clientSight } from "@/lib/access/client-visibility";
 import { canDocument, shareBlockers, type DocumentAccessFacts, type DocumentPermission } from "@/lib/access/documents";
 import { AppError } from "@/lib/errors";
 import { readReceived } from "./content";
+import { DocumentsRefused } from "./documents-refused";
 
 /**
  * Loads one document for an action and guards it. Someone who may not even view it gets
@@ -45,7 +46,8 @@ export async function auditDocumentRefusals<T>(actor: StaffActor, what: string, 
   try {
     return await run();
   } catch (e) {
-    if (e instanceof AppError && REFUSALS.has(e.code)) await auditRefusal(actor, what, target);
+    // A several-document share refused whole is a policy refusal too, whatever its code.
+    if (e instanceof AppError && (REFUSALS.has(e.code) || e instanceof DocumentsRefused)) await auditRefusal(actor, what, target);
     throw e;
   }
 }

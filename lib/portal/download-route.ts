@@ -3,6 +3,7 @@ import { fileResponse, pdfResponse } from "@/lib/pdf/render-document-pdf";
 import { rateLimit, tooManyRequests } from "@/lib/rate-limit";
 import { currentShareAccess } from "./portal-request";
 import { downloadSharedDocument } from "./share-access";
+import { sharedDocumentId } from "./shared-documents";
 
 const refused = () =>
   new Response("This document isn't available. Open the link from your email again.", {
@@ -10,15 +11,19 @@ const refused = () =>
     headers: { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex, nofollow" },
   });
 
-/** A portal download route: the rendered PDF or the uploaded file; marks the share downloaded; audited. */
+/**
+ * A portal download route: the rendered PDF or the uploaded file; marks the share downloaded;
+ * audited. `?doc=` names one document of a share of several (default: the share's own).
+ */
 export function portalDocumentDownload(what: "pdf" | "file") {
-  return async function GET(_request: Request, { params }: { params: Promise<{ shareId: string }> }) {
+  return async function GET(request: Request, { params }: { params: Promise<{ shareId: string }> }) {
     const { shareId } = await params;
     const { row, client } = await currentShareAccess(shareId);
     const limited = await rateLimit("portalIp", client.ip ?? "unknown");
     if (!limited.success) return tooManyRequests(limited);
-    if (!row) return refused();
-    const download = await downloadSharedDocument(row, client, what);
+    const documentId = row && (await sharedDocumentId(row, new URL(request.url).searchParams.get("doc")));
+    if (!row || !documentId) return refused();
+    const download = await downloadSharedDocument(row, client, what, documentId);
     if (!download) return refused();
     const { bytes, filename, contentType, etag } = download;
     return contentType ? fileResponse(bytes, { filename, contentType }) : pdfResponse(bytes, filename, "attachment", etag);

@@ -1,7 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { contacts, documents, documentShares, organisations, users } from "@/db/schema";
+import { contacts, documents, documentShares, organisations, shareDocuments, users } from "@/db/schema";
 import { hashToken } from "@/lib/crypto/tokens";
 import { linkStatus, type LinkStatus } from "./link-state";
 import { isUuid } from "@/lib/validation/ids";
@@ -19,6 +19,8 @@ function selectShare(exec: Executor, where: ReturnType<typeof eq>, lock: boolean
       sender: { name: users.name },
       contact: { id: contacts.id, name: contacts.name, email: contacts.email, mobile: contacts.mobile },
       org: { id: organisations.id, name: organisations.name, sharingEnabled: organisations.sharingEnabled, openedLinkMaxDays: organisations.openedLinkMaxDays },
+      // A share of several documents (share_documents): how many further ones are not deleted.
+      moreLiveDocuments: sql<number>`(select count(*)::int from ${shareDocuments} join ${documents} more on more.id = ${shareDocuments.documentId} where ${shareDocuments.shareId} = ${documentShares.id} and more.deleted_at is null)`,
     })
     .from(documentShares)
     .innerJoin(documents, eq(documents.id, documentShares.documentId))
@@ -44,11 +46,12 @@ export async function findShareById(exec: Executor, shareId: string, opts: { loc
 }
 
 /**
- * The portal's view of a share: its link status, where a deleted document or sharing turned off
- * for the organisation count as revoked — the contact sees the same calm page either way.
+ * The portal's view of a share: its link status, where a deleted document (every one, for a share
+ * of several) or sharing turned off for the organisation count as revoked — the contact sees the
+ * same calm page either way.
  */
 export function portalStatus(row: PortalShareRow, now: Date): LinkStatus {
-  if (row.document.deletedAt || !row.org.sharingEnabled) return "revoked";
+  if ((row.document.deletedAt && !row.moreLiveDocuments) || !row.org.sharingEnabled) return "revoked";
   return linkStatus(row.share, now, { openedLinkMaxDays: row.org.openedLinkMaxDays });
 }
 

@@ -141,10 +141,12 @@ describe(`fuzzing the main actions (${RUNS} runs each): only refusals or results
         fc.record({
           documentId: anyId(documentId),
           contactId: anyId(contactId, noEmailContactId),
+          // Several documents in one share: real, duplicated, unknown and junk ids.
+          moreDocumentIds: fc.option(fc.array(anyId(documentId), { maxLength: 3 }), { nil: undefined }),
           purpose: fc.oneof(fc.constantFrom(...SHARE_PURPOSES), anyText),
           purposeNote: fc.option(anyText, { nil: undefined }),
           idempotencyKey: fc.option(fc.oneof(fc.uuid(), anyText), { nil: undefined }) }),
-        (raw) => check(shareDocumentInput, raw, (input) => shareDocument(admin, input), [s.documentShares, s.outbox]),
+        (raw) => check(shareDocumentInput, raw, (input) => shareDocument(admin, input), [s.documentShares, s.shareDocuments, s.outbox]),
       ),
       { numRuns: RUNS },
     );

@@ -16,6 +16,7 @@ import { contentFromForm } from "@/lib/documents/form-data";
 import { MAX_UPLOAD_BYTES, saveDocument } from "@/lib/documents/save-document";
 import { documentInput, shareDocumentInput } from "@/lib/documents/schemas";
 import { shareDocument } from "@/lib/documents/share-document";
+import { DocumentsRefused, refusedDocumentsText } from "@/lib/documents/documents-refused";
 import type { ActionResult } from "@/lib/errors";
 
 export async function saveDocumentAction(_prev: FormState, data: FormData): Promise<FormState> {
@@ -54,8 +55,17 @@ export async function saveDocumentAction(_prev: FormState, data: FormData): Prom
 }
 
 export async function shareDocumentAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const { state } = await handleStaffForm(shareDocumentInput, Object.fromEntries(data), shareDocument);
-  if (state.ok) revalidatePath(`/documents/${String(data.get("documentId"))}`);
+  let refused: DocumentsRefused | null = null;
+  const raw = { ...Object.fromEntries(data), moreDocumentIds: data.getAll("moreDocumentIds") };
+  const { state } = await handleStaffForm(shareDocumentInput, raw, (actor, input) =>
+    shareDocument(actor, input).catch((e: unknown) => {
+      if (e instanceof DocumentsRefused) refused = e;
+      throw e;
+    }),
+  );
+  if (state.ok) revalidatePath("/documents", "layout");
+  // Several documents refused whole: say which, under the documents list.
+  if (refused) state.fieldErrors = { moreDocumentIds: refusedDocumentsText((refused as DocumentsRefused).refused) };
   // An id that names no contact of this organisation (forged, or deleted meanwhile): say what to do, once, at the field.
   if (state.error === "invalid_input" && state.fieldErrors?.contactId === "") state.fieldErrors.contactId = "Choose a contact from the list.";
   return state;

@@ -80,6 +80,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ docum
             settingsHref={share.blockers.some((b) => b.reason === "sharing_off") && can(actor, "settings:edit") ? "/settings/sharing" : null}
             canAddContact={can(actor, "contacts:edit")}
             securityLevel={share.securityLevel}
+            moreDocuments={share.moreDocuments}
           />
         </div>
       </div>
@@ -115,6 +116,11 @@ export default async function DocumentPage({ params }: { params: Promise<{ docum
                     <span className="block text-xs text-slate-600" data-testid="share-purpose">
                       {s.purpose}
                     </span>
+                    {s.documentCount > 1 && (
+                      <span className="block text-xs text-slate-600" data-testid="share-document-count">
+                        {s.documentCount} documents in one link
+                      </span>
+                    )}
                     <span className="block text-xs text-slate-500">
                       by {s.sharedByName} · {SECURITY_LEVEL_SHORT[s.securityLevel]}
                     </span>

@@ -8,6 +8,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Checkbox, Input } from "@/components/ui/field";
 import type { SecurityLevel } from "@/lib/portal/security-level";
 import { SharePurposeFields } from "@/components/documents/share-purpose-fields";
+import { MoreDocumentsField, type MoreDocumentOption } from "@/components/documents/more-documents-field";
 import { addShareContactAction, changeShareAction, searchContactsAction, shareDocumentAction, type ContactOption } from "../actions";
 
 /**
@@ -164,8 +165,11 @@ export function ShareButton({
   settingsHref,
   canAddContact,
   securityLevel,
+  moreDocuments,
 }: {
   documentId: string;
+  /** The client's other documents the sender may share too ("Add documents of this client"). */
+  moreDocuments: MoreDocumentOption[];
   allowed: boolean;
   explanation: string[];
   settingsHref: string | null;
@@ -178,7 +182,7 @@ export function ShareButton({
   const [adding, setAdding] = useState(false);
   const [codeByEmail, setCodeByEmail] = useState(false);
   // After a successful share the dialog shows a Done state (no Share button to press twice).
-  const [sharedWith, setSharedWith] = useState<string | null>(null);
+  const [sharedWith, setSharedWith] = useState<{ name: string; documents: number } | null>(null);
   const titleId = useId();
   const noMobile = Boolean(contact && securityLevel === "link_and_sms" && !contact.hasMobile);
   // Focus starts in the first field each time the dialog opens (the form is new each time).
@@ -218,7 +222,7 @@ export function ShareButton({
           {allowed && sharedWith ? (
             <div className="mt-3 space-y-3 text-sm text-slate-700">
               <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-emerald-900">
-                Shared with {sharedWith}. The contact has been emailed a link to the sharing portal.
+                {sharedWith.documents > 1 ? `Shared ${sharedWith.documents} documents with ${sharedWith.name}` : `Shared with ${sharedWith.name}`}. The contact has been emailed a link to the sharing portal.
               </p>
               <p className="text-xs text-slate-600">Their share is listed under &ldquo;Shared with contacts&rdquo; below, where you can resend or revoke it.</p>
               <div className="flex justify-end">
@@ -245,7 +249,7 @@ export function ShareButton({
                   idempotent
                   action={async (prev, data) => {
                     const state = await shareDocumentAction(prev, data);
-                    if (state.ok) setSharedWith(contact?.name ?? "the contact");
+                    if (state.ok) setSharedWith({ name: contact?.name ?? "the contact", documents: data.getAll("moreDocumentIds").length + 1 });
                     return state;
                   }}
                   aria-label="Share with a contact"
@@ -280,6 +284,7 @@ export function ShareButton({
                       />
                     </div>
                   )}
+                  <MoreDocumentsField documents={moreDocuments} />
                   <SharePurposeFields />
                   <div className="flex justify-end gap-2">
                     <Button variant="secondary" onClick={() => dialog.current?.close()}>

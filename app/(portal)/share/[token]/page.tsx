@@ -35,13 +35,13 @@ export default async function ShareLinkPage({ params }: { params: Promise<{ toke
   if (cookie && (await requireShareAccess(landing.shareId, cookie))) redirect(sharePath(landing.shareId));
   return (
     <section className="mx-auto max-w-lg rounded-lg border border-slate-200 bg-white p-6 shadow-xs">
-      <p className="text-sm text-slate-600">A document has been shared with you by</p>
+      <p className="text-sm text-slate-600">{landing.documentCount > 1 ? `${landing.documentCount} documents have` : "A document has"} been shared with you by</p>
       <h1 className="mt-1 text-xl font-semibold text-slate-900">{landing.clinicName}</h1>
       <p className="mt-2 text-sm text-slate-700" data-testid="shared-by">
         {landing.senderName}, {landing.clinicName}, shared this on {formatDate(landing.sharedAt)}.
       </p>
       <p className="text-sm text-slate-700" data-testid="shared-what">
-        {landing.documentKind} dated {formatDate(landing.documentDate)}
+        {landing.documentCount > 1 ? `${landing.documentCount} documents: ${landing.documentKind}` : `${landing.documentKind} dated ${formatDate(landing.documentDate)}`}
       </p>
       <div className="mt-5">
         {!landing.codeChannel ? (
