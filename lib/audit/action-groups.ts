@@ -56,6 +56,8 @@ export const AUDIT_GROUPS = {
       "document.shared",
       "document.share_resent",
       "document.share_revoked",
+      "document.share_reminder_sent",
+      "document.share_unopened",
       "portal.link_refused",
       "portal.link_opened",
       "portal.code_sent",
@@ -239,6 +241,8 @@ export const AUDIT_SENTENCES: Partial<Record<AuditAction, string>> = {
   "access.requested": "Asked for access",
   "access.request_approved": "Approved a request for access",
   "access.request_declined": "Declined a request for access",
+  "document.share_reminder_sent": "Reminded a contact of an unopened share",
+  "document.share_unopened": "A shared link expired unopened",
 };
 
 /** The readable sentence for an event; a few add a detail from the event's metadata. */

@@ -106,6 +106,8 @@ export const AuditAction = z.enum([
   "access.requested",
   "access.request_approved",
   "access.request_declined",
+  "document.share_reminder_sent",
+  "document.share_unopened",
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -15,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   "access_ended",
   "access_requested",
   "access_request_declined",
+  "share_unopened",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
