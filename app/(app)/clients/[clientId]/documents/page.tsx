@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DocumentShares } from "@/components/documents/document-shares";
 import { EmptyState } from "@/components/ui/empty-state";
 import { CursorPagination } from "@/components/ui/cursor-pagination";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
@@ -35,6 +36,7 @@ export default async function ClientDocumentsPage({ params, searchParams }: { pa
                 <Th>Kind</Th>
                 <Th>Author</Th>
                 <Th>Date</Th>
+                <Th>Shared with</Th>
               </Tr>
             </THead>
             <TBody>
@@ -48,6 +50,9 @@ export default async function ClientDocumentsPage({ params, searchParams }: { pa
                   <Td>{DOCUMENT_KIND_LABELS[d.kind]}</Td>
                   <Td>{d.authorName}</Td>
                   <Td>{formatDate(d.createdAt)}</Td>
+                  <Td>
+                    <DocumentShares title={d.title} shares={d.shares} />
+                  </Td>
                 </Tr>
               ))}
             </TBody>
