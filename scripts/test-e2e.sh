@@ -23,6 +23,8 @@ export AUTH_TRUST_HOST=true
 export E2E_PORT="${E2E_PORT:-3100}"
 export APP_URL="http://127.0.0.1:${E2E_PORT}"
 export OUTBOX_VIEWER=1
+# The access sweep's route (/api/access/sweep) answers only with this bearer secret.
+export SWEEP_CRON_SECRET="${SWEEP_CRON_SECRET:-carebridge-e2e-sweep-secret-0123456789abcdef}"
 
 db=carebridge_e2e
 psql_bin=""
