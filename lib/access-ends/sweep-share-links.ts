@@ -23,6 +23,19 @@ const UNOPENED_REPORT_WINDOW_MS = 7 * 24 * HOUR_MS;
 /** A link that is still live and not opened: not revoked, not locked, the document not deleted. */
 const unopenedLive = sql`s.first_opened_at is null and s.revoked_at is null and s.locked_at is null and d.deleted_at is null`;
 
+/** The sweep's own audit event about one share (the system acts; the chart's history lists it). */
+function auditShare(tx: Executor, action: "document.share_reminder_sent" | "document.share_unopened", r: { id: string; organisation_id: string; client_id: string; document_id: string; contact_id: string }) {
+  return recordAudit(tx, {
+    organisationId: r.organisation_id,
+    actor: { type: "system" },
+    action,
+    target: { type: "document_share", id: r.id },
+    clientId: r.client_id,
+    metadata: { documentId: r.document_id, contactId: r.contact_id },
+    ip: null,
+  });
+}
+
 interface ReminderRow {
   id: string;
   document_id: string;
@@ -76,15 +89,7 @@ async function remindContacts(tx: Executor, now: Date): Promise<number> {
   for (const r of rows) {
     const token = newToken();
     await tx.update(documentShares).set({ remindedAt: now, tokenHash: hashToken(token) }).where(eq(documentShares.id, r.id));
-    await recordAudit(tx, {
-      organisationId: r.organisation_id,
-      actor: { type: "system" },
-      action: "document.share_reminder_sent",
-      target: { type: "document_share", id: r.id },
-      clientId: r.client_id,
-      metadata: { documentId: r.document_id, contactId: r.contact_id },
-      ip: null,
-    });
+    await auditShare(tx, "document.share_reminder_sent", r);
     if (!r.contact_email) continue;
     const linkEmailId = await queueEmail(tx, {
       organisationId: r.organisation_id,
@@ -128,15 +133,7 @@ async function reportUnopened(tx: Executor, now: Date): Promise<number> {
   for (const r of rows) {
     if (new Date(r.sent_at).getTime() < expiredBy.getTime() - UNOPENED_REPORT_WINDOW_MS) continue;
     reported++;
-    await recordAudit(tx, {
-      organisationId: r.organisation_id,
-      actor: { type: "system" },
-      action: "document.share_unopened",
-      target: { type: "document_share", id: r.id },
-      clientId: r.client_id,
-      metadata: { documentId: r.document_id, contactId: r.contact_id },
-      ip: null,
-    });
+    await auditShare(tx, "document.share_unopened", r);
     if (!r.sender_active) continue;
     await notify(tx, {
       userId: r.shared_by_id,

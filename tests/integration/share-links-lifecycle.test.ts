@@ -209,6 +209,10 @@ describe("Shared externally: list by state and bulk revoke", () => {
     expect(await ids("opened")).toEqual(expect.arrayContaining([opened.shareId]));
     expect(await ids("revoked")).toEqual(expect.arrayContaining([revoked.shareId]));
     expect(await ids()).not.toContain(revoked.shareId);
+    // The SQL filter and the state each row shows (shareDisplayState) agree.
+    for (const state of ["sent", "opened", "downloaded", "expired", "locked", "revoked"] as const) {
+      for (const item of (await listExternalShares(admin, { state })).items) expect(item.state, item.id).toBe(state);
+    }
 
     // Keyset pages: every live share once, in order, forwards and back.
     const seen: string[] = [];

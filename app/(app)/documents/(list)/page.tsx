@@ -3,8 +3,8 @@ import Link from "next/link";
 import { DocumentShares } from "@/components/documents/document-shares";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterChips } from "@/components/ui/filter-chips";
 import { PageHeader } from "@/components/ui/page-header";
 import { CursorPagination } from "@/components/ui/cursor-pagination";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
@@ -41,21 +41,10 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
           ) : undefined
         }
       />
-      <nav aria-label="Filter by kind" className="mb-4 flex flex-wrap gap-2">
-        {[undefined, ...DOCUMENT_KINDS.filter((k) => visibleKinds.includes(k))].map((k) => (
-          <Link
-            key={k ?? "all"}
-            href={href({ kind: k })}
-            aria-current={k === kind ? "page" : undefined}
-            className={cn(
-              "rounded-full border px-3 py-1 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-teal-600",
-              k === kind ? "border-teal-700 bg-teal-50 text-teal-900" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50",
-            )}
-          >
-            {k ? `${DOCUMENT_KIND_LABELS[k]}s` : "All"}
-          </Link>
-        ))}
-      </nav>
+      <FilterChips
+        label="Filter by kind"
+        chips={[undefined, ...DOCUMENT_KINDS.filter((k) => visibleKinds.includes(k))].map((k) => ({ key: k ?? "all", label: k ? `${DOCUMENT_KIND_LABELS[k]}s` : "All", href: href({ kind: k }), current: k === kind }))}
+      />
       {items.length === 0 && !prevCursor ? (
         <EmptyState
           title={kind ? `No ${DOCUMENT_KIND_LABELS[kind].toLowerCase()}s yet` : "No documents yet"}

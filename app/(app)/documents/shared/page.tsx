@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SHARE_STATE } from "@/components/access/share-state-badge";
-import { cn } from "@/components/ui/cn";
 import { CursorPagination } from "@/components/ui/cursor-pagination";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterChips } from "@/components/ui/filter-chips";
 import { PageHeader } from "@/components/ui/page-header";
 import { canSeeExternalShares } from "@/lib/access/documents";
 import { requireStaff } from "@/lib/auth/staff-actor";
@@ -35,21 +34,7 @@ export default async function SharedExternallyPage({ searchParams }: { searchPar
         title="Shared externally"
         description="Documents of the clients you can see that were sent to contacts outside the clinic, with the state of each link. Select shares to revoke them together."
       />
-      <nav aria-label="Filter by state" className="mb-4 flex flex-wrap gap-2">
-        {FILTERS.map((f) => (
-          <Link
-            key={f.value}
-            href={href({ state: f.value })}
-            aria-current={f.value === state ? "page" : undefined}
-            className={cn(
-              "rounded-full border px-3 py-1 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-teal-600",
-              f.value === state ? "border-teal-700 bg-teal-50 text-teal-900" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50",
-            )}
-          >
-            {f.label}
-          </Link>
-        ))}
-      </nav>
+      <FilterChips label="Filter by state" chips={FILTERS.map((f) => ({ key: f.value, label: f.label, href: href({ state: f.value }), current: f.value === state }))} />
       {page.items.length === 0 && !page.prevCursor ? (
         <EmptyState
           title={state === "live" ? "Nothing shared externally" : `No ${current.label.toLowerCase()} shares`}
