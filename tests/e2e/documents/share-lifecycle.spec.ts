@@ -3,8 +3,8 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { query } from "../db";
 import { signIn } from "../support";
 
-// Exclusive: it turns on the organisation's reminder setting (put back at the end), and the sweep
-// it runs acts on every share of the seeded database.
+// It turns on the organisation's reminder setting (put back at the end); the records it needs are
+// its own (contacts, letters, shares made in the database).
 
 const HOUR = 3_600_000;
 
@@ -43,6 +43,8 @@ test("unopened links: the contact is reminded, the sender hears it was not opene
        (select c.id from clients c where c.organisation_id = m.organisation_id and c.archived_at is null order by c.created_at limit 1) as "clientId"
      from users u join memberships m on m.user_id = u.id where u.email = 'admin@harbour.test'`,
   );
+  // Both sides' whole path in one test (one sign-in): longer than one page's budget on a busy machine.
+  test.setTimeout(180_000);
   const suffix = randomBytes(3).toString("hex");
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, "admin@harbour.test");
