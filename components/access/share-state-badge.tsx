@@ -1,7 +1,7 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { ShareDisplayState } from "@/lib/portal/link-state";
 
-/** An external share's state as the sender sees it (document page, chart Access tab). */
+/** An external share's state as the sender sees it: the one label and colour per state, everywhere shares are shown. */
 export const SHARE_STATE: Record<ShareDisplayState, { label: string; tone: BadgeTone }> = {
   sent: { label: "Sent", tone: "info" },
   opened: { label: "Opened", tone: "success" },

@@ -78,6 +78,10 @@ export const documentShares = pgTable(
     purpose: text("purpose").$type<SharePurpose>(),
     // The staff member's words when the purpose is "other".
     purposeNote: text("purpose_note"),
+    // Stamped by the sweep, once per link (a resend clears them): the contact's reminder 4 hours
+    // before an unopened link expires, and the sender's "did not open" notification after it has.
+    remindedAt: timestamp("reminded_at", { withTimezone: true }),
+    unopenedNotifiedAt: timestamp("unopened_notified_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -86,6 +90,8 @@ export const documentShares = pgTable(
     check("document_shares_purpose_note_check", sql`${t.purpose} is distinct from 'other' or ${t.purposeNote} is not null`),
     index("document_shares_document_idx").on(t.documentId, t.createdAt.desc()),
     index("document_shares_contact_idx").on(t.contactId),
+    // The sweep's candidates: unopened, live links not yet reported on (a small set at any time).
+    index("document_shares_unopened_idx").on(t.sentAt).where(sql`${t.firstOpenedAt} is null and ${t.revokedAt} is null and ${t.unopenedNotifiedAt} is null`),
   ],
 );
 

@@ -10,6 +10,8 @@ export const organisations = pgTable("organisations", {
   securityLevel: securityLevel("security_level").notNull().default("link_and_sms"),
   // null = an opened link stays valid until revoked
   openedLinkMaxDays: integer("opened_link_max_days"),
+  // The sweep emails the contact once, 4 hours before an unopened link expires (Settings → Sharing).
+  remindBeforeLinkExpiry: boolean("remind_before_link_expiry").notNull().default(false),
   // Automatic logoff (HIPAA 164.312(a)(2)(iii)): a staff auth session ends after this many minutes
   // without a request (5–480, validated in lib/auth/auth-sessions/security-settings.ts).
   idleTimeoutMinutes: integer("idle_timeout_minutes").notNull().default(30),

@@ -8,6 +8,7 @@ import { notify } from "@/lib/notifications/notify";
 import { scheduleOutboxDelivery } from "@/lib/outbox/schedule-delivery";
 import { appUrl } from "@/lib/urls";
 import { formatLastDay } from "./end-date";
+import { sweepShareLinks } from "./sweep-share-links";
 
 type GrantKind = "session_share" | "client_access" | "portal_profile";
 
@@ -30,54 +31,67 @@ interface ClaimedGrant {
 }
 
 /**
- * Per kind of grant: the statement that claims rows (warn: stamps `expiry_warned_at`; end: deletes
- * the share or entry, revokes the portal profile) and returns what the messages need. Each claim
- * is one UPDATE/DELETE … RETURNING, so two sweeps running at once never claim the same row: the
- * second waits on the row lock, re-checks its condition and skips it.
+ * Per kind of grant: its table and columns, the statement that ends a row (delete the share or
+ * entry; revoke the portal profile), and how to describe it. claimSql() builds both claims from
+ * this: warn stamps `expiry_warned_at`, end removes; each is one UPDATE/DELETE … RETURNING, so two
+ * sweeps running at once never claim the same row: the second waits on the row lock, re-checks
+ * its condition and skips it.
  */
-const KINDS: Record<GrantKind, { claim: (mode: "warn" | "end", now: Date) => SQL; what: (g: ClaimedGrant) => string; manage: (g: ClaimedGrant) => string; targetType: string }> = {
+interface GrantTable {
+  table: string;
+  /** Columns returned as target_id, holder_id, granted_by_id. */
+  columns: { target: string; holder: string; grantedBy: string; extra?: string };
+  /** Rows that can still end (portal profiles stay as revoked rows). */
+  live?: SQL;
+  end: (now: Date) => SQL;
+  /** Selects, from the claimed rows `c`, what ClaimedGrant needs besides the organisation and granter. */
+  details: SQL;
+  what: (g: ClaimedGrant) => string;
+  manage: (g: ClaimedGrant) => string;
+  targetType: string;
+}
+
+const KINDS: Record<GrantKind, GrantTable> = {
   session_share: {
-    claim: (mode, now) => sql`
-      c as (${
-        mode === "end"
-          ? sql`delete from session_shares where expires_at <= ${sqlInstant(now)}`
-          : sql`update session_shares set expiry_warned_at = ${sqlInstant(now)} where ${warnable(now)}`
-      } returning session_id as target_id, user_id as holder_id, granted_by_id, expires_at),
-      x as (select c.target_id, c.holder_id, h.name as holder_name, c.expires_at, t.organisation_id, t.title as subject, t.client_id, c.granted_by_id
-      from c join clinical_sessions t on t.id = c.target_id join users h on h.id = c.holder_id)`,
+    table: "session_shares",
+    columns: { target: "session_id", holder: "user_id", grantedBy: "granted_by_id" },
+    end: (now) => sql`delete from session_shares where expires_at <= ${sqlInstant(now)}`,
+    details: sql`select c.target_id, c.holder_id, h.name as holder_name, c.expires_at, t.organisation_id, t.title as subject, t.client_id, c.granted_by_id
+      from c join clinical_sessions t on t.id = c.target_id join users h on h.id = c.holder_id`,
     what: (g) => `${g.holder_name}'s access to “${g.subject}”`,
     // Opens the share dialog, where the end date is changed (Extend) — not just the session.
     manage: (g) => `/sessions/${g.target_id}?share=1`,
     targetType: "clinical_session",
   },
   client_access: {
-    claim: (mode, now) => sql`
-      c as (${
-        mode === "end"
-          ? sql`delete from client_access where expires_at <= ${sqlInstant(now)}`
-          : sql`update client_access set expiry_warned_at = ${sqlInstant(now)} where ${warnable(now)}`
-      } returning client_id as target_id, user_id as holder_id, granted_by_id, expires_at),
-      x as (select c.target_id, c.holder_id, h.name as holder_name, c.expires_at, t.organisation_id, t.first_name || ' ' || t.last_name as subject, t.id as client_id, c.granted_by_id
-      from c join clients t on t.id = c.target_id join users h on h.id = c.holder_id)`,
+    table: "client_access",
+    columns: { target: "client_id", holder: "user_id", grantedBy: "granted_by_id" },
+    end: (now) => sql`delete from client_access where expires_at <= ${sqlInstant(now)}`,
+    details: sql`select c.target_id, c.holder_id, h.name as holder_name, c.expires_at, t.organisation_id, t.first_name || ' ' || t.last_name as subject, t.id as client_id, c.granted_by_id
+      from c join clients t on t.id = c.target_id join users h on h.id = c.holder_id`,
     what: (g) => `${g.holder_name}'s access to ${g.subject}'s chart`,
     manage: (g) => `/clients/${g.target_id}/access`,
     targetType: "client",
   },
   portal_profile: {
-    claim: (mode, now) => sql`
-      c as (${
-        mode === "end"
-          ? sql`update portal_account_profiles set status = 'revoked', revoked_at = expires_at where status <> 'revoked' and expires_at <= ${sqlInstant(now)}`
-          : sql`update portal_account_profiles set expiry_warned_at = ${sqlInstant(now)} where status <> 'revoked' and ${warnable(now)}`
-      } returning client_id as target_id, portal_account_id as holder_id, invited_name, invited_by_id as granted_by_id, expires_at),
-      x as (select c.target_id, c.holder_id, coalesce(c.invited_name, 'A portal login') as holder_name, c.expires_at, t.organisation_id,
+    table: "portal_account_profiles",
+    columns: { target: "client_id", holder: "portal_account_id", grantedBy: "invited_by_id", extra: "invited_name" },
+    live: sql`status <> 'revoked'`,
+    end: (now) => sql`update portal_account_profiles set status = 'revoked', revoked_at = expires_at where status <> 'revoked' and expires_at <= ${sqlInstant(now)}`,
+    details: sql`select c.target_id, c.holder_id, coalesce(c.invited_name, 'A portal login') as holder_name, c.expires_at, t.organisation_id,
         t.first_name || ' ' || t.last_name as subject, t.id as client_id, c.granted_by_id
-      from c join clients t on t.id = c.target_id)`,
+      from c join clients t on t.id = c.target_id`,
     what: (g) => `${g.holder_name}'s client-portal access to ${g.subject}'s profile`,
     manage: (g) => `/clients/${g.target_id}/portal`,
     targetType: "client",
   },
 };
+
+function claimSql(k: GrantTable, mode: "warn" | "end", now: Date): SQL {
+  const statement = mode === "end" ? k.end(now) : sql`update ${sql.raw(k.table)} set expiry_warned_at = ${sqlInstant(now)} where ${k.live ? sql`${k.live} and ` : sql``}${warnable(now)}`;
+  const { target, holder, grantedBy, extra } = k.columns;
+  return sql`c as (${statement} returning ${sql.raw(`${target} as target_id, ${holder} as holder_id, ${grantedBy} as granted_by_id, expires_at${extra ? `, ${extra}` : ""}`)}), x as (${k.details})`;
+}
 
 /** Ends within the warning window, not warned yet, not ended yet. */
 function warnable(now: Date): SQL {
@@ -88,7 +102,7 @@ async function claim(tx: Executor, kind: GrantKind, mode: "warn" | "end", now: D
   return selectRows<ClaimedGrant>(
     tx,
     // The claim is a data-modifying WITH, which Postgres allows only at the top level.
-    sql`with ${KINDS[kind].claim(mode, now)}
+    sql`with ${claimSql(KINDS[kind], mode, now)}
       select x.*, o.name as organisation_name, g.name as granter_name, g.email as granter_email, (m.user_id is not null) as granter_active, x.granted_by_id as granter_id
       from x
       join organisations o on o.id = x.organisation_id
@@ -103,64 +117,48 @@ async function claim(tx: Executor, kind: GrantKind, mode: "warn" | "end", now: D
  * - grants whose end date has passed are removed (portal profiles revoked), each ending audited,
  *   and the person who gave the access is notified in the app;
  * - grants ending within 3 days are warned about once: the granter gets a notification and an
- *   email with *Extend* and *Let it end*.
+ *   email with *Extend* and *Let it end*;
+ * - external share links: the contact's reminder before an unopened link expires, and the
+ *   sender's "did not open" notification after it has (./sweep-share-links.ts).
  * One transaction per kind and step. `now` is injectable for tests.
  */
-export async function sweepExpiredAccess(opts: { now?: Date } = {}): Promise<{ warned: number; ended: number }> {
+export async function sweepExpiredAccess(opts: { now?: Date } = {}): Promise<{ warned: number; ended: number; reminded: number; unopened: number }> {
   const now = opts.now ?? new Date();
   const db = await getDb();
-  let warned = 0;
-  let ended = 0;
+  const counts = { warned: 0, ended: 0 };
   for (const kind of Object.keys(KINDS) as GrantKind[]) {
-    ended += await db.transaction(async (tx) => {
-      const rows = await claim(tx, kind, "end", now);
-      for (const g of rows) await reportEnded(tx, kind, g);
-      return rows.length;
-    });
-    warned += await db.transaction(async (tx) => {
-      const rows = await claim(tx, kind, "warn", now);
-      for (const g of rows) await reportEnding(tx, kind, g, now);
-      return rows.length;
-    });
+    for (const mode of ["end", "warn"] as const) {
+      counts[mode === "end" ? "ended" : "warned"] += await db.transaction(async (tx) => {
+        const rows = await claim(tx, kind, mode, now);
+        for (const g of rows) await report(tx, kind, mode, g, now);
+        return rows.length;
+      });
+    }
   }
-  if (warned > 0) scheduleOutboxDelivery();
-  return { warned, ended };
+  const links = await sweepShareLinks({ now });
+  if (counts.warned > 0 || links.reminded > 0) scheduleOutboxDelivery();
+  return { ...counts, ...links };
 }
 
-async function reportEnded(tx: Executor, kind: GrantKind, g: ClaimedGrant) {
+/** Audits the ending (or the warning) and tells the granter, if they are still a member. */
+async function report(tx: Executor, kind: GrantKind, mode: "warn" | "end", g: ClaimedGrant, now: Date) {
   const k = KINDS[kind];
   await recordAudit(tx, {
     organisationId: g.organisation_id,
     actor: { type: "system" },
-    action: "access.ended",
+    action: mode === "end" ? "access.ended" : "access.end_warned",
     target: { type: k.targetType, id: g.target_id },
     clientId: g.client_id,
     metadata: { grant: kind, holderId: g.holder_id, grantedById: g.granter_id, endsAt: new Date(g.expires_at).toISOString() },
     ip: null,
   });
   if (!g.granter_active || !g.granter_id) return;
-  await notify(tx, {
-    userId: g.granter_id,
-    organisationId: g.organisation_id,
-    kind: "access_ended",
-    text: `${k.what(g)} has ended, on the end date you set.`,
-    link: k.manage(g),
-  });
-}
-
-async function reportEnding(tx: Executor, kind: GrantKind, g: ClaimedGrant, now: Date) {
-  const k = KINDS[kind];
+  if (mode === "end") {
+    await notify(tx, { userId: g.granter_id, organisationId: g.organisation_id, kind: "access_ended", text: `${k.what(g)} has ended, on the end date you set.`, link: k.manage(g) });
+    return;
+  }
+  if (!g.granter_email) return;
   const lastDay = formatLastDay(new Date(g.expires_at), now);
-  await recordAudit(tx, {
-    organisationId: g.organisation_id,
-    actor: { type: "system" },
-    action: "access.end_warned",
-    target: { type: k.targetType, id: g.target_id },
-    clientId: g.client_id,
-    metadata: { grant: kind, holderId: g.holder_id, grantedById: g.granter_id, endsAt: new Date(g.expires_at).toISOString() },
-    ip: null,
-  });
-  if (!g.granter_active || !g.granter_id || !g.granter_email) return;
   await notify(tx, {
     userId: g.granter_id,
     organisationId: g.organisation_id,

@@ -100,3 +100,13 @@ export function canManageShare(actor: StaffActor, doc: DocumentAccessFacts, shar
   if (share.sharedById === actor.userId) return true;
   return shareBlockers(actor, doc.kind, true).length === 0;
 }
+
+/**
+ * The "Shared externally" view (every external share of the organisation, with bulk revoke): for
+ * roles that work with contacts and see charts and documents. Its rows are further limited to
+ * shares of documents the actor can see (lib/documents/list-external-shares.ts), and each revoke
+ * is checked with canManageShare.
+ */
+export function canSeeExternalShares(actor: StaffActor): boolean {
+  return canContacts(actor, "view") && levelAtLeast(actor.role.permissions.patients, "view") && kindsFor(actor, "view").length > 0;
+}

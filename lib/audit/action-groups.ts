@@ -56,6 +56,8 @@ export const AUDIT_GROUPS = {
       "document.shared",
       "document.share_resent",
       "document.share_revoked",
+      "document.share_reminder_sent",
+      "document.share_unopened",
       "portal.link_refused",
       "portal.link_opened",
       "portal.code_sent",
@@ -247,6 +249,8 @@ export const AUDIT_SENTENCES: Partial<Record<AuditAction, string>> = {
   "reply.filed": "Filed a document a contact sent back",
   "reply.discarded": "Discarded a document a contact sent back",
   "portal.documents_zipped": "Downloaded a share's documents as one ZIP",
+  "document.share_reminder_sent": "Reminded a contact of an unopened share",
+  "document.share_unopened": "A shared link expired unopened",
 };
 
 /** The readable sentence for an event; a few add a detail from the event's metadata. */

@@ -111,6 +111,8 @@ export const AuditAction = z.enum([
   "reply.filed",
   "reply.discarded",
   "portal.documents_zipped",
+  "document.share_reminder_sent",
+  "document.share_unopened",
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -1,13 +1,12 @@
 import "server-only";
-import { and, desc, eq, inArray, max } from "drizzle-orm";
+import { and, eq, inArray, max } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { contacts, documentShares, organisations, portalAccountProfiles, portalSessions } from "@/db/schema";
+import { portalAccountProfiles, portalSessions } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { can } from "@/lib/access/can";
 import { assertCanClient } from "@/lib/access/clients-assert";
 import { kindsFor } from "@/lib/access/documents";
 import { listClientDocuments, type DocumentListItem } from "@/lib/documents/list-documents";
-import { shareDisplayState, type ShareDisplayState } from "@/lib/portal/link-state";
 import { getPortalTab, type PortalTab } from "./get-portal-tab";
 import { listClientSessions, type ChartSession } from "./list-client-sessions";
 
@@ -16,7 +15,7 @@ const RECENT = 5;
 export interface ChartOverview {
   /** null when the actor's role has no Sessions area. */
   sessions: { open: ChartSession[]; recent: ChartSession[]; total: number } | null;
-  documents: { latest: (DocumentListItem & { shares: { id: string; contactName: string; state: ShareDisplayState; sentAt: Date }[] })[]; total: number };
+  documents: { latest: DocumentListItem[]; total: number };
   forms: { toComplete: PortalTab["requests"]; submitted: PortalTab["requests"] };
   portal: { name: string; email: string; status: PortalTab["invitations"][number]["status"]; canManage: boolean; lastSignInAt: Date | null }[];
   contacts: PortalTab["contacts"];
@@ -29,7 +28,7 @@ export interface ChartOverview {
  * there (sessions through the sessions policy, documents by their kind's area). The caller has
  * opened (and audited) the chart; this asks the policy again, as every domain function does.
  */
-export async function getChartOverview(actor: StaffActor, clientId: string, now = new Date()): Promise<ChartOverview> {
+export async function getChartOverview(actor: StaffActor, clientId: string): Promise<ChartOverview> {
   await assertCanClient(actor, "client:view", clientId);
   const [sessions, docs, portalTab] = await Promise.all([
     can(actor, "sessions:view") ? listClientSessions(actor, clientId) : Promise.resolve(null),
@@ -38,29 +37,15 @@ export async function getChartOverview(actor: StaffActor, clientId: string, now 
   ]);
   const db = await getDb();
   const latest = docs.items.slice(0, RECENT);
-  const docIds = latest.map((d) => d.id);
   const accountIds = portalTab.invitations.map((i) => i.portalAccountId);
-  const [shareRows, [org], signIns] = await Promise.all([
-    docIds.length
-      ? db
-          .select({ share: documentShares, contactName: contacts.name })
-          .from(documentShares)
-          .innerJoin(contacts, eq(contacts.id, documentShares.contactId))
-          .where(inArray(documentShares.documentId, docIds))
-          .orderBy(desc(documentShares.createdAt))
-          .limit(50)
-      : Promise.resolve([]),
-    db.select({ openedLinkMaxDays: organisations.openedLinkMaxDays }).from(organisations).where(eq(organisations.id, actor.organisationId)),
-    accountIds.length
-      ? db
-          .select({ accountId: portalSessions.portalAccountId, last: max(portalSessions.createdAt) })
-          .from(portalSessions)
-          .innerJoin(portalAccountProfiles, and(eq(portalAccountProfiles.portalAccountId, portalSessions.portalAccountId), eq(portalAccountProfiles.clientId, clientId)))
-          .where(inArray(portalSessions.portalAccountId, accountIds))
-          .groupBy(portalSessions.portalAccountId)
-      : Promise.resolve([]),
-  ]);
-  const policy = { openedLinkMaxDays: org?.openedLinkMaxDays ?? null };
+  const signIns = accountIds.length
+    ? await db
+        .select({ accountId: portalSessions.portalAccountId, last: max(portalSessions.createdAt) })
+        .from(portalSessions)
+        .innerJoin(portalAccountProfiles, and(eq(portalAccountProfiles.portalAccountId, portalSessions.portalAccountId), eq(portalAccountProfiles.clientId, clientId)))
+        .where(inArray(portalSessions.portalAccountId, accountIds))
+        .groupBy(portalSessions.portalAccountId)
+    : [];
   const lastSignIn = new Map(signIns.map((s) => [s.accountId, s.last]));
   return {
     sessions: sessions && {
@@ -71,12 +56,8 @@ export async function getChartOverview(actor: StaffActor, clientId: string, now 
     documents: {
       // The documents list is paged by cursor (no count): "total" is what the first page holds.
       total: docs.items.length,
-      latest: latest.map((d) => ({
-        ...d,
-        shares: shareRows
-          .filter((r) => r.share.documentId === d.id)
-          .map((r) => ({ id: r.share.id, contactName: r.contactName, state: shareDisplayState(r.share, now, policy), sentAt: r.share.sentAt })),
-      })),
+      // Each document carries its external shares (the documents list loads them).
+      latest,
     },
     forms: {
       toComplete: portalTab.requests.filter((r) => r.status !== "submitted"),

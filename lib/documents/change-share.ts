@@ -54,6 +54,9 @@ export async function changeShare(actor: StaffActor, input: { shareId: string; c
             codeSentAt: null,
             codeUsed: false,
             codeFailures: 0,
+            // A new link gets its own reminder and its own "did not open".
+            remindedAt: null,
+            unopenedNotifiedAt: null,
             linkVersion: sql`${documentShares.linkVersion} + 1`,
           })
           .where(eq(documentShares.id, share.id));

@@ -7,6 +7,7 @@ import { canSeeClient, visibleClientFilter } from "@/lib/access/client-visibilit
 import { kindsFor, type DocumentKind } from "@/lib/access/documents";
 import { AppError } from "@/lib/errors";
 import { decodeListCursor, encodeListCursor } from "@/lib/pagination/list-cursor";
+import { loadShareSummaries, type DocumentShareSummary } from "./share-summaries";
 import { assignedChartsCountSql, documentPageSql, MANY_ASSIGNED_CHARTS } from "./visible-documents";
 
 export interface DocumentListItem {
@@ -18,6 +19,8 @@ export interface DocumentListItem {
   authorName: string;
   createdAt: Date;
   updatedAt: Date;
+  /** Its external shares with their state, newest first. */
+  shares: DocumentShareSummary[];
 }
 
 export const DOCUMENT_PAGE_SIZE = 25;
@@ -64,6 +67,7 @@ async function documentPage(actor: StaffActor, opts: { kind?: DocumentKind; clie
   // A previous page was read oldest first: put it back in list order.
   if (before) rows.reverse();
   const cursorOf = (r: Row | undefined) => (r ? encodeListCursor({ listedAt: r.listed_key, id: r.id }) : null);
+  const shares = await loadShareSummaries(db, actor.organisationId, rows.map((r) => r.id));
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -74,6 +78,7 @@ async function documentPage(actor: StaffActor, opts: { kind?: DocumentKind; clie
       authorName: r.author_name,
       createdAt: date(r.created_at),
       updatedAt: date(r.updated_at),
+      shares: shares.get(r.id) ?? [],
     })),
     pageSize: DOCUMENT_PAGE_SIZE,
     nextCursor: before || more ? cursorOf(rows.at(-1)) : null,

@@ -14,6 +14,7 @@ export const sharingSettingsInput = z.object({
   openedLinkMaxDays: z
     .union([z.literal(""), z.coerce.number().int("Use whole days.").min(1, "Use at least 1 day.").max(3650, "Use at most 3,650 days.")])
     .transform((v) => (v === "" ? null : v)),
+  remindBeforeLinkExpiry: z.boolean(),
 });
 export type SharingSettings = z.output<typeof sharingSettingsInput>;
 
@@ -21,7 +22,7 @@ export async function getSharingSettings(actor: StaffActor): Promise<SharingSett
   await assertCan(actor, "settings:edit");
   const db = await getDb();
   const [org] = await db
-    .select({ sharingEnabled: organisations.sharingEnabled, securityLevel: organisations.securityLevel, openedLinkMaxDays: organisations.openedLinkMaxDays })
+    .select({ sharingEnabled: organisations.sharingEnabled, securityLevel: organisations.securityLevel, openedLinkMaxDays: organisations.openedLinkMaxDays, remindBeforeLinkExpiry: organisations.remindBeforeLinkExpiry })
     .from(organisations)
     .where(eq(organisations.id, actor.organisationId));
   return org!;

@@ -13,6 +13,7 @@ import TwoFactorReset, { type TwoFactorResetProps } from "@/emails/two-factor-re
 import AccessEnding, { type AccessEndingProps } from "@/emails/access-ending";
 import AccessRequested, { type AccessRequestedProps } from "@/emails/access-requested";
 import AccessRequestDeclined, { type AccessRequestDeclinedProps } from "@/emails/access-request-declined";
+import ShareLinkReminder, { type ShareLinkReminderProps } from "@/emails/share-link-reminder";
 
 /** Every email the app sends: its React Email component and its subject line. */
 export const EMAIL_TEMPLATES = {
@@ -74,6 +75,11 @@ export const EMAIL_TEMPLATES = {
   "access-request-declined": {
     component: AccessRequestDeclined as ComponentType<AccessRequestDeclinedProps>,
     subject: (p: AccessRequestDeclinedProps) => `${p.deciderName} declined your request for access`,
+  },
+  "share-link-reminder": {
+    component: ShareLinkReminder as ComponentType<ShareLinkReminderProps>,
+    // Nothing clinical, like "document-shared".
+    subject: (p: ShareLinkReminderProps) => `Reminder: ${p.clinicName} shared a document with you`,
   },
 } as const;
 

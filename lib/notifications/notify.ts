@@ -16,6 +16,7 @@ export const NOTIFICATION_KINDS = [
   "access_requested",
   "access_request_declined",
   "reply_received",
+  "share_unopened",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -10,6 +10,8 @@ const ID_SEGMENTS = [
   /^\/portal\/profiles\/[^/]+\/forms\/([^/]+)/,
 ];
 const NOT_IDS = new Set(["new"]);
+/** Static pages where an id could stand (lists of their own). */
+const STATIC_PAGES = [/^\/documents\/shared\/?$/];
 
 /**
  * For the proxy: does the path name a record by something that cannot be an id? Pages check ids
@@ -17,6 +19,7 @@ const NOT_IDS = new Set(["new"]);
  * found" arrives with status 200; answered here, it is a real 404 before anything renders.
  */
 export function hasMalformedId(pathname: string): boolean {
+  if (STATIC_PAGES.some((re) => re.test(pathname))) return false;
   return ID_SEGMENTS.some((re) => {
     const segment = re.exec(pathname)?.[1];
     return segment !== undefined && !NOT_IDS.has(segment) && !isUuid(segment);

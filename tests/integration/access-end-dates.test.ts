@@ -198,7 +198,7 @@ describe("the sweep", () => {
       expect((await call("Bearer sweep-secret-for-tests-012345678X")).status).toBe(404);
       const ok = await call("Bearer sweep-secret-for-tests-0123456789");
       expect(ok.status).toBe(200);
-      expect(await ok.json()).toEqual({ warned: expect.any(Number), ended: expect.any(Number) });
+      expect(await ok.json()).toEqual({ warned: expect.any(Number), ended: expect.any(Number), reminded: expect.any(Number), unopened: expect.any(Number) });
     } finally {
       vi.unstubAllEnvs();
     }

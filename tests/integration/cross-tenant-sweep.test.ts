@@ -35,6 +35,9 @@ import { archiveContact } from "@/lib/contacts/archive-contact";
 import { getContact, listContacts, searchContacts } from "@/lib/contacts/list-contacts";
 import { saveContact } from "@/lib/contacts/save-contact";
 import { changeShare } from "@/lib/documents/change-share";
+import { listExternalShares } from "@/lib/documents/list-external-shares";
+import { reshareDocument } from "@/lib/documents/reshare-document";
+import { revokeShares } from "@/lib/documents/revoke-shares";
 import { getDocumentFile, getDocumentPdf } from "@/lib/documents/document-pdf";
 import { getDocument } from "@/lib/documents/get-document";
 import { listClientChoices, listClientDocuments, listDocuments } from "@/lib/documents/list-documents";
@@ -300,6 +303,9 @@ const PROBES: Probe[] = [
   { name: "shareDocument(B document + A document)", run: (x, { a, b }) => shareDocument(x, { documentId: b.documentId, moreDocumentIds: [a.documentId], contactId: a.contactId, purpose: "continuing_care" }) },
   { name: "changeShare(B share, resend)", run: (x, { b }) => changeShare(x, { shareId: b.shareId, change: "resend" }) },
   { name: "changeShare(B share, revoke)", run: (x, { b }) => changeShare(x, { shareId: b.shareId, change: "revoke" }) },
+  { name: "reshareDocument(B share)", run: (x, { b }) => reshareDocument(x, { shareId: b.shareId }) },
+  { name: "revokeShares(B share)", run: (x, { b }) => revokeShares(x, { shareIds: [b.shareId] }) },
+  { name: "listExternalShares", run: (x) => listExternalShares(x, { state: "sent" }), expect: "list" },
   { name: "listClientDocuments(B client)", run: (x, { b }) => listClientDocuments(x, b.clientId) },
   { name: "listDocuments", run: (x) => listDocuments(x), expect: "list" },
   { name: "listClientChoices", run: (x) => listClientChoices(x), expect: "list" },

@@ -13,6 +13,7 @@ import IntakeFormEmail from "@/emails/intake-form";
 import MemberInvitationEmail from "@/emails/member-invitation";
 import PortalInvitationEmail from "@/emails/portal-invitation";
 import PortalProfileAddedEmail from "@/emails/portal-profile-added";
+import ShareLinkReminderEmail from "@/emails/share-link-reminder";
 import TwoFactorResetEmail from "@/emails/two-factor-reset";
 import SecurityCodeSms, { securityCodeText } from "@/emails/security-code";
 import SecurityCodeEmail from "@/emails/security-code-email";
@@ -63,6 +64,7 @@ const templates = [
   ["access-ending", <AccessEndingEmail key="m" {...AccessEndingEmail.PreviewProps} />],
   ["access-requested", <AccessRequestedEmail key="n" {...AccessRequestedEmail.PreviewProps} />],
   ["access-request-declined", <AccessRequestDeclinedEmail key="o" {...AccessRequestDeclinedEmail.PreviewProps} />],
+  ["share-link-reminder", <ShareLinkReminderEmail key="p" {...ShareLinkReminderEmail.PreviewProps} />],
 ] as const;
 
 describe("every email template", () => {

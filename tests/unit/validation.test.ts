@@ -39,7 +39,7 @@ describe("ids in the URL (proxy)", () => {
   it("flags record paths whose id is not a UUID, and nothing else", async () => {
     const { hasMalformedId } = await import("@/lib/request/malformed-id");
     const id = "00000000-0000-4000-8000-000000000000";
-    for (const p of [`/sessions/${"-".repeat(36)}`, "/clients/%00", `/clients/${id}/forms/x`, "/documents/abc/pdf", "/settings/roles/%E0%A4%A", "/share/s/zz", `/portal/profiles/${id}/forms/1`]) expect(hasMalformedId(p), p).toBe(true);
-    for (const p of ["/sessions", "/sessions/new", `/sessions/${id}`, `/clients/${id}/portal`, `/clients/${id}/forms/${id}`, "/documents/new", "/share/abcdefghijklmnopqrstuvwxyz", "/portal/sign-in", "/settings/sharing"]) expect(hasMalformedId(p), p).toBe(false);
+    for (const p of [`/sessions/${"-".repeat(36)}`, "/clients/%00", `/clients/${id}/forms/x`, "/documents/abc/pdf", "/documents/shared/x", "/settings/roles/%E0%A4%A", "/share/s/zz", `/portal/profiles/${id}/forms/1`]) expect(hasMalformedId(p), p).toBe(true);
+    for (const p of ["/sessions", "/sessions/new", `/sessions/${id}`, `/clients/${id}/portal`, `/clients/${id}/forms/${id}`, "/documents/new", "/documents/shared", "/share/abcdefghijklmnopqrstuvwxyz", "/portal/sign-in", "/settings/sharing"]) expect(hasMalformedId(p), p).toBe(false);
   });
 });

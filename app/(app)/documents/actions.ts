@@ -17,6 +17,9 @@ import { MAX_UPLOAD_BYTES, saveDocument } from "@/lib/documents/save-document";
 import { documentInput, shareDocumentInput } from "@/lib/documents/schemas";
 import { shareDocument } from "@/lib/documents/share-document";
 import { DocumentsRefused, refusedDocumentsText } from "@/lib/documents/documents-refused";
+import { reshareDocument } from "@/lib/documents/reshare-document";
+import { MAX_BULK_REVOKE, revokeShares } from "@/lib/documents/revoke-shares";
+import { idempotencyKey } from "@/lib/idempotency/key-field";
 import type { ActionResult } from "@/lib/errors";
 
 export async function saveDocumentAction(_prev: FormState, data: FormData): Promise<FormState> {
@@ -104,4 +107,21 @@ export async function searchContactsAction(q: string): Promise<ActionResult<Cont
   const { state, result } = await handleStaffForm(searchText(), q, searchContacts);
   if (!result) return { error: state.error ?? "unexpected" };
   return { ok: true, data: result.map(contactOption) };
+}
+
+/** "Did not open … — Resend": the document goes to the same contact again, as a new share. */
+export async function reshareDocumentAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const input = z.object({ shareId: z.uuid(), idempotencyKey });
+  const { state, result } = await handleStaffForm(input, Object.fromEntries(data), reshareDocument);
+  if (!result) return state;
+  revalidatePath("/documents", "layout");
+  redirect(`/documents/${result.documentId}?resent=${result.shareId}`);
+}
+
+/** "Shared externally": revoke the chosen shares, all or none. */
+export async function revokeSharesAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const input = z.object({ shareIds: z.array(z.uuid()).min(1, "Choose the shares to revoke.").max(MAX_BULK_REVOKE) });
+  const { state } = await handleStaffForm(input, { shareIds: data.getAll("shareIds") }, revokeShares);
+  if (state.ok) revalidatePath("/documents", "layout");
+  return state;
 }

@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { DocumentShares } from "@/components/documents/document-shares";
 import { SessionStatusBadge } from "@/components/sessions/session-badges";
 import { Alert } from "@/components/ui/alert";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DOCUMENT_KIND_LABELS } from "@/lib/access/documents";
 import { getChartOverview } from "@/lib/clients/get-chart-overview";
 import { RELATIONSHIP_LABELS } from "@/lib/clients/schemas";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
-import type { ShareDisplayState } from "@/lib/portal/link-state";
 import { ChartHeader } from "./chart-header";
 import { chartMetadata, loadChart } from "./load-chart";
 
@@ -18,14 +18,6 @@ export async function generateMetadata({ params }: { params: Promise<{ clientId:
   return chartMetadata(params);
 }
 
-const SHARE_STATE: Record<ShareDisplayState, { label: string; tone: BadgeTone }> = {
-  sent: { label: "Sent", tone: "info" },
-  opened: { label: "Opened", tone: "success" },
-  downloaded: { label: "Downloaded", tone: "success" },
-  expired: { label: "Expired", tone: "warning" },
-  locked: { label: "Locked", tone: "danger" },
-  revoked: { label: "Revoked", tone: "neutral" },
-};
 const PORTAL_STATE = { invited: { label: "Invitation sent", tone: "info" }, accepted: { label: "Can sign in", tone: "success" }, revoked: { label: "Access revoked", tone: "neutral" } } as const;
 const FORM_STATE = { sent: "Not started", draft: "Started", submitted: "Submitted" } as const;
 
@@ -122,18 +114,9 @@ export default async function ClientOverviewPage({ params, searchParams }: { par
                       {DOCUMENT_KIND_LABELS[d.kind]} · {formatDate(d.createdAt)}
                     </span>
                   </div>
-                  {d.shares.length ? (
-                    <ul className="mt-1 flex flex-wrap gap-2" aria-label={`External shares of ${d.title}`}>
-                      {d.shares.map((s) => (
-                        <li key={s.id} className="flex items-center gap-1 text-slate-600">
-                          Shared with {s.contactName} on {formatDate(s.sentAt)}
-                          <Badge tone={SHARE_STATE[s.state].tone}>{SHARE_STATE[s.state].label}</Badge>
-                        </li>
-                      ))}
-                    </ul>
-                  ) : (
-                    <p className="mt-1 text-slate-600">Not shared outside the clinic.</p>
-                  )}
+                  <div className="mt-1">
+                    <DocumentShares title={d.title} shares={d.shares} />
+                  </div>
                 </li>
               ))}
             </ul>

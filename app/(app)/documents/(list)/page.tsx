@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DocumentShares } from "@/components/documents/document-shares";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterChips } from "@/components/ui/filter-chips";
 import { PageHeader } from "@/components/ui/page-header";
 import { CursorPagination } from "@/components/ui/cursor-pagination";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, kindsFor, type DocumentKind } from "@/lib/access/documents";
+import { canSeeExternalShares, DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, kindsFor, type DocumentKind } from "@/lib/access/documents";
 import { requireStaffWith } from "@/lib/access/require-area";
 import { listDocuments } from "@/lib/documents/list-documents";
 import { formatDate } from "@/lib/format/dates";
@@ -22,6 +23,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
   const kind = visibleKinds.includes(params.kind as DocumentKind) ? (params.kind as DocumentKind) : undefined;
   const { items, nextCursor, prevCursor } = await listDocuments(actor, { kind, after: cursorParam(params.after), before: cursorParam(params.before) });
   const canCreate = kindsFor(actor, "edit").length > 0;
+  const canSeeShares = canSeeExternalShares(actor);
   const href = (p: { kind?: DocumentKind; after?: string; before?: string }) =>
     `/documents?${new URLSearchParams({ ...(p.kind ? { kind: p.kind } : {}), ...(p.after ? { after: p.after } : {}), ...(p.before ? { before: p.before } : {}) })}`;
 
@@ -30,23 +32,19 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
       <PageHeader
         title="Documents"
         description="Letters, prescriptions, documents, lab results and invoices of the clients you can see."
-        actions={canCreate ? <ButtonLink href="/documents/new" variant="primary">New document</ButtonLink> : undefined}
+        actions={
+          canCreate || canSeeShares ? (
+            <div className="flex flex-wrap gap-2">
+              {canSeeShares && <ButtonLink href="/documents/shared" variant="secondary">Shared externally</ButtonLink>}
+              {canCreate && <ButtonLink href="/documents/new" variant="primary">New document</ButtonLink>}
+            </div>
+          ) : undefined
+        }
       />
-      <nav aria-label="Filter by kind" className="mb-4 flex flex-wrap gap-2">
-        {[undefined, ...DOCUMENT_KINDS.filter((k) => visibleKinds.includes(k))].map((k) => (
-          <Link
-            key={k ?? "all"}
-            href={href({ kind: k })}
-            aria-current={k === kind ? "page" : undefined}
-            className={cn(
-              "rounded-full border px-3 py-1 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-teal-600",
-              k === kind ? "border-teal-700 bg-teal-50 text-teal-900" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50",
-            )}
-          >
-            {k ? `${DOCUMENT_KIND_LABELS[k]}s` : "All"}
-          </Link>
-        ))}
-      </nav>
+      <FilterChips
+        label="Filter by kind"
+        chips={[undefined, ...DOCUMENT_KINDS.filter((k) => visibleKinds.includes(k))].map((k) => ({ key: k ?? "all", label: k ? `${DOCUMENT_KIND_LABELS[k]}s` : "All", href: href({ kind: k }), current: k === kind }))}
+      />
       {items.length === 0 && !prevCursor ? (
         <EmptyState
           title={kind ? `No ${DOCUMENT_KIND_LABELS[kind].toLowerCase()}s yet` : "No documents yet"}
@@ -63,6 +61,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
                 <Th>Client</Th>
                 <Th>Author</Th>
                 <Th>Updated</Th>
+                <Th>Shared with</Th>
               </Tr>
             </THead>
             <TBody>
@@ -79,6 +78,9 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
                   <Td label="Client">{d.clientName}</Td>
                   <Td label="Author">{d.authorName}</Td>
                   <Td label="Updated" className="whitespace-nowrap text-slate-600">{formatDate(d.updatedAt)}</Td>
+                  <Td label="Shared with">
+                    <DocumentShares title={d.title} shares={d.shares} />
+                  </Td>
                 </Tr>
               ))}
             </TBody>

@@ -4,7 +4,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DocumentView } from "@/components/documents/document-view";
 import { PrintButton } from "@/components/documents/print-button";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { ShareStateBadge } from "@/components/access/share-state-badge";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
 import { buttonClasses, ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -13,9 +15,9 @@ import { AREA_LABELS } from "@/lib/access/permissions";
 import { can } from "@/lib/access/can";
 import { requireStaff } from "@/lib/auth/staff-actor";
 import { getDocument } from "@/lib/documents/get-document";
-import type { ShareDisplayState } from "@/lib/portal/link-state";
 import { SECURITY_LEVEL_SHORT } from "@/lib/portal/security-level";
 import { ShareActions, ShareButton } from "./share-panel";
+import { ResendUnopened } from "./resend-unopened";
 import { orNotFound } from "@/lib/access/or-not-found";
 import { isUuid } from "@/lib/validation/ids";
 import { formatDateOrDash } from "@/lib/format/dates";
@@ -24,21 +26,16 @@ export async function generateMetadata({ params }: { params: Promise<{ documentI
   return recordMetadata("document", (await params).documentId);
 }
 
-const STATE: Record<ShareDisplayState, { label: string; tone: BadgeTone }> = {
-  sent: { label: "Sent", tone: "info" },
-  opened: { label: "Opened", tone: "success" },
-  downloaded: { label: "Downloaded", tone: "success" },
-  expired: { label: "Expired", tone: "warning" },
-  locked: { label: "Locked", tone: "danger" },
-  revoked: { label: "Revoked", tone: "neutral" },
-};
-
-export default async function DocumentPage({ params }: { params: Promise<{ documentId: string }> }) {
+export default async function DocumentPage({ params, searchParams }: { params: Promise<{ documentId: string }>; searchParams: Promise<{ resend?: string | string[]; resent?: string | string[] }> }) {
   const actor = await requireStaff();
   const { documentId } = await params;
+  const { resend, resent } = await searchParams;
   if (!isUuid(documentId)) notFound();
   const data = await orNotFound(getDocument(actor, documentId));
   const { model, share, shares } = data;
+  // From the "did not open" notification: offered while that share's link is expired unopened.
+  const unopened = share.allowed ? shares.find((s) => s.id === resend && s.state === "expired" && !s.firstOpenedAt) : undefined;
+  const resentTo = shares.find((s) => s.id === resent);
   const explanation = share.blockers.map((b) =>
     b.reason === "sharing_off"
       ? "Document sharing is turned off for your organisation. An admin can turn it on in Settings → Sharing."
@@ -85,6 +82,13 @@ export default async function DocumentPage({ params }: { params: Promise<{ docum
         </div>
       </div>
 
+      {resentTo && (
+        <Alert tone="success" className="print:hidden">
+          Sent again to {resentTo.contactName}, with a new link. It is listed under &ldquo;Shared with contacts&rdquo; below.
+        </Alert>
+      )}
+      {unopened && !resentTo && <ResendUnopened shareId={unopened.id} contactName={unopened.contactName} />}
+
       <DocumentView model={model} />
 
       <Card data-print="hide" aria-labelledby="shares-heading">
@@ -126,7 +130,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ docum
                     </span>
                   </Td>
                   <Td label="State">
-                    {s.paused ? <Badge tone="warning">Paused — sharing is off</Badge> : <Badge tone={STATE[s.state].tone}>{STATE[s.state].label}</Badge>}
+                    {s.paused ? <Badge tone="warning">Paused — sharing is off</Badge> : <ShareStateBadge state={s.state} />}
                     {s.linkEmail === "not_delivered" && (
                       <span className="mt-1 block text-xs font-medium text-red-700" data-testid="share-email-state">
                         Email not delivered. Check the contact&rsquo;s email address, then Resend.

@@ -10,6 +10,7 @@ export async function updateSharingSettingsAction(_prev: FormState, data: FormDa
     sharingEnabled: data.get("sharingEnabled") === "on",
     securityLevel: data.get("securityLevel"),
     openedLinkMaxDays: data.get("limitOpened") === "on" ? String(data.get("openedLinkMaxDays") ?? "") : "",
+    remindBeforeLinkExpiry: data.get("remindBeforeLinkExpiry") === "on",
   };
   const { state } = await handleStaffForm(sharingSettingsInput, raw, updateSharingSettings);
   if (state.ok) revalidatePath("/", "layout");

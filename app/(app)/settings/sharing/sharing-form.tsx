@@ -53,6 +53,13 @@ export function SharingSettingsForm({ settings }: { settings: SharingSettings })
         <p className="text-sm text-slate-600">
           A link that is not opened within 24 hours expires. Once opened, it stays valid until you revoke the share — unless you set a maximum lifetime here.
         </p>
+        <Checkbox
+          id="remindBeforeLinkExpiry"
+          name="remindBeforeLinkExpiry"
+          defaultChecked={settings.remindBeforeLinkExpiry}
+          label="Remind the contact 4 hours before the link expires"
+          hint="One reminder email per share, only while the link is still unopened. Whether or not this is on, the sender is told when a link expires unopened."
+        />
         <Checkbox id="limitOpened" name="limitOpened" checked={limit} onChange={(e) => setLimit(e.target.checked)} label="Limit how long an opened link stays valid" />
         {limit && (
           <FormField name="openedLinkMaxDays" label="Days after first opening">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DocumentShares } from "@/components/documents/document-shares";
 import { EmptyState } from "@/components/ui/empty-state";
 import { CursorPagination } from "@/components/ui/cursor-pagination";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
@@ -41,6 +42,7 @@ export default async function ClientDocumentsPage({ params, searchParams }: { pa
                 <Th>Kind</Th>
                 <Th>Author</Th>
                 <Th>Date</Th>
+                <Th>Shared with</Th>
               </Tr>
             </THead>
             <TBody>
@@ -54,6 +56,9 @@ export default async function ClientDocumentsPage({ params, searchParams }: { pa
                   <Td label="Kind">{DOCUMENT_KIND_LABELS[d.kind]}</Td>
                   <Td label="Author">{d.authorName}</Td>
                   <Td label="Date">{formatDate(d.createdAt)}</Td>
+                  <Td label="Shared with">
+                    <DocumentShares title={d.title} shares={d.shares} />
+                  </Td>
                 </Tr>
               ))}
             </TBody>

@@ -1,0 +1,147 @@
+import "server-only";
+import { and, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { clients, contacts, documents, documentShares, organisations, users } from "@/db/schema";
+import type { StaffActor } from "@/lib/access/actor";
+import { visibleClientsFilter } from "@/lib/access/client-visibility";
+import { canManageShare, canSeeExternalShares, kindsFor, type DocumentKind } from "@/lib/access/documents";
+import { AppError } from "@/lib/errors";
+import { decodeListCursor, encodeListCursor } from "@/lib/pagination/list-cursor";
+import { shareDisplayState, UNOPENED_LINK_LIFETIME_MS, type ShareDisplayState } from "@/lib/portal/link-state";
+
+export const EXTERNAL_SHARES_PAGE_SIZE = 25;
+
+/** "live": every share not revoked (the view's default); otherwise one display state. */
+export type ExternalShareFilter = "live" | ShareDisplayState;
+
+export interface ExternalShareItem {
+  id: string;
+  documentId: string;
+  documentTitle: string;
+  documentKind: DocumentKind;
+  clientName: string;
+  contactName: string;
+  contactOrganisation: string | null;
+  sharedByName: string;
+  state: ShareDisplayState;
+  sentAt: Date;
+  firstOpenedAt: Date | null;
+  downloadedAt: Date | null;
+  canRevoke: boolean;
+}
+
+export interface ExternalSharesPage {
+  items: ExternalShareItem[];
+  nextCursor: string | null;
+  prevCursor: string | null;
+}
+
+/**
+ * The same rules as shareDisplayState() (lib/portal/link-state.ts), in SQL, so the filter pages in
+ * the database: revoked, then locked, then expired (unopened past 24 hours, or opened longer ago
+ * than the organisation's maximum), then downloaded / opened / sent.
+ */
+function stateSql(state: ExternalShareFilter, now: Date, openedLinkMaxDays: number | null): SQL {
+  const t = sql`${now.toISOString()}::timestamptz`;
+  const s = documentShares;
+  const expired = sql`((${s.firstOpenedAt} is null and ${s.sentAt} <= ${t} - ${sql.raw(`interval '${UNOPENED_LINK_LIFETIME_MS / 1000} seconds'`)})${
+    openedLinkMaxDays != null ? sql` or ${s.firstOpenedAt} <= ${t} - make_interval(days => ${openedLinkMaxDays}::int)` : sql``
+  })`;
+  const standing = sql`${s.revokedAt} is null and ${s.lockedAt} is null`;
+  const active = sql`${standing} and not ${expired}`;
+  switch (state) {
+    case "live":
+      return sql`${s.revokedAt} is null`;
+    case "revoked":
+      return sql`${s.revokedAt} is not null`;
+    case "locked":
+      return sql`${s.revokedAt} is null and ${s.lockedAt} is not null`;
+    case "expired":
+      return sql`${standing} and ${expired}`;
+    case "downloaded":
+      return sql`${active} and ${s.downloadedAt} is not null`;
+    case "opened":
+      return sql`${active} and ${s.firstOpenedAt} is not null and ${s.downloadedAt} is null`;
+    case "sent":
+      return sql`${active} and ${s.firstOpenedAt} is null`;
+  }
+}
+
+/**
+ * "Shared externally": the organisation's external shares of documents the actor can see (the
+ * documents list's rule: a kind the role may view, a chart the actor sees), newest first, keyset
+ * paged (`after` = next page, `before` = previous page), filtered by state. Refused (not found)
+ * for roles without the view (canSeeExternalShares).
+ */
+export async function listExternalShares(actor: StaffActor, opts: { state?: ExternalShareFilter; after?: string; before?: string; now?: Date } = {}): Promise<ExternalSharesPage> {
+  if (!canSeeExternalShares(actor)) throw new AppError("not_found");
+  const now = opts.now ?? new Date();
+  const db = await getDb();
+  const [org] = await db.select({ openedLinkMaxDays: organisations.openedLinkMaxDays, sharingEnabled: organisations.sharingEnabled }).from(organisations).where(eq(organisations.id, actor.organisationId));
+  const policy = { openedLinkMaxDays: org?.openedLinkMaxDays ?? null };
+  const before = decodeListCursor(opts.before);
+  const after = before ? null : decodeListCursor(opts.after);
+  const edge = before ?? after;
+  const keyset = edge ? sql`(${documentShares.createdAt}, ${documentShares.id}) ${before ? sql`>` : sql`<`} (${edge.listedAt}::timestamptz, ${edge.id}::uuid)` : undefined;
+  const order = before ? [documentShares.createdAt, documentShares.id] : [desc(documentShares.createdAt), desc(documentShares.id)];
+  const fetched = await db
+    .select({
+      share: documentShares,
+      listedKey: sql<string>`${documentShares.createdAt}::text`,
+      title: documents.title,
+      kind: documents.kind,
+      clientFirst: clients.firstName,
+      clientLast: clients.lastName,
+      contactName: contacts.name,
+      contactOrganisation: contacts.organisationName,
+      sharedByName: users.name,
+    })
+    .from(documentShares)
+    .innerJoin(documents, eq(documents.id, documentShares.documentId))
+    .innerJoin(clients, eq(clients.id, documents.clientId))
+    .innerJoin(contacts, eq(contacts.id, documentShares.contactId))
+    .innerJoin(users, eq(users.id, documentShares.sharedById))
+    .where(
+      and(
+        eq(documents.organisationId, actor.organisationId),
+        isNull(documents.deletedAt),
+        inArray(documents.kind, kindsFor(actor, "view")),
+        visibleClientsFilter(actor, documents.clientId),
+        stateSql(opts.state ?? "live", now, policy.openedLinkMaxDays),
+        keyset,
+      ),
+    )
+    .orderBy(...order)
+    .limit(EXTERNAL_SHARES_PAGE_SIZE + 1);
+  const more = fetched.length > EXTERNAL_SHARES_PAGE_SIZE;
+  const rows = fetched.slice(0, EXTERNAL_SHARES_PAGE_SIZE);
+  // A previous page was read oldest first: put it back in list order.
+  if (before) rows.reverse();
+  const cursorOf = (r: (typeof rows)[number] | undefined) => (r ? encodeListCursor({ listedAt: r.listedKey, id: r.share.id }) : null);
+  const sharing = { sharingEnabled: org?.sharingEnabled ?? false };
+  return {
+    items: rows.map((r) => {
+      const s = r.share;
+      const state = shareDisplayState(s, now, policy);
+      // The row passed the list's visibility rule: the document is live and its chart visible.
+      const facts = { organisationId: actor.organisationId, kind: r.kind, deletedAt: null, clientVisible: true };
+      return {
+        id: s.id,
+        documentId: s.documentId,
+        documentTitle: r.title,
+        documentKind: r.kind,
+        clientName: `${r.clientFirst} ${r.clientLast}`,
+        contactName: r.contactName,
+        contactOrganisation: r.contactOrganisation,
+        sharedByName: r.sharedByName,
+        state,
+        sentAt: s.sentAt,
+        firstOpenedAt: s.firstOpenedAt,
+        downloadedAt: s.downloadedAt,
+        canRevoke: state !== "revoked" && canManageShare(actor, facts, s, "revoke", sharing),
+      };
+    }),
+    nextCursor: before || more ? cursorOf(rows.at(-1)) : null,
+    prevCursor: (before ? more : Boolean(after)) ? cursorOf(rows[0]) : null,
+  };
+}
