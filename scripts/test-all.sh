@@ -40,12 +40,13 @@ together() {
   fi
 }
 
-together "typecheck=npm run typecheck" "lint=npm run lint" "unit=npm run test:unit"
-# The integration suite on PostgreSQL, and the same suite on the embedded database a newcomer gets
-# by default (one connection: this is where a query that waits on its own transaction would hang).
-# Each starts its own throwaway PostgreSQL (scripts/with-postgres.sh), so they share nothing.
-together "integration (PostgreSQL)=npm run test:integration" "integration (embedded PGlite)=npm run test:integration:pglite"
-printf '\n==================== e2e (Chromium) ====================\n'
-npm run test:e2e
-
+# First the quick checks, and the production build the browser tests run against (it needs no
+# database and is the longest part of this group).
+together "typecheck=npm run typecheck" "lint=npm run lint" "unit=npm run test:unit" "build=bash scripts/test-e2e.sh --build-only"
+# Then the integration suite on PostgreSQL, the embedded-PGlite pass (vitest.config.ts says which
+# files) and the browser tests, side by side: the browser tests mostly wait on pages, which leaves
+# CPU for the other two. Each starts its own throwaway PostgreSQL (scripts/with-postgres.sh), so
+# they share nothing.
+together "integration (PostgreSQL)=npm run test:integration" "integration (embedded PGlite)=npm run test:integration:pglite" \
+  "e2e (Chromium)=E2E_PREBUILT=1 npm run test:e2e"
 printf '\n==================== all checks passed ====================\n'

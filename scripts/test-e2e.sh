@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Usage: scripts/test-e2e.sh [playwright test args...]
+#        scripts/test-e2e.sh --build-only    (only `next build`; npm test builds beside the other checks)
+# E2E_PREBUILT=1 runs against the existing build instead of building.
 # Ensures Chromium, starts a throwaway PostgreSQL (scripts/with-postgres.sh), builds the app, and runs
 # Playwright against `next start`. With no arguments the specs are split into E2E_SHARDS (default 2)
 # shards that run side by side, each with its own seeded database and its own server (ports E2E_PORT,
@@ -12,6 +14,17 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/.." && pwd)
 cd "$root"
 
+export NEXT_TELEMETRY_DISABLED=1
+
+# Built without OUTBOX_VIEWER and served with it: the outbox viewer's switch must work at runtime.
+# Built without AUTH_SECRET too: only a starting production server needs it (instrumentation.ts).
+build_app() { env -u OUTBOX_VIEWER -u AUTH_SECRET npx next build; }
+
+if [ "${1:-}" = "--build-only" ]; then
+  build_app
+  exit
+fi
+
 if [ "${1:-}" != "--inside-postgres" ]; then
   bash "$here/ensure-chromium.sh"
   exec bash "$here/with-postgres.sh" bash "$here/test-e2e.sh" --inside-postgres "$@"
@@ -20,7 +33,6 @@ shift
 
 : "${PG_ADMIN_URL:?PG_ADMIN_URL is not set (run through scripts/with-postgres.sh)}"
 
-export NEXT_TELEMETRY_DISABLED=1
 export AUTH_SECRET="${AUTH_SECRET:-carebridge-e2e-test-secret-0123456789abcdef0123456789abcdef}"
 export AUTH_TRUST_HOST=true
 export OUTBOX_VIEWER=1
@@ -29,7 +41,7 @@ export SWEEP_CRON_SECRET="${SWEEP_CRON_SECRET:-carebridge-e2e-sweep-secret-01234
 base_port="${E2E_PORT:-3100}"
 
 shards=1
-[ "$#" -eq 0 ] && shards="${E2E_SHARDS:-2}"
+[ "$#" -eq 0 ] && shards="${E2E_SHARDS:-3}"
 
 logs=$(mktemp -d "${TMPDIR:-/tmp}/carebridge-e2e.XXXXXX")
 trap 'rm -rf "$logs"' EXIT
@@ -60,10 +72,12 @@ prepare_databases() {
 echo ">> creating, migrating and seeding $shards database(s), and building the app side by side" >&2
 prepare_databases >"$logs/databases.log" 2>&1 &
 databases=$!
-# Built without OUTBOX_VIEWER and served with it: the outbox viewer's switch must work at runtime.
-# Built without AUTH_SECRET too: only a starting production server needs it (instrumentation.ts).
 build_rc=0
-env -u OUTBOX_VIEWER -u AUTH_SECRET npx next build || build_rc=$?
+if [ "${E2E_PREBUILT:-}" = 1 ]; then
+  [ -f "${NEXT_DIST_DIR:-.next}/BUILD_ID" ] || { echo "error: E2E_PREBUILT=1 but there is no build" >&2; build_rc=1; }
+else
+  build_app || build_rc=$?
+fi
 databases_rc=0
 wait "$databases" || databases_rc=$?
 cat "$logs/databases.log" >&2
@@ -85,18 +99,27 @@ if [ "$shards" = 1 ]; then
   exit
 fi
 
-# Spec files, heaviest first (by size, a fair proxy for how long a spec runs), each to the shard
-# with the least so far, so the shards finish close together.
+# Spec files, longest first (tests/e2e/durations.json: seconds each took in a measured run; a new
+# file counts as 30 s until it is measured), each to the shard with the least so far, so the
+# shards finish close together.
 declare -a load files
 for ((i = 1; i <= shards; i++)); do load[i]=0; files[i]=""; done
-while read -r size file; do
+while read -r seconds file; do
   best=1
   for ((i = 2; i <= shards; i++)); do
     [ "${load[i]}" -lt "${load[best]}" ] && best=$i
   done
-  load[best]=$((load[best] + size))
+  load[best]=$((load[best] + seconds))
   files[best]+=" $file"
-done < <(find tests/e2e -name '*.spec.ts' -exec wc -c {} + | grep -v ' total$' | sort -rn)
+done < <(
+  # shellcheck disable=SC2016  # JavaScript, not shell
+  node --input-type=module -e '
+    import { readFileSync } from "node:fs";
+    const measured = JSON.parse(readFileSync("tests/e2e/durations.json", "utf8"));
+    const specs = process.argv.slice(1).map((file) => [measured[file.replace(/^tests\/e2e\//, "")] ?? 30, file]);
+    for (const [seconds, file] of specs.sort((a, b) => b[0] - a[0])) console.log(seconds, file);
+  ' $(find tests/e2e -name '*.spec.ts' | sort)
+)
 
 pids=()
 for ((i = 1; i <= shards; i++)); do
