@@ -43,10 +43,10 @@ together() {
 # First the quick checks, and the production build the browser tests run against (it needs no
 # database and is the longest part of this group).
 together "typecheck=npm run typecheck" "lint=npm run lint" "unit=npm run test:unit" "build=bash scripts/test-e2e.sh --build-only"
-# Then the integration suite on PostgreSQL, the embedded-PGlite pass (vitest.config.ts says which
-# files) and the browser tests, side by side: the browser tests mostly wait on pages, which leaves
-# CPU for the other two. Each starts its own throwaway PostgreSQL (scripts/with-postgres.sh), so
-# they share nothing.
-together "integration (PostgreSQL)=npm run test:integration" "integration (embedded PGlite)=npm run test:integration:pglite" \
-  "e2e (Chromium)=E2E_PREBUILT=1 npm run test:e2e"
+# Then the integration suite on PostgreSQL beside the embedded-PGlite pass (vitest.config.ts says
+# which files); each starts its own throwaway PostgreSQL (scripts/with-postgres.sh), so they share
+# nothing. The browser tests come last, alone: run beside the integration suite's parallel-request
+# tests they starved for CPU on two cores (pages timing out, and no quicker overall).
+together "integration (PostgreSQL)=npm run test:integration" "integration (embedded PGlite)=npm run test:integration:pglite"
+together "e2e (Chromium)=E2E_PREBUILT=1 npm run test:e2e"
 printf '\n==================== all checks passed ====================\n'
