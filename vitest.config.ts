@@ -5,10 +5,10 @@ const root = path.dirname(new URL(import.meta.url).pathname);
 
 // The embedded-database pass (TEST_DRIVER=pglite, the newcomer's default driver) is there to catch
 // a query that waits on its own transaction behind PGlite's single connection, and to show the
-// audit table refuses UPDATE/DELETE there too. It runs the files that write through the sharing,
-// portal, reply and request flows (each domain operation one transaction, audited and notified);
-// the other files test policy, plans, faults and parallel requests, which the PostgreSQL pass
-// covers and one embedded connection would only serialise. Kept small so `npm test` stays short.
+// audit table refuses UPDATE/DELETE there too. To keep `npm test` short it runs a sample: the files
+// that write through the sharing, portal, reply and request flows (each domain operation one
+// transaction, audited and notified). Every other file runs on PostgreSQL only, including some that
+// write through the domain too (accounts, invitations, client details, emergency access).
 const onEmbedded = [
   "audit-trail",
   "sessions-sharing",

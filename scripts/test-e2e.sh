@@ -3,7 +3,7 @@
 #        scripts/test-e2e.sh --build-only    (only `next build`; npm test builds beside the other checks)
 # E2E_PREBUILT=1 runs against the existing build instead of building.
 # Ensures Chromium, starts a throwaway PostgreSQL (scripts/with-postgres.sh), builds the app, and runs
-# Playwright against `next start`. With no arguments the specs are split into E2E_SHARDS (default 2)
+# Playwright against `next start`. With no arguments the specs are split into E2E_SHARDS (default 3)
 # shards that run side by side, each with its own seeded database and its own server (ports E2E_PORT,
 # E2E_PORT+1, …), so each shard sees the demo organisation exactly as a one-at-a-time run would — the
 # specs change organisation-wide settings and seeded records, which rules out workers sharing one
@@ -69,7 +69,7 @@ prepare_databases() {
   done
 }
 
-echo ">> creating, migrating and seeding $shards database(s), and building the app side by side" >&2
+echo ">> creating, migrating and seeding $shards database(s)$([ "${E2E_PREBUILT:-}" = 1 ] || echo ", and building the app side by side")" >&2
 prepare_databases >"$logs/databases.log" 2>&1 &
 databases=$!
 build_rc=0
