@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { documentPdfs } from "@/db/schema";
+import { documentPdfs, documentSharePdfs } from "@/db/schema";
 import { renderDocumentPdf } from "@/lib/pdf/render-document-pdf";
 import type { DocumentRenderModel } from "./render-model";
 
@@ -10,9 +10,9 @@ import type { DocumentRenderModel } from "./render-model";
 const RENDERER_VERSION = 2; // 2: page numbers in the footer
 
 /** A hash of everything the PDF shows: the document's version in the widest sense. */
-export function pdfFingerprint(model: DocumentRenderModel): string {
+export function pdfFingerprint(model: DocumentRenderModel, footer?: string): string {
   return createHash("sha256")
-    .update(JSON.stringify({ v: RENDERER_VERSION, model }))
+    .update(JSON.stringify({ v: RENDERER_VERSION, model, ...(footer === undefined ? {} : { footer }) }))
     .digest("base64url")
     .slice(0, 32);
 }
@@ -30,11 +30,24 @@ export async function renderedPdf(exec: Executor, model: DocumentRenderModel): P
 
 /**
  * The copy for one external share: its footer names the recipient ("Shared with Dr Priya Shah on
- * 30 November 2026"), so it is rendered for that share and never stored in document_pdfs, whose
- * bytes are served to every reader of the document. A contact downloads rarely; rendering is fine.
+ * 30 November 2026"), so it is kept for that share only (document_share_pdfs), never in
+ * document_pdfs, whose bytes are served to every reader of the document. `stored` is the share's
+ * kept copy as the caller read it (with the share, after the share's checks passed): served when
+ * its fingerprint is this version's, otherwise rendered now and kept for the next download.
  */
-export async function sharedCopyPdf(model: DocumentRenderModel, footer: string): Promise<Buffer> {
-  return renderDocumentPdf(model, { footer });
+export async function sharedCopyPdf(
+  exec: Executor,
+  input: { shareId: string; model: DocumentRenderModel; footer: string; stored: { fingerprint: string; bytes: Buffer } | null },
+): Promise<{ bytes: Buffer; etag: string }> {
+  const fingerprint = pdfFingerprint(input.model, input.footer);
+  if (input.stored?.fingerprint === fingerprint) return { bytes: input.stored.bytes, etag: fingerprint };
+  const bytes = await renderDocumentPdf(input.model, { footer: input.footer });
+  // Two first downloads at once both render; the later write wins, and both bytes are valid.
+  await exec
+    .insert(documentSharePdfs)
+    .values({ shareId: input.shareId, fingerprint, bytes, size: bytes.length })
+    .onConflictDoUpdate({ target: documentSharePdfs.shareId, set: { fingerprint, bytes, size: bytes.length, renderedAt: sql`now()` } });
+  return { bytes, etag: fingerprint };
 }
 
 async function cachedPdf(exec: Executor, model: DocumentRenderModel, fingerprint: string): Promise<{ bytes: Buffer; etag: string }> {

@@ -1,7 +1,9 @@
 import "server-only";
 import { pdfResponse } from "@/lib/pdf/render-document-pdf";
 import { rateLimit, tooManyRequests } from "@/lib/rate-limit";
-import { currentShareAccess } from "./portal-request";
+import { cookies } from "next/headers";
+import { getClientInfo } from "@/lib/request/client-info";
+import { shareCookieName } from "./share-cookie";
 import { downloadSharedDocument } from "./share-access";
 
 const refused = () =>
@@ -14,11 +16,11 @@ const refused = () =>
 export function portalDocumentDownload(what: "pdf" | "file") {
   return async function GET(_request: Request, { params }: { params: Promise<{ shareId: string }> }) {
     const { shareId } = await params;
-    const { row, client } = await currentShareAccess(shareId);
+    const client = await getClientInfo();
     const limited = await rateLimit("portalIp", client.ip ?? "unknown");
     if (!limited.success) return tooManyRequests(limited);
-    if (!row) return refused();
-    const download = await downloadSharedDocument(row, client, what);
+    const cookie = (await cookies()).get(shareCookieName(shareId))?.value;
+    const download = await downloadSharedDocument(shareId, cookie, client, what);
     return download ? pdfResponse(download.bytes, download.filename, "attachment", download.etag) : refused();
   };
 }

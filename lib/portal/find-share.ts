@@ -1,7 +1,9 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
+import type { SelectedFields } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import { contacts, documents, documentShares, organisations, users } from "@/db/schema";
+import type { RenderRelations } from "@/lib/documents/render-model";
 import { hashToken } from "@/lib/crypto/tokens";
 import { linkStatus, type LinkStatus } from "./link-state";
 import { isUuid } from "@/lib/validation/ids";
@@ -11,15 +13,18 @@ const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 
 export type PortalShareRow = Awaited<ReturnType<typeof selectShare>>[number];
 
-function selectShare(exec: Executor, where: ReturnType<typeof eq>, lock: boolean) {
-  const q = exec
-    .select({
-      share: documentShares,
-      document: { id: documents.id, organisationId: documents.organisationId, clientId: documents.clientId, deletedAt: documents.deletedAt, kind: documents.kind, updatedAt: documents.updatedAt },
-      sender: { name: users.name },
-      contact: { id: contacts.id, name: contacts.name, email: contacts.email, mobile: contacts.mobile },
-      org: { id: organisations.id, name: organisations.name, sharingEnabled: organisations.sharingEnabled, openedLinkMaxDays: organisations.openedLinkMaxDays },
-    })
+const shareColumns = {
+  share: documentShares,
+  document: { id: documents.id, organisationId: documents.organisationId, clientId: documents.clientId, deletedAt: documents.deletedAt, kind: documents.kind, updatedAt: documents.updatedAt },
+  sender: { name: users.name },
+  contact: { id: contacts.id, name: contacts.name, email: contacts.email, mobile: contacts.mobile },
+  org: { id: organisations.id, name: organisations.name, sharingEnabled: organisations.sharingEnabled, openedLinkMaxDays: organisations.openedLinkMaxDays },
+};
+
+/** A share with its document, contact, clinic and sender, plus `extra` columns read in the same statement. */
+function shareQuery<E extends SelectedFields>(exec: Executor, where: SQL | undefined, extra: E) {
+  return exec
+    .select({ ...shareColumns, ...extra })
     .from(documentShares)
     .innerJoin(documents, eq(documents.id, documentShares.documentId))
     .innerJoin(contacts, eq(contacts.id, documentShares.contactId))
@@ -27,7 +32,40 @@ function selectShare(exec: Executor, where: ReturnType<typeof eq>, lock: boolean
     .innerJoin(users, eq(users.id, documentShares.sharedById))
     .where(where)
     .limit(1);
+}
+
+function selectShare(exec: Executor, where: SQL | undefined, lock: boolean) {
+  const q = shareQuery(exec, where, {});
   return lock ? q.for("update", { of: documentShares }) : q;
+}
+
+/**
+ * For a portal download, in ONE statement: the share as findShareById reads it (for the same
+ * checks), what the PDF shows (the document, its chart, author and clinic), and either this
+ * share's kept PDF copy (`pdf`) or the uploaded file (`file`). Nothing here is served before the
+ * caller's checks pass.
+ */
+export async function findShareForDownload(exec: Executor, shareId: string, what: "pdf" | "file") {
+  if (!isUuid(shareId)) return null;
+  const related = {
+    doc: { title: documents.title, content: documents.content },
+    clinicAddress: organisations.address,
+    client: sql<RenderRelations["client"]>`(select json_build_object('firstName', c.first_name, 'lastName', c.last_name, 'dateOfBirth', c.date_of_birth)
+      from clients c where c.id = ${documents.clientId})`,
+    authorName: sql<string | null>`(select a.name from users a where a.id = ${documents.authorId})`,
+    fileMeta: sql<RenderRelations["file"]>`(select json_build_object('filename', f.filename, 'size', f.size) from document_files f where f.document_id = ${documents.id})`,
+  };
+  // Reads by primary key: the bytes travel only for the one kind asked for.
+  const kept =
+    what === "pdf"
+      ? {
+          storedFingerprint: sql<string | null>`(select p.fingerprint from document_share_pdfs p where p.share_id = ${documentShares.id})`,
+          bytes: sql<Uint8Array | null>`(select p.bytes from document_share_pdfs p where p.share_id = ${documentShares.id})`,
+        }
+      : { storedFingerprint: sql<null>`null`, bytes: sql<Uint8Array | null>`(select f.bytes from document_files f where f.document_id = ${documents.id})` };
+  const query = shareQuery(exec, eq(documentShares.id, shareId), { ...related, ...kept });
+  const [row] = await query;
+  return row ?? null;
 }
 
 /** The share an emailed token names (by its hash), optionally locking the share row. */

@@ -1,13 +1,13 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { documents, documentFiles, documentShares } from "@/db/schema";
+import { documents, documentShares } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { buildRenderModel, type DocumentRenderModel } from "@/lib/documents/render-model";
+import { buildRenderModel, renderModelOf, type DocumentRenderModel } from "@/lib/documents/render-model";
 import { formatDate } from "@/lib/documents/content";
 import { sharedCopyPdf } from "@/lib/documents/rendered-pdf";
 import { pdfFilename } from "@/lib/pdf/render-document-pdf";
-import { contactAudit, findShareById, portalStatus, type PortalShareRow } from "./find-share";
+import { contactAudit, findShareById, findShareForDownload, portalStatus, type PortalShareRow } from "./find-share";
 import { readShareCookie } from "./share-cookie";
 import type { PortalRequest } from "./types";
 
@@ -22,9 +22,12 @@ export async function requireShareAccess(shareId: string, cookieValue: string | 
   if (!cookie) return null;
   const db = await getDb();
   const row = await findShareById(db, shareId);
-  if (!row || row.share.linkVersion !== cookie.linkVersion) return null;
-  if (portalStatus(row, now) !== "active" || !row.share.firstOpenedAt) return null;
-  return row;
+  return row && shareUsable(row, cookie.linkVersion, now) ? row : null;
+}
+
+/** The share's own checks, on a row already read: the cookie's link version is current, the link is live and was opened. */
+function shareUsable(row: PortalShareRow, linkVersion: number, now: Date): boolean {
+  return row.share.linkVersion === linkVersion && portalStatus(row, now) === "active" && Boolean(row.share.firstOpenedAt);
 }
 
 async function loadDocument(row: PortalShareRow) {
@@ -46,25 +49,48 @@ export async function recordSharedDocumentPrinted(row: PortalShareRow, req: Port
   await recordAudit(db, { ...contactAudit(row), ip: req.ip, userAgent: req.userAgent, action: "portal.document_printed", metadata: { documentId: row.document.id } });
 }
 
-/** The PDF for the contact: marks the share downloaded (the sender sees it) and audits, together. */
-export async function downloadSharedDocument(row: PortalShareRow, req: PortalRequest, what: "pdf" | "file" = "pdf"): Promise<{ bytes: Buffer; filename: string; etag?: string } | null> {
+/**
+ * A portal download (the share's PDF copy, or the uploaded file): the share, its document and the
+ * bytes read in ONE statement; the same checks as requireShareAccess on it, then the share's kept
+ * copy if it is this version's (else rendered once and kept); and one statement that marks the
+ * share downloaded (the sender sees it) and writes the audit event. Null: refused, looking like
+ * not found.
+ */
+export async function downloadSharedDocument(
+  shareId: string,
+  cookieValue: string | undefined,
+  req: PortalRequest,
+  what: "pdf" | "file" = "pdf",
+): Promise<{ bytes: Buffer; filename: string; etag?: string } | null> {
   const now = req.now ?? new Date();
-  const model = await loadDocument(row);
+  const cookie = readShareCookie(cookieValue, shareId, now);
+  if (!cookie) return null;
+  const db = await getDb();
+  const row = await findShareForDownload(db, shareId, what);
+  if (!row || !shareUsable(row, cookie.linkVersion, now)) return null;
+  const model = renderModelOf(
+    { id: row.document.id, kind: row.document.kind, updatedAt: row.document.updatedAt, ...row.doc },
+    { clinic: { name: row.org.name, address: row.clinicAddress }, client: row.client, authorName: row.authorName, file: row.fileMeta },
+  );
   let out: { bytes: Buffer; filename: string; etag?: string };
   if (what === "file") {
-    const db = await getDb();
-    const [file] = await db.select().from(documentFiles).where(eq(documentFiles.documentId, row.document.id));
-    if (!file) return null;
-    out = { bytes: file.bytes, filename: pdfFilename(file.filename.replace(/\.pdf$/i, "")) };
+    if (!row.bytes || !row.fileMeta) return null;
+    out = { bytes: Buffer.from(row.bytes), filename: pdfFilename(row.fileMeta.filename.replace(/\.pdf$/i, "")) };
   } else {
-    // Stamped for this share (never the cached copy every reader gets).
-    const bytes = await sharedCopyPdf(model, `Shared with ${row.contact.name} by ${row.org.name} on ${formatDate(row.share.sentAt)}`);
-    out = { bytes, filename: pdfFilename(model.title) };
+    // Stamped for this share (never the copy every staff reader gets).
+    const footer = `Shared with ${row.contact.name} by ${row.org.name} on ${formatDate(row.share.sentAt)}`;
+    const stored = row.storedFingerprint && row.bytes ? { fingerprint: row.storedFingerprint, bytes: Buffer.from(row.bytes) } : null;
+    const copy = await sharedCopyPdf(db, { shareId: row.share.id, model, footer, stored });
+    out = { bytes: copy.bytes, filename: pdfFilename(model.title), etag: copy.etag };
   }
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    if (!row.share.downloadedAt) await tx.update(documentShares).set({ downloadedAt: now }).where(eq(documentShares.id, row.share.id));
-    await recordAudit(tx, { ...contactAudit(row), ip: req.ip, userAgent: req.userAgent, action: "portal.document_downloaded", metadata: { documentId: row.document.id, format: what } });
-  });
+  // One statement, so no transaction: the first download marks the share, and every one is audited.
+  const markFirst = row.share.downloadedAt
+    ? undefined
+    : db.update(documentShares).set({ downloadedAt: now }).where(and(eq(documentShares.id, row.share.id), isNull(documentShares.downloadedAt)));
+  await recordAudit(
+    db,
+    { ...contactAudit(row), ip: req.ip, userAgent: req.userAgent, action: "portal.document_downloaded", metadata: { documentId: row.document.id, format: what } },
+    { alongside: markFirst },
+  );
   return out;
 }
