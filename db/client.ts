@@ -25,6 +25,23 @@ export function driverFor(url: string | undefined): Driver {
   return "postgres";
 }
 
+/**
+ * Drizzle's logger hook, used only to tell listeners that a statement was sent (the tests that
+ * count a page's round trips). It never logs: statements and their values may carry patient data.
+ */
+const listeners = new Set<(statement: string) => void>();
+const statementListeners = {
+  logQuery(statement: string) {
+    for (const listener of listeners) listener(statement);
+  },
+};
+
+/** Calls `listener` with each statement's text (never its values) until the returned function is called. */
+export function onStatement(listener: (statement: string) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 interface Connection {
   db: Database;
   driver: Driver;
@@ -83,7 +100,7 @@ async function connect(url: string | undefined): Promise<Connection> {
       const { migrate } = await import("drizzle-orm/pglite/migrator");
       const { embeddedExtensions } = await import("./embedded-extensions");
       const client = new PGlite(dir, { extensions: await embeddedExtensions() });
-      const db = drizzle(client, { schema });
+      const db = drizzle(client, { schema, logger: statementListeners });
       // The embedded database creates and migrates itself on first start.
       await migrate(db, { migrationsFolder });
       return {
@@ -114,7 +131,7 @@ async function connect(url: string | undefined): Promise<Connection> {
       Client: guardedClient(Client),
     });
     pool.on("error", logPoolError);
-    return { db: drizzle(pool, { schema }) as unknown as Database, driver, close: () => pool.end() };
+    return { db: drizzle(pool, { schema, logger: statementListeners }) as unknown as Database, driver, close: () => pool.end() };
   }
   const { default: pg } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
@@ -132,7 +149,7 @@ async function connect(url: string | undefined): Promise<Connection> {
     Client: guardedClient(pg.Client),
   });
   pool.on("error", logPoolError);
-  return { db: drizzle(pool, { schema }) as unknown as Database, driver, close: () => pool.end() };
+  return { db: drizzle(pool, { schema, logger: statementListeners }) as unknown as Database, driver, close: () => pool.end() };
 }
 
 // A pool client whose read timed out is closed (see closeOnReadTimeout), for both callback and promise calls.

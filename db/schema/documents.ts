@@ -44,7 +44,11 @@ export const documents = pgTable(
   (t) => [
     // `desc nulls first` = the lists' `order by created_at desc, id desc`
     index("documents_client_idx").on(t.clientId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
-    index("documents_org_kind_idx").on(t.organisationId, t.kind, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    // Live documents only, with the chart as a trailing column: the all-documents list walks it in
+    // order and checks each row's chart without reading the row (an index-only scan).
+    index("documents_org_kind_live_idx")
+      .on(t.organisationId, t.kind, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst(), t.clientId)
+      .where(sql`${t.deletedAt} is null`),
     index("documents_session_idx").on(t.sessionId),
   ],
 );
@@ -151,3 +155,25 @@ export const documentPdfs = pgTable("document_pdfs", {
   size: integer("size").notNull(),
   renderedAt: timestamp("rendered_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+// The PDF a contact downloads through the sharing portal: its footer names that share's recipient
+// ("Shared with Dr Priya Shah by … on …"), so it is kept per share and document (a share may carry
+// several documents), never in document_pdfs (whose bytes every reader of the document gets).
+// `fingerprint` hashes everything the copy shows, so a changed document, chart, author, clinic or
+// footer renders afresh. Served only to the browser that passes that share's own checks, after them.
+export const documentSharePdfs = pgTable(
+  "document_share_pdfs",
+  {
+    shareId: uuid("share_id")
+      .notNull()
+      .references(() => documentShares.id, { onDelete: "cascade" }),
+    documentId: uuid("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    fingerprint: text("fingerprint").notNull(),
+    bytes: bytea("bytes").notNull(),
+    size: integer("size").notNull(),
+    renderedAt: timestamp("rendered_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.shareId, t.documentId] })],
+);

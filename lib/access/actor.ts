@@ -12,4 +12,11 @@ export interface StaffActor {
   teamIds: string[];
   /** The sign-in (auth session) behind this request; absent for actors built outside a request (tests, scripts). */
   authSession?: { id: string; idleTimeoutMinutes: number; lastActiveAt: Date };
+  /**
+   * The organisation's emergency-access setting as read with the actor in the guard's one query
+   * (every record page's not-found panel offers it); absent outside a request: read it then.
+   */
+  emergencyAccess?: { enabled: boolean; hours: number };
+  /** The organisations the person is an active member of (the header's switcher), read in the same query. */
+  organisations?: { id: string; name: string }[];
 }

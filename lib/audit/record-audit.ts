@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { auditEvents, memberships, roles } from "@/db/schema";
 import type { Executor } from "@/db/client";
 import { getClientInfo } from "@/lib/request/client-info";
@@ -26,9 +26,9 @@ export interface AuditInput {
  * Writes one audit event. Call it with the transaction of the change it records,
  * so the event and the change commit together or not at all.
  */
-export async function recordAudit(exec: Executor, input: AuditInput): Promise<void> {
+export async function recordAudit(exec: Executor, input: AuditInput, opts: { alongside?: SQLWrapper } = {}): Promise<void> {
   const client = input.ip === undefined ? await getClientInfo() : { ip: input.ip, userAgent: input.userAgent ?? null };
-  await exec.insert(auditEvents).values({
+  const insert = exec.insert(auditEvents).values({
     organisationId: input.organisationId,
     actorType: input.actor.type,
     actorId: input.actor.id ?? null,
@@ -41,6 +41,13 @@ export async function recordAudit(exec: Executor, input: AuditInput): Promise<vo
     userAgent: client.userAgent,
     metadata: input.metadata ?? null,
   });
+  if (!opts.alongside) {
+    await insert;
+    return;
+  }
+  // `alongside` (an update the event records) runs in the same statement: both happen or neither,
+  // in one round trip and without a transaction.
+  await exec.execute(sql`with alongside as (${opts.alongside.getSQL()}) ${insert.getSQL()}`);
 }
 
 /**

@@ -91,9 +91,14 @@ export async function loadStaffActorForAuthSession(input: {
       endedReason: staffAuthSessions.endedReason,
       idleTimeoutMinutes: organisations.idleTimeoutMinutes,
       requireTwoFactor: organisations.requireTwoFactor,
+      emergencyAccessEnabled: organisations.emergencyAccessEnabled,
+      emergencyAccessHours: organisations.emergencyAccessHours,
       hasTwoFactor: sql<boolean>`exists (select 1 from ${staffTwoFactor} where ${staffTwoFactor.userId} = ${staffAuthSessions.userId} and ${staffTwoFactor.enabledAt} is not null)`,
       ...actorColumns,
       teamIds: teamIdsOf(staffAuthSessions.userId, staffAuthSessions.organisationId),
+      memberOf: sql<{ id: string; name: string }[]>`coalesce((select json_agg(json_build_object('id', o.id, 'name', o.name) order by o.name, o.id)
+        from memberships m join organisations o on o.id = m.organisation_id
+        where m.user_id = ${staffAuthSessions.userId} and m.status = 'active'), '[]'::json)`,
     })
     .from(staffAuthSessions)
     .innerJoin(users, eq(users.id, staffAuthSessions.userId))
@@ -149,7 +154,12 @@ export async function loadStaffActorForAuthSession(input: {
       .set({ lastActiveAt: now })
       .where(and(eq(staffAuthSessions.id, row.authSessionId), sql`${staffAuthSessions.endedAt} is null`));
   }
-  const actor = { ...toActor({ ...row, membershipId: row.membershipId, role: row.role }), authSession: { id: row.authSessionId, idleTimeoutMinutes: row.idleTimeoutMinutes, lastActiveAt } };
+  const actor = {
+    ...toActor({ ...row, membershipId: row.membershipId, role: row.role }),
+    authSession: { id: row.authSessionId, idleTimeoutMinutes: row.idleTimeoutMinutes, lastActiveAt },
+    emergencyAccess: { enabled: row.emergencyAccessEnabled, hours: row.emergencyAccessHours },
+    organisations: row.memberOf,
+  };
   // Checked on every request, not only at sign-in: turning the requirement on applies at once.
   if (row.requireTwoFactor && !row.hasTwoFactor) return { actor: null, reason: "two_factor_setup", restricted: actor };
   return { actor };

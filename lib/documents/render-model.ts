@@ -25,28 +25,41 @@ export interface DocumentRenderModel {
   received?: ReceivedFrom | null;
 }
 
-export async function buildRenderModel(
-  exec: Executor,
-  doc: { id: string; title: string; kind: DocumentKind; content: unknown; organisationId: string; clientId: string; authorId: string; createdAt: Date; updatedAt: Date },
-): Promise<DocumentRenderModel> {
+type RenderedDocument = { id: string; title: string; kind: DocumentKind; content: unknown; organisationId: string; clientId: string; authorId: string; createdAt: Date; updatedAt: Date };
+
+/** What the PDF shows beside the document's own row, however it was read. */
+export interface RenderRelations {
+  clinic: { name: string; address: string } | null;
+  client: { firstName: string; lastName: string; dateOfBirth: string | null } | null;
+  authorName: string | null;
+  file: { filename: string; size: number } | null;
+}
+
+export async function buildRenderModel(exec: Executor, doc: RenderedDocument): Promise<DocumentRenderModel> {
   const received = readReceived(doc.content);
-  const [[org], [client], [author], [file]] = await Promise.all([
+  const [[clinic], [client], [author], [file]] = await Promise.all([
     exec.select({ name: organisations.name, address: organisations.address }).from(organisations).where(eq(organisations.id, doc.organisationId)),
     exec.select({ firstName: clients.firstName, lastName: clients.lastName, dateOfBirth: clients.dateOfBirth }).from(clients).where(eq(clients.id, doc.clientId)),
     exec.select({ name: users.name }).from(users).where(eq(users.id, doc.authorId)),
     doc.kind === "document" || received ? exec.select({ filename: documentFiles.filename, size: documentFiles.size }).from(documentFiles).where(eq(documentFiles.documentId, doc.id)) : Promise.resolve([]),
   ]);
+  return renderModelOf(doc, { clinic: clinic ?? null, client: client ?? null, authorName: author?.name ?? null, file: file ?? null });
+}
+
+/** The model from rows already read (the portal's download reads them with the share, in one statement). */
+export function renderModelOf(doc: Omit<RenderedDocument, "organisationId" | "clientId" | "authorId" | "createdAt">, related: RenderRelations): DocumentRenderModel {
+  const { clinic, client, authorName, file } = related;
   return {
     id: doc.id,
     title: doc.title,
     kind: doc.kind,
     kindLabel: DOCUMENT_KIND_LABELS[doc.kind],
-    clinic: { name: org?.name ?? "", address: org?.address ?? "" },
+    clinic: { name: clinic?.name ?? "", address: clinic?.address ?? "" },
     client: { name: client ? `${client.firstName} ${client.lastName}` : "", dateOfBirth: client?.dateOfBirth ?? null },
-    authorName: author?.name ?? "",
+    authorName: authorName ?? "",
     date: doc.updatedAt,
     body: readContent(doc.kind, doc.content),
     file: file ?? null,
-    received,
+    received: readReceived(doc.content),
   };
 }

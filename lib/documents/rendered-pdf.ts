@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { documentPdfs } from "@/db/schema";
+import { documentPdfs, documentSharePdfs } from "@/db/schema";
 import { renderDocumentPdf } from "@/lib/pdf/render-document-pdf";
 import type { DocumentRenderModel } from "./render-model";
 
@@ -10,9 +10,9 @@ import type { DocumentRenderModel } from "./render-model";
 const RENDERER_VERSION = 2; // 2: page numbers in the footer
 
 /** A hash of everything the PDF shows: the document's version in the widest sense. */
-export function pdfFingerprint(model: DocumentRenderModel): string {
+export function pdfFingerprint(model: DocumentRenderModel, footer?: string): string {
   return createHash("sha256")
-    .update(JSON.stringify({ v: RENDERER_VERSION, model }))
+    .update(JSON.stringify({ v: RENDERER_VERSION, model, ...(footer === undefined ? {} : { footer }) }))
     .digest("base64url")
     .slice(0, 32);
 }
@@ -30,11 +30,34 @@ export async function renderedPdf(exec: Executor, model: DocumentRenderModel): P
 
 /**
  * The copy for one external share: its footer names the recipient ("Shared with Dr Priya Shah on
- * 30 November 2026"), so it is rendered for that share and never stored in document_pdfs, whose
- * bytes are served to every reader of the document. A contact downloads rarely; rendering is fine.
+ * 30 November 2026"), so it is kept for that share and document only (document_share_pdfs), never
+ * in document_pdfs, whose bytes are served to every reader of the document. `stored` is the kept
+ * copy as the caller already read it (the download reads it with the share, after the share's
+ * checks passed); left out, it is read here. Served when its fingerprint is this version's,
+ * otherwise rendered now and kept for the next download.
  */
-export async function sharedCopyPdf(model: DocumentRenderModel, footer: string): Promise<Buffer> {
-  return renderDocumentPdf(model, { footer });
+export async function sharedCopyPdf(
+  exec: Executor,
+  input: { shareId: string; model: DocumentRenderModel; footer: string; stored?: { fingerprint: string; bytes: Buffer } | null },
+): Promise<{ bytes: Buffer; etag: string }> {
+  const fingerprint = pdfFingerprint(input.model, input.footer);
+  const stored = input.stored !== undefined ? input.stored : await keptSharedCopy(exec, input.shareId, input.model.id);
+  if (stored?.fingerprint === fingerprint) return { bytes: stored.bytes, etag: fingerprint };
+  const bytes = await renderDocumentPdf(input.model, { footer: input.footer });
+  // Two first downloads at once both render; the later write wins, and both bytes are valid.
+  await exec
+    .insert(documentSharePdfs)
+    .values({ shareId: input.shareId, documentId: input.model.id, fingerprint, bytes, size: bytes.length })
+    .onConflictDoUpdate({ target: [documentSharePdfs.shareId, documentSharePdfs.documentId], set: { fingerprint, bytes, size: bytes.length, renderedAt: sql`now()` } });
+  return { bytes, etag: fingerprint };
+}
+
+async function keptSharedCopy(exec: Executor, shareId: string, documentId: string): Promise<{ fingerprint: string; bytes: Buffer } | null> {
+  const [kept] = await exec
+    .select({ fingerprint: documentSharePdfs.fingerprint, bytes: documentSharePdfs.bytes })
+    .from(documentSharePdfs)
+    .where(and(eq(documentSharePdfs.shareId, shareId), eq(documentSharePdfs.documentId, documentId)));
+  return kept ? { fingerprint: kept.fingerprint, bytes: Buffer.from(kept.bytes) } : null;
 }
 
 async function cachedPdf(exec: Executor, model: DocumentRenderModel, fingerprint: string): Promise<{ bytes: Buffer; etag: string }> {

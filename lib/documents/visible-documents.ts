@@ -12,11 +12,16 @@ import type { PageWindow } from "@/lib/pagination/list-cursor";
  * index in order and stop at the page's end, merged to one page, so any page costs what the
  * first does at a million documents:
  *   one chart            → documents_client_idx (client_id, created_at desc, id desc)
- *   role sees all charts → one arm per kind on documents_org_kind_idx (organisation, kind, created_at desc, id desc)
+ *   role sees all charts → one arm per kind on documents_org_kind_live_idx (organisation, kind,
+ *                           created_at desc, id desc, client_id; live documents only)
  *   a few assigned charts → one arm per chart on the actor's access list, on documents_client_idx
- *   many assigned charts  → one arm per kind, each row's chart probed in the (hashed) access list:
- *                           a quarter of the organisation's charts finds a page in ~100 rows, where
- *                           30,000 per-chart arms would cost seconds (measured with npm run bench)
+ *   many assigned charts  → one arm per kind on documents_org_kind_live_idx, index-only: each
+ *                           entry's chart is probed in a hash of the access list (read from
+ *                           client_access alone) and, if listed, checked live by primary key. A
+ *                           quarter of the organisation's charts finds a page in ~100 entries,
+ *                           where 30,000 per-chart arms, or a join of the list to every document
+ *                           of the organisation, cost seconds at a million documents.
+ * The arms carry only (id, created_at); the page's rows are read by primary key at the end.
  * Asks for `limit + 1` rows so the caller knows whether another page follows. Null: nothing visible.
  */
 export const MANY_ASSIGNED_CHARTS = 500;
@@ -33,7 +38,7 @@ export function documentPageSql(
   const dir = backwards ? sql`asc` : sql`desc`;
   const keyset = edge ? sql`and (d.created_at, d.id) ${backwards ? sql`>` : sql`<`} (${edge.listedAt}::timestamptz, ${edge.id}::uuid)` : sql``;
   const arm = (where: SQL) => sql`(
-    select d.id, d.kind, d.title, d.client_id, d.author_id, d.created_at, d.updated_at
+    select d.id, d.created_at
     from documents d
     where ${where} and d.organisation_id = ${org} and d.deleted_at is null ${keyset}
     order by d.created_at ${dir}, d.id ${dir} limit ${limit})`;
@@ -62,10 +67,11 @@ export function documentPageSql(
   }
   // Names are looked up for the page's rows only, by primary key.
   return sql`
-    select p.id, p.kind, p.title, p.client_id, p.created_at, p.updated_at, p.created_at::text as listed_key,
-      (select c.first_name || ' ' || c.last_name from clients c where c.id = p.client_id) as client_name,
-      (select u.name from users u where u.id = p.author_id) as author_name
+    select d.id, d.kind, d.title, d.client_id, d.created_at, d.updated_at, d.created_at::text as listed_key,
+      (select c.first_name || ' ' || c.last_name from clients c where c.id = d.client_id) as client_name,
+      (select u.name from users u where u.id = d.author_id) as author_name
     from (select a.* from (${arms}) a where ${activeMembershipSql(actor)} order by a.created_at ${dir}, a.id ${dir} limit ${limit}) p
+    join documents d on d.id = p.id
     order by p.created_at ${dir}, p.id ${dir}`;
 }
 

@@ -12,10 +12,16 @@ import { roleAllowsEmergencyAccess, type EmergencyRecord } from "@/lib/access/em
  */
 export async function emergencyAccessOffer(actor: StaffActor, kind: EmergencyRecord["kind"]): Promise<{ hours: number } | null> {
   if (!roleAllowsEmergencyAccess(actor, kind)) return null;
+  // Read with the actor in this request's guard (the panel renders with every record page); else now.
+  const org = actor.emergencyAccess ?? (await readSetting(actor));
+  return org?.enabled ? { hours: org.hours } : null;
+}
+
+async function readSetting(actor: StaffActor): Promise<{ enabled: boolean; hours: number } | undefined> {
   const db = await getDb();
   const [org] = await db
     .select({ enabled: organisations.emergencyAccessEnabled, hours: organisations.emergencyAccessHours })
     .from(organisations)
     .where(eq(organisations.id, actor.organisationId));
-  return org?.enabled ? { hours: org.hours } : null;
+  return org;
 }

@@ -1,9 +1,10 @@
 import "server-only";
+import { cookies } from "next/headers";
 import { fileResponse, pdfResponse } from "@/lib/pdf/render-document-pdf";
 import { rateLimit, tooManyRequests } from "@/lib/rate-limit";
-import { currentShareAccess } from "./portal-request";
+import { getClientInfo } from "@/lib/request/client-info";
+import { shareCookieName } from "./share-cookie";
 import { downloadSharedDocument } from "./share-access";
-import { sharedDocumentId } from "./shared-documents";
 
 const refused = () =>
   new Response("This document isn't available. Open the link from your email again.", {
@@ -18,12 +19,11 @@ const refused = () =>
 export function portalDocumentDownload(what: "pdf" | "file") {
   return async function GET(request: Request, { params }: { params: Promise<{ shareId: string }> }) {
     const { shareId } = await params;
-    const { row, client } = await currentShareAccess(shareId);
+    const client = await getClientInfo();
     const limited = await rateLimit("portalIp", client.ip ?? "unknown");
     if (!limited.success) return tooManyRequests(limited);
-    const documentId = row && (await sharedDocumentId(row, new URL(request.url).searchParams.get("doc")));
-    if (!row || !documentId) return refused();
-    const download = await downloadSharedDocument(row, client, what, documentId);
+    const cookie = (await cookies()).get(shareCookieName(shareId))?.value;
+    const download = await downloadSharedDocument(shareId, cookie, client, what, new URL(request.url).searchParams.get("doc"));
     if (!download) return refused();
     const { bytes, filename, contentType, etag } = download;
     return contentType ? fileResponse(bytes, { filename, contentType }) : pdfResponse(bytes, filename, "attachment", etag);

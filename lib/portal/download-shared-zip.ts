@@ -31,7 +31,7 @@ export async function downloadSharedZip(row: PortalShareRow, req: PortalRequest)
   let total = 0;
   for (const [i, d] of docs.entries()) {
     const model = await loadSharedDocument(d.id);
-    const parts: [string, Uint8Array][] = [[`${i + 1}-${pdfFilename(model.title)}`, await sharedCopyPdf(model, footer)]];
+    const parts: [string, Uint8Array][] = [[`${i + 1}-${pdfFilename(model.title)}`, (await sharedCopyPdf(db, { shareId: row.share.id, model, footer })).bytes]];
     if (d.hasFile) {
       const [file] = await db.select({ filename: documentFiles.filename, bytes: documentFiles.bytes, contentType: documentFiles.contentType }).from(documentFiles).where(eq(documentFiles.documentId, d.id));
       // The uploaded file under its own name (a PDF, or an image filed from a contact's reply).

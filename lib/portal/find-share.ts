@@ -1,7 +1,10 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
+import type { SelectedFields } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import { contacts, documents, documentShares, organisations, shareDocuments, users } from "@/db/schema";
+import type { DocumentKind } from "@/lib/access/documents";
+import type { RenderRelations } from "@/lib/documents/render-model";
 import { hashToken } from "@/lib/crypto/tokens";
 import { linkStatus, type LinkStatus } from "./link-state";
 import { isUuid } from "@/lib/validation/ids";
@@ -11,17 +14,20 @@ const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 
 export type PortalShareRow = Awaited<ReturnType<typeof selectShare>>[number];
 
-function selectShare(exec: Executor, where: ReturnType<typeof eq>, lock: boolean) {
-  const q = exec
-    .select({
-      share: documentShares,
-      document: { id: documents.id, organisationId: documents.organisationId, clientId: documents.clientId, deletedAt: documents.deletedAt, kind: documents.kind, updatedAt: documents.updatedAt },
-      sender: { name: users.name },
-      contact: { id: contacts.id, name: contacts.name, email: contacts.email, mobile: contacts.mobile },
-      org: { id: organisations.id, name: organisations.name, sharingEnabled: organisations.sharingEnabled, openedLinkMaxDays: organisations.openedLinkMaxDays },
-      // A share of several documents (share_documents): how many further ones are not deleted.
-      moreLiveDocuments: sql<number>`(select count(*)::int from ${shareDocuments} join ${documents} more on more.id = ${shareDocuments.documentId} where ${shareDocuments.shareId} = ${documentShares.id} and more.deleted_at is null)`,
-    })
+const shareColumns = {
+  share: documentShares,
+  document: { id: documents.id, organisationId: documents.organisationId, clientId: documents.clientId, deletedAt: documents.deletedAt, kind: documents.kind, updatedAt: documents.updatedAt },
+  sender: { name: users.name },
+  contact: { id: contacts.id, name: contacts.name, email: contacts.email, mobile: contacts.mobile },
+  org: { id: organisations.id, name: organisations.name, sharingEnabled: organisations.sharingEnabled, openedLinkMaxDays: organisations.openedLinkMaxDays },
+  // A share of several documents (share_documents): how many further ones are not deleted.
+  moreLiveDocuments: sql<number>`(select count(*)::int from ${shareDocuments} join ${documents} more on more.id = ${shareDocuments.documentId} where ${shareDocuments.shareId} = ${documentShares.id} and more.deleted_at is null)`,
+};
+
+/** A share with its document, contact, clinic and sender, plus `extra` columns read in the same statement. */
+function shareQuery<E extends SelectedFields>(exec: Executor, where: SQL | undefined, extra: E) {
+  return exec
+    .select({ ...shareColumns, ...extra })
     .from(documentShares)
     .innerJoin(documents, eq(documents.id, documentShares.documentId))
     .innerJoin(contacts, eq(contacts.id, documentShares.contactId))
@@ -29,7 +35,56 @@ function selectShare(exec: Executor, where: ReturnType<typeof eq>, lock: boolean
     .innerJoin(users, eq(users.id, documentShares.sharedById))
     .where(where)
     .limit(1);
+}
+
+function selectShare(exec: Executor, where: SQL | undefined, lock: boolean) {
+  const q = shareQuery(exec, where, {});
   return lock ? q.for("update", { of: documentShares }) : q;
+}
+
+/** One document of a share as a download reads it: what its PDF shows, and its uploaded file's name and type. */
+export interface SharedDownloadTarget {
+  id: string;
+  kind: DocumentKind;
+  title: string;
+  content: unknown;
+  updatedAt: string;
+  client: RenderRelations["client"];
+  authorName: string | null;
+  file: { filename: string; size: number; contentType: string } | null;
+}
+
+/**
+ * For a portal download, in ONE statement: the share as findShareById reads it (for the same
+ * checks); `target`, the document asked for (`requested`, else the share's own) with what its PDF
+ * shows — null unless it is one of this share's documents, not deleted, of the share's clinic
+ * (sharedDocumentId's rule); and either this share's kept PDF copy of it (`pdf`) or its uploaded
+ * file (`file`). Nothing here is served before the caller's checks pass.
+ */
+export async function findShareForDownload(exec: Executor, shareId: string, what: "pdf" | "file", requested: string | null) {
+  if (!isUuid(shareId) || (requested && !isUuid(requested))) return null;
+  const wanted = requested ? sql`${requested}::uuid` : sql`${documentShares.documentId}`;
+  const onShare = (t: SQL) => sql`${t}.id = ${wanted} and ${t}.deleted_at is null and ${t}.organisation_id = ${documents.organisationId}
+    and (${t}.id = ${documentShares.documentId} or exists (select 1 from share_documents sd where sd.share_id = ${documentShares.id} and sd.document_id = ${t}.id))`;
+  const target = sql<SharedDownloadTarget | null>`(select json_build_object(
+      'id', t.id, 'kind', t.kind, 'title', t.title, 'content', t.content, 'updatedAt', t.updated_at,
+      'client', (select json_build_object('firstName', c.first_name, 'lastName', c.last_name, 'dateOfBirth', c.date_of_birth) from clients c where c.id = t.client_id),
+      'authorName', (select a.name from users a where a.id = t.author_id),
+      'file', (select json_build_object('filename', f.filename, 'size', f.size, 'contentType', f.content_type) from document_files f where f.document_id = t.id))
+    from documents t where ${onShare(sql`t`)})`;
+  // Read by primary key, and only for a document of the share: the bytes travel only for the one kind asked for.
+  const kept =
+    what === "pdf"
+      ? {
+          storedFingerprint: sql<string | null>`(select p.fingerprint from document_share_pdfs p where p.share_id = ${documentShares.id} and p.document_id = ${wanted})`,
+          bytes: sql<Uint8Array | null>`(select p.bytes from document_share_pdfs p where p.share_id = ${documentShares.id} and p.document_id = ${wanted})`,
+        }
+      : {
+          storedFingerprint: sql<null>`null`,
+          bytes: sql<Uint8Array | null>`(select f.bytes from document_files f join documents t on t.id = f.document_id where f.document_id = ${wanted} and ${onShare(sql`t`)})`,
+        };
+  const [row] = await shareQuery(exec, eq(documentShares.id, shareId), { target, clinicAddress: organisations.address, ...kept });
+  return row ?? null;
 }
 
 /** The share an emailed token names (by its hash), optionally locking the share row. */

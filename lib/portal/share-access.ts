@@ -1,14 +1,14 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { documents, documentFiles, documentShares } from "@/db/schema";
+import { documents, documentShares } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { buildRenderModel, type DocumentRenderModel } from "@/lib/documents/render-model";
+import { buildRenderModel, renderModelOf, type DocumentRenderModel } from "@/lib/documents/render-model";
 import { formatDate } from "@/lib/documents/content";
 import { sharedCopyPdf } from "@/lib/documents/rendered-pdf";
 import { pdfFilename } from "@/lib/pdf/render-document-pdf";
 import { storedFile } from "@/lib/documents/stored-file";
-import { contactAudit, findShareById, portalStatus, type PortalShareRow } from "./find-share";
+import { contactAudit, findShareById, findShareForDownload, portalStatus, type PortalShareRow } from "./find-share";
 import { readShareCookie } from "./share-cookie";
 import type { PortalRequest } from "./types";
 
@@ -23,9 +23,12 @@ export async function requireShareAccess(shareId: string, cookieValue: string | 
   if (!cookie) return null;
   const db = await getDb();
   const row = await findShareById(db, shareId);
-  if (!row || row.share.linkVersion !== cookie.linkVersion) return null;
-  if (portalStatus(row, now) !== "active" || !row.share.firstOpenedAt) return null;
-  return row;
+  return row && shareUsable(row, cookie.linkVersion, now) ? row : null;
+}
+
+/** The share's own checks, on a row already read: the cookie's link version is current, the link is live and was opened. */
+function shareUsable(row: PortalShareRow, linkVersion: number, now: Date): boolean {
+  return row.share.linkVersion === linkVersion && portalStatus(row, now) === "active" && Boolean(row.share.firstOpenedAt);
 }
 
 /**
@@ -71,20 +74,50 @@ export async function recordSharedDownload(row: PortalShareRow, req: PortalReque
   });
 }
 
-/** The PDF for the contact: marks the share downloaded and audits, together. */
-export async function downloadSharedDocument(row: PortalShareRow, req: PortalRequest, what: "pdf" | "file" = "pdf", documentId = row.document.id): Promise<{ bytes: Buffer; filename: string; etag?: string; contentType?: string } | null> {
-  const model = await loadSharedDocument(documentId);
+/**
+ * A portal download of one of the share's documents (`requested`, from `?doc=`; else the share's
+ * own): its PDF copy stamped for this share, or its uploaded file. The share, the document and the
+ * bytes are read in ONE statement; the same checks as requireShareAccess run on it; the share's
+ * kept copy is served if it is this version's (else rendered once and kept); and one statement
+ * marks the share downloaded (the sender sees it) and writes the audit event. Null: refused,
+ * looking like not found.
+ */
+export async function downloadSharedDocument(
+  shareId: string,
+  cookieValue: string | undefined,
+  req: PortalRequest,
+  what: "pdf" | "file" = "pdf",
+  requested: string | null = null,
+): Promise<{ bytes: Buffer; filename: string; etag?: string; contentType?: string } | null> {
+  const now = req.now ?? new Date();
+  const cookie = readShareCookie(cookieValue, shareId, now);
+  if (!cookie) return null;
+  const db = await getDb();
+  const row = await findShareForDownload(db, shareId, what, requested);
+  if (!row || !shareUsable(row, cookie.linkVersion, now) || !row.target) return null;
+  const { target } = row;
   let out: { bytes: Buffer; filename: string; etag?: string; contentType?: string };
   if (what === "file") {
-    const db = await getDb();
-    const [file] = await db.select().from(documentFiles).where(eq(documentFiles.documentId, documentId));
-    if (!file) return null;
-    out = storedFile(file);
+    if (!row.bytes || !target.file) return null;
+    out = storedFile({ bytes: Buffer.from(row.bytes), filename: target.file.filename, contentType: target.file.contentType });
   } else {
-    // Stamped for this share (never the cached copy every reader gets).
-    const bytes = await sharedCopyPdf(model, sharedCopyFooter(row));
-    out = { bytes, filename: pdfFilename(model.title) };
+    const model = renderModelOf(
+      { id: target.id, kind: target.kind, title: target.title, content: target.content, updatedAt: new Date(target.updatedAt) },
+      { clinic: { name: row.org.name, address: row.clinicAddress }, client: target.client, authorName: target.authorName, file: target.file && { filename: target.file.filename, size: target.file.size } },
+    );
+    // Stamped for this share (never the copy every staff reader gets).
+    const stored = row.storedFingerprint && row.bytes ? { fingerprint: row.storedFingerprint, bytes: Buffer.from(row.bytes) } : null;
+    const copy = await sharedCopyPdf(db, { shareId: row.share.id, model, footer: sharedCopyFooter(row), stored });
+    out = { bytes: copy.bytes, filename: pdfFilename(model.title), etag: copy.etag };
   }
-  await recordSharedDownload(row, req, [{ documentId, format: what }]);
+  // One statement, so no transaction: the first download marks the share, and every one is audited.
+  const markFirst = row.share.downloadedAt
+    ? undefined
+    : db.update(documentShares).set({ downloadedAt: now }).where(and(eq(documentShares.id, row.share.id), isNull(documentShares.downloadedAt)));
+  await recordAudit(
+    db,
+    { ...contactAudit(row), ip: req.ip, userAgent: req.userAgent, action: "portal.document_downloaded", metadata: { documentId: target.id, format: what } },
+    { alongside: markFirst },
+  );
   return out;
 }

@@ -13,6 +13,7 @@ import { shareDocument } from "@/lib/documents/share-document";
 import { findShareById } from "@/lib/portal/find-share";
 import { openShareLink } from "@/lib/portal/open-link";
 import { downloadSharedDocument } from "@/lib/portal/share-access";
+import { makeShareCookie } from "@/lib/portal/share-cookie";
 import { createSession } from "@/lib/sessions/create-session";
 import { getSession } from "@/lib/sessions/get-session";
 import { shareSession } from "@/lib/sessions/share-session";
@@ -99,7 +100,8 @@ describe("events about a client carry the client", () => {
     const token = tokenFromLink((await latestMessageTo(contact.email!, "document-shared"))!.link);
     const req = { ip: "198.51.100.7", userAgent: "Mozilla/5.0 (Macintosh) Chrome/131.0" };
     expect(await openShareLink(token, req)).toMatchObject({ ok: true });
-    await downloadSharedDocument((await findShareById(await getDb(), shareId))!, req);
+    const opened = (await findShareById(await getDb(), shareId))!;
+    await downloadSharedDocument(shareId, makeShareCookie(shareId, opened.share.linkVersion, new Date()), req);
     // A session shared onward is still about its patient: shared with the admin, who opens it.
     await shareSession(colleague, { sessionId, userIds: [admin.userId], access: "view" });
     await getSession(admin, sessionId);

@@ -119,16 +119,21 @@ describe("several documents in one share", () => {
     const stray = await createDocument(org.id, { clientId, authorId: admin.userId, title: "Not shared" });
     expect(await sharedDocumentId(row, lab)).toBe(lab);
     expect(await sharedDocumentId(row, stray.id)).toBeNull();
-    const pdf = await downloadSharedDocument(row, req, "pdf", lab);
+    const pdf = await downloadSharedDocument(shareId, opened.cookie, req, "pdf", lab);
     expect(pdf?.filename).toBe("blood-count.pdf");
+    expect(await downloadSharedDocument(shareId, opened.cookie, req, "pdf", stray.id)).toBeNull();
 
     const zip = await downloadSharedZip(row, req);
     if (!zip || zip === "too_large") throw new Error("no zip");
     const entries = unzipSync(new Uint8Array(zip.bytes));
     expect(Object.keys(entries)).toEqual(["1-referral-letter.pdf", "2-blood-count.pdf", "3-invoice-march.pdf"]);
     for (const bytes of Object.values(entries)) expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe("%PDF-");
-
     const db = await getDb();
+    // Each document's copy stamped for this share is kept apart (the next download is not a render).
+    const kept = await db.select({ documentId: s.documentSharePdfs.documentId }).from(s.documentSharePdfs).where(eq(s.documentSharePdfs.shareId, shareId));
+    expect(kept.map((k) => k.documentId).sort()).toEqual([letter, lab, invoice].sort());
+    expect((await downloadSharedDocument(shareId, opened.cookie, req, "pdf", lab))?.bytes.equals(pdf!.bytes)).toBe(true);
+
     const events = await db.select().from(s.auditEvents).where(and(eq(s.auditEvents.targetId, shareId), inArray(s.auditEvents.action, ["portal.document_downloaded", "portal.documents_zipped"])));
     expect(events.filter((e) => e.action === "portal.documents_zipped").map((e) => e.metadata)).toEqual([{ documentIds: [letter, lab, invoice] }]);
     expect(events.filter((e) => e.action === "portal.document_downloaded").map((e) => e.metadata)).toEqual(
@@ -152,6 +157,8 @@ describe("several documents in one share", () => {
     const row = (await requireShareAccess(shareId, opened.cookie))!;
     expect((await listSharedDocuments(row)).map((d) => d.title)).toEqual(["Second"]);
     expect(await sharedDocumentId(row, a.id)).toBeNull();
+    expect(await downloadSharedDocument(shareId, opened.cookie, req, "pdf", a.id)).toBeNull();
+    expect((await downloadSharedDocument(shareId, opened.cookie, req, "pdf", b.id))?.filename).toBe("second.pdf");
     await db.update(s.documents).set({ deletedAt: new Date() }).where(eq(s.documents.id, b.id));
     expect(portalStatus((await findShareById(db, shareId))!, new Date())).toBe("revoked");
     expect(await requireShareAccess(shareId, opened.cookie)).toBeNull();

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { getDb, onStatement } from "@/db/client";
 import { isDatabaseUnavailable } from "@/lib/database-unavailable";
 import * as s from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
@@ -10,7 +10,12 @@ import { getSession } from "@/lib/sessions/get-session";
 import { searchPatientChoices, MAX_PATIENT_CHOICES } from "@/lib/sessions/search-patient-choices";
 import { shareSession } from "@/lib/sessions/share-session";
 import { updateSession } from "@/lib/sessions/update-session";
-import { createClient, createMember, createOrganisation } from "../support/factories";
+import { startAuthSession } from "@/lib/auth/auth-sessions/start-auth-session";
+import { listMyOrganisations } from "@/lib/auth/auth-sessions/list-my-organisations";
+import { loadStaffActorForAuthSession } from "@/lib/auth/load-staff-actor";
+import { emergencyAccessOffer } from "@/lib/emergency-access/emergency-access-offer";
+import { getBellSummary } from "@/lib/notifications/get-bell-summary";
+import { createClient, createDocument, createMember, createOrganisation, createTeam } from "../support/factories";
 
 let org: Awaited<ReturnType<typeof createOrganisation>>;
 let maya: StaffActor;
@@ -151,5 +156,67 @@ describe("the patient picker's search", () => {
     expect(await searchPatientChoices(maya, { sessionId: null, q: "ashdown" })).toMatchObject([{ name: "Rowan Ashdown", profileLabel: "Psychology" }]);
     // The medical secretary sees every chart but may not start sessions: no search either.
     await expect(searchPatientChoices(sam, { sessionId: null, q: "ashdown" })).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("the session page's reads", () => {
+  /** The statements `fn` sends, by text (each one a round trip to the database). */
+  async function statementsOf<T>(fn: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+    const statements: string[] = [];
+    const stop = onStatement((q) => statements.push(q));
+    try {
+      return { result: await fn(), statements };
+    } finally {
+      stop();
+    }
+  }
+
+  /** Everything one view of /sessions/[id] reads: the guard's actor, the header (bell, organisations), the not-found panel's offer, and the page. */
+  async function viewPage(member: StaffActor, sessionId: string) {
+    const authSessionId = await startAuthSession({ userId: member.userId, organisationId: member.organisationId, client: { ip: "203.0.113.9", userAgent: "vitest" } });
+    return statementsOf(async () => {
+      const found = await loadStaffActorForAuthSession({ userId: member.userId, authSessionId });
+      const actor = found.actor!;
+      const [bell, organisations, offer, session] = await Promise.all([getBellSummary(actor), listMyOrganisations(actor), emergencyAccessOffer(actor, "session"), getSession(actor, sessionId)]);
+      return { actor, bell, organisations, offer, session };
+    });
+  }
+
+  it("reads the person, the header and the whole page in three statements, four with the audit of someone else's view", async () => {
+    const team = await createTeam(org.id, "Shoulder team");
+    const db = await getDb();
+    await db.insert(s.teamMembers).values({ teamId: team.id, userId: maya.userId });
+    const patient = await createClient(org.id, { firstName: "Ada", lastName: "Moss", accessFor: [maya.userId] });
+    const { sessionId } = await createSession({ ...maya, teamIds: [team.id] }, { title: "Shoulder review", clientId: patient.id, teamId: team.id, visibility: "team" });
+    await shareSession(maya, { sessionId, userIds: [leo.userId], access: "edit" });
+    const letter = await createDocument(org.id, { clientId: patient.id, authorId: maya.userId, kind: "letter", title: "Referral letter" });
+    await db.update(s.documents).set({ sessionId }).where(eq(s.documents.id, letter.id));
+
+    const own = await viewPage(maya, sessionId);
+    expect(own.statements).toHaveLength(3);
+    expect(own.result.organisations).toEqual([{ id: org.id, name: "Harbour Health Group" }]);
+    expect(own.result.session).toMatchObject({
+      title: "Shoulder review",
+      owner: { userId: maya.userId, name: "Dr Maya Patel" },
+      team: { id: team.id, name: "Shoulder team" },
+      myTeams: [{ id: team.id, name: "Shoulder team" }],
+      patient: { id: patient.id, name: "Ada Moss" },
+      documents: [{ id: letter.id, title: "Referral letter", authorName: "Dr Maya Patel" }],
+      people: [{ userId: leo.userId, name: "Dr Leo Chen", access: "edit", effectiveAccess: "edit", sharedByName: "Dr Maya Patel", expiresAt: null }],
+      isOwner: true,
+    });
+    expect(own.result.session.documents[0]!.createdAt).toBeInstanceOf(Date);
+    expect(own.result.session.people[0]!.sharedAt).toBeInstanceOf(Date);
+
+    // A colleague's view is audited: one statement more, and nothing else.
+    const shared = await viewPage(leo, sessionId);
+    expect(shared.statements).toHaveLength(4);
+    expect(shared.result.session).toMatchObject({ isOwner: false, abilities: { level: "edit" }, myTeams: [] });
+    const views = await db.select().from(s.auditEvents).where(and(eq(s.auditEvents.targetId, sessionId), eq(s.auditEvents.action, "session.viewed")));
+    expect(views.map((v) => v.actorId)).toEqual([leo.userId]);
+
+    // Someone without access reads the same statements' worth and gets nothing but "not found".
+    const refused = await viewPage(nina, sessionId).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: "not_found" });
   });
 });

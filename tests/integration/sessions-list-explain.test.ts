@@ -4,6 +4,9 @@ import { getDb, selectRows } from "@/db/client";
 import type { StaffActor } from "@/lib/access/actor";
 import { loadStaffActor } from "@/lib/auth/load-staff-actor";
 import { clientListQueries, listClients } from "@/lib/clients/list-clients";
+import { kindsFor } from "@/lib/access/documents";
+import { DOCUMENT_PAGE_SIZE } from "@/lib/documents/list-documents";
+import { documentPageSql } from "@/lib/documents/visible-documents";
 import { listSessions, sessionListQueries } from "@/lib/sessions/list-sessions";
 import { SESSION_LIST_TABS, visibleSessionsSql } from "@/lib/sessions/visible-sessions";
 import { idOf, loadDataset, PEOPLE } from "../../scripts/bench/dataset";
@@ -96,6 +99,15 @@ describe("the list queries on the benchmark dataset (CI scale)", () => {
       const arms = tab === "team" ? plan.slice(plan.indexOf("Function Scan on unnest")) : plan;
       expect(arms, `${tab}\n${plan}`).not.toMatch(/Sort Key: (s|sh)\.created_at/);
     }
+  });
+
+  it("documents of a long access list: an index-only walk of the live documents, each chart probed in a hash of the list", async () => {
+    const actor = people.clinician;
+    const query = documentPageSql(actor, { kinds: kindsFor(actor, "view"), window: { limit: DOCUMENT_PAGE_SIZE }, assignedCharts: "many" })!;
+    const plan = await explain(query);
+    expect(plan).not.toMatch(LARGE_TABLES);
+    expect(plan).toMatch(/Index Only Scan using documents_org_kind_live_idx on documents/);
+    expect(plan).toMatch(/hashed SubPlan/);
   });
 
   it("every tab at once (the union the access test compares with can()) also avoids sequential scans", async () => {

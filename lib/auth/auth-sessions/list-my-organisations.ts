@@ -6,6 +6,8 @@ import type { StaffActor } from "@/lib/access/actor";
 
 /** The organisations the person is an active member of, for the header's organisation switcher. */
 export async function listMyOrganisations(actor: StaffActor): Promise<{ id: string; name: string }[]> {
+  // Read with the actor in this request's guard (every page's header shows the switcher).
+  if (actor.organisations) return actor.organisations;
   const db = await getDb();
   return db
     .select({ id: organisations.id, name: organisations.name })

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { EmergencyAccessBanner } from "@/components/access/emergency-access-banner";
-import { recordMetadata } from "@/lib/records/record-metadata";
+import { cache } from "react";
+import { titledMetadata } from "@/lib/records/record-metadata";
+import { can } from "@/lib/access/can";
+import { isUuid } from "@/lib/validation/ids";
 import { formatDate, formatDateTime } from "@/components/sessions/session-badges";
 import { Alert } from "@/components/ui/alert";
 import { AccessUntil } from "@/components/access/access-until";
@@ -11,7 +14,6 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SESSION_LEVEL_LABELS } from "@/lib/access/sessions";
 import { requireStaffWith } from "@/lib/access/require-area";
 import { getSession } from "@/lib/sessions/get-session";
-import { listMyTeams } from "@/lib/sessions/list-my-teams";
 import { AddDocumentForm, RemoveDocumentForm } from "./session-forms";
 import { SessionEditor } from "./session-editor";
 import { SessionMoreMenu } from "./session-more-menu";
@@ -19,9 +21,14 @@ import { SessionProperties } from "./session-properties";
 import { ShareDialog } from "./share-dialog";
 import { idOrNotFound, orNotFound } from "@/lib/access/or-not-found";
 
+// One read per request for the tab's title and the page (React cache: this request only, never
+// across requests or people), so the title costs no query of its own.
+const viewSession = cache(getSession);
+
 // The title is clinical: keep it out of the browser tab and history.
 export async function generateMetadata({ params }: { params: Promise<{ sessionId: string }> }): Promise<Metadata> {
-  return recordMetadata("session", (await params).sessionId);
+  const { sessionId } = await params;
+  return titledMetadata(async (actor) => (isUuid(sessionId) && can(actor, "sessions:view") ? (await viewSession(actor, sessionId)).title : null));
 }
 
 /**
@@ -32,10 +39,10 @@ export default async function SessionPage({ params, searchParams }: { params: Pr
   const actor = await requireStaffWith("sessions:view");
   const sessionId = idOrNotFound((await params).sessionId);
   // Read fresh on every request (never cached): a changed or removed share counts at once.
-  const session = await orNotFound(getSession(actor, sessionId), ["not_found"]);
+  const session = await orNotFound(viewSession(actor, sessionId), ["not_found"]);
   const can = session.abilities;
   // The patient picker searches as you type (searchPatientChoicesAction): no list of clients here.
-  const myTeams = can.setVisibility ? await listMyTeams(actor) : [];
+  const myTeams = can.setVisibility ? session.myTeams : [];
   const teams = session.team && !myTeams.some((t) => t.id === session.team!.id) ? [session.team, ...myTeams] : myTeams;
   const editable = can.editNotes || can.editContext;
   const openShare = (await searchParams).share === "1";
