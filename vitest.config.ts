@@ -32,7 +32,7 @@ const integration = {
   hookTimeout: 120_000,
   fileParallelism: true,
   maxWorkers: 2,
-} as const;
+};
 const alias = {
   "@": root,
   // lib/ files start with `import "server-only"`; outside React's server build it is a no-op marker.
