@@ -24,6 +24,10 @@ const onEmbedded = [
 const ownModules = ["sign-in-parallel", "two-factor", "database-outage", "security-hardening", "outbox-faults", "redis-down-caps"].map(
   (name) => `tests/integration/${name}.test.ts`,
 );
+const unitFiles = ["tests/unit/**/*.test.{ts,tsx}", "lib/**/*.test.{ts,tsx}"];
+const unitOwnModules = ["app-url", "callback-url", "derived-keys", "outbox-retry-policy", "rate-limit-backend", "rate-limit-redis-down", "rate-limit"].map(
+  (name) => `tests/unit/${name}.test.ts`,
+);
 const integration = {
   environment: "node",
   globalSetup: ["tests/integration/global-setup.ts"],
@@ -45,7 +49,12 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.{ts,tsx}", "lib/**/*.test.{ts,tsx}"], environment: "node" },
+        // One module graph per worker here too, but for the files that mock modules or stub the environment.
+        test: { name: "unit", include: unitFiles, exclude: unitOwnModules, environment: "node", isolate: false, unstubEnvs: true },
+      },
+      {
+        resolve: { alias },
+        test: { name: "unit-isolated", include: unitOwnModules, environment: "node" },
       },
       {
         resolve: { alias },
