@@ -22,7 +22,8 @@ async function signIn(page: Page) {
 async function main() {
   await mkdir(OUT, { recursive: true });
   // Debian's Chromium where Playwright's own browser cannot be downloaded (as in playwright.config.ts).
-  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+  const debian = ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"].find((path) => existsSync(path));
+  const executablePath = process.env.CHROMIUM_PATH ?? debian;
   const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu"] });
   try {
     const context = await browser.newContext({ viewport: { width: WIDTHS.desktop, height: 900 }, deviceScaleFactor: 1 });

@@ -3,7 +3,7 @@
 #        scripts/test-e2e.sh --build-only    (only `next build`; npm test builds beside the other checks)
 # E2E_PREBUILT=1 runs against the existing build instead of building.
 # Ensures Chromium, starts a throwaway PostgreSQL (scripts/with-postgres.sh), builds the app, and runs
-# Playwright against `next start`. With no arguments the specs are split into E2E_SHARDS (default 3)
+# Playwright against `next start`. With no arguments the specs are split into E2E_SHARDS (default 2)
 # shards that run side by side, each with its own seeded database and its own server (ports E2E_PORT,
 # E2E_PORT+1, …), so each shard sees the demo organisation exactly as a one-at-a-time run would — the
 # specs change organisation-wide settings and seeded records, which rules out workers sharing one
@@ -41,7 +41,7 @@ export SWEEP_CRON_SECRET="${SWEEP_CRON_SECRET:-carebridge-e2e-sweep-secret-01234
 base_port="${E2E_PORT:-3100}"
 
 shards=1
-[ "$#" -eq 0 ] && shards="${E2E_SHARDS:-3}"
+[ "$#" -eq 0 ] && shards="${E2E_SHARDS:-2}"
 
 logs=$(mktemp -d "${TMPDIR:-/tmp}/carebridge-e2e.XXXXXX")
 trap 'rm -rf "$logs"' EXIT

@@ -24,7 +24,7 @@ if (process.env.TEST_DRIVER === "pglite") {
 } else {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name} template carebridge_template`);
+  await admin.query(`create database ${name} template ${inject("pgTemplate")}`);
   await admin.end();
   process.env.DATABASE_URL = withDatabase(adminUrl, name);
 }

@@ -8,6 +8,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** TEST_DRIVER=pglite: a migrated embedded database directory each test file copies. */
     pgliteTemplate: string;
+    /** The migrated PostgreSQL template database each test file copies. */
+    pgTemplate: string;
   }
 }
 
@@ -22,18 +24,25 @@ export default async function setup(project: TestProject) {
   if (process.env.TEST_DRIVER === "pglite") return setupPgliteTemplate(project);
   const adminUrl = process.env.PG_ADMIN_URL;
   if (!adminUrl) throw new Error("PG_ADMIN_URL is not set: run integration tests with `npm run test:integration`.");
+  // Both projects (integration, integration-isolated) copy one template, made once per run.
+  const shared = globalThis as { carebridgeTemplate?: Promise<string> };
+  project.provide("pgTemplate", await (shared.carebridgeTemplate ??= createTemplate(adminUrl)));
+}
+
+async function createTemplate(adminUrl: string): Promise<string> {
+  const template = "carebridge_template";
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query("drop database if exists carebridge_template");
-  await admin.query("create database carebridge_template");
+  await admin.query(`drop database if exists ${template}`);
+  await admin.query(`create database ${template}`);
   await admin.end();
 
-  const templateUrl = withDatabase(adminUrl, "carebridge_template");
-  process.env.DATABASE_URL = templateUrl;
+  process.env.DATABASE_URL = withDatabase(adminUrl, template);
   const { migrateDb, closeDb } = await import("../../db/client");
   await migrateDb();
   await closeDb();
   delete process.env.DATABASE_URL;
+  return template;
 }
 
 async function setupPgliteTemplate(project: TestProject) {

@@ -144,7 +144,9 @@ test.describe("automatic sign-out after inactivity", () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await signIn(page, casey.email, DEMO_PASSWORD);
-    // Only the poll talks to the server from here on (no page still loading or navigating).
+    // Only the poll talks to the server from here on: no page still loading, navigating or prefetching
+    // (a request already sent would still reach the server after the page closed).
+    await page.waitForLoadState("networkidle");
     await page.close();
     await query("update staff_auth_sessions set last_active_at = now() - interval '3 minutes' where user_id = $1 and ended_at is null", [casey.userId]);
     const before = await query<{ last_active_at: Date }>("select last_active_at from staff_auth_sessions where user_id = $1", [casey.userId]);
