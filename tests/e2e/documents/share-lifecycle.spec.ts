@@ -16,18 +16,18 @@ async function runSweep(request: APIRequestContext) {
 
 /** A contact, a letter and a link-only share of it sent `hoursAgo`, made in the database; returns the link's path. */
 async function sentShare(world: { orgId: string; adminId: string; clientId: string }, opts: { suffix: string; hoursAgo: number }) {
-  const email = `priya.shah.${opts.suffix}@gp.test`;
-  const [contact] = await query<{ id: string }>("insert into contacts (organisation_id, name, email, mobile) values ($1, $2, $3, '+44 7700 900123') returning id", [world.orgId, `Dr Priya Shah ${opts.suffix}`, email]);
+  const email = `lena.fox.${opts.suffix}@gp.test`;
+  const [contact] = await query<{ id: string }>("insert into contacts (organisation_id, name, email, mobile) values ($1, $2, $3, '+44 7700 900123') returning id", [world.orgId, `Dr Lena Fox ${opts.suffix}`, email]);
   const [doc] = await query<{ id: string }>(
     "insert into documents (organisation_id, client_id, author_id, kind, title, content) values ($1, $2, $3, 'letter', $4, $5) returning id",
-    [world.orgId, world.clientId, world.adminId, `Assessment summary ${opts.suffix}`, JSON.stringify({ recipient: "Dr Priya Shah", subject: "Assessment summary", body: "Dear Dr Shah,\n\nSummary." })],
+    [world.orgId, world.clientId, world.adminId, `Assessment summary ${opts.suffix}`, JSON.stringify({ recipient: "Dr Lena Fox", subject: "Assessment summary", body: "Dear Dr Fox,\n\nSummary." })],
   );
   const token = randomBytes(32).toString("base64url");
   await query(
     "insert into document_shares (document_id, contact_id, shared_by_id, token_hash, security_level, sent_at, created_at, purpose) values ($1, $2, $3, $4, 'link', $5, now(), 'referral')",
     [doc!.id, contact!.id, world.adminId, createHash("sha256").update(token, "utf8").digest("hex"), new Date(Date.now() - opts.hoursAgo * HOUR)],
   );
-  return { email, contactName: `Dr Priya Shah ${opts.suffix}`, title: `Assessment summary ${opts.suffix}`, path: `/share/${token}` };
+  return { email, contactName: `Dr Lena Fox ${opts.suffix}`, title: `Assessment summary ${opts.suffix}`, path: `/share/${token}` };
 }
 
 async function latestLink(to: string, template: string): Promise<string> {
