@@ -197,6 +197,20 @@ export function getConnection(): Promise<Connection> {
   return holder.__carebridgeDb;
 }
 
+/**
+ * `build(exec)`'s result, made once per executor (the pool for the process's lifetime, a transaction
+ * for its own): for prepared statements whose building costs more than running them. Only the
+ * statement's text is kept; every value is a placeholder bound per call.
+ */
+export function oncePerExecutor<E extends object, T>(build: (exec: E) => T): (exec: E) => T {
+  const made = new WeakMap<E, T>();
+  return (exec) => {
+    let value = made.get(exec);
+    if (value === undefined) made.set(exec, (value = build(exec)));
+    return value;
+  };
+}
+
 export async function getDb(): Promise<Database> {
   return (await getConnection()).db;
 }

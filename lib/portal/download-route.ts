@@ -1,9 +1,8 @@
 import "server-only";
-import { cookies } from "next/headers";
 import { fileResponse, pdfResponse } from "@/lib/pdf/render-document-pdf";
 import { rateLimit, tooManyRequests } from "@/lib/rate-limit";
 import { getClientInfo } from "@/lib/request/client-info";
-import { shareCookieName } from "./share-cookie";
+import { shareCookieValue } from "./portal-request";
 import { downloadSharedDocument } from "./share-access";
 
 const refused = () =>
@@ -22,8 +21,7 @@ export function portalDocumentDownload(what: "pdf" | "file") {
     const client = await getClientInfo();
     const limited = await rateLimit("portalIp", client.ip ?? "unknown");
     if (!limited.success) return tooManyRequests(limited);
-    const cookie = (await cookies()).get(shareCookieName(shareId))?.value;
-    const download = await downloadSharedDocument(shareId, cookie, client, what, new URL(request.url).searchParams.get("doc"));
+    const download = await downloadSharedDocument(shareId, await shareCookieValue(shareId), client, what, new URL(request.url).searchParams.get("doc"));
     if (!download) return refused();
     const { bytes, filename, contentType, etag } = download;
     return contentType ? fileResponse(bytes, { filename, contentType }) : pdfResponse(bytes, filename, "attachment", etag);

@@ -6,8 +6,12 @@ import { requireShareAccess } from "./share-access";
 
 /** For portal pages and route handlers: the share this browser is verified for, and who is calling. */
 export async function currentShareAccess(shareId: string) {
-  const jar = await cookies();
   const client = await getClientInfo();
-  const row = await requireShareAccess(shareId, jar.get(shareCookieName(shareId))?.value);
+  const row = await requireShareAccess(shareId, await shareCookieValue(shareId));
   return { row, client };
+}
+
+/** The signed portal cookie this browser holds for the share, if any (checked by the caller). */
+export async function shareCookieValue(shareId: string): Promise<string | undefined> {
+  return (await cookies()).get(shareCookieName(shareId))?.value;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDb, type Database } from "@/db/client";
+import { getDb, oncePerExecutor, type Database } from "@/db/client";
 import { clinicalSessions } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import type { RolePermissions } from "@/lib/access/permissions";
@@ -84,14 +84,8 @@ const pageColumns = {
     from teams t where t.organisation_id = ${clinicalSessions.organisationId} and t.id = any(${sql.placeholder("teamIds")}::uuid[])), '[]'::json)`,
 };
 
-const buildSessionPage = (db: Database) => sessionWithFacts(db, pageColumns).prepare("session_page");
 // Built once per pool, as loadSession's statement is (building it costs more than running it).
-const statements = new WeakMap<Database, ReturnType<typeof buildSessionPage>>();
-function sessionPageStatement(db: Database) {
-  let statement = statements.get(db);
-  if (!statement) statements.set(db, (statement = buildSessionPage(db)));
-  return statement;
-}
+const sessionPageStatement = oncePerExecutor((db: Database) => sessionWithFacts(db, pageColumns).prepare("session_page"));
 
 /**
  * A session as its viewer may see it: the page's data transfer object, never a raw row.

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import { oncePerExecutor, type Executor } from "@/db/client";
 import { clinicalSessions, memberships, sessionShares } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import type { SessionAccessFacts, SessionLevel, SessionPermission } from "@/lib/access/sessions";
@@ -18,7 +18,7 @@ export type LoadedSession = typeof clinicalSessions.$inferSelect & { facts: Sess
  */
 export async function loadSession(exec: Executor, actor: StaffActor, sessionId: string, opts: { lock?: boolean; now?: Date } = {}): Promise<LoadedSession | null> {
   if (!isUuid(sessionId)) return null;
-  const [row] = await preparedFor(exec, Boolean(opts.lock)).execute(sessionParams(actor, sessionId, opts.now));
+  const [row] = await (opts.lock ? lockStatement : readStatement)(exec).execute(sessionParams(actor, sessionId, opts.now));
   return row ? toLoadedSession(row) : null;
 }
 
@@ -29,18 +29,10 @@ function buildLoadSession(exec: Executor, lock: boolean) {
   return lock ? query.for("update", { of: clinicalSessions }).prepare("load_session_for_update") : query.prepare("load_session");
 }
 
-type LoadSessionStatement = ReturnType<typeof buildLoadSession>;
 // Building the statement cost more than running it (measured with npm run bench: ~0.5 ms of query
-// building per check), so it is built once per executor: the pool for the process's lifetime, a
-// transaction for its own. Only the text is kept; every value is a placeholder bound per call.
-const statements = new WeakMap<Executor, { read?: LoadSessionStatement; lock?: LoadSessionStatement }>();
-
-function preparedFor(exec: Executor, lock: boolean): LoadSessionStatement {
-  let held = statements.get(exec);
-  if (!held) statements.set(exec, (held = {}));
-  const key = lock ? "lock" : "read";
-  return (held[key] ??= buildLoadSession(exec, lock));
-}
+// building per check), so it is built once per executor.
+const readStatement = oncePerExecutor((exec: Executor) => buildLoadSession(exec, false));
+const lockStatement = oncePerExecutor((exec: Executor) => buildLoadSession(exec, true));
 
 /**
  * The session row with the actor's access facts, plus `extra` columns read in the same statement
