@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { getDb } from "@/db/client";
+import { getDb, oncePerExecutor, type Database } from "@/db/client";
 import { memberships, organisations, roles, staffAuthSessions, staffTwoFactor, teamMembers, teams, users } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import type { RolePermissions } from "@/lib/access/permissions";
@@ -60,30 +60,10 @@ export async function loadStaffActor(userId: string, organisationId: string): Pr
   return row ? toActor(row) : null;
 }
 
-export type AuthSessionLookup =
-  | { actor: StaffActor }
-  | { actor: null; reason: "signed_out" }
-  | { actor: null; reason: "membership_ended" }
-  | { actor: null; reason: "idle"; idleMinutes: number }
-  /** The organisation requires two-factor sign-in and the person has none yet: only its set-up is open to them. */
-  | { actor: null; reason: "two_factor_setup"; restricted: StaffActor };
-
-/**
- * The staff guard's lookup: in ONE query, the auth session the JWT names (live, not idle) and the
- * person's active membership, role and teams in the session's organisation. An idle session is
- * ended here (automatic logoff) and audited once. `activity: false` is for background polling,
- * which must not keep a session alive; `now` is injectable so tests can drive the idle clock.
- */
-export async function loadStaffActorForAuthSession(input: {
-  authSessionId: string;
-  userId: string;
-  activity?: boolean;
-  now?: Date;
-}): Promise<AuthSessionLookup> {
-  if (!isUuid(input.authSessionId) || !isUuid(input.userId)) return { actor: null, reason: "signed_out" };
-  const now = input.now ?? new Date();
-  const db = await getDb();
-  const [row] = await db
+// The guard runs on every staff request: its statement is built once per pool and prepared (every
+// lookup is by key, so the generic plan is right for anyone).
+const authSessionStatement = oncePerExecutor((db: Database) =>
+  db
     .select({
       authSessionId: staffAuthSessions.id,
       lastActiveAt: staffAuthSessions.lastActiveAt,
@@ -108,8 +88,35 @@ export async function loadStaffActorForAuthSession(input: {
       and(eq(memberships.userId, staffAuthSessions.userId), eq(memberships.organisationId, staffAuthSessions.organisationId), eq(memberships.status, "active")),
     )
     .leftJoin(roles, eq(roles.id, memberships.roleId))
-    .where(and(eq(staffAuthSessions.id, input.authSessionId), eq(staffAuthSessions.userId, input.userId)))
-    .limit(1);
+    .where(and(eq(staffAuthSessions.id, sql.placeholder("authSessionId")), eq(staffAuthSessions.userId, sql.placeholder("userId"))))
+    .limit(1)
+    .prepare("staff_auth_session"),
+);
+
+export type AuthSessionLookup =
+  | { actor: StaffActor }
+  | { actor: null; reason: "signed_out" }
+  | { actor: null; reason: "membership_ended" }
+  | { actor: null; reason: "idle"; idleMinutes: number }
+  /** The organisation requires two-factor sign-in and the person has none yet: only its set-up is open to them. */
+  | { actor: null; reason: "two_factor_setup"; restricted: StaffActor };
+
+/**
+ * The staff guard's lookup: in ONE query, the auth session the JWT names (live, not idle) and the
+ * person's active membership, role and teams in the session's organisation. An idle session is
+ * ended here (automatic logoff) and audited once. `activity: false` is for background polling,
+ * which must not keep a session alive; `now` is injectable so tests can drive the idle clock.
+ */
+export async function loadStaffActorForAuthSession(input: {
+  authSessionId: string;
+  userId: string;
+  activity?: boolean;
+  now?: Date;
+}): Promise<AuthSessionLookup> {
+  if (!isUuid(input.authSessionId) || !isUuid(input.userId)) return { actor: null, reason: "signed_out" };
+  const now = input.now ?? new Date();
+  const db = await getDb();
+  const [row] = await authSessionStatement(db).execute({ authSessionId: input.authSessionId, userId: input.userId });
   if (!row) return { actor: null, reason: "signed_out" };
   if (row.endedAt) {
     // Ended by the server rather than by the person: the sign-in page can still say why.
