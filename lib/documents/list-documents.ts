@@ -1,6 +1,6 @@
 import "server-only";
 import { and, isNull } from "drizzle-orm";
-import { getDb, selectRows } from "@/db/client";
+import { getDb, selectRows, type Database } from "@/db/client";
 import { clients } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { canSeeClient, visibleClientFilter } from "@/lib/access/client-visibility";
@@ -47,17 +47,23 @@ interface Row {
 
 const date = (v: Date | string) => (v instanceof Date ? v : new Date(v));
 
+/**
+ * How the all-documents list reads a person's documents (visible-documents.ts): through their own
+ * charts when they see only assigned charts and have few, else through the organisation's documents.
+ */
+export async function assignedChartsOf(db: Database, actor: StaffActor): Promise<"few" | "many"> {
+  if (actor.role.permissions.clientScope !== "assigned") return "few";
+  const [count] = await selectRows<{ n: number }>(db, assignedChartsCountSql(actor));
+  return (count?.n ?? 0) > MANY_ASSIGNED_CHARTS ? "many" : "few";
+}
+
 /** Newest first, paged by cursor (`after` = the next page's token, `before` = the previous page's); no total is counted. */
 async function documentPage(actor: StaffActor, opts: { kind?: DocumentKind; clientId?: string; after?: string; before?: string }): Promise<DocumentListPage> {
   const kinds = kindsFor(actor, "view").filter((k) => !opts.kind || k === opts.kind);
   const before = decodeListCursor(opts.before);
   const after = before ? null : decodeListCursor(opts.after);
   const db = await getDb();
-  let assignedCharts: "few" | "many" = "few";
-  if (!opts.clientId && actor.role.permissions.clientScope === "assigned") {
-    const [count] = await selectRows<{ n: number }>(db, assignedChartsCountSql(actor));
-    if ((count?.n ?? 0) > MANY_ASSIGNED_CHARTS) assignedCharts = "many";
-  }
+  const assignedCharts = opts.clientId ? "few" : await assignedChartsOf(db, actor);
   const window = { after: after ?? undefined, before: before ?? undefined, limit: DOCUMENT_PAGE_SIZE };
   const query = documentPageSql(actor, { kinds, clientId: opts.clientId, window, assignedCharts });
   if (!query) return { items: [], pageSize: DOCUMENT_PAGE_SIZE, nextCursor: null, prevCursor: null };
