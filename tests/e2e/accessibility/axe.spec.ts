@@ -189,6 +189,20 @@ for (const role of ["admin", "clinician", "secretary"] as const) {
   });
 }
 
+// WCAG 1.4.10 (reflow): at 375 px no page scrolls sideways; wide content (a table, the settings
+// tabs) scrolls inside its own strip or stacks.
+test("staff app at 375 px: no page scrolls sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await signIn(page, ACCOUNTS.admin);
+  const wide: string[] = [];
+  for (const path of [...staffPages("admin"), "/documents/shared", "/settings/audit-log", "/settings/audit-log/emergency", `/sessions/${ids.adminSession}`]) {
+    await page.goto(path);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > 375) wide.push(`${path}: ${width} px`);
+  }
+  expect(wide, wide.join("\n")).toEqual([]);
+});
+
 test("signed-out pages and the client portal: no critical or serious axe violations", async ({ page }) => {
   const findings: Finding[] = [];
   for (const path of ["/sign-in", "/portal/sign-in", "/invitation/not-a-real-token", "/portal/invitation/not-a-real-token"]) await visit(page, path, findings);

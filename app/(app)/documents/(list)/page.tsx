@@ -54,6 +54,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
       ) : (
         <>
           <Table>
+            <caption className="sr-only">{kind ? `${DOCUMENT_KIND_LABELS[kind]}s` : "Documents"}, newest first</caption>
             <THead>
               <Tr>
                 <Th>Title</Th>

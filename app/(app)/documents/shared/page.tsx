@@ -35,20 +35,20 @@ export default async function SharedExternallyPage({ searchParams }: { searchPar
         description="Documents of the clients you can see that were sent to contacts outside the clinic, with the state of each link. Select shares to revoke them together."
       />
       <FilterChips label="Filter by state" chips={FILTERS.map((f) => ({ key: f.value, label: f.label, href: href({ state: f.value }), current: f.value === state }))} />
-      {page.items.length === 0 && !page.prevCursor ? (
-        <EmptyState
-          title={state === "live" ? "Nothing shared externally" : `No ${current.label.toLowerCase()} shares`}
-          description="Documents shared with GPs, insurers and other clinics from a document's Share button are listed here."
-        />
-      ) : (
-        <>
-          <SharedExternallyTable
-            items={page.items}
-            caption={`External shares: ${current.label.toLowerCase()}`}
-          />
-          <CursorPagination prevHref={page.prevCursor ? href({ state, before: page.prevCursor }) : null} nextHref={page.nextCursor ? href({ state, after: page.nextCursor }) : null} />
-        </>
-      )}
+      {/* One form for the list and its empty state: revoking the last shares of a view keeps its "Revoked" note on screen. */}
+      <SharedExternallyTable
+        items={page.items}
+        caption={`External shares: ${current.label.toLowerCase()}`}
+        empty={
+          page.items.length === 0 && !page.prevCursor ? (
+            <EmptyState
+              title={state === "live" ? "Nothing shared externally" : `No ${current.label.toLowerCase()} shares`}
+              description="Documents shared with GPs, insurers and other clinics from a document's Share button are listed here."
+            />
+          ) : undefined
+        }
+      />
+      <CursorPagination prevHref={page.prevCursor ? href({ state, before: page.prevCursor }) : null} nextHref={page.nextCursor ? href({ state, after: page.nextCursor }) : null} />
     </>
   );
 }

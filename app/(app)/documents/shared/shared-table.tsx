@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { ShareStateBadge } from "@/components/access/share-state-badge";
 import { ActionForm } from "@/components/forms/action-form";
 import { ConfirmButton } from "@/components/ui/confirm-button";
@@ -16,8 +16,10 @@ const checkboxClass = "size-4 rounded border-slate-300 accent-teal-700 focus-vis
 /**
  * The shares of one page with a checkbox each (those the viewer may revoke) and one Revoke for the
  * selection, confirmed first. The server checks every share again and revokes all or none.
+ * `empty` is shown instead of the table when the view has no shares; the form stays, so the note
+ * after revoking a view's last shares stays too.
  */
-export function SharedExternallyTable({ items, caption }: { items: ExternalShareItem[]; caption: string }) {
+export function SharedExternallyTable({ items, caption, empty }: { items: ExternalShareItem[]; caption: string; empty?: ReactNode }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const revocable = items.filter((i) => i.canRevoke);
   const allChosen = revocable.length > 0 && revocable.every((i) => selected.has(i.id));
@@ -40,81 +42,85 @@ export function SharedExternallyTable({ items, caption }: { items: ExternalShare
       aria-label="Revoke selected shares"
       successMessage="Revoked. Those links stop working at once."
     >
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-slate-700" role="status">
-          {count === 0 ? "Select shares to revoke them." : `${count} selected`}
-        </p>
-        <ConfirmButton
-          variant="secondary"
-          disabled={count === 0}
-          title={`Revoke ${count === 1 ? "this share" : `these ${count} shares`}?`}
-          description="Each contact's link stops working at once, also in a browser where it is already open. To share again, share the document anew."
-          confirmLabel="Revoke access"
-          pendingLabel="Revoking…"
-        >
-          Revoke selected
-        </ConfirmButton>
-      </div>
-      {[...selected].map((id) => (
-        <input key={id} type="hidden" name="shareIds" value={id} />
-      ))}
-      <Table>
-        <caption className="sr-only">{caption}</caption>
-        <THead>
-          <Tr>
-            <Th className="w-10">
-              <input
-                type="checkbox"
-                aria-label="Select all shares on this page"
-                className={checkboxClass}
-                checked={allChosen}
-                disabled={revocable.length === 0}
-                onChange={(e) => setSelected(e.target.checked ? new Set(revocable.map((i) => i.id)) : new Set())}
-              />
-            </Th>
-            <Th>Document</Th>
-            <Th>Client</Th>
-            <Th>Contact</Th>
-            <Th>State</Th>
-            <Th>Sent</Th>
-            <Th>Opened</Th>
-          </Tr>
-        </THead>
-        <TBody>
-          {items.map((s) => (
-            <Tr key={s.id} data-testid="external-share-row">
-              <Td>
-                {s.canRevoke && (
+      {empty ?? (
+        <>
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <p className="text-sm text-slate-700" role="status">
+              {count === 0 ? "Select shares to revoke them." : `${count} selected`}
+            </p>
+            <ConfirmButton
+              variant="secondary"
+              disabled={count === 0}
+              title={`Revoke ${count === 1 ? "this share" : `these ${count} shares`}?`}
+              description="Each contact's link stops working at once, also in a browser where it is already open. To share again, share the document anew."
+              confirmLabel="Revoke access"
+              pendingLabel="Revoking…"
+            >
+              Revoke selected
+            </ConfirmButton>
+          </div>
+          {[...selected].map((id) => (
+            <input key={id} type="hidden" name="shareIds" value={id} />
+          ))}
+          <Table>
+            <caption className="sr-only">{caption}</caption>
+            <THead>
+              <Tr>
+                <Th className="w-10">
                   <input
                     type="checkbox"
-                    aria-label={`Select ${s.documentTitle}, shared with ${s.contactName}`}
+                    aria-label="Select all shares on this page"
                     className={checkboxClass}
-                    checked={selected.has(s.id)}
-                    onChange={(e) => toggle(s.id, e.target.checked)}
+                    checked={allChosen}
+                    disabled={revocable.length === 0}
+                    onChange={(e) => setSelected(e.target.checked ? new Set(revocable.map((i) => i.id)) : new Set())}
                   />
-                )}
-              </Td>
-              <Td>
-                <Link href={`/documents/${s.documentId}`} className="font-medium text-teal-800 hover:underline">
-                  {s.documentTitle}
-                </Link>
-                <span className="block text-xs text-slate-600">{DOCUMENT_KIND_LABELS[s.documentKind]}</span>
-              </Td>
-              <Td>{s.clientName}</Td>
-              <Td>
-                {s.contactName}
-                {s.contactOrganisation && <span className="block text-xs text-slate-600">{s.contactOrganisation}</span>}
-                <span className="block text-xs text-slate-600">by {s.sharedByName}</span>
-              </Td>
-              <Td>
-                <ShareStateBadge state={s.state} />
-              </Td>
-              <Td className="whitespace-nowrap">{formatDate(s.sentAt)}</Td>
-              <Td className="whitespace-nowrap">{formatDateOrDash(s.firstOpenedAt)}</Td>
-            </Tr>
-          ))}
-        </TBody>
-      </Table>
+                </Th>
+                <Th>Document</Th>
+                <Th>Client</Th>
+                <Th>Contact</Th>
+                <Th>State</Th>
+                <Th>Sent</Th>
+                <Th>Opened</Th>
+              </Tr>
+            </THead>
+            <TBody>
+              {items.map((s) => (
+                <Tr key={s.id} data-testid="external-share-row">
+                  <Td>
+                    {s.canRevoke && (
+                      <input
+                        type="checkbox"
+                        aria-label={`Select ${s.documentTitle}, shared with ${s.contactName}`}
+                        className={checkboxClass}
+                        checked={selected.has(s.id)}
+                        onChange={(e) => toggle(s.id, e.target.checked)}
+                      />
+                    )}
+                  </Td>
+                  <Td>
+                    <Link href={`/documents/${s.documentId}`} className="font-medium text-teal-800 hover:underline">
+                      {s.documentTitle}
+                    </Link>
+                    <span className="block text-xs text-slate-600">{DOCUMENT_KIND_LABELS[s.documentKind]}</span>
+                  </Td>
+                  <Td>{s.clientName}</Td>
+                  <Td>
+                    {s.contactName}
+                    {s.contactOrganisation && <span className="block text-xs text-slate-600">{s.contactOrganisation}</span>}
+                    <span className="block text-xs text-slate-600">by {s.sharedByName}</span>
+                  </Td>
+                  <Td>
+                    <ShareStateBadge state={s.state} />
+                  </Td>
+                  <Td className="whitespace-nowrap">{formatDate(s.sentAt)}</Td>
+                  <Td className="whitespace-nowrap">{formatDateOrDash(s.firstOpenedAt)}</Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        </>
+      )}
     </ActionForm>
   );
 }

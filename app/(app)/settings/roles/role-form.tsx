@@ -21,28 +21,29 @@ export function RoleForm({ role, deletable = false }: { role?: { id: string; nam
           <FormField name="name" label="Role name">
             <Input id="name" name="name" defaultValue={role?.name ?? ""} />
           </FormField>
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm">
-              <caption className="sr-only">Permissions per area</caption>
-              <thead>
-                <tr className="border-b border-slate-200 text-left text-slate-600">
-                  <th scope="col" className="py-2 pr-4 font-medium">Area</th>
-                  {LEVELS.map((l) => (
-                    <th key={l} scope="col" className="px-3 py-2 text-center font-medium">
-                      {LEVEL_LABEL[l]}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {AREAS.map((area) => (
-                  <tr key={area} className="border-b border-slate-100">
-                    <th scope="row" className="py-2 pr-4 text-left font-normal">
-                      <span className="font-medium text-slate-900">{AREA_LABELS[area]}</span>
-                      <span className="block text-xs text-slate-500">{AREA_HINTS[area]}</span>
-                    </th>
-                    {LEVELS.map((level) => (
-                      <td key={level} className="px-3 py-2 text-center">
+          {/* A grid of radios from 640 px; below, each area is a row of its own with labelled choices. */}
+          <table className="w-full text-sm max-sm:block">
+            <caption className="sr-only">Permissions per area</caption>
+            <thead className="max-sm:sr-only">
+              <tr className="border-b border-slate-200 text-left text-slate-600">
+                <th scope="col" className="py-2 pr-4 font-medium">Area</th>
+                {LEVELS.map((l) => (
+                  <th key={l} scope="col" className="px-3 py-2 text-center font-medium">
+                    {LEVEL_LABEL[l]}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="max-sm:block">
+              {AREAS.map((area) => (
+                <tr key={area} className="border-b border-slate-100 max-sm:flex max-sm:flex-wrap max-sm:gap-x-5 max-sm:py-2">
+                  <th scope="row" className="py-2 pr-4 text-left font-normal max-sm:w-full max-sm:py-1">
+                    <span className="font-medium text-slate-900">{AREA_LABELS[area]}</span>
+                    <span className="block text-xs text-slate-500">{AREA_HINTS[area]}</span>
+                  </th>
+                  {LEVELS.map((level) => (
+                    <td key={level} className="px-3 py-2 text-center max-sm:p-0">
+                      <label className="inline-flex min-h-8 items-center gap-2">
                         <input
                           type="radio"
                           name={area}
@@ -51,13 +52,17 @@ export function RoleForm({ role, deletable = false }: { role?: { id: string; nam
                           aria-label={`${AREA_LABELS[area]}: ${LEVEL_LABEL[level]}`}
                           className="size-5 accent-teal-700"
                         />
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                        {/* The column header says it on wider screens. */}
+                        <span aria-hidden="true" className="sm:hidden">
+                          {LEVEL_LABEL[level]}
+                        </span>
+                      </label>
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
           <fieldset className="space-y-1">
             <legend className="text-sm font-medium text-slate-900">Client charts seen</legend>
             <label className="flex min-h-8 items-center gap-2 text-sm">
