@@ -58,6 +58,9 @@ export const documentShares = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     documentId: uuid("document_id").notNull().references(() => documents.id),
+    // The document's organisation (a document never moves), kept on the share so "Shared externally"
+    // reads one organisation's shares newest first from an index instead of sorting everyone's.
+    organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
     contactId: uuid("contact_id").notNull().references(() => contacts.id),
     sharedById: uuid("shared_by_id").notNull().references(() => users.id),
     // SHA-256 of the emailed token; the token itself is never stored
@@ -94,6 +97,11 @@ export const documentShares = pgTable(
     check("document_shares_purpose_note_check", sql`${t.purpose} is distinct from 'other' or ${t.purposeNote} is not null`),
     index("document_shares_document_idx").on(t.documentId, t.createdAt.desc()),
     index("document_shares_contact_idx").on(t.contactId),
+    // "Shared externally" (lib/documents/list-external-shares.ts): newest first per organisation, and
+    // its two rare filters without walking every live share.
+    index("document_shares_org_created_idx").on(t.organisationId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("document_shares_org_revoked_idx").on(t.organisationId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`${t.revokedAt} is not null`),
+    index("document_shares_org_locked_idx").on(t.organisationId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`${t.lockedAt} is not null and ${t.revokedAt} is null`),
     // The sweep's candidates: unopened, live links not yet reported on (a small set at any time).
     index("document_shares_unopened_idx").on(t.sentAt).where(sql`${t.firstOpenedAt} is null and ${t.revokedAt} is null and ${t.unopenedNotifiedAt} is null`),
   ],

@@ -83,7 +83,7 @@ export async function shareDocument(
         const token = newToken();
         const [share] = await tx
           .insert(documentShares)
-          .values({ documentId: doc.id, contactId: contact.id, sharedById: actor.userId, tokenHash: hashToken(token), purpose: input.purpose, purposeNote, sentAt: new Date(), securityLevel })
+          .values({ documentId: doc.id, organisationId: doc.organisationId, contactId: contact.id, sharedById: actor.userId, tokenHash: hashToken(token), purpose: input.purpose, purposeNote, sentAt: new Date(), securityLevel })
           .returning({ id: documentShares.id });
         // The first document is the share's own; the rest follow in the order they were chosen.
         if (docs.length > 1) await tx.insert(shareDocuments).values(docs.slice(1).map((d, i) => ({ shareId: share!.id, documentId: d.id, position: i + 1 })));

@@ -1,7 +1,8 @@
 // The benchmark's dataset, written with generate_series in a handful of statements (no row-by-row inserts).
 // At scale 1: 1,000,000 sessions, 500,000 shares, 200,000 clients, 1,000,000 documents, one large
 // organisation of 2,000 members in 50 teams plus 500 small ones of 4 members, skewed so that one person
-// owns ~9,000 sessions, one team holds ~15,000 team-visible sessions and one person receives ~8,000 shares.
+// owns ~9,000 sessions, one team holds ~15,000 team-visible sessions and one person receives ~8,000 shares;
+// 125,000 of the documents shared with external contacts.
 import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { selectRows } from "../../db/client";
@@ -217,6 +218,26 @@ export async function loadDataset(db: Database, scale: number, log: (s: string) 
       timestamptz '2020-01-01' + make_interval(mins => n)
     from (select n, ${sql.raw(`case when ${LARGE} then ${largeClient(9)} else least(${size.clients}, 10 * floor(${r("n", 11)} * ${Math.floor(size.clients / 10)})::int + 6 + n % 4) end`)} as c
           from generate_series(1, ${size.documents}) n) d`,
+  );
+  // External shares: one document in eight sent to one of its organisation's ten contacts an hour
+  // after it was written; two in three opened, one in three downloaded, one in 40 revoked, one in
+  // 200 locked ("Shared externally" lists them per organisation, newest first).
+  await step(
+    `${(SMALL_ORGS + 1) * 10} contacts and ${Math.round(size.documents / 8).toLocaleString("en")} external shares`,
+    sql`
+    with c as (insert into contacts (id, organisation_id, name, organisation_name, email)
+      select ${idSql("contact", "(o - 1) * 10 + k")}, ${idSql("org", "o")}, 'Dr Contact ' || ((o - 1) * 10 + k), 'Surgery ' || k, 'contact' || ((o - 1) * 10 + k) || '@bench.test'
+      from generate_series(1, ${SMALL_ORGS + 1}) o, generate_series(1, 10) k)
+    insert into document_shares (document_id, organisation_id, contact_id, shared_by_id, token_hash, security_level, purpose, sent_at, created_at, first_opened_at, downloaded_at, revoked_at, locked_at)
+    select d.id, d.organisation_id, ${idSql("contact", "(d.o - 1) * 10 + 1 + d.n % 10")}, d.author_id, 'bench-share-' || d.n, 'link', 'continuing_care',
+      d.created_at + interval '1 hour', d.created_at + interval '1 hour',
+      case when d.n % 3 <> 0 then d.created_at + interval '2 hours' end,
+      case when d.n % 3 = 1 then d.created_at + interval '3 hours' end,
+      case when d.n % 40 = 7 then d.created_at + interval '4 hours' end,
+      case when d.n % 200 = 11 then d.created_at + interval '5 hours' end
+    from (select id, organisation_id, author_id, created_at, ('x' || right(id::text, 12))::bit(48)::bigint as n,
+            ('x' || right(organisation_id::text, 12))::bit(48)::bigint as o from documents) d
+    where d.n % 8 = 3`,
   );
   // VACUUM as well as ANALYZE: it also moves the rows just written out of the GIN indexes' pending lists,
   // which a search would otherwise read in full.

@@ -60,8 +60,8 @@ async function openedShare(db: Database, admin: StaffActor): Promise<{ shareId: 
   // client build, which this process, run with the server conditions, does not load).
   const [share] = await selectRows<{ id: string; link_version: number }>(
     db,
-    sql`insert into document_shares (document_id, contact_id, shared_by_id, token_hash, security_level, purpose, sent_at, first_opened_at)
-      values (${doc.id}, ${contact.id}, ${admin.userId}, ${`bench-${crypto.randomUUID()}`}, 'link', 'continuing_care', now(), now()) returning id, link_version`,
+    sql`insert into document_shares (document_id, organisation_id, contact_id, shared_by_id, token_hash, security_level, purpose, sent_at, first_opened_at)
+      values (${doc.id}, ${admin.organisationId}, ${contact.id}, ${admin.userId}, ${`bench-${crypto.randomUUID()}`}, 'link', 'continuing_care', now(), now()) returning id, link_version`,
   );
   return { shareId: share!.id, cookie: `${shareCookieName(share!.id)}=${makeShareCookie(share!.id, share!.link_version, new Date())}` };
 }

@@ -9,14 +9,15 @@ import { clinicalSessions } from "../../db/schema";
 import type { StaffActor } from "../../lib/access/actor";
 import { loadStaffActor } from "../../lib/auth/load-staff-actor";
 import { clientListQueries, listClients } from "../../lib/clients/list-clients";
-import { kindsFor } from "../../lib/access/documents";
+import { canSeeExternalShares, kindsFor } from "../../lib/access/documents";
 import { assignedChartsOf, DOCUMENT_PAGE_SIZE, listDocuments } from "../../lib/documents/list-documents";
+import { EXTERNAL_SHARE_FILTERS, externalSharesPageQuery, listExternalShares } from "../../lib/documents/list-external-shares";
 import { documentPageSql } from "../../lib/documents/visible-documents";
 import { getBellSummary } from "../../lib/notifications/get-bell-summary";
 import { listSessions, SESSION_PAGE_SIZE, sessionListQueries } from "../../lib/sessions/list-sessions";
 import { loadSessionFor } from "../../lib/sessions/load-session";
 import { SESSION_LIST_TABS } from "../../lib/sessions/visible-sessions";
-import { idOf, isEmptyDatabase, loadDataset, loadedScale, PEOPLE, truncateAll } from "./dataset";
+import { idOf, isEmptyDatabase, LARGE_MEMBERS, loadDataset, loadedScale, PEOPLE, truncateAll } from "./dataset";
 import { ms, printTable, ratio, sideBySide, timed, type ResultRow } from "./measure";
 import { measureHttp } from "./http";
 
@@ -162,11 +163,16 @@ for (const [tab, actor, label] of [
     const assignedCharts = await assignedChartsOf(db, actor);
     const query = documentPageSql(actor, { kinds: kindsFor(actor, "view"), window: { limit: DOCUMENT_PAGE_SIZE }, assignedCharts });
     if (query) explained.push({ name: `documents (${assignedCharts} assigned charts)`, query });
+    for (const state of EXTERNAL_SHARE_FILTERS) {
+      if (!canSeeExternalShares(actor)) break;
+      const query = externalSharesPageQuery(db, actor, { state, now: new Date(), openedLinkMaxDays: 30 }).getSQL();
+      explained.push({ name: `shared externally ${state}`, query });
+    }
   }
   const offenders: string[] = [];
   for (const e of explained) {
     const plan = (await selectRows<{ "QUERY PLAN": string }>(db, sql`explain ${e.query}`)).map((r) => r["QUERY PLAN"]).join("\n");
-    const m = plan.match(/Seq Scan on (clinical_sessions|session_shares|clients|documents|client_access|notifications)\b/g);
+    const m = plan.match(/Seq Scan on (clinical_sessions|session_shares|clients|documents|client_access|notifications|document_shares)\b/g);
     if (m) offenders.push(`${e.name}: ${[...new Set(m)].join(", ")}`);
   }
   rows.push({
@@ -198,6 +204,21 @@ for (const [label, q] of [
 {
   const t = await timed(() => getBellSummary(heavyRecipient), iterations);
   rows.push({ measure: "Notification bell, heavy share recipient, p50", measured: ms(t.p50), goal: "≤ 5 ms", pass: t.p50 <= 5, detail: `p95 ${ms(t.p95)}` });
+}
+
+// "Shared externally" (125,000 external shares at scale 1): the large organisation's admin, the
+// default view and the rare "revoked" filter, and a small clinic's admin beside the large organisation.
+{
+  const smallAdmin = await loadStaffActor(idOf("user", LARGE_MEMBERS + 1), idOf("org", 2));
+  if (!smallAdmin) throw new Error("the first small clinic has no admin");
+  for (const [label, actor, state] of [
+    ["admin, first page", admin, "live"],
+    ["admin, revoked", admin, "revoked"],
+    ["a small clinic's admin, first page", smallAdmin, "live"],
+  ] as const) {
+    const t = await timed(() => listExternalShares(actor, { state }), iterations);
+    rows.push({ measure: `Shared externally, ${label}, p50`, measured: ms(t.p50), goal: "≤ 50 ms", pass: t.p50 <= 50, detail: `p95 ${ms(t.p95)}` });
+  }
 }
 
 // R3 and R4 need the production server (next build && next start, same DATABASE_URL).

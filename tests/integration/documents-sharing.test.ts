@@ -202,7 +202,7 @@ describe("share links", () => {
     expect(page.shares.find((x) => x.id === referral.shareId)!.purpose).toBe("Referral");
     // The database refuses a purpose outside the list, and "other" without its words.
     const db = await getDb();
-    const base = { documentId, contactId: contact.id, sharedById: sam.userId, securityLevel: "link" as const };
+    const base = { documentId, organisationId: sam.organisationId, contactId: contact.id, sharedById: sam.userId, securityLevel: "link" as const };
     await expect(db.insert(s.documentShares).values({ ...base, tokenHash: "h1", purpose: "gossip" as never })).rejects.toThrow();
     await expect(db.insert(s.documentShares).values({ ...base, tokenHash: "h2", purpose: "other" })).rejects.toThrow();
     // …and the form schema says so at the field.

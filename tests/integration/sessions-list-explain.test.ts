@@ -7,6 +7,7 @@ import { clientListQueries, listClients } from "@/lib/clients/list-clients";
 import { kindsFor } from "@/lib/access/documents";
 import { DOCUMENT_PAGE_SIZE } from "@/lib/documents/list-documents";
 import { documentPageSql } from "@/lib/documents/visible-documents";
+import { EXTERNAL_SHARE_FILTERS, externalSharesPageQuery } from "@/lib/documents/list-external-shares";
 import { listSessions, sessionListQueries } from "@/lib/sessions/list-sessions";
 import { SESSION_LIST_TABS, visibleSessionsSql } from "@/lib/sessions/visible-sessions";
 import { idOf, loadDataset, PEOPLE } from "../../scripts/bench/dataset";
@@ -21,7 +22,7 @@ import { idOf, loadDataset, PEOPLE } from "../../scripts/bench/dataset";
  * 1M rows it would take the index; so the plans are made with sequential scans discouraged
  * (`enable_seqscan = off`): a Seq Scan that remains means no index can serve the query at all.
  */
-const LARGE_TABLES = /Seq Scan on (clinical_sessions|session_shares|clients|documents|client_access)\b/;
+const LARGE_TABLES = /Seq Scan on (clinical_sessions|session_shares|clients|documents|client_access|document_shares)\b/;
 
 let people: Record<keyof typeof PEOPLE, StaffActor>;
 
@@ -51,6 +52,8 @@ describe("the list queries on the benchmark dataset (CI scale)", () => {
         (select count(*)::int from clients) as clients, (select count(*)::int from documents) as documents`,
     );
     expect(row).toMatchObject({ sessions: 20_000, clients: 12_000, documents: 20_000 });
+    const [external] = await selectRows<{ n: number }>(db, sql`select count(*)::int as n from document_shares`);
+    expect(external!.n).toBeGreaterThan(2_000);
     expect(row!.shares).toBeGreaterThan(9_000);
     expect(people.teamMember.teamIds.length).toBeGreaterThanOrEqual(2);
     expect((await listSessions(people.heavyOwner, { tab: "mine" })).nextCursor).not.toBeNull();
@@ -113,5 +116,17 @@ describe("the list queries on the benchmark dataset (CI scale)", () => {
   it("every tab at once (the union the access test compares with can()) also avoids sequential scans", async () => {
     const plan = await explain(sql`select count(*) from (${visibleSessionsSql(people.teamMember, { tabs: SESSION_LIST_TABS })!}) v`);
     expect(plan).not.toMatch(LARGE_TABLES);
+  });
+
+  it("Shared externally, every filter: the organisation's shares read newest first from its own index, never sorted", async () => {
+    const db = await getDb();
+    for (const state of EXTERNAL_SHARE_FILTERS) {
+      const query = externalSharesPageQuery(db, people.admin, { state, now: new Date(), openedLinkMaxDays: 30 }).getSQL();
+      // Sorting discouraged too: an index whose order disagrees with the list's would need a sort of every share.
+      const plan = await explain(query, ["seqscan", "sort"]);
+      expect(plan, `${state}\n${plan}`).not.toMatch(LARGE_TABLES);
+      expect(plan, `${state}\n${plan}`).toMatch(/Index Scan using document_shares_org_(created|revoked|locked)_idx on document_shares/);
+      expect(plan, `${state}\n${plan}`).not.toMatch(/Sort Key: document_shares/);
+    }
   });
 });

@@ -7,16 +7,13 @@ import { FilterChips } from "@/components/ui/filter-chips";
 import { PageHeader } from "@/components/ui/page-header";
 import { canSeeExternalShares } from "@/lib/access/documents";
 import { requireStaff } from "@/lib/auth/staff-actor";
-import { listExternalShares, type ExternalShareFilter } from "@/lib/documents/list-external-shares";
+import { EXTERNAL_SHARE_FILTERS, listExternalShares, type ExternalShareFilter } from "@/lib/documents/list-external-shares";
 import { cursorParam } from "@/lib/pagination/list-cursor";
 import { SharedExternallyTable } from "./shared-table";
 
 export const metadata: Metadata = { title: "Shared externally" };
 
-const FILTERS: { value: ExternalShareFilter; label: string }[] = [
-  { value: "live", label: "All live" },
-  ...(["sent", "opened", "downloaded", "expired", "locked", "revoked"] as const).map((s) => ({ value: s, label: SHARE_STATE[s].label })),
-];
+const FILTERS: { value: ExternalShareFilter; label: string }[] = EXTERNAL_SHARE_FILTERS.map((s) => ({ value: s, label: s === "live" ? "All live" : SHARE_STATE[s].label }));
 
 export default async function SharedExternallyPage({ searchParams }: { searchParams: Promise<{ state?: string; after?: string | string[]; before?: string | string[] }> }) {
   const actor = await requireStaff();
