@@ -223,7 +223,7 @@ export async function loadDataset(db: Database, scale: number, log: (s: string) 
   // after it was written; two in three opened, one in three downloaded, one in 40 revoked, one in
   // 200 locked ("Shared externally" lists them per organisation, newest first).
   await step(
-    `${(SMALL_ORGS + 1) * 10} contacts and ${Math.round(size.documents / 8).toLocaleString("en")} external shares`,
+    `${((SMALL_ORGS + 1) * 10).toLocaleString("en")} contacts and ${Math.round(size.documents / 8).toLocaleString("en")} external shares`,
     sql`
     with c as (insert into contacts (id, organisation_id, name, organisation_name, email)
       select ${idSql("contact", "(o - 1) * 10 + k")}, ${idSql("org", "o")}, 'Dr Contact ' || ((o - 1) * 10 + k), 'Surgery ' || k, 'contact' || ((o - 1) * 10 + k) || '@bench.test'
@@ -233,8 +233,8 @@ export async function loadDataset(db: Database, scale: number, log: (s: string) 
       d.created_at + interval '1 hour', d.created_at + interval '1 hour',
       case when d.n % 3 <> 0 then d.created_at + interval '2 hours' end,
       case when d.n % 3 = 1 then d.created_at + interval '3 hours' end,
-      case when d.n % 40 = 7 then d.created_at + interval '4 hours' end,
-      case when d.n % 200 = 11 then d.created_at + interval '5 hours' end
+      case when ${sql.raw(r("d.n", 12))} < 0.025 then d.created_at + interval '4 hours' end,
+      case when ${sql.raw(r("d.n", 13))} < 0.005 then d.created_at + interval '5 hours' end
     from (select id, organisation_id, author_id, created_at, ('x' || right(id::text, 12))::bit(48)::bigint as n,
             ('x' || right(organisation_id::text, 12))::bit(48)::bigint as o from documents) d
     where d.n % 8 = 3`,

@@ -122,11 +122,12 @@ describe("the list queries on the benchmark dataset (CI scale)", () => {
     const db = await getDb();
     for (const state of EXTERNAL_SHARE_FILTERS) {
       const query = externalSharesPageQuery(db, people.admin, { state, now: new Date(), openedLinkMaxDays: 30 }).getSQL();
-      // Sorting discouraged too: an index whose order disagrees with the list's would need a sort of every share.
-      const plan = await explain(query, ["seqscan", "sort"]);
+      // Sorting discouraged too: an index whose order disagrees with the list's would need a sort of
+      // every share. "Sent" may instead read the last day's unopened links by date and sort those few.
+      const plan = await explain(query, state === "sent" ? ["seqscan"] : ["seqscan", "sort"]);
       expect(plan, `${state}\n${plan}`).not.toMatch(LARGE_TABLES);
-      expect(plan, `${state}\n${plan}`).toMatch(/Index Scan using document_shares_org_(created|revoked|locked)_idx on document_shares/);
-      expect(plan, `${state}\n${plan}`).not.toMatch(/Sort Key: document_shares/);
+      expect(plan, `${state}\n${plan}`).toMatch(/(Index|Bitmap Index) Scan using document_shares_org_(created|revoked|locked|unopened)_idx/);
+      if (state !== "sent") expect(plan, `${state}\n${plan}`).not.toMatch(/Sort Key: document_shares/);
     }
   });
 });

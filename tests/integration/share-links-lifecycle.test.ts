@@ -213,6 +213,18 @@ describe("Shared externally: list by state and bulk revoke", () => {
     for (const state of ["sent", "opened", "downloaded", "expired", "locked", "revoked"] as const) {
       for (const item of (await listExternalShares(admin, { state })).items) expect(item.state, item.id).toBe(state);
     }
+    // With a limit on opened links too, an unopened link of the last hour is still "Sent" (the filter
+    // once compared its missing opening date and lost every unopened link).
+    await setSharing(org.id, { openedLinkMaxDays: 30 });
+    try {
+      expect(await ids("sent")).toContain(sent.shareId);
+      expect(await ids("sent")).not.toContain(expired.shareId);
+      for (const state of ["sent", "opened", "expired"] as const) {
+        for (const item of (await listExternalShares(admin, { state })).items) expect(item.state, item.id).toBe(state);
+      }
+    } finally {
+      await setSharing(org.id, { openedLinkMaxDays: null });
+    }
 
     // Keyset pages: every live share once, in order, forwards and back.
     const seen: string[] = [];

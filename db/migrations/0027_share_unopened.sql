@@ -1,0 +1,1 @@
+CREATE INDEX "document_shares_org_unopened_idx" ON "document_shares" USING btree ("organisation_id","sent_at") WHERE "document_shares"."first_opened_at" is null and "document_shares"."revoked_at" is null and "document_shares"."locked_at" is null;
