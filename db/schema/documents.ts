@@ -98,10 +98,12 @@ export const documentShares = pgTable(
     index("document_shares_document_idx").on(t.documentId, t.createdAt.desc()),
     index("document_shares_contact_idx").on(t.contactId),
     // "Shared externally" (lib/documents/list-external-shares.ts): newest first per organisation, and
-    // its rare filters (revoked, locked, unopened links of the last day) without walking every share.
+    // its rare filters (revoked, locked, unopened links of the last day, links opened within the
+    // clinic's limit) without walking every share.
     index("document_shares_org_created_idx").on(t.organisationId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("document_shares_org_revoked_idx").on(t.organisationId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`${t.revokedAt} is not null`),
     index("document_shares_org_unopened_idx").on(t.organisationId, t.sentAt).where(sql`${t.firstOpenedAt} is null and ${t.revokedAt} is null and ${t.lockedAt} is null`),
+    index("document_shares_org_opened_idx").on(t.organisationId, t.firstOpenedAt).where(sql`${t.firstOpenedAt} is not null and ${t.revokedAt} is null and ${t.lockedAt} is null`),
     index("document_shares_org_locked_idx").on(t.organisationId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`${t.lockedAt} is not null and ${t.revokedAt} is null`),
     // The sweep's candidates: unopened, live links not yet reported on (a small set at any time).
     index("document_shares_unopened_idx").on(t.sentAt).where(sql`${t.firstOpenedAt} is null and ${t.revokedAt} is null and ${t.unopenedNotifiedAt} is null`),

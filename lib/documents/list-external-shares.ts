@@ -1,5 +1,6 @@
 import "server-only";
 import { and, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "@/db/client";
 import { clients, contacts, documents, documentShares, organisations, users } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
@@ -8,6 +9,7 @@ import { canManageShare, canSeeExternalShares, kindsFor, type DocumentKind } fro
 import { AppError } from "@/lib/errors";
 import { decodeListCursor, encodeListCursor, type ListCursor } from "@/lib/pagination/list-cursor";
 import { shareDisplayState, UNOPENED_LINK_LIFETIME_MS, type ShareDisplayState } from "@/lib/portal/link-state";
+import { assignedChartsOf } from "./list-documents";
 
 export const EXTERNAL_SHARES_PAGE_SIZE = 25;
 
@@ -51,6 +53,9 @@ function stateSql(state: ExternalShareFilter, now: Date, openedLinkMaxDays: numb
   })`;
   const standing = sql`${s.revokedAt} is null and ${s.lockedAt} is null`;
   const active = sql`${standing} and not ${expired}`;
+  // Implied by `active` for an opened link when the clinic limits opened links; said outright, it
+  // lets document_shares_org_opened_idx read only the links opened within the limit.
+  const openedWithin = openedLinkMaxDays != null ? sql`and ${s.firstOpenedAt} > ${t} - make_interval(days => ${openedLinkMaxDays}::int)` : sql``;
   switch (state) {
     case "live":
       return sql`${s.revokedAt} is null`;
@@ -61,9 +66,9 @@ function stateSql(state: ExternalShareFilter, now: Date, openedLinkMaxDays: numb
     case "expired":
       return sql`${standing} and ${expired}`;
     case "downloaded":
-      return sql`${active} and ${s.downloadedAt} is not null`;
+      return sql`${active} and ${s.downloadedAt} is not null ${openedWithin}`;
     case "opened":
-      return sql`${active} and ${s.firstOpenedAt} is not null and ${s.downloadedAt} is null`;
+      return sql`${active} and ${s.firstOpenedAt} is not null and ${s.downloadedAt} is null ${openedWithin}`;
     case "sent":
       // Active and unopened is: neither revoked nor locked, unopened, and sent within the unopened
       // link's lifetime (the bound lets document_shares_org_unopened_idx read only those).
@@ -85,7 +90,8 @@ export async function listExternalShares(actor: StaffActor, opts: { state?: Exte
   const policy = { openedLinkMaxDays: org?.openedLinkMaxDays ?? null };
   const before = decodeListCursor(opts.before);
   const after = before ? null : decodeListCursor(opts.after);
-  const fetched = await externalSharesPageQuery(db, actor, { state: opts.state ?? "live", now, openedLinkMaxDays: policy.openedLinkMaxDays, after, before });
+  const assignedCharts = await assignedChartsOf(db, actor);
+  const fetched = await externalSharesPageQuery(db, actor, { state: opts.state ?? "live", now, openedLinkMaxDays: policy.openedLinkMaxDays, after, before, assignedCharts });
   const more = fetched.length > EXTERNAL_SHARES_PAGE_SIZE;
   const rows = fetched.slice(0, EXTERNAL_SHARES_PAGE_SIZE);
   // A previous page was read oldest first: put it back in list order.
@@ -121,45 +127,60 @@ export async function listExternalShares(actor: StaffActor, opts: { state?: Exte
 
 /**
  * One page of "Shared externally" as a query (also EXPLAINed by the tests and the benchmark): the
- * organisation's shares newest first from document_shares_org_created_idx (or its revoked / locked
- * partial twins), each joined to its document, chart, contact and sender by key.
+ * organisation's shares newest first from document_shares_org_created_idx (or its revoked, locked
+ * and unopened partial twins), each with its document if the actor may see it.
+ * The document is probed by key per share, in a LATERAL subquery whose LIMIT keeps the planner from
+ * flattening it (flattened, it hashed every document of the organisation, or of a long access
+ * list's charts, before the first row). A short access list (assignedChartsOf: "few") is the
+ * exception: joined, the planner starts from the person's few charts instead.
  */
 export function externalSharesPageQuery(
   db: Database,
   actor: StaffActor,
-  opts: { state: ExternalShareFilter; now: Date; openedLinkMaxDays: number | null; after?: ListCursor | null; before?: ListCursor | null },
+  opts: { state: ExternalShareFilter; now: Date; openedLinkMaxDays: number | null; after?: ListCursor | null; before?: ListCursor | null; assignedCharts?: "few" | "many" },
 ) {
   const { before, after } = opts;
   const edge = before ?? after;
   const keyset = edge ? sql`(${documentShares.createdAt}, ${documentShares.id}) ${before ? sql`>` : sql`<`} (${edge.listedAt}::timestamptz, ${edge.id}::uuid)` : undefined;
   const order = before ? [documentShares.createdAt, documentShares.id] : [desc(documentShares.createdAt), desc(documentShares.id)];
+  const shareConditions = and(
+    eq(documentShares.organisationId, actor.organisationId),
+    stateSql(opts.state, opts.now, opts.openedLinkMaxDays),
+    keyset,
+  );
+  const documentConditions = and(eq(documents.organisationId, actor.organisationId), isNull(documents.deletedAt), inArray(documents.kind, kindsFor(actor, "view")));
+  const columns = (doc: { title: AnyPgColumn | SQL.Aliased<string>; kind: AnyPgColumn | SQL.Aliased<DocumentKind>; clientId: AnyPgColumn | SQL.Aliased<string> }) => ({
+    share: documentShares,
+    listedKey: sql<string>`${documentShares.createdAt}::text`,
+    title: sql<string>`${doc.title}`,
+    kind: sql<DocumentKind>`${doc.kind}`,
+    // The names are looked up for the page's rows only, by primary key: scalar subqueries leave the
+    // planner two tables to join instead of six (planning six cost more than running the page).
+    clientName: sql<string>`(select ${clients.firstName} || ' ' || ${clients.lastName} from ${clients} where ${clients.id} = ${doc.clientId})`,
+    contactName: sql<string>`(select ${contacts.name} from ${contacts} where ${contacts.id} = ${documentShares.contactId})`,
+    contactOrganisation: sql<string | null>`(select ${contacts.organisationName} from ${contacts} where ${contacts.id} = ${documentShares.contactId})`,
+    sharedByName: sql<string>`(select ${users.name} from ${users} where ${users.id} = ${documentShares.sharedById})`,
+  });
+  if (actor.role.permissions.clientScope !== "all" && opts.assignedCharts !== "many") {
+    return db
+      .select(columns(documents))
+      .from(documentShares)
+      .innerJoin(documents, eq(documents.id, documentShares.documentId))
+      .where(and(shareConditions, documentConditions, visibleClientsFilter(actor, documents.clientId)))
+      .orderBy(...order)
+      .limit(EXTERNAL_SHARES_PAGE_SIZE + 1);
+  }
+  const doc = db
+    .select({ title: documents.title, kind: documents.kind, clientId: documents.clientId })
+    .from(documents)
+    .where(and(eq(documents.id, documentShares.documentId), documentConditions, visibleClientsFilter(actor, documents.clientId)))
+    .limit(1)
+    .as("doc");
   return db
-    .select({
-      share: documentShares,
-      listedKey: sql<string>`${documentShares.createdAt}::text`,
-      title: documents.title,
-      kind: documents.kind,
-      // The names are looked up for the page's rows only, by primary key: scalar subqueries leave the
-      // planner two tables to join instead of six (planning six cost more than running the page).
-      clientName: sql<string>`(select ${clients.firstName} || ' ' || ${clients.lastName} from ${clients} where ${clients.id} = ${documents.clientId})`,
-      contactName: sql<string>`(select ${contacts.name} from ${contacts} where ${contacts.id} = ${documentShares.contactId})`,
-      contactOrganisation: sql<string | null>`(select ${contacts.organisationName} from ${contacts} where ${contacts.id} = ${documentShares.contactId})`,
-      sharedByName: sql<string>`(select ${users.name} from ${users} where ${users.id} = ${documentShares.sharedById})`,
-    })
+    .select(columns(doc))
     .from(documentShares)
-    .innerJoin(documents, eq(documents.id, documentShares.documentId))
-    .where(
-      and(
-        // The organisation's shares, read newest first from document_shares_org_created_idx.
-        eq(documentShares.organisationId, actor.organisationId),
-        eq(documents.organisationId, actor.organisationId),
-        isNull(documents.deletedAt),
-        inArray(documents.kind, kindsFor(actor, "view")),
-        visibleClientsFilter(actor, documents.clientId),
-        stateSql(opts.state, opts.now, opts.openedLinkMaxDays),
-        keyset,
-      ),
-    )
+    .innerJoinLateral(doc, sql`true`)
+    .where(shareConditions)
     .orderBy(...order)
     .limit(EXTERNAL_SHARES_PAGE_SIZE + 1);
 }

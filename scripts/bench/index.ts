@@ -165,7 +165,7 @@ for (const [tab, actor, label] of [
     if (query) explained.push({ name: `documents (${assignedCharts} assigned charts)`, query });
     for (const state of EXTERNAL_SHARE_FILTERS) {
       if (!canSeeExternalShares(actor)) break;
-      const query = externalSharesPageQuery(db, actor, { state, now: new Date(), openedLinkMaxDays: 30 }).getSQL();
+      const query = externalSharesPageQuery(db, actor, { state, now: new Date(), openedLinkMaxDays: 30, assignedCharts }).getSQL();
       explained.push({ name: `shared externally ${state}`, query });
     }
   }

@@ -5,7 +5,7 @@ import * as s from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { sweepExpiredAccess } from "@/lib/access-ends/sweep-expired-access";
 import { changeShare } from "@/lib/documents/change-share";
-import { listExternalShares, type ExternalShareFilter } from "@/lib/documents/list-external-shares";
+import { externalSharesPageQuery, listExternalShares, type ExternalShareFilter } from "@/lib/documents/list-external-shares";
 import { reshareDocument } from "@/lib/documents/reshare-document";
 import { revokeShares } from "@/lib/documents/revoke-shares";
 import { shareDocument } from "@/lib/documents/share-document";
@@ -245,6 +245,26 @@ describe("Shared externally: list by state and bulk revoke", () => {
     const other = await createOrganisation();
     const stranger = await createMember(other, { role: "admin" });
     expect((await listExternalShares(stranger)).items).toEqual([]);
+  });
+
+  it("a clinician sees the shares of documents on their own live charts only, read either way (few or many charts)", async () => {
+    const clinician = await createMember(org, { role: "clinician" });
+    const contact = await createContact(org.id);
+    const shareOn = async (chart: string) =>
+      (await shareDocument(sender, { documentId: (await createDocument(org.id, { clientId: chart, authorId: sender.userId })).id, contactId: contact.id, purpose: "referral" })).shareId;
+    const mine = await shareOn((await createClient(org.id, { accessFor: [clinician.userId] })).id);
+    const archivedChart = await createClient(org.id, { accessFor: [clinician.userId] });
+    const onArchived = await shareOn(archivedChart.id);
+    const db = await getDb();
+    await db.update(s.clients).set({ archivedAt: new Date() }).where(eq(s.clients.id, archivedChart.id));
+    const elsewhere = await shareOn(clientId);
+    for (const assignedCharts of ["few", "many"] as const) {
+      const ids = (await externalSharesPageQuery(db, clinician, { state: "live", now: new Date(), openedLinkMaxDays: null, assignedCharts })).map((r) => r.share.id);
+      expect(ids, assignedCharts).toContain(mine);
+      expect(ids, assignedCharts).not.toContain(onArchived);
+      expect(ids, assignedCharts).not.toContain(elsewhere);
+    }
+    expect((await listExternalShares(clinician)).items.map((i) => i.id)).toEqual([mine]);
   });
 
   it("bulk revoke: 50 at once revoke each share once, audited per share, and the links are refused", async () => {

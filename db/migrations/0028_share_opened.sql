@@ -1,0 +1,1 @@
+CREATE INDEX "document_shares_org_opened_idx" ON "document_shares" USING btree ("organisation_id","first_opened_at") WHERE "document_shares"."first_opened_at" is not null and "document_shares"."revoked_at" is null and "document_shares"."locked_at" is null;
