@@ -165,6 +165,9 @@ test.describe("automatic sign-out after inactivity", () => {
     await signIn(page, casey.email, DEMO_PASSWORD);
     await page.goto("/clients");
     await expect(page.getByRole("heading", { level: 1, name: "Clients" })).toBeVisible();
+    // The warning's timer is set once the page has hydrated: fast-forwarding before that (a slow,
+    // busy machine) would pass no timer at all.
+    await page.waitForLoadState("networkidle");
 
     // Server side: 4 min 10 s without a request. Browser side: its 4-minute timer comes due.
     await query("update staff_auth_sessions set last_active_at = now() - interval '250 seconds' where user_id = $1 and ended_at is null", [casey.userId]);
@@ -180,6 +183,7 @@ test.describe("automatic sign-out after inactivity", () => {
     expect(touched!.idle_seconds).toBeLessThan(60);
 
     // Next time nobody answers.
+    await page.waitForLoadState("networkidle");
     await query("update staff_auth_sessions set last_active_at = now() - interval '250 seconds' where user_id = $1 and ended_at is null", [casey.userId]);
     await page.clock.fastForward("04:01");
     await expect(warning).toBeVisible();

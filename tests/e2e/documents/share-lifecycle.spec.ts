@@ -98,9 +98,9 @@ test("unopened links: the contact is reminded, the sender hears it was not opene
     await expect(admin.getByText("2 selected")).toBeVisible();
     await admin.getByRole("button", { name: "Revoke selected" }).click();
     await admin.getByRole("dialog").getByRole("button", { name: "Revoke access" }).click();
-    // Revoked shares leave the Sent view (here it empties, so the page shows its empty state), and the note stays.
+    // Revoked shares leave the Sent view, and the note stays (also when the view empties and shows its
+    // empty state, as it does when this spec runs alone: other specs' links may share the view).
     await expect(admin.getByLabel(`Select ${nearlyDue.title}, shared with ${nearlyDue.contactName}`)).toHaveCount(0);
-    await expect(admin.getByRole("heading", { name: "No sent shares" })).toBeVisible();
     await expect(admin.getByText("Revoked. Those links stop working at once.")).toBeVisible();
     await admin.goto("/documents/shared?state=revoked");
     await expect(admin.getByTestId("external-share-row").filter({ hasText: nearlyDue.title })).toContainText("Revoked");
