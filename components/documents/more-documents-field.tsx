@@ -17,9 +17,9 @@ export interface MoreDocumentOption {
  * "Add documents of this client": ticked documents go in the same share (one email, one link,
  * one code). Inside an ActionForm: the field `moreDocumentIds`, and its error names the refused ones.
  */
-export function MoreDocumentsField({ documents }: { documents: MoreDocumentOption[] }) {
+export function MoreDocumentsField({ documents, initial = [] }: { documents: MoreDocumentOption[]; initial?: string[] }) {
   const { state } = useActionFormState();
-  const [chosen, setChosen] = useState<string[]>([]);
+  const [chosen, setChosen] = useState<string[]>(initial);
   const legendId = useId();
   const errorId = useId();
   const error = state.fieldErrors?.moreDocumentIds;

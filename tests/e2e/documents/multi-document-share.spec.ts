@@ -32,7 +32,7 @@ async function clinicWithThreeDocuments() {
   const letter = await insert("letter", "Referral letter", { recipient: "Dr Gale", subject: "Referral", body: "Dear Dr Gale,\n\nPlease see Robin." });
   await insert("lab_result", "Thyroid panel", { test: "Thyroid", values: [{ name: "TSH", value: 5.9, unit: "mU/L", low: 0.4, high: 4 }] });
   await insert("invoice", "Invoice for March", { number: "INV-7", items: [{ description: "Review", quantity: 1, unitPrice: 65 }], taxRate: 0, dueDate: "2026-12-15", paid: false });
-  return { email, contact, letterId: letter.id };
+  return { email, contact, letterId: letter.id, clientId: client.id };
 }
 
 test("staff share three documents in one go; the contact opens them with one code, downloads one PDF and all as a ZIP", async ({ browser }) => {
@@ -101,4 +101,31 @@ test("staff share three documents in one go; the contact opens them with one cod
   // The sender sees it downloaded.
   await staff.reload();
   await expect(staff.getByTestId("share-row").filter({ hasText: contact.name })).toContainText("Downloaded");
+});
+
+test("documents chosen together on the chart's Documents tab open the first one's Share dialog with the others added", async ({ page }) => {
+  const { email, contact, letterId, clientId } = await clinicWithThreeDocuments();
+  await signIn(page, email);
+  await page.goto(`/clients/${clientId}/documents`);
+  await expect(page.getByText("Select documents to share them together.")).toBeVisible();
+  await page.getByLabel("Select Referral letter").check();
+  await page.getByLabel("Select Invoice for March").check();
+  await expect(page.getByText("2 selected")).toBeVisible();
+  await page.getByRole("link", { name: "Share selected" }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/documents/${letterId}\\?share=`));
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("heading", { name: "Share this document" })).toBeVisible();
+  const more = dialog.getByRole("group", { name: /Add documents of this client/ });
+  await expect(more.getByLabel(/Invoice for March/)).toBeChecked();
+  await expect(more.getByLabel(/Thyroid panel/)).not.toBeChecked();
+  await expect(more.getByText("2 documents in this share.")).toBeVisible();
+  await dialog.getByLabel("Contact", { exact: true }).fill("Dr Gale");
+  await dialog.getByRole("option", { name: new RegExp(contact.name) }).click();
+  await dialog.getByLabel("Purpose of sharing").selectOption("Referral");
+  await dialog.getByRole("button", { name: "Share", exact: true }).click();
+  await expect(dialog.getByText(`Shared 2 documents with ${contact.name}.`, { exact: false })).toBeVisible();
+  const emails = await query<{ text: string }>("select text from outbox where \"to\" = $1 and template = 'document-shared'", [contact.email]);
+  expect(emails).toHaveLength(1);
+  expect(emails[0]!.text).toContain("has shared 2 documents with you");
 });

@@ -19,6 +19,7 @@ import { SECURITY_LEVEL_SHORT } from "@/lib/portal/security-level";
 import { ShareActions, ShareButton } from "./share-panel";
 import { ResendUnopened } from "./resend-unopened";
 import { orNotFound } from "@/lib/access/or-not-found";
+import { parseShareSelection } from "@/lib/documents/share-selection";
 import { isUuid } from "@/lib/validation/ids";
 import { formatDateOrDash } from "@/lib/format/dates";
 
@@ -26,16 +27,20 @@ export async function generateMetadata({ params }: { params: Promise<{ documentI
   return recordMetadata("document", (await params).documentId);
 }
 
-export default async function DocumentPage({ params, searchParams }: { params: Promise<{ documentId: string }>; searchParams: Promise<{ resend?: string | string[]; resent?: string | string[] }> }) {
+export default async function DocumentPage({ params, searchParams }: { params: Promise<{ documentId: string }>; searchParams: Promise<{ resend?: string | string[]; resent?: string | string[]; share?: string | string[] }> }) {
   const actor = await requireStaff();
   const { documentId } = await params;
-  const { resend, resent } = await searchParams;
+  const { resend, resent, share: shareWith } = await searchParams;
   if (!isUuid(documentId)) notFound();
   const data = await orNotFound(getDocument(actor, documentId));
   const { model, share, shares } = data;
   // From the "did not open" notification: offered while that share's link is expired unopened.
   const unopened = share.allowed ? shares.find((s) => s.id === resend && s.state === "expired" && !s.firstOpenedAt) : undefined;
   const resentTo = shares.find((s) => s.id === resent);
+  // Documents chosen together on the chart (lib/documents/share-selection.ts): the dialog opens with
+  // those of them it offers already added.
+  const chosen = parseShareSelection(shareWith);
+  const openWith = chosen && chosen.filter((id) => share.moreDocuments.some((d) => d.id === id));
   const explanation = share.blockers.map((b) =>
     b.reason === "sharing_off"
       ? "Document sharing is turned off for your organisation. An admin can turn it on in Settings → Sharing."
@@ -78,6 +83,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
             canAddContact={can(actor, "contacts:edit")}
             securityLevel={share.securityLevel}
             moreDocuments={share.moreDocuments}
+            openWith={openWith}
           />
         </div>
       </div>

@@ -166,10 +166,13 @@ export function ShareButton({
   canAddContact,
   securityLevel,
   moreDocuments,
+  openWith = null,
 }: {
   documentId: string;
   /** The client's other documents the sender may share too ("Add documents of this client"). */
   moreDocuments: MoreDocumentOption[];
+  /** Opens the dialog as the page loads, with these of `moreDocuments` already added (chosen on the chart). */
+  openWith?: string[] | null;
   allowed: boolean;
   explanation: string[];
   settingsHref: string | null;
@@ -195,17 +198,30 @@ export function ShareButton({
       : securityLevel === "link_and_email_code"
         ? "They get an email link and, to open it, a code in a second email."
         : "They get an email link to the sharing portal.";
+  const openDialog = () => {
+    setFormKey((k) => k + 1);
+    setContact(null);
+    setAdding(false);
+    setCodeByEmail(false);
+    setSharedWith(null);
+    dialog.current?.showModal();
+  };
+  // Documents chosen together on the chart: the dialog is open when the page arrives.
+  const [preselected, setPreselected] = useState<string[]>(openWith ?? []);
+  const opened = useRef(false);
+  useEffect(() => {
+    if (openWith && !opened.current) {
+      opened.current = true;
+      openDialog();
+    }
+  }, [openWith]);
   return (
     <>
       <Button
         variant="secondary"
         onClick={() => {
-          setFormKey((k) => k + 1);
-          setContact(null);
-          setAdding(false);
-          setCodeByEmail(false);
-          setSharedWith(null);
-          dialog.current?.showModal();
+          setPreselected([]);
+          openDialog();
         }}
         aria-haspopup="dialog"
       >
@@ -284,7 +300,7 @@ export function ShareButton({
                       />
                     </div>
                   )}
-                  <MoreDocumentsField documents={moreDocuments} />
+                  <MoreDocumentsField documents={moreDocuments} initial={preselected} />
                   <SharePurposeFields />
                   <div className="flex justify-end gap-2">
                     <Button variant="secondary" onClick={() => dialog.current?.close()}>

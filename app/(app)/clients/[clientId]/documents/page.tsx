@@ -1,16 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { DocumentShares } from "@/components/documents/document-shares";
 import { EmptyState } from "@/components/ui/empty-state";
 import { CursorPagination } from "@/components/ui/cursor-pagination";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { DOCUMENT_KIND_LABELS } from "@/lib/access/documents";
+import { shareBlockers } from "@/lib/access/documents";
 import { listClientDocuments } from "@/lib/documents/list-documents";
 import { cursorParam } from "@/lib/pagination/list-cursor";
 import { listChartReplies } from "@/lib/replies/list-chart-replies";
-import { formatDate } from "../../format";
 import { ChartHeader } from "../chart-header";
 import { chartMetadata, loadChart } from "../load-chart";
+import { ChartDocumentsTable } from "./chart-documents-table";
 import { ChartInboxCard } from "./inbox";
 
 export async function generateMetadata({ params }: { params: Promise<{ clientId: string }> }): Promise<Metadata> {
@@ -34,35 +31,7 @@ export default async function ClientDocumentsPage({ params, searchParams }: { pa
         <EmptyState title="No documents yet" description="Letters, prescriptions, lab results and invoices for this client will be listed here." />
       ) : (
         <>
-          <Table>
-            <caption className="sr-only">Documents</caption>
-            <THead>
-              <Tr>
-                <Th>Title</Th>
-                <Th>Kind</Th>
-                <Th>Author</Th>
-                <Th>Date</Th>
-                <Th>Shared with</Th>
-              </Tr>
-            </THead>
-            <TBody>
-              {docs.items.map((d) => (
-                <Tr key={d.id}>
-                  <Td>
-                    <Link className="font-medium text-teal-800 hover:underline" href={`/documents/${d.id}`}>
-                      {d.title}
-                    </Link>
-                  </Td>
-                  <Td label="Kind">{DOCUMENT_KIND_LABELS[d.kind]}</Td>
-                  <Td label="Author">{d.authorName}</Td>
-                  <Td label="Date">{formatDate(d.createdAt)}</Td>
-                  <Td label="Shared with">
-                    <DocumentShares title={d.title} shares={d.shares} />
-                  </Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
+          <ChartDocumentsTable items={docs.items} shareable={docs.items.filter((d) => shareBlockers(actor, d.kind, true).length === 0).map((d) => d.id)} />
           <CursorPagination
             prevHref={docs.prevCursor ? href({ before: docs.prevCursor }) : null}
             nextHref={docs.nextCursor ? href({ after: docs.nextCursor }) : null}

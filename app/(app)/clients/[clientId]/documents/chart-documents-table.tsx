@@ -1,0 +1,92 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { DocumentShares } from "@/components/documents/document-shares";
+import { ButtonLink } from "@/components/ui/button";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { DOCUMENT_KIND_LABELS } from "@/lib/access/documents";
+import type { DocumentListItem } from "@/lib/documents/list-documents";
+import { MAX_DOCUMENTS_PER_SHARE } from "@/lib/documents/share-limits";
+import { formatDate } from "@/lib/format/dates";
+import { shareSelectionHref } from "@/lib/documents/share-selection";
+
+const checkboxClass = "size-4 rounded border-slate-300 accent-teal-700 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-teal-600 focus-visible:ring-offset-2 disabled:opacity-50";
+
+/**
+ * A chart's documents, with a checkbox on each the person's role may share: "Share selected" opens
+ * the first one's Share dialog with the others already added (one email, one link, one code). The
+ * server checks every document again when the share is sent.
+ */
+export function ChartDocumentsTable({ items, shareable }: { items: DocumentListItem[]; shareable: string[] }) {
+  const [chosen, setChosen] = useState<string[]>([]);
+  const full = chosen.length >= MAX_DOCUMENTS_PER_SHARE;
+  const canSelect = shareable.length > 0;
+  return (
+    <div className="space-y-3">
+      {canSelect && (
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <p className="text-sm text-slate-700" role="status">
+            {chosen.length === 0 ? "Select documents to share them together." : `${chosen.length} selected${full ? ` (at most ${MAX_DOCUMENTS_PER_SHARE} in one share)` : ""}`}
+          </p>
+          {chosen.length > 0 ? (
+            <ButtonLink href={shareSelectionHref(chosen)} variant="primary">
+              Share selected
+            </ButtonLink>
+          ) : (
+            <span aria-disabled="true" className="cursor-not-allowed rounded-md bg-slate-100 px-3 py-2 text-sm font-medium text-slate-500">
+              Share selected
+            </span>
+          )}
+        </div>
+      )}
+      <Table>
+        <caption className="sr-only">Documents, newest first</caption>
+        <THead>
+          <Tr>
+            {canSelect && <Th className="w-10"><span className="sr-only">Select</span></Th>}
+            <Th>Title</Th>
+            <Th>Kind</Th>
+            <Th>Author</Th>
+            <Th>Date</Th>
+            <Th>Shared with</Th>
+          </Tr>
+        </THead>
+        <TBody>
+          {items.map((d) => {
+            const checked = chosen.includes(d.id);
+            return (
+              <Tr key={d.id}>
+                {canSelect && (
+                  <Td>
+                    {shareable.includes(d.id) && (
+                      <input
+                        type="checkbox"
+                        aria-label={`Select ${d.title}`}
+                        className={checkboxClass}
+                        checked={checked}
+                        disabled={!checked && full}
+                        onChange={(e) => setChosen((c) => (e.target.checked ? [...c, d.id] : c.filter((x) => x !== d.id)))}
+                      />
+                    )}
+                  </Td>
+                )}
+                <Td>
+                  <Link className="font-medium text-teal-800 hover:underline" href={`/documents/${d.id}`}>
+                    {d.title}
+                  </Link>
+                </Td>
+                <Td label="Kind">{DOCUMENT_KIND_LABELS[d.kind]}</Td>
+                <Td label="Author">{d.authorName}</Td>
+                <Td label="Date">{formatDate(d.createdAt)}</Td>
+                <Td label="Shared with">
+                  <DocumentShares title={d.title} shares={d.shares} />
+                </Td>
+              </Tr>
+            );
+          })}
+        </TBody>
+      </Table>
+    </div>
+  );
+}
