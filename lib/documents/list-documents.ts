@@ -48,8 +48,10 @@ interface Row {
 const date = (v: Date | string) => (v instanceof Date ? v : new Date(v));
 
 /**
- * How the all-documents list reads a person's documents (visible-documents.ts): through their own
- * charts when they see only assigned charts and have few, else through the organisation's documents.
+ * How long a person's access list is, for the lists that read it (the all-documents list,
+ * visible-documents.ts; "Shared externally", list-external-shares.ts): "many" when they see only
+ * assigned charts and have more than MANY_ASSIGNED_CHARTS, else "few" — also for roles that see every
+ * chart, which have no list (the lists check the client scope first).
  */
 export async function assignedChartsOf(db: Database, actor: StaffActor): Promise<"few" | "many"> {
   if (actor.role.permissions.clientScope !== "assigned") return "few";

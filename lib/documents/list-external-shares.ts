@@ -48,14 +48,16 @@ export interface ExternalSharesPage {
 function stateSql(state: ExternalShareFilter, now: Date, openedLinkMaxDays: number | null): SQL {
   const t = sql`${now.toISOString()}::timestamptz`;
   const s = documentShares;
-  const expired = sql`((${s.firstOpenedAt} is null and ${s.sentAt} <= ${t} - ${sql.raw(`interval '${UNOPENED_LINK_LIFETIME_MS / 1000} seconds'`)})${
-    openedLinkMaxDays != null ? sql` or ${s.firstOpenedAt} <= ${t} - make_interval(days => ${openedLinkMaxDays}::int)` : sql``
-  })`;
+  // The same instants as linkStatus (lib/portal/link-state.ts): the unopened link's lifetime, and the
+  // clinic's limit on opened links in 24-hour days (calendar days would move at a clock change).
+  const unopenedCutoff = sql`${t} - ${sql.raw(`interval '${UNOPENED_LINK_LIFETIME_MS / 1000} seconds'`)}`;
+  const openedCutoff = openedLinkMaxDays != null ? sql`${t} - make_interval(hours => ${openedLinkMaxDays}::int * 24)` : null;
+  const expired = sql`((${s.firstOpenedAt} is null and ${s.sentAt} <= ${unopenedCutoff})${openedCutoff ? sql` or ${s.firstOpenedAt} <= ${openedCutoff}` : sql``})`;
   const standing = sql`${s.revokedAt} is null and ${s.lockedAt} is null`;
   const active = sql`${standing} and not ${expired}`;
   // Implied by `active` for an opened link when the clinic limits opened links; said outright, it
   // lets document_shares_org_opened_idx read only the links opened within the limit.
-  const openedWithin = openedLinkMaxDays != null ? sql`and ${s.firstOpenedAt} > ${t} - make_interval(days => ${openedLinkMaxDays}::int)` : sql``;
+  const openedWithin = openedCutoff ? sql`and ${s.firstOpenedAt} > ${openedCutoff}` : sql``;
   switch (state) {
     case "live":
       return sql`${s.revokedAt} is null`;
@@ -72,13 +74,14 @@ function stateSql(state: ExternalShareFilter, now: Date, openedLinkMaxDays: numb
     case "sent":
       // Active and unopened is: neither revoked nor locked, unopened, and sent within the unopened
       // link's lifetime (the bound lets document_shares_org_unopened_idx read only those).
-      return sql`${standing} and ${s.firstOpenedAt} is null and ${s.sentAt} > ${t} - ${sql.raw(`interval '${UNOPENED_LINK_LIFETIME_MS / 1000} seconds'`)}`;
+      return sql`${standing} and ${s.firstOpenedAt} is null and ${s.sentAt} > ${unopenedCutoff}`;
   }
 }
 
 /**
- * "Shared externally": the organisation's external shares of documents the actor can see (the
- * documents list's rule: a kind the role may view, a chart the actor sees), newest first, keyset
+ * "Shared externally": the organisation's external shares of documents the actor can see (a kind
+ * the role may view, a live chart the actor sees — by role or access list; unlike the documents
+ * list, an emergency grant does not add charts to this overview), newest first, keyset
  * paged (`after` = next page, `before` = previous page), filtered by state. Refused (not found)
  * for roles without the view (canSeeExternalShares).
  */
@@ -127,8 +130,8 @@ export async function listExternalShares(actor: StaffActor, opts: { state?: Exte
 
 /**
  * One page of "Shared externally" as a query (also EXPLAINed by the tests and the benchmark): the
- * organisation's shares newest first from document_shares_org_created_idx (or its revoked, locked
- * and unopened partial twins), each with its document if the actor may see it.
+ * organisation's shares newest first from document_shares_org_created_idx (or its partial twins for
+ * revoked, locked, unopened and recently opened links), each with its document if the actor may see it.
  * The document is probed by key per share, in a LATERAL subquery whose LIMIT keeps the planner from
  * flattening it (flattened, it hashed every document of the organisation, or of a long access
  * list's charts, before the first row). A short access list (assignedChartsOf: "few") is the

@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { getDb, selectRows } from "@/db/client";
 import * as s from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { DOCUMENT_KINDS, type DocumentKind } from "@/lib/access/documents";
@@ -205,6 +205,15 @@ describe("share links", () => {
     const base = { documentId, organisationId: sam.organisationId, contactId: contact.id, sharedById: sam.userId, securityLevel: "link" as const };
     await expect(db.insert(s.documentShares).values({ ...base, tokenHash: "h1", purpose: "gossip" as never })).rejects.toThrow();
     await expect(db.insert(s.documentShares).values({ ...base, tokenHash: "h2", purpose: "other" })).rejects.toThrow();
+    // A share's organisation is its document's: filled in when left out, refused when another.
+    const [filled] = await selectRows<{ organisation_id: string }>(
+      db,
+      sql`insert into document_shares (document_id, contact_id, shared_by_id, token_hash, security_level, purpose)
+        values (${documentId}, ${contact.id}, ${sam.userId}, 'h3', 'link', 'referral') returning organisation_id`,
+    );
+    expect(filled).toEqual({ organisation_id: sam.organisationId });
+    const elsewhere = await createOrganisation();
+    await expect(db.insert(s.documentShares).values({ ...base, organisationId: elsewhere.id, tokenHash: "h4", purpose: "referral" })).rejects.toThrow();
     // …and the form schema says so at the field.
     const parsed = shareDocumentInput.safeParse({ documentId, contactId: contact.id, purpose: "other" });
     expect(parsed.success).toBe(false);

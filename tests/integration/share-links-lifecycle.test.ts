@@ -247,24 +247,34 @@ describe("Shared externally: list by state and bulk revoke", () => {
     expect((await listExternalShares(stranger)).items).toEqual([]);
   });
 
-  it("a clinician sees the shares of documents on their own live charts only, read either way (few or many charts)", async () => {
+  it("a clinician sees the shares of live documents on their own live charts only, read either way (few or many charts)", async () => {
     const clinician = await createMember(org, { role: "clinician" });
     const contact = await createContact(org.id);
     const shareOn = async (chart: string) =>
       (await shareDocument(sender, { documentId: (await createDocument(org.id, { clientId: chart, authorId: sender.userId })).id, contactId: contact.id, purpose: "referral" })).shareId;
-    const mine = await shareOn((await createClient(org.id, { accessFor: [clinician.userId] })).id);
+    const myChart = (await createClient(org.id, { accessFor: [clinician.userId] })).id;
+    const mine = await shareOn(myChart);
     const archivedChart = await createClient(org.id, { accessFor: [clinician.userId] });
     const onArchived = await shareOn(archivedChart.id);
+    const ofDeleted = await shareOn(myChart);
     const db = await getDb();
     await db.update(s.clients).set({ archivedAt: new Date() }).where(eq(s.clients.id, archivedChart.id));
+    const [deleted] = await db.select({ documentId: s.documentShares.documentId }).from(s.documentShares).where(eq(s.documentShares.id, ofDeleted));
+    await db.update(s.documents).set({ deletedAt: new Date() }).where(eq(s.documents.id, deleted!.documentId));
     const elsewhere = await shareOn(clientId);
     for (const assignedCharts of ["few", "many"] as const) {
       const ids = (await externalSharesPageQuery(db, clinician, { state: "live", now: new Date(), openedLinkMaxDays: null, assignedCharts })).map((r) => r.share.id);
       expect(ids, assignedCharts).toContain(mine);
       expect(ids, assignedCharts).not.toContain(onArchived);
+      expect(ids, assignedCharts).not.toContain(ofDeleted);
       expect(ids, assignedCharts).not.toContain(elsewhere);
     }
     expect((await listExternalShares(clinician)).items.map((i) => i.id)).toEqual([mine]);
+    // An admin sees every chart's shares, the archived chart's and the deleted document's still not.
+    const adminIds = (await listExternalShares(await createMember(org, { role: "admin" }))).items.map((i) => i.id);
+    expect(adminIds).toEqual(expect.arrayContaining([mine, elsewhere]));
+    expect(adminIds).not.toContain(onArchived);
+    expect(adminIds).not.toContain(ofDeleted);
   });
 
   it("bulk revoke: 50 at once revoke each share once, audited per share, and the links are refused", async () => {

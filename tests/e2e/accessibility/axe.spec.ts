@@ -243,10 +243,8 @@ test("sharing portal: no critical or serious axe violations", async ({ page }) =
   const admin = await one<{ id: string }>("select id from users where email = 'admin@harbour.test'");
   const token = randomBytes(32).toString("base64url");
   const hash = createHash("sha256").update(token, "utf8").digest("hex");
-  // The share's purpose column arrives with issue 13; fill it when it is there.
-  const purpose = (await query("select 1 from information_schema.columns where table_name = 'document_shares' and column_name = 'purpose'")).length > 0;
   await query(
-    `insert into document_shares (document_id, organisation_id, contact_id, shared_by_id, token_hash, security_level${purpose ? ", purpose" : ""}) values ($1, (select d.organisation_id from documents d where d.id = $1), $2, $3, $4, 'link'${purpose ? ", 'continuing_care'" : ""})`,
+    "insert into document_shares (document_id, organisation_id, contact_id, shared_by_id, token_hash, security_level, purpose) values ($1, (select d.organisation_id from documents d where d.id = $1), $2, $3, $4, 'link', 'continuing_care')",
     [ids.document, ids.contact, admin.id, hash],
   );
   await query("update organisations set sharing_enabled = true where id = $1", [org.id]);

@@ -39,7 +39,8 @@ export function SharedExternallyTable({ items, caption, empty }: { items: Extern
         if (state.ok) setSelected(new Set());
         return state;
       }}
-      aria-label="Revoke selected shares"
+      // Named for what it does only while it holds the table.
+      aria-label={empty ? undefined : "Revoke selected shares"}
       successMessage="Revoked. Those links stop working at once."
     >
       {empty ?? (
