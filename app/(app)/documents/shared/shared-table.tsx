@@ -5,13 +5,13 @@ import { useState, type ReactNode } from "react";
 import { ShareStateBadge } from "@/components/access/share-state-badge";
 import { ActionForm } from "@/components/forms/action-form";
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import { RowCheckbox } from "@/components/ui/row-checkbox";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { DOCUMENT_KIND_LABELS } from "@/lib/access/documents";
 import type { ExternalShareItem } from "@/lib/documents/list-external-shares";
 import { formatDate, formatDateOrDash } from "@/lib/format/dates";
 import { revokeSharesAction } from "../actions";
 
-const checkboxClass = "size-4 rounded border-slate-300 accent-teal-700 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-teal-600 focus-visible:ring-offset-2";
 
 /**
  * The shares of one page with a checkbox each (those the viewer may revoke) and one Revoke for the
@@ -68,10 +68,8 @@ export function SharedExternallyTable({ items, caption, empty }: { items: Extern
             <THead>
               <Tr>
                 <Th className="w-10">
-                  <input
-                    type="checkbox"
+                  <RowCheckbox
                     aria-label="Select all shares on this page"
-                    className={checkboxClass}
                     checked={allChosen}
                     disabled={revocable.length === 0}
                     onChange={(e) => setSelected(e.target.checked ? new Set(revocable.map((i) => i.id)) : new Set())}
@@ -90,10 +88,8 @@ export function SharedExternallyTable({ items, caption, empty }: { items: Extern
                 <Tr key={s.id} data-testid="external-share-row">
                   <Td>
                     {s.canRevoke && (
-                      <input
-                        type="checkbox"
+                      <RowCheckbox
                         aria-label={`Select ${s.documentTitle}, shared with ${s.contactName}`}
-                        className={checkboxClass}
                         checked={selected.has(s.id)}
                         onChange={(e) => toggle(s.id, e.target.checked)}
                       />

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { DocumentShares } from "@/components/documents/document-shares";
 import { ButtonLink } from "@/components/ui/button";
+import { RowCheckbox } from "@/components/ui/row-checkbox";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { DOCUMENT_KIND_LABELS } from "@/lib/access/documents";
 import type { DocumentListItem } from "@/lib/documents/list-documents";
@@ -11,7 +12,6 @@ import { MAX_DOCUMENTS_PER_SHARE } from "@/lib/documents/share-limits";
 import { formatDate } from "@/lib/format/dates";
 import { shareSelectionHref } from "@/lib/documents/share-selection";
 
-const checkboxClass = "size-4 rounded border-slate-300 accent-teal-700 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-teal-600 focus-visible:ring-offset-2 disabled:opacity-50";
 
 /**
  * A chart's documents, with a checkbox on each the person's role may share: "Share selected" opens
@@ -60,10 +60,8 @@ export function ChartDocumentsTable({ items, shareable }: { items: DocumentListI
                 {canSelect && (
                   <Td>
                     {shareable.includes(d.id) && (
-                      <input
-                        type="checkbox"
+                      <RowCheckbox
                         aria-label={`Select ${d.title}`}
-                        className={checkboxClass}
                         checked={checked}
                         disabled={!checked && full}
                         onChange={(e) => setChosen((c) => (e.target.checked ? [...c, d.id] : c.filter((x) => x !== d.id)))}
