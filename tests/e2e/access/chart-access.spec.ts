@@ -30,7 +30,7 @@ async function chartWithEveryKindOfAccess() {
     "insert into documents (organisation_id, client_id, kind, title, content, author_id) values ($1, $2, 'letter', $3, $4, $5) returning id",
     [org.id, client.id, `Discharge summary ${tag}`, JSON.stringify({ recipient: "Dr Gail", subject: "Discharge", body: "Dear Dr Gail," }), maya],
   );
-  await query("insert into document_shares (document_id, organisation_id, contact_id, shared_by_id, token_hash, security_level, purpose) values ($1, (select d.organisation_id from documents d where d.id = $1), $2, $3, $4, 'link', 'continuing_care')", [letter.id, gp.id, maya, randomBytes(32).toString("hex")]);
+  await query("insert into document_shares (document_id, contact_id, shared_by_id, token_hash, security_level, purpose) values ($1, $2, $3, $4, 'link', 'continuing_care')", [letter.id, gp.id, maya, randomBytes(32).toString("hex")]);
   return { tag, clientId: client.id, sessionId: session.id, email: `ada-${tag}@example.test` };
 }
 

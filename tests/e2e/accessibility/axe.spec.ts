@@ -244,7 +244,7 @@ test("sharing portal: no critical or serious axe violations", async ({ page }) =
   const token = randomBytes(32).toString("base64url");
   const hash = createHash("sha256").update(token, "utf8").digest("hex");
   await query(
-    "insert into document_shares (document_id, organisation_id, contact_id, shared_by_id, token_hash, security_level, purpose) values ($1, (select d.organisation_id from documents d where d.id = $1), $2, $3, $4, 'link', 'continuing_care')",
+    "insert into document_shares (document_id, contact_id, shared_by_id, token_hash, security_level, purpose) values ($1, $2, $3, $4, 'link', 'continuing_care')",
     [ids.document, ids.contact, admin.id, hash],
   );
   await query("update organisations set sharing_enabled = true where id = $1", [org.id]);

@@ -24,7 +24,7 @@ async function sentShare(world: { orgId: string; adminId: string; clientId: stri
   );
   const token = randomBytes(32).toString("base64url");
   await query(
-    "insert into document_shares (document_id, organisation_id, contact_id, shared_by_id, token_hash, security_level, sent_at, created_at, purpose) values ($1, (select d.organisation_id from documents d where d.id = $1), $2, $3, $4, 'link', $5, now(), 'referral')",
+    "insert into document_shares (document_id, contact_id, shared_by_id, token_hash, security_level, sent_at, created_at, purpose) values ($1, $2, $3, $4, 'link', $5, now(), 'referral')",
     [doc!.id, contact!.id, world.adminId, createHash("sha256").update(token, "utf8").digest("hex"), new Date(Date.now() - opts.hoursAgo * HOUR)],
   );
   return { email, contactName: `Dr Lena Fox ${opts.suffix}`, title: `Assessment summary ${opts.suffix}`, path: `/share/${token}` };

@@ -20,8 +20,8 @@ test("an undelivered share email shows on the share, is listed in Settings → M
     [doc!.organisation_id, to],
   );
   await query(
-    `insert into document_shares (document_id, organisation_id, contact_id, shared_by_id, token_hash, security_level, sent_at, link_email_id)
-     values ($1, (select d.organisation_id from documents d where d.id = $1), $2, $3, $4, 'link', now() - interval '1 hour', $5)`,
+    `insert into document_shares (document_id, contact_id, shared_by_id, token_hash, security_level, sent_at, link_email_id)
+     values ($1, $2, $3, $4, 'link', now() - interval '1 hour', $5)`,
     [doc!.id, contact!.id, sam!.id, randomBytes(32).toString("hex"), email!.id],
   );
 

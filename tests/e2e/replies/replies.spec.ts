@@ -27,7 +27,7 @@ test("a contact sends a PDF back with a note; the sender is told, files it as a 
   );
   const gp = await one<{ id: string }>("insert into contacts (organisation_id, name, organisation_name, email) values ($1, $2, 'Northside GP', $3) returning id", [org.id, `Dr Rhea ${tag}`, `rhea-${tag}@gp.test`]);
   const token = randomBytes(32).toString("base64url");
-  await query("insert into document_shares (document_id, organisation_id, contact_id, shared_by_id, token_hash, security_level, purpose) values ($1, (select d.organisation_id from documents d where d.id = $1), $2, $3, $4, 'link', 'continuing_care')", [
+  await query("insert into document_shares (document_id, contact_id, shared_by_id, token_hash, security_level, purpose) values ($1, $2, $3, $4, 'link', 'continuing_care')", [
     letter.id,
     gp.id,
     maya.id,

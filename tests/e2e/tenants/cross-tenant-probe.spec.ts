@@ -30,7 +30,7 @@ async function organisationB() {
     [org.id, client.id, JSON.stringify({ body: "Probe." }), owner.id],
   );
   const share = await one<{ id: string }>(
-    "insert into document_shares (document_id, organisation_id, contact_id, shared_by_id, token_hash, security_level) values ($1, (select d.organisation_id from documents d where d.id = $1), $2, $3, $4, 'link') returning id",
+    "insert into document_shares (document_id, contact_id, shared_by_id, token_hash, security_level) values ($1, $2, $3, $4, 'link') returning id",
     [document.id, contact.id, owner.id, randomBytes(32).toString("hex")],
   );
   const session = await one<{ id: string }>(
