@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { DocumentShares } from "@/components/documents/document-shares";
-import { ButtonLink } from "@/components/ui/button";
+import { Button, ButtonLink } from "@/components/ui/button";
 import { RowCheckbox } from "@/components/ui/row-checkbox";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { DOCUMENT_KIND_LABELS } from "@/lib/access/documents";
@@ -34,9 +34,9 @@ export function ChartDocumentsTable({ items, shareable }: { items: DocumentListI
               Share selected
             </ButtonLink>
           ) : (
-            <span aria-disabled="true" className="cursor-not-allowed rounded-md bg-slate-100 px-3 py-2 text-sm font-medium text-slate-500">
+            <Button variant="primary" disabled>
               Share selected
-            </span>
+            </Button>
           )}
         </div>
       )}
