@@ -1,6 +1,6 @@
 
 import { sql } from "drizzle-orm";
-import { boolean, check, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type ExtraConfigColumn } from "drizzle-orm/pg-core";
 import { documentKind, securityLevel } from "./enums";
 import { organisations, users } from "./organisations";
 import { clients } from "./clients";
@@ -53,6 +53,10 @@ export const documents = pgTable(
   ],
 );
 
+/** An organisation's shares newest first, in the order "Shared externally" lists them. */
+const orgNewestFirst = (t: { organisationId: ExtraConfigColumn; createdAt: ExtraConfigColumn; id: ExtraConfigColumn }) =>
+  [t.organisationId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()] as const;
+
 export const documentShares = pgTable(
   "document_shares",
   {
@@ -100,11 +104,11 @@ export const documentShares = pgTable(
     // "Shared externally" (lib/documents/list-external-shares.ts): newest first per organisation, and
     // its rare filters (revoked, locked, unopened links of the last day, links opened within the
     // clinic's limit) without walking every share.
-    index("document_shares_org_created_idx").on(t.organisationId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
-    index("document_shares_org_revoked_idx").on(t.organisationId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`${t.revokedAt} is not null`),
+    index("document_shares_org_created_idx").on(...orgNewestFirst(t)),
+    index("document_shares_org_revoked_idx").on(...orgNewestFirst(t)).where(sql`${t.revokedAt} is not null`),
     index("document_shares_org_unopened_idx").on(t.organisationId, t.sentAt).where(sql`${t.firstOpenedAt} is null and ${t.revokedAt} is null and ${t.lockedAt} is null`),
     index("document_shares_org_opened_idx").on(t.organisationId, t.firstOpenedAt).where(sql`${t.firstOpenedAt} is not null and ${t.revokedAt} is null and ${t.lockedAt} is null`),
-    index("document_shares_org_locked_idx").on(t.organisationId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`${t.lockedAt} is not null and ${t.revokedAt} is null`),
+    index("document_shares_org_locked_idx").on(...orgNewestFirst(t)).where(sql`${t.lockedAt} is not null and ${t.revokedAt} is null`),
     // The sweep's candidates: unopened, live links not yet reported on (a small set at any time).
     index("document_shares_unopened_idx").on(t.sentAt).where(sql`${t.firstOpenedAt} is null and ${t.revokedAt} is null and ${t.unopenedNotifiedAt} is null`),
   ],
@@ -152,6 +156,14 @@ export const documentFiles = pgTable("document_files", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+/** A kept PDF: the hash of everything it shows (`fingerprint`), its bytes, their size and when it was rendered. */
+const keptPdfColumns = () => ({
+  fingerprint: text("fingerprint").notNull(),
+  bytes: bytea("bytes").notNull(),
+  size: integer("size").notNull(),
+  renderedAt: timestamp("rendered_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 // The rendered PDF of a document, kept so a download is not a fresh render (font parsing and
 // subsetting). One row per document: `fingerprint` is a hash of everything the PDF shows (its
 // render model and the renderer's version), so any change to the document, its client, author or
@@ -161,10 +173,7 @@ export const documentPdfs = pgTable("document_pdfs", {
   documentId: uuid("document_id")
     .primaryKey()
     .references(() => documents.id, { onDelete: "cascade" }),
-  fingerprint: text("fingerprint").notNull(),
-  bytes: bytea("bytes").notNull(),
-  size: integer("size").notNull(),
-  renderedAt: timestamp("rendered_at", { withTimezone: true }).notNull().defaultNow(),
+  ...keptPdfColumns(),
 });
 
 // The PDF a contact downloads through the sharing portal: its footer names that share's recipient
@@ -181,10 +190,7 @@ export const documentSharePdfs = pgTable(
     documentId: uuid("document_id")
       .notNull()
       .references(() => documents.id, { onDelete: "cascade" }),
-    fingerprint: text("fingerprint").notNull(),
-    bytes: bytea("bytes").notNull(),
-    size: integer("size").notNull(),
-    renderedAt: timestamp("rendered_at", { withTimezone: true }).notNull().defaultNow(),
+    ...keptPdfColumns(),
   },
   (t) => [primaryKey({ columns: [t.shareId, t.documentId] })],
 );
