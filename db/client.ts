@@ -45,6 +45,8 @@ export function onStatement(listener: (statement: string) => void): () => void {
 interface Connection {
   db: Database;
   driver: Driver;
+  /** Server PostgreSQL only: the pool for statements planned once for everyone (see `selectPlannedOnce`). */
+  plannedOnceDb?: Database;
   close: () => Promise<void>;
 }
 
@@ -135,22 +137,44 @@ async function connect(url: string | undefined): Promise<Connection> {
   }
   const { default: pg } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: Number(process.env.DATABASE_POOL_MAX ?? 10),
-    connectionTimeoutMillis: t.connectMs,
-    statement_timeout: t.statementMs,
-    idle_in_transaction_session_timeout: t.idleInTransactionMs,
-    query_timeout: t.queryMs,
-    // The app's queries are short and indexed; JIT compiling a large plan costs seconds (measured at
-    // a million documents: 3.7 s of JIT for a 6 s list) and never pays back for OLTP.
-    options: "-c jit=off",
-    keepAlive: true,
-    Client: guardedClient(pg.Client),
-  });
-  pool.on("error", logPoolError);
-  return { db: drizzle(pool, { schema, logger: statementListeners }) as unknown as Database, driver, close: () => pool.end() };
+  const serverPool = (settings: Record<string, string>) => {
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+      connectionTimeoutMillis: t.connectMs,
+      statement_timeout: t.statementMs,
+      idle_in_transaction_session_timeout: t.idleInTransactionMs,
+      query_timeout: t.queryMs,
+      // The app's queries are short and indexed; JIT compiling a large plan costs seconds (measured at
+      // a million documents: 3.7 s of JIT for a 6 s list) and never pays back for OLTP.
+      options: Object.entries({ jit: "off", ...settings })
+        .map(([name, value]) => `-c ${name}=${value}`)
+        .join(" "),
+      keepAlive: true,
+      Client: guardedClient(pg.Client),
+    });
+    pool.on("error", logPoolError);
+    return pool;
+  };
+  const pool = serverPool({});
+  // Opened on first use: its connections only ever run the few statements `selectPlannedOnce` names.
+  const plannedOncePool = serverPool(PLANNED_ONCE_SETTINGS);
+  return {
+    db: drizzle(pool, { schema, logger: statementListeners }) as unknown as Database,
+    plannedOnceDb: drizzle(plannedOncePool, { schema, logger: statementListeners }) as unknown as Database,
+    driver,
+    close: async () => {
+      await Promise.all([pool.end(), plannedOncePool.end()]);
+    },
+  };
 }
+
+/**
+ * The settings of the pool behind `selectPlannedOnce`: each named statement is planned once per
+ * connection, for everyone (a generic plan), and that plan may not read an index through a bitmap,
+ * so it walks its index in the list's order and stops at the page's end, whoever asks.
+ */
+export const PLANNED_ONCE_SETTINGS = { plan_cache_mode: "force_generic_plan", enable_bitmapscan: "off" } as const;
 
 // A pool client whose read timed out is closed (see closeOnReadTimeout), for both callback and promise calls.
 interface QueryableClient {
@@ -251,9 +275,23 @@ export function renderStatement(query: SQL): Query {
 }
 
 /** Rows of a rendered statement, its placeholders filled with `values`. Planned on every call, as `selectRows` is. */
-export async function selectStatement<T>(exec: Executor, statement: Query, values: Record<string, unknown>): Promise<T[]> {
-  const result = await exec._.session.prepareQuery(statement, undefined, undefined, false).execute(values);
+export async function selectStatement<T>(exec: Executor, statement: Query, values: Record<string, unknown>, name?: string): Promise<T[]> {
+  const result = await exec._.session.prepareQuery(statement, undefined, name, false).execute(values);
   return (result as unknown as { rows: T[] }).rows;
+}
+
+/**
+ * Rows of a rendered statement planned once for everyone: on a server PostgreSQL it is prepared as
+ * `name` on a pool of its own (PLANNED_ONCE_SETTINGS), so a call skips planning, which costs as much
+ * as running a short list page. Only for statements whose one plan is right for anyone (a page that
+ * walks an index in order: tested with EXPLAIN in tests/integration/sessions-list-explain.test.ts);
+ * a search, whose best plan depends on the words, is planned per call. Elsewhere (PGlite, Neon's
+ * pooler, which takes no startup settings) it is planned per call as `selectStatement` is.
+ */
+export async function selectPlannedOnce<T>(name: string, statement: Query, values: Record<string, unknown>): Promise<T[]> {
+  const connection = await getConnection();
+  if (!connection.plannedOnceDb) return selectStatement<T>(connection.db, statement, values);
+  return selectStatement<T>(connection.plannedOnceDb, statement, values, name);
 }
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
-import type { Query, SQL } from "drizzle-orm";
-import { getDb, renderStatement, selectStatement } from "@/db/client";
+import { fillPlaceholders, type Query, type SQL } from "drizzle-orm";
+import { getDb, renderStatement, selectPlannedOnce, selectStatement } from "@/db/client";
 import type { StaffActor } from "@/lib/access/actor";
 import { can } from "@/lib/access/can";
 import { levelAllows, sessionAccess, type SessionLevel, type ShareLevel } from "@/lib/access/sessions";
@@ -65,12 +65,16 @@ export async function listSessions(actor: StaffActor, input: { tab: SessionListT
   const before = decodeListCursor(input.before);
   const after = before ? null : decodeListCursor(input.after);
   const window = { after: after ?? undefined, before: before ?? undefined, limit: SESSION_PAGE_SIZE };
-  const statement = pageStatement(actor, input.tab, input.q, window);
-  if (!statement) return empty;
-  // Planned on every call, on purpose: a prepared statement's generic plan is made for the average
-  // person and would sort a heavy owner's or recipient's whole history instead of reading the
-  // index in order (measured with npm run bench).
-  const fetched = await selectStatement<Row>(await getDb(), statement, listPlaceholderValues(actor, input.q, { ...window, limit: SESSION_PAGE_SIZE + 1 }));
+  const page = pageStatement(actor, input.tab, input.q, window);
+  if (!page) return empty;
+  const values = listPlaceholderValues(actor, input.q, { ...window, limit: SESSION_PAGE_SIZE + 1 });
+  // A page without a search has one right plan for anyone (walk the tab's index in order and stop
+  // at the page's end), so it is planned once: planning cost as much as running it. A search is
+  // planned per call: whether to read the title's trigram index or walk the tab in order depends
+  // on how common the words are.
+  const fetched = input.q
+    ? await selectStatement<Row>(await getDb(), page.statement, values)
+    : await selectPlannedOnce<Row>(page.name, page.statement, values);
   const more = fetched.length > SESSION_PAGE_SIZE;
   const rows = fetched.slice(0, SESSION_PAGE_SIZE);
   // A previous page was read oldest first: put it back in list order.
@@ -110,29 +114,46 @@ export async function listSessions(actor: StaffActor, input: { tab: SessionListT
 }
 
 // The page's text depends only on its shape, never on its values: rendered once per shape
-// (composing and rendering it cost about as much as a primary-key lookup, measured with npm run bench).
-const statements = new Map<string, Query | null>();
+// (composing and rendering it cost about as much as a primary-key lookup, measured with npm run bench),
+// and named after it, for the statement prepared from it.
+const statements = new Map<string, { name: string; statement: Query } | null>();
 
-function pageStatement(actor: StaffActor, tab: SessionListTab, q: string | undefined, window: PageWindow): Query | null {
-  const key = [tab, q ? "q" : "", window.before ? "before" : window.after ? "after" : "", actor.teamIds.length > 0 ? "teams" : ""].join("|");
-  let statement = statements.get(key);
-  if (statement === undefined) {
+function pageStatement(actor: StaffActor, tab: SessionListTab, q: string | undefined, window: PageWindow) {
+  const name = ["session_list", tab, q ? "search" : "", window.before ? "before" : window.after ? "after" : "first", actor.teamIds.length > 0 ? "teams" : ""]
+    .filter(Boolean)
+    .join("_");
+  let page = statements.get(name);
+  if (page === undefined) {
     const query = sessionPageSql(actor, { tab, q, window, bind: LIST_PLACEHOLDERS });
-    statement = query ? renderStatement(query) : null;
-    statements.set(key, statement);
+    page = query ? { name, statement: renderStatement(query) } : null;
+    statements.set(name, page);
   }
-  return statement;
+  return page;
 }
+
+const EXPLAINED_CURSOR = { listedAt: "2026-01-01 00:00:00+00", id: "00000000-0000-4000-8000-000000000000" };
+const EXPLAINED_WINDOWS = [
+  { name: "first page", window: { limit: SESSION_PAGE_SIZE } },
+  { name: "next page", window: { after: EXPLAINED_CURSOR, limit: SESSION_PAGE_SIZE } },
+  { name: "previous page", window: { before: EXPLAINED_CURSOR, limit: SESSION_PAGE_SIZE } },
+];
 
 /** The SQL of a tab's first page, with and without a cursor (for EXPLAIN in the tests and the benchmark). */
 export function sessionListQueries(actor: StaffActor, input: { tab: SessionListTab; q?: string }): { name: string; query: SQL }[] {
-  const cursor = { listedAt: "2026-01-01 00:00:00+00", id: "00000000-0000-4000-8000-000000000000" };
-  return [
-    { name: "first page", window: { limit: SESSION_PAGE_SIZE } },
-    { name: "next page", window: { after: cursor, limit: SESSION_PAGE_SIZE } },
-    { name: "previous page", window: { before: cursor, limit: SESSION_PAGE_SIZE } },
-  ].flatMap(({ name, window }) => {
+  return EXPLAINED_WINDOWS.flatMap(({ name, window }) => {
     const query = sessionPageSql(actor, { tab: input.tab, q: input.q, window });
     return query ? [{ name, query }] : [];
+  });
+}
+
+/**
+ * The statements a tab's pages without a search are prepared from (planned once for everyone), with
+ * one call's values: for EXPLAIN of the plan every person gets, in the tests.
+ */
+export function plannedOnceSessionPages(actor: StaffActor, tab: SessionListTab): { name: string; sql: string; values: unknown[] }[] {
+  return EXPLAINED_WINDOWS.flatMap(({ name, window }) => {
+    const page = pageStatement(actor, tab, undefined, window);
+    const values = listPlaceholderValues(actor, undefined, { ...window, limit: SESSION_PAGE_SIZE + 1 });
+    return page ? [{ name, sql: page.statement.sql, values: fillPlaceholders(page.statement.params, values) }] : [];
   });
 }

@@ -6,6 +6,7 @@ import { GET as health } from "@/app/api/health/route";
 import { verifyStaffCredentials } from "@/lib/auth/verify-staff-credentials";
 import { verifyClientCredentials } from "@/lib/client-portal/verify-client-credentials";
 import { isDatabaseUnavailable } from "@/lib/database-unavailable";
+import { listSessions } from "@/lib/sessions/list-sessions";
 import { createMember, createOrganisation, TEST_PASSWORD } from "@/tests/support/factories";
 
 // A hung database used to hang every request for as long as it hung (93 s with PostgreSQL frozen
@@ -130,6 +131,20 @@ describe("a hung PostgreSQL fails requests within the timeouts", () => {
     // The server is back (a fresh path to it): the pool must not hand out the dead connection.
     await useDatabase(realUrl);
     expect(await selectRows<{ one: number }>(await getDb(), sql`select 1 as one`)).toEqual([{ one: 1 }]);
+  });
+
+  it("the Sessions list, whose pages run on a pool of their own (planned once), fails as fast on a frozen connection and recovers", async () => {
+    const org = await createOrganisation();
+    const member = await createMember(org, { role: "clinician" });
+    const proxy = await freezableProxy(new URL(realUrl));
+    await useDatabase(proxy.url, { DATABASE_QUERY_TIMEOUT_MS: "1500", DATABASE_CONNECT_TIMEOUT_MS: "1000" });
+    expect((await listSessions(member, { tab: "mine" })).items).toEqual([]); // that pool has a connection
+    proxy.freeze();
+    const frozen = await elapsed(() => listSessions(member, { tab: "shared" }));
+    expect(isDatabaseUnavailable(frozen.error)).toBe(true);
+    expect(frozen.ms).toBeLessThan(NEVER);
+    await useDatabase(realUrl);
+    expect((await listSessions(member, { tab: "mine" })).items).toEqual([]);
   });
 
   it("cancels a statement that runs past statement_timeout, and sets idle_in_transaction_session_timeout", async () => {

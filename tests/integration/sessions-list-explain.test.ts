@@ -8,9 +8,10 @@ import { kindsFor } from "@/lib/access/documents";
 import { assignedChartsOf, DOCUMENT_PAGE_SIZE } from "@/lib/documents/list-documents";
 import { documentPageSql } from "@/lib/documents/visible-documents";
 import { EXTERNAL_SHARE_FILTERS, externalSharesPageQuery } from "@/lib/documents/list-external-shares";
-import { listSessions, sessionListQueries } from "@/lib/sessions/list-sessions";
+import { listSessions, plannedOnceSessionPages, sessionListQueries } from "@/lib/sessions/list-sessions";
 import { SESSION_LIST_TABS, visibleSessionsSql } from "@/lib/sessions/visible-sessions";
 import { idOf, loadDataset, PEOPLE } from "../../scripts/bench/dataset";
+import { explainPlannedOnce } from "../../scripts/bench/explain-planned-once";
 
 /**
  * The list and search queries must stay index-driven as the tables grow. On the benchmark's own
@@ -101,6 +102,25 @@ describe("the list queries on the benchmark dataset (CI scale)", () => {
       expect(plan, `${tab}\n${plan}`).toMatch(tab === "shared" ? /Index Scan using session_shares_user_idx on session_shares sh\b/ : /Index Scan using clinical_sessions_(owner|team)_idx on clinical_sessions s\b/);
       const arms = tab === "team" ? plan.slice(plan.indexOf("Function Scan on unnest")) : plan;
       expect(arms, `${tab}\n${plan}`).not.toMatch(/Sort Key: (s|sh)\.created_at/);
+    }
+  });
+
+  it("a page without a search has one plan for everyone (its statement is prepared once): it walks the tab's index in order, whoever asks", async () => {
+    // The plan a connection of the planned-once pool makes (db/client.ts selectPlannedOnce): generic,
+    // made without anyone's values, so it must not depend on how many rows a person has.
+    for (const actor of [people.heavyOwner, people.heavyRecipient, people.teamMember, people.admin, people.clinician]) {
+      for (const tab of SESSION_LIST_TABS) {
+        for (const page of plannedOnceSessionPages(actor, tab)) {
+          const plan = await explainPlannedOnce(await getDb(), page.sql, page.values);
+          const where = `${tab} ${page.name} for ${actor.name}\n${plan}`;
+          expect(plan, where).toMatch(/\$1\b/); // the generic plan, not one made for these values
+          expect(plan, where).not.toMatch(LARGE_TABLES);
+          expect(plan, where).not.toMatch(/Bitmap/);
+          expect(plan, where).toMatch(tab === "shared" ? /Index Scan (Backward )?using session_shares_user_idx on session_shares sh\b/ : /Index Scan (Backward )?using clinical_sessions_(owner|team)_idx on clinical_sessions s\b/);
+          const arms = tab === "team" ? plan.slice(plan.indexOf("Function Scan on unnest")) : plan;
+          expect(arms, where).not.toMatch(/Sort Key: (s|sh)\.created_at/);
+        }
+      }
     }
   });
 
