@@ -63,7 +63,7 @@ export interface SharedDownloadTarget {
  */
 export async function findShareForDownload(exec: Executor, shareId: string, what: "pdf" | "file", requested: string | null) {
   if (!isUuid(shareId) || (requested && !isUuid(requested))) return null;
-  const wanted = requested ? sql`${requested}::uuid` : sql`${documentShares.documentId}`;
+  const wanted = requested ? sql`${sql.placeholder("requested")}::uuid` : sql`${documentShares.documentId}`;
   const onShare = (t: SQL) => sql`${t}.id = ${wanted} and ${t}.deleted_at is null and ${t}.organisation_id = ${documents.organisationId}
     and (${t}.id = ${documentShares.documentId} or exists (select 1 from share_documents sd where sd.share_id = ${documentShares.id} and sd.document_id = ${t}.id))`;
   const target = sql<SharedDownloadTarget | null>`(select json_build_object(
@@ -83,7 +83,11 @@ export async function findShareForDownload(exec: Executor, shareId: string, what
           storedFingerprint: sql<null>`null`,
           bytes: sql<Uint8Array | null>`(select f.bytes from document_files f join documents t on t.id = f.document_id where f.document_id = ${wanted} and ${onShare(sql`t`)})`,
         };
-  const [row] = await shareQuery(exec, eq(documentShares.id, shareId), { target, clinicAddress: organisations.address, ...kept });
+  // Prepared, so planned once per connection (planning its dozen lookups cost more than running
+  // them): every lookup is by key, so one plan suits any share.
+  const [row] = await shareQuery(exec, eq(documentShares.id, sql.placeholder("shareId")), { target, clinicAddress: organisations.address, ...kept })
+    .prepare(`portal_download_${what}${requested ? "_named_document" : ""}`)
+    .execute({ shareId, requested });
   return row ?? null;
 }
 
