@@ -17,6 +17,7 @@ export function DocumentShares({ title, shares }: { title: string; shares: Docum
         <li key={s.id} className="flex flex-wrap items-center gap-x-2 gap-y-1">
           <span>
             {s.contactName} <span className="text-slate-600">· {formatDate(s.sentAt)}</span>
+            {s.documentCount > 1 && <span className="text-slate-600"> · {s.documentCount} documents in one link</span>}
           </span>
           <ShareStateBadge state={s.state} />
         </li>

@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "@/db/client";
-import { clients, contacts, documents, documentShares, organisations, users } from "@/db/schema";
+import { clients, contacts, documents, documentShares, organisations, shareDocuments, users } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { visibleClientsFilter } from "@/lib/access/client-visibility";
 import { canManageShare, canSeeExternalShares, kindsFor, type DocumentKind } from "@/lib/access/documents";
@@ -23,6 +23,8 @@ export interface ExternalShareItem {
   documentId: string;
   documentTitle: string;
   documentKind: DocumentKind;
+  /** The share's other documents, for a share of several (the row names its first). */
+  moreDocuments: number;
   clientName: string;
   contactName: string;
   contactOrganisation: string | null;
@@ -112,6 +114,7 @@ export async function listExternalShares(actor: StaffActor, opts: { state?: Exte
         documentId: s.documentId,
         documentTitle: r.title,
         documentKind: r.kind,
+        moreDocuments: Number(r.moreDocuments),
         clientName: r.clientName,
         contactName: r.contactName,
         contactOrganisation: r.contactOrganisation,
@@ -163,6 +166,8 @@ export function externalSharesPageQuery(
     contactName: sql<string>`(select ${contacts.name} from ${contacts} where ${contacts.id} = ${documentShares.contactId})`,
     contactOrganisation: sql<string | null>`(select ${contacts.organisationName} from ${contacts} where ${contacts.id} = ${documentShares.contactId})`,
     sharedByName: sql<string>`(select ${users.name} from ${users} where ${users.id} = ${documentShares.sharedById})`,
+    // A share of several documents lists under its first; the others are counted.
+    moreDocuments: sql<number>`(select count(*)::int from ${shareDocuments} where ${shareDocuments.shareId} = ${documentShares.id})`,
   });
   if (actor.role.permissions.clientScope !== "all" && opts.assignedCharts !== "many") {
     return db

@@ -8,6 +8,8 @@ import { buildDisclosureRecord } from "@/lib/clients/build-disclosure-record";
 import { changeShare } from "@/lib/documents/change-share";
 import { DocumentsRefused, refusedDocumentsText } from "@/lib/documents/documents-refused";
 import { getDocument } from "@/lib/documents/get-document";
+import { listDocuments } from "@/lib/documents/list-documents";
+import { listExternalShares } from "@/lib/documents/list-external-shares";
 import { shareDocument } from "@/lib/documents/share-document";
 import { downloadSharedZip } from "@/lib/portal/download-shared-zip";
 import { findShareById, portalStatus } from "@/lib/portal/find-share";
@@ -64,6 +66,14 @@ describe("several documents in one share", () => {
       const page = await getDocument(admin, id);
       expect(page.shares.find((x) => x.id === shareId)).toMatchObject({ documentCount: 3, state: "sent" });
     }
+    // The documents list shows the link beside each of its documents, not only the first, and
+    // "Shared externally" lists it once, under its first, counting the others.
+    const listed = await listDocuments(admin);
+    for (const id of [letter, lab, invoice]) {
+      expect(listed.items.find((d) => d.id === id)?.shares.find((x) => x.id === shareId), id).toMatchObject({ contactName: "Dr Multi GP", documentCount: 3, state: "sent" });
+    }
+    const external = (await listExternalShares(admin)).items.filter((x) => x.id === shareId);
+    expect(external).toEqual([expect.objectContaining({ documentId: letter, documentTitle: "Referral letter", moreDocuments: 2 })]);
     const record = await buildDisclosureRecord(db, { organisationId: org.id, clientId, now: new Date() });
     expect(record.disclosures.filter((d) => d.recipientName === "Dr Multi GP").map((d) => d.documentTitle).sort()).toEqual(["Blood count", "Invoice March", "Referral letter"]);
     // The dialog's list offers the client's other documents.

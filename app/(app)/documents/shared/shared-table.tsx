@@ -99,7 +99,10 @@ export function SharedExternallyTable({ items, caption, empty }: { items: Extern
                     <Link href={`/documents/${s.documentId}`} className="font-medium text-teal-800 hover:underline">
                       {s.documentTitle}
                     </Link>
-                    <span className="block text-xs text-slate-600">{DOCUMENT_KIND_LABELS[s.documentKind]}</span>
+                    <span className="block text-xs text-slate-600">
+                      {DOCUMENT_KIND_LABELS[s.documentKind]}
+                      {s.moreDocuments > 0 && ` · and ${s.moreDocuments} more ${s.moreDocuments === 1 ? "document" : "documents"} in this link`}
+                    </span>
                   </Td>
                   <Td>{s.clientName}</Td>
                   <Td>
