@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { buttonClasses } from "./button";
+import { ButtonLink, buttonClasses } from "./button";
+import { EmptyState } from "./empty-state";
 import { cn } from "./cn";
 
 export type CursorPaginationProps = {
@@ -38,5 +39,20 @@ export function CursorPagination({ prevHref, nextHref, className }: CursorPagina
         </span>
       )}
     </nav>
+  );
+}
+
+/**
+ * What a page reached by a cursor shows when nothing is on it any more (its rows were revoked,
+ * deleted or moved since the link was made): not the list's "nothing yet", which would be untrue
+ * while earlier pages still hold rows, but the way back to the first page.
+ */
+export function PageNowEmpty({ firstPageHref, what }: { firstPageHref: string; what: string }) {
+  return (
+    <EmptyState
+      title="Nothing left on this page"
+      description={`The ${what} that were here have changed since this page was opened.`}
+      action={<ButtonLink href={firstPageHref}>Back to the first page</ButtonLink>}
+    />
   );
 }

@@ -5,7 +5,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
-import { CursorPagination } from "@/components/ui/cursor-pagination";
+import { CursorPagination, PageNowEmpty } from "@/components/ui/cursor-pagination";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { roleAllowsClient } from "@/lib/access/clients";
 import { requireStaffWith } from "@/lib/access/require-area";
@@ -16,7 +16,10 @@ import { formatDate } from "@/lib/format/dates";
 export const metadata: Metadata = { title: "Clients" };
 
 type Params = { q?: string; after?: string | string[]; before?: string | string[] };
-/** A cursor from the query string (an opaque token; the list ignores one it did not make). */
+/**
+ * A cursor from the query string (an opaque token; the list ignores one it did not make). Client
+ * cursors carry the sort name, so they may be longer than the other lists' (lib/pagination/list-cursor.ts).
+ */
 const cursorParam = (v: string | string[] | undefined) => (typeof v === "string" && v.length <= 800 ? v : undefined);
 
 export default async function ClientsPage({ searchParams }: { searchParams: Promise<Params> }) {
@@ -46,7 +49,9 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
           Search
         </button>
       </form>
-      {list.items.length === 0 ? (
+      {list.items.length === 0 && (raw.after || raw.before) ? (
+        <PageNowEmpty firstPageHref={href({})} what="clients" />
+      ) : list.items.length === 0 ? (
         <EmptyState
           title={q ? "No clients match your search" : "No clients yet"}
           description={q ? "Try a name, an email address or a date of birth such as 1988-04-12." : "Charts you may see will be listed here."}

@@ -6,7 +6,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterChips } from "@/components/ui/filter-chips";
 import { PageHeader } from "@/components/ui/page-header";
-import { CursorPagination } from "@/components/ui/cursor-pagination";
+import { CursorPagination, PageNowEmpty } from "@/components/ui/cursor-pagination";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { canSeeExternalShares, DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, kindsFor, type DocumentKind } from "@/lib/access/documents";
 import { requireStaffWith } from "@/lib/access/require-area";
@@ -45,7 +45,9 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
         label="Filter by kind"
         chips={[undefined, ...DOCUMENT_KINDS.filter((k) => visibleKinds.includes(k))].map((k) => ({ key: k ?? "all", label: k ? `${DOCUMENT_KIND_LABELS[k]}s` : "All", href: href({ kind: k }), current: k === kind }))}
       />
-      {items.length === 0 && !prevCursor ? (
+      {items.length === 0 && !prevCursor && (params.after || params.before) ? (
+        <PageNowEmpty firstPageHref={href({ kind })} what="documents" />
+      ) : items.length === 0 && !prevCursor ? (
         <EmptyState
           title={kind ? `No ${DOCUMENT_KIND_LABELS[kind].toLowerCase()}s yet` : "No documents yet"}
           description="Documents you create for your clients, and those your colleagues create for clients you can see, are listed here."

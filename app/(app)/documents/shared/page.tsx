@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SHARE_STATE } from "@/components/access/share-state-badge";
-import { CursorPagination } from "@/components/ui/cursor-pagination";
+import { CursorPagination, PageNowEmpty } from "@/components/ui/cursor-pagination";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterChips } from "@/components/ui/filter-chips";
 import { PageHeader } from "@/components/ui/page-header";
@@ -21,6 +21,7 @@ export default async function SharedExternallyPage({ searchParams }: { searchPar
   const params = await searchParams;
   const state = FILTERS.find((f) => f.value === params.state)?.value ?? "live";
   const page = await listExternalShares(actor, { state, after: cursorParam(params.after), before: cursorParam(params.before) });
+  const paged = Boolean(cursorParam(params.after) || cursorParam(params.before));
   const href = (p: { state?: ExternalShareFilter; after?: string; before?: string }) =>
     `/documents/shared?${new URLSearchParams({ ...(p.state && p.state !== "live" ? { state: p.state } : {}), ...(p.after ? { after: p.after } : {}), ...(p.before ? { before: p.before } : {}) })}`;
   const current = FILTERS.find((f) => f.value === state)!;
@@ -38,10 +39,14 @@ export default async function SharedExternallyPage({ searchParams }: { searchPar
         caption={`External shares: ${current.label.toLowerCase()}`}
         empty={
           page.items.length === 0 && !page.prevCursor ? (
-            <EmptyState
-              title={state === "live" ? "Nothing shared externally" : `No ${current.label.toLowerCase()} shares`}
-              description="Documents shared with GPs, insurers and other clinics from a document's Share button are listed here."
-            />
+            paged ? (
+              <PageNowEmpty firstPageHref={href({ state })} what="shares" />
+            ) : (
+              <EmptyState
+                title={state === "live" ? "Nothing shared externally" : `No ${current.label.toLowerCase()} shares`}
+                description="Documents shared with GPs, insurers and other clinics from a document's Share button are listed here."
+              />
+            )
           ) : undefined
         }
       />

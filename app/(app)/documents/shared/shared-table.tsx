@@ -45,21 +45,24 @@ export function SharedExternallyTable({ items, caption, empty }: { items: Extern
     >
       {empty ?? (
         <>
-          <div className="flex flex-wrap items-center justify-between gap-3">
-            <p className="text-sm text-slate-700" role="status">
-              {count === 0 ? "Select shares to revoke them." : `${count} selected`}
-            </p>
-            <ConfirmButton
-              variant="secondary"
-              disabled={count === 0}
-              title={`Revoke ${count === 1 ? "this share" : `these ${count} shares`}?`}
-              description="Each contact's link stops working at once, also in a browser where it is already open. To share again, share the document anew."
-              confirmLabel="Revoke access"
-              pendingLabel="Revoking…"
-            >
-              Revoke selected
-            </ConfirmButton>
-          </div>
+          {/* A view where nothing can be revoked (the revoked shares, or none of them yours) offers no selection. */}
+          {revocable.length > 0 && (
+            <div className="flex flex-wrap items-center justify-between gap-3">
+              <p className="text-sm text-slate-700" role="status">
+                {count === 0 ? "Select shares to revoke them." : `${count} selected`}
+              </p>
+              <ConfirmButton
+                variant="secondary"
+                disabled={count === 0}
+                title={`Revoke ${count === 1 ? "this share" : `these ${count} shares`}?`}
+                description="Each contact's link stops working at once, also in a browser where it is already open. To share again, share the document anew."
+                confirmLabel="Revoke access"
+                pendingLabel="Revoking…"
+              >
+                Revoke selected
+              </ConfirmButton>
+            </div>
+          )}
           {[...selected].map((id) => (
             <input key={id} type="hidden" name="shareIds" value={id} />
           ))}
@@ -68,12 +71,13 @@ export function SharedExternallyTable({ items, caption, empty }: { items: Extern
             <THead>
               <Tr>
                 <Th className="w-10">
-                  <RowCheckbox
-                    aria-label="Select all shares on this page"
-                    checked={allChosen}
-                    disabled={revocable.length === 0}
-                    onChange={(e) => setSelected(e.target.checked ? new Set(revocable.map((i) => i.id)) : new Set())}
-                  />
+                  {revocable.length > 0 && (
+                    <RowCheckbox
+                      aria-label="Select all shares on this page"
+                      checked={allChosen}
+                      onChange={(e) => setSelected(e.target.checked ? new Set(revocable.map((i) => i.id)) : new Set())}
+                    />
+                  )}
                 </Th>
                 <Th>Document</Th>
                 <Th>Client</Th>

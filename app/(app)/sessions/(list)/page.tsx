@@ -6,7 +6,7 @@ import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
-import { CursorPagination } from "@/components/ui/cursor-pagination";
+import { CursorPagination, PageNowEmpty } from "@/components/ui/cursor-pagination";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { AccessLevelBadge, formatDate, SessionStatusBadge, VisibilityBadge } from "@/components/sessions/session-badges";
 import { can } from "@/lib/access/can";
@@ -83,7 +83,9 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
         </form>
       </div>
       {list.items.length === 0 ? (
-        q ? (
+        raw.after || raw.before ? (
+          <PageNowEmpty firstPageHref={hrefFor(tab, q)} what="sessions" />
+        ) : q ? (
           <EmptyState title="No matching sessions" description={`Nothing in this list matches “${q}”.`} action={<ButtonLink href={hrefFor(tab, "")}>Clear search</ButtonLink>} />
         ) : (
           <EmptyState {...EMPTY[tab]} />
