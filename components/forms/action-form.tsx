@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, startTransition, useActionState, useContext, type ReactNode } from "react";
+import { createContext, startTransition, useActionState, useContext, useState, type ReactNode } from "react";
 import type { FormState } from "@/lib/actions/form-state";
 import { ERROR_MESSAGES } from "@/lib/errors";
 import { Field } from "@/components/ui/field";
@@ -79,9 +79,12 @@ export function useActionFormState() {
  */
 export function FormField({ name, label, hint, children, id, labelId }: { name: string; label: string; hint?: string; children: ReactNode; id?: string; labelId?: string }) {
   const { state } = useContext(FormContext);
-  const error = state.fieldErrors?.[name];
+  // The field's error stays until the person changes the field, not until the next submit: a
+  // corrected value next to a red "Choose a contact" reads as still wrong.
+  const [changedSince, setChangedSince] = useState<FormState | null>(null);
+  const error = changedSince === state ? undefined : state.fieldErrors?.[name];
   return (
-    <Field label={label} htmlFor={id ?? name} labelId={labelId} hint={hint} error={error === "" && state.error ? ERROR_MESSAGES[state.error] : error}>
+    <Field label={label} htmlFor={id ?? name} labelId={labelId} hint={hint} error={error === "" && state.error ? ERROR_MESSAGES[state.error] : error} onEdit={() => setChangedSince(state)}>
       {children}
     </Field>
   );

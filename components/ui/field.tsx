@@ -144,6 +144,8 @@ export type FieldProps = {
   className?: string;
   /** An id for the label, for a control named by `aria-labelledby` (e.g. a picker that changes element). */
   labelId?: string;
+  /** Called when anything inside the field is typed into or changed (e.g. to clear its error). */
+  onEdit?: () => void;
   children: ReactNode;
 };
 
@@ -153,7 +155,7 @@ type DescribableProps = { "aria-describedby"?: string; "aria-invalid"?: boolean 
  * Label + control + hint + error. If `children` is a single element, `aria-describedby`
  * and `aria-invalid` are added to it (existing values win). Give the control `id={htmlFor}`.
  */
-export function Field({ label, htmlFor, hint, error, required, optional, className, labelId, children }: FieldProps) {
+export function Field({ label, htmlFor, hint, error, required, optional, className, labelId, onEdit, children }: FieldProps) {
   const describedBy = fieldDescribedBy(htmlFor, { hint: Boolean(hint), error: Boolean(error) });
   let control = children;
   if (Children.count(children) === 1 && isValidElement(children)) {
@@ -164,7 +166,7 @@ export function Field({ label, htmlFor, hint, error, required, optional, classNa
     });
   }
   return (
-    <div className={cn("space-y-1.5", className)}>
+    <div className={cn("space-y-1.5", className)} onInput={onEdit} onChange={onEdit}>
       <Label id={labelId} htmlFor={htmlFor} required={required} optional={optional}>
         {label}
       </Label>

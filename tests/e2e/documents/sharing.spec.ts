@@ -45,7 +45,13 @@ test("Sam shares a letter with Dr Priya Shah under link and code; the contact op
   const dialog = sam.getByRole("dialog");
   // Focus starts in the first field; the search says how many it found.
   await expect(dialog.getByLabel("Contact", { exact: true })).toBeFocused();
-  await sam.keyboard.type("Priya");
+  // Share with nothing chosen: each field says what it needs, and clears as soon as it is changed.
+  await dialog.getByRole("button", { name: "Share", exact: true }).click();
+  await expect(dialog.getByText("Choose a contact from the list.")).toBeVisible();
+  await expect(dialog.getByText("Choose why you are sharing it.")).toBeVisible();
+  await dialog.getByLabel("Contact", { exact: true }).fill("Priya");
+  await expect(dialog.getByText("Choose a contact from the list.")).toHaveCount(0);
+  await expect(dialog.getByText("Choose why you are sharing it.")).toBeVisible();
   await expect(dialog.getByRole("status").filter({ hasText: "1 contact found." })).toBeAttached();
   await dialog.getByRole("option", { name: /Dr Priya Shah/ }).click();
   // The purpose is asked on every external share ("Other" needs its words).
