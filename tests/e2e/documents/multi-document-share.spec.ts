@@ -70,12 +70,13 @@ test("staff share three documents in one go; the contact opens them with one cod
   await gp.goto(linkPath);
   await expect(gp.getByTestId("shared-what")).toHaveText("3 documents: Letter, Invoice and Lab result");
   await expect(gp.getByText("Thyroid panel")).toHaveCount(0);
+  await expect(gp.getByText(/To protect these documents, we'll text a 6-digit code/)).toBeVisible();
   await gp.getByRole("button", { name: "Send me a code" }).click();
   await expect(gp.getByLabel("Code from the text message")).toBeVisible();
   const code = async () => /\b(\d{6})\b/.exec((await query<{ text: string }>("select text from outbox where \"to\" = $1 and template = 'security-code' order by created_at desc limit 1", [contact.mobile]))[0]?.text ?? "")?.[1];
   await expect.poll(code, { timeout: 30_000 }).toBeTruthy();
   await gp.getByLabel("Code from the text message").fill((await code())!);
-  await gp.getByRole("button", { name: "View document" }).click();
+  await gp.getByRole("button", { name: "View documents", exact: true }).click();
   await expect(gp.getByRole("heading", { name: "3 shared documents" })).toBeVisible();
   const list = gp.getByTestId("shared-documents");
   await expect(list.getByRole("listitem")).toHaveCount(3);

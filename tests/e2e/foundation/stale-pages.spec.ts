@@ -24,3 +24,13 @@ test("a list page past the end says so and leads back to the first page, not 'no
     await expect(page.getByRole("heading", { name: "Nothing left on this page" })).toHaveCount(0);
   }
 });
+
+test("a page someone may not open says so inside the app, with one main landmark", async ({ page }) => {
+  await signIn(page, "sam@harbour.test"); // a medical secretary: no Sessions area, no Settings
+  for (const path of ["/sessions", "/settings/members"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: "We can't show you this page" }), path).toBeVisible();
+    await expect(page.getByRole("main")).toHaveCount(1);
+    await expect(page.getByRole("navigation", { name: "Main" }).first()).toBeAttached();
+  }
+});

@@ -31,6 +31,7 @@ export function SharedExternallyTable({ items, caption, empty }: { items: Extern
       return next;
     });
   const count = [...selected].filter((id) => revocable.some((i) => i.id === id)).length;
+  const selectAll = (on: boolean) => setSelected(on ? new Set(revocable.map((i) => i.id)) : new Set());
 
   return (
     <ActionForm
@@ -48,9 +49,13 @@ export function SharedExternallyTable({ items, caption, empty }: { items: Extern
           {/* A view where nothing can be revoked (the revoked shares, or none of them yours) offers no selection. */}
           {revocable.length > 0 && (
             <div className="flex flex-wrap items-center justify-between gap-3">
-              <p className="text-sm text-slate-700" role="status">
-                {count === 0 ? "Select shares to revoke them." : `${count} selected`}
-              </p>
+              <div className="flex items-center gap-3">
+                {/* On a narrow screen the table's header row (and its select-all box) is not shown. */}
+                <RowCheckbox className="sm:hidden" aria-label="Select all shares on this page" checked={allChosen} onChange={(e) => selectAll(e.target.checked)} />
+                <p className="text-sm text-slate-700" role="status">
+                  {count === 0 ? "Select shares to revoke them." : `${count} selected`}
+                </p>
+              </div>
               <ConfirmButton
                 variant="secondary"
                 disabled={count === 0}
@@ -75,7 +80,7 @@ export function SharedExternallyTable({ items, caption, empty }: { items: Extern
                     <RowCheckbox
                       aria-label="Select all shares on this page"
                       checked={allChosen}
-                      onChange={(e) => setSelected(e.target.checked ? new Set(revocable.map((i) => i.id)) : new Set())}
+                      onChange={(e) => selectAll(e.target.checked)}
                     />
                   )}
                 </Th>
@@ -108,17 +113,17 @@ export function SharedExternallyTable({ items, caption, empty }: { items: Extern
                       {s.moreDocuments > 0 && ` · and ${s.moreDocuments} more ${s.moreDocuments === 1 ? "document" : "documents"} in this link`}
                     </span>
                   </Td>
-                  <Td>{s.clientName}</Td>
-                  <Td>
+                  <Td label="Client">{s.clientName}</Td>
+                  <Td label="Contact">
                     {s.contactName}
                     {s.contactOrganisation && <span className="block text-xs text-slate-600">{s.contactOrganisation}</span>}
                     <span className="block text-xs text-slate-600">by {s.sharedByName}</span>
                   </Td>
-                  <Td>
+                  <Td label="State">
                     <ShareStateBadge state={s.state} />
                   </Td>
-                  <Td className="whitespace-nowrap">{formatDate(s.sentAt)}</Td>
-                  <Td className="whitespace-nowrap">{formatDateOrDash(s.firstOpenedAt)}</Td>
+                  <Td label="Sent" className="whitespace-nowrap">{formatDate(s.sentAt)}</Td>
+                  <Td label="Opened" className="whitespace-nowrap">{formatDateOrDash(s.firstOpenedAt)}</Td>
                 </Tr>
               ))}
             </TBody>

@@ -71,7 +71,8 @@ export function SessionProperties({
 
   return (
     <>
-      <dl className="grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:flex sm:flex-wrap sm:items-start">
+      {/* On a phone each property takes the whole width, so the choices read in full ("Ready for review"). */}
+      <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:flex sm:flex-wrap sm:items-start">
         <PropertyItem labelId={ids.status} label="Status" state={stateOf("status")}>
           {can.changeStatus ? (
             <Select
@@ -104,9 +105,9 @@ export function SessionProperties({
             <span className="text-slate-800">{values.patient?.name ?? "No patient"}</span>
           )}
         </PropertyItem>
-        <PropertyItem labelId={ids.visibility} label="Visibility" state={stateOf("visibility")} className="col-span-2 sm:col-span-1">
+        <PropertyItem labelId={ids.visibility} label="Visibility" state={stateOf("visibility")}>
           {can.setVisibility ? (
-            <div className="grid grid-cols-2 gap-2 sm:flex">
+            <div className="grid grid-cols-1 gap-2 min-[420px]:grid-cols-2 sm:flex">
               <Select
                 aria-labelledby={ids.visibility}
                 value={values.visibility}

@@ -45,12 +45,12 @@ export default async function ShareLinkPage({ params }: { params: Promise<{ toke
       </p>
       <div className="mt-5">
         {!landing.codeChannel ? (
-          <ViewDocumentForm token={token} />
+          <ViewDocumentForm token={token} several={landing.documentCount > 1} />
         ) : landing.maskedDestination ? (
-          <CodeForms token={token} channel={landing.codeChannel} maskedTo={landing.maskedDestination} codePending={landing.codePending} />
+          <CodeForms token={token} channel={landing.codeChannel} maskedTo={landing.maskedDestination} codePending={landing.codePending} several={landing.documentCount > 1} />
         ) : (
           <p className="text-sm text-slate-600">
-            This document needs a code sent to your {landing.codeChannel === "sms" ? "mobile" : "email address"}, but the clinic has none on file for you. Ask the clinic to update your details and send the link again.
+            {landing.documentCount > 1 ? "These documents need" : "This document needs"} a code sent to your {landing.codeChannel === "sms" ? "mobile" : "email address"}, but the clinic has none on file for you. Ask the clinic to update your details and send the link again.
           </p>
         )}
       </div>

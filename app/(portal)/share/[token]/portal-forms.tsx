@@ -34,14 +34,17 @@ function ErrorText({ state, id }: { state: PortalFormState; id: string }) {
   );
 }
 
-export function ViewDocumentForm({ token }: { token: string }) {
+/** "View document", or "View documents" for a share of several. */
+const viewLabel = (several: boolean) => (several ? "View documents" : "View document");
+
+export function ViewDocumentForm({ token, several = false }: { token: string; several?: boolean }) {
   const [state, action, pending] = useActionState(openLinkAction, {});
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="token" value={token} />
       <ErrorText state={state} id="view-error" />
       <Button type="submit" disabled={pending} className="w-full sm:w-auto">
-        {pending ? "Opening…" : "View document"}
+        {pending ? "Opening…" : viewLabel(several)}
       </Button>
     </form>
   );
@@ -56,7 +59,7 @@ const WHERE: Record<CodeChannel, { to: string; field: string; verb: string }> = 
  * Ask for a code, then type it. `maskedTo` is where codes go ("•••• ••• 123", "p•••@northside.test").
  * A new code clears the previous attempt's error: it was about the old code.
  */
-export function CodeForms({ token, channel, maskedTo, codePending }: { token: string; channel: CodeChannel; maskedTo: string; codePending: boolean }) {
+export function CodeForms({ token, channel, maskedTo, codePending, several = false }: { token: string; channel: CodeChannel; maskedTo: string; codePending: boolean; several?: boolean }) {
   const [sent, send, sending] = useActionState(sendCodeAction, {});
   const [checked, check, checking] = useActionState(verifyCodeAction, {});
   const where = WHERE[channel];
@@ -79,7 +82,7 @@ export function CodeForms({ token, channel, maskedTo, codePending }: { token: st
             </>
           ) : (
             <>
-              To protect this document, we&apos;ll {where.verb} a 6-digit code to {where.to} <span className="font-medium text-slate-900">{channel === "sms" ? `ending in ${lastDigits(maskedTo)}` : maskedTo}</span>.
+              To protect {several ? "these documents" : "this document"}, we&apos;ll {where.verb} a 6-digit code to {where.to} <span className="font-medium text-slate-900">{channel === "sms" ? `ending in ${lastDigits(maskedTo)}` : maskedTo}</span>.
             </>
           )}
         </p>
@@ -109,7 +112,7 @@ export function CodeForms({ token, channel, maskedTo, codePending }: { token: st
           />
           <ErrorText state={attempt} id="code-error" />
           <Button type="submit" disabled={checking}>
-            {checking ? "Checking…" : "View document"}
+            {checking ? "Checking…" : viewLabel(several)}
           </Button>
         </form>
       )}
