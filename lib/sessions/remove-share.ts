@@ -1,8 +1,8 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { getDb } from "@/db/client";
-import { sessionShares } from "@/db/schema";
+import { notifications, sessionShares } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
@@ -11,8 +11,8 @@ import type { removeShareInput } from "./schemas";
 
 /**
  * The owner or a Full-access holder removes a person's share. Team visibility, if any, still
- * applies to them. They are not emailed (the link would lead nowhere); access ends at their next
- * request.
+ * applies to them. They are not emailed (the link would lead nowhere), and their unread
+ * notifications about the session are marked read; access ends at their next request.
  */
 export async function removeShare(actor: StaffActor, input: z.output<typeof removeShareInput>): Promise<void> {
   const db = await getDb();
@@ -23,6 +23,11 @@ export async function removeShare(actor: StaffActor, input: z.output<typeof remo
       .where(and(eq(sessionShares.sessionId, session.id), eq(sessionShares.userId, input.userId)))
       .returning({ access: sessionShares.access });
     if (removed.length === 0) throw new AppError("invalid_input", { field: "userId" });
+    // Their bell no longer calls them to a session they may not open: its unread notices are read.
+    await tx
+      .update(notifications)
+      .set({ readAt: sql`now()` })
+      .where(and(eq(notifications.userId, input.userId), eq(notifications.organisationId, actor.organisationId), isNull(notifications.readAt), eq(notifications.link, `/sessions/${session.id}`)));
     await recordStaffAudit(tx, actor, {
       action: "session.share_removed",
       target: { type: "clinical_session", id: session.id },

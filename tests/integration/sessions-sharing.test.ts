@@ -130,11 +130,14 @@ describe("sharing a session", () => {
     await expect(getSession(leo, sessionId)).rejects.toMatchObject({ code: "not_found" });
   });
 
-  it("removing someone ends their access at their next request, without an email or a notification", async () => {
+  it("removing someone ends their access at their next request, without an email or a notification; their unread notice of it is read", async () => {
     const sessionId = await newSession();
     await shareSession(maya, { sessionId, userIds: [leo.userId], access: "edit" });
     const [mails, notes] = [(await messagesTo(leo.email)).length, (await notificationsOf(leo.userId)).length];
+    const unreadAbout = async () => (await notificationsOf(leo.userId)).filter((n) => n.link === `/sessions/${sessionId}` && !n.readAt);
+    expect(await unreadAbout()).toHaveLength(1);
     await removeShare(maya, { sessionId, userId: leo.userId });
+    expect(await unreadAbout()).toEqual([]);
     await expect(getSession(leo, sessionId)).rejects.toMatchObject({ code: "not_found" });
     await expect(updateSession(leo, { sessionId, notes: "late edit" })).rejects.toMatchObject({ code: "not_found" });
     expect((await messagesTo(leo.email)).length).toBe(mails);

@@ -295,3 +295,21 @@ test("the session's properties save as they change, with Undo, and word visibili
   await expect(properties.getByRole("button", { name: "Client Jordan Lee" })).toBeFocused();
   await expect.poll(row).toMatchObject({ client: "Jordan" });
 });
+
+test("access removed while typing: the editor says the change was not saved and keeps the text to copy", async ({ page }) => {
+  const [ids] = await query<{ org: string; maya: string; leo: string }>(
+    "select o.id as org, (select id from users where email = 'maya@harbour.test') as maya, (select id from users where email = 'leo@harbour.test') as leo from organisations o where o.name = 'Harbour Health Group'",
+  );
+  const [session] = await query<{ id: string }>("insert into clinical_sessions (organisation_id, owner_id, title) values ($1, $2, $3) returning id", [ids!.org, ids!.maya, `Removed mid-edit ${Date.now().toString(36)}`]);
+  await query("insert into session_shares (session_id, user_id, access, granted_by_id) values ($1, $2, 'edit', $3)", [session!.id, ids!.leo, ids!.maya]);
+  await signIn(page, "leo@harbour.test");
+  await page.goto(`/sessions/${session!.id}`);
+  const notes = page.getByRole("textbox", { name: "Notes", exact: true });
+  await notes.fill("Leo: first line.");
+  await expect(page.getByText("Saved", { exact: true })).toBeVisible();
+  await query("delete from session_shares where session_id = $1 and user_id = $2", [session!.id, ids!.leo]); // Maya removes him
+  await notes.fill("Leo: first line. Then a second one.");
+  await expect(page.getByRole("alert").filter({ hasText: "Your access to this session ended while you were typing" })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Your unsaved notes" })).toHaveValue("Leo: first line. Then a second one.");
+  expect((await query<{ notes: string }>("select notes from clinical_sessions where id = $1", [session!.id]))[0]!.notes).toBe("Leo: first line.");
+});

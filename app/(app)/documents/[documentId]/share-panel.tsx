@@ -213,6 +213,10 @@ export function ShareButton({
     if (openWith && !opened.current) {
       opened.current = true;
       openDialog();
+      // Opened once: a reload or a bookmark of this page shows the document, not the dialog again.
+      const url = new URL(window.location.href);
+      url.searchParams.delete("share");
+      window.history.replaceState(window.history.state, "", url);
     }
   }, [openWith]);
   return (

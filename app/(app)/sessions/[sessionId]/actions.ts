@@ -67,7 +67,9 @@ export type SessionSaveState = FormState & { version?: number; conflict?: Sessio
 export async function updateSessionAction(_prev: unknown, data: FormData): Promise<SessionSaveState> {
   const { state, result } = await handleStaffForm(updateSessionInput, Object.fromEntries(data), updateSession);
   if (result && !result.saved) return { error: "edit_conflict", conflict: result.conflict };
-  if (!state.ok) return settle(state, data.get("sessionId"));
+  // Access gone while typing: no refresh, so the editor stays on screen with the text to copy
+  // (re-rendered, the page would be the not-found page).
+  if (!state.ok) return state.error === "not_found" ? state : settle(state, data.get("sessionId"));
   revalidatePath("/sessions");
   return { ...state, version: result?.version };
 }

@@ -68,6 +68,8 @@ function AutosaveText({
   const [base, setBase] = useState(initial);
   const [phase, setPhase] = useState<Phase>("idle");
   const [error, setError] = useState<string | null>(null);
+  // The save found no session it may change: access removed (or the session deleted) while typing.
+  const [accessEnded, setAccessEnded] = useState(false);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   /** Their own text after choosing the other version: kept on screen until dismissed. */
   const [setAside, setSetAside] = useState<string | null>(null);
@@ -102,7 +104,9 @@ function AutosaveText({
         setConflict({ theirs: state.conflict[field] ?? "", byName: state.conflict.changedByName, at: new Date(state.conflict.changedAt) });
         setPhase("conflict");
       } else {
-        // forbidden / not_found: the page re-renders read-only around the kept text.
+        // forbidden: the page re-renders read-only around the kept text. not_found: the page stays
+        // as it is (re-rendered, it would be the not-found page) and keeps the text to copy.
+        if (state.error === "not_found") setAccessEnded(true);
         setError(ERROR_MESSAGES[state.error ?? "unexpected"]);
         setPhase("failed");
       }
@@ -126,7 +130,7 @@ function AutosaveText({
   }, [text, base]);
 
   const unsaved = text !== base;
-  if (!editable) {
+  if (!editable || accessEnded) {
     if (!unsaved) {
       return (
         <div>
@@ -140,8 +144,8 @@ function AutosaveText({
     return (
       <div className="space-y-2">
         <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          Your access to this session changed to View while you were typing, so your last changes to the {label.toLowerCase()} were not saved. Your text is
-          kept below: copy it before you leave this page.
+          {accessEnded ? "Your access to this session ended" : "Your access to this session changed to View"} while you were typing, so your last changes to the{" "}
+          {label.toLowerCase()} were not saved. Your text is kept below: copy it before you leave this page.
         </p>
         <KeptText label={`Your unsaved ${label.toLowerCase()}`} text={text} />
         <div>

@@ -59,13 +59,19 @@ export function ChartDocumentsTable({ items, shareable }: { items: DocumentListI
               <Tr key={d.id}>
                 {canSelect && (
                   <Td>
-                    {shareable.includes(d.id) && (
+                    {shareable.includes(d.id) ? (
                       <RowCheckbox
                         aria-label={`Select ${d.title}`}
                         checked={checked}
                         disabled={!checked && full}
                         onChange={(e) => setChosen((c) => (e.target.checked ? [...c, d.id] : c.filter((x) => x !== d.id)))}
                       />
+                    ) : (
+                      // Not one you may share (its kind, for your role): the document's own Share button says why.
+                      <span className="text-slate-400" title="You can't share this document from here: its page says why.">
+                        <span aria-hidden="true">—</span>
+                        <span className="sr-only">Can&apos;t be shared from here; the document&apos;s page says why</span>
+                      </span>
                     )}
                   </Td>
                 )}
