@@ -1,6 +1,7 @@
 import "server-only";
 import { and, isNull } from "drizzle-orm";
 import { getDb, selectRows, type Database } from "@/db/client";
+import { rowDate } from "@/db/row-dates";
 import { clients } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { canSeeClient, visibleClientFilter } from "@/lib/access/client-visibility";
@@ -45,7 +46,6 @@ interface Row {
   author_name: string;
 }
 
-const date = (v: Date | string) => (v instanceof Date ? v : new Date(v));
 
 /**
  * How long a person's access list is, for the lists that read it (the all-documents list,
@@ -84,8 +84,8 @@ async function documentPage(actor: StaffActor, opts: { kind?: DocumentKind; clie
       clientId: r.client_id,
       clientName: r.client_name,
       authorName: r.author_name,
-      createdAt: date(r.created_at),
-      updatedAt: date(r.updated_at),
+      createdAt: rowDate(r.created_at),
+      updatedAt: rowDate(r.updated_at),
       shares: shares.get(r.id) ?? [],
     })),
     pageSize: DOCUMENT_PAGE_SIZE,

@@ -1,6 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { selectRows, type Executor } from "@/db/client";
+import { rowDate, rowDateOrNull } from "@/db/row-dates";
 import { organisations } from "@/db/schema";
 import { shareDisplayState, type ShareDisplayState, type ShareLinkFacts } from "@/lib/portal/link-state";
 
@@ -25,8 +26,6 @@ interface Row {
   downloaded_at: Date | string | null;
   document_count: number;
 }
-
-const date = (v: Date | string | null) => (v === null ? null : v instanceof Date ? v : new Date(v));
 
 /**
  * The external shares of documents the caller has already listed for the actor (the lists'
@@ -55,11 +54,11 @@ export async function loadShareSummaries(exec: Executor, organisationId: string,
   const policy = { openedLinkMaxDays: org?.openedLinkMaxDays ?? null };
   for (const r of rows) {
     const share: ShareLinkFacts = {
-      sentAt: date(r.sent_at)!,
-      revokedAt: date(r.revoked_at),
-      lockedAt: date(r.locked_at),
-      firstOpenedAt: date(r.first_opened_at),
-      downloadedAt: date(r.downloaded_at),
+      sentAt: rowDate(r.sent_at),
+      revokedAt: rowDateOrNull(r.revoked_at),
+      lockedAt: rowDateOrNull(r.locked_at),
+      firstOpenedAt: rowDateOrNull(r.first_opened_at),
+      downloadedAt: rowDateOrNull(r.downloaded_at),
     };
     const list = byDocument.get(r.listed_document_id) ?? [];
     list.push({ id: r.id, contactName: r.contact_name, state: shareDisplayState(share, now, policy), sentAt: share.sentAt, documentCount: r.document_count });

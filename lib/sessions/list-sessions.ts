@@ -1,6 +1,7 @@
 import "server-only";
 import { fillPlaceholders, type Query, type SQL } from "drizzle-orm";
 import { getDb, renderStatement, selectPlannedOnce, selectStatement } from "@/db/client";
+import { rowDate, rowDateOrNull } from "@/db/row-dates";
 import type { StaffActor } from "@/lib/access/actor";
 import { can } from "@/lib/access/can";
 import { levelAllows, sessionAccess, type SessionLevel, type ShareLevel } from "@/lib/access/sessions";
@@ -42,8 +43,6 @@ interface Row {
   granted_by_name: string | null;
   team_name: string | null;
 }
-
-const date = (v: Date | string) => (v instanceof Date ? v : new Date(v));
 
 export interface SessionListPage {
   items: SessionListItem[];
@@ -99,9 +98,9 @@ export async function listSessions(actor: StaffActor, input: { tab: SessionListT
         share: r.my_share,
       }),
       sharedByName: r.granted_by_name,
-      sharedAt: r.shared_at ? date(r.shared_at) : null,
-      createdAt: date(r.created_at),
-      updatedAt: date(r.updated_at),
+      sharedAt: rowDateOrNull(r.shared_at),
+      createdAt: rowDate(r.created_at),
+      updatedAt: rowDate(r.updated_at),
     }))
     // Post-condition: the SQL and the policy agree (tested); should they ever not, fail closed.
     .filter((item) => levelAllows(item.myLevel, "session:view"));

@@ -7,6 +7,7 @@ import type { StaffActor } from "@/lib/access/actor";
 import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { loadSessionFor } from "./load-session";
+import { sessionPath } from "./share-messages";
 import type { removeShareInput } from "./schemas";
 
 /**
@@ -27,7 +28,7 @@ export async function removeShare(actor: StaffActor, input: z.output<typeof remo
     await tx
       .update(notifications)
       .set({ readAt: sql`now()` })
-      .where(and(eq(notifications.userId, input.userId), eq(notifications.organisationId, actor.organisationId), isNull(notifications.readAt), eq(notifications.link, `/sessions/${session.id}`)));
+      .where(and(eq(notifications.userId, input.userId), eq(notifications.organisationId, actor.organisationId), isNull(notifications.readAt), eq(notifications.link, sessionPath(session.id))));
     await recordStaffAudit(tx, actor, {
       action: "session.share_removed",
       target: { type: "clinical_session", id: session.id },
