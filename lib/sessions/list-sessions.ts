@@ -118,7 +118,8 @@ export async function listSessions(actor: StaffActor, input: { tab: SessionListT
 const statements = new Map<string, { name: string; statement: Query } | null>();
 
 function pageStatement(actor: StaffActor, tab: SessionListTab, q: string | undefined, window: PageWindow) {
-  const name = ["session_list", tab, q ? "search" : "", window.before ? "before" : window.after ? "after" : "first", actor.teamIds.length > 0 ? "teams" : ""]
+  // Only "My teams" depends on whether the person has teams (without any it has no statement).
+  const name = ["session_list", tab, q ? "search" : "", window.before ? "before" : window.after ? "after" : "first", tab === "team" && actor.teamIds.length > 0 ? "teams" : ""]
     .filter(Boolean)
     .join("_");
   let page = statements.get(name);
