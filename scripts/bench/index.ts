@@ -94,7 +94,7 @@ log(
   `Dataset: ${counts!.sessions.toLocaleString("en")} sessions, ${counts!.shares.toLocaleString("en")} shares, ${counts!.clients.toLocaleString("en")} clients, ${counts!.documents.toLocaleString("en")} documents; ` +
     `heavy owner ${counts!.mine.toLocaleString("en")} sessions, heavy recipient ${counts!.shared.toLocaleString("en")} shares, team member's teams ${counts!.team.toLocaleString("en")} team sessions.`,
 );
-log(`Measuring (${iterations} iterations each, page size ${SESSION_PAGE_SIZE})…\n`);
+log(`Measuring (${iterations} iterations each; the Sessions list at the issue's page of 50 and the app's of ${SESSION_PAGE_SIZE})…\n`);
 
 const rows: ResultRow[] = [];
 
@@ -116,32 +116,43 @@ const viewable = await selectRows<{ id: string }>(
   rows.push({ measure: "R1 may U view S vs primary-key lookup, p50", measured: ratio(r), goal: "≤ 1.3×", pass: r <= 1.3, detail: `${ms(t.subject.p50)} vs ${ms(t.baseline.p50)}` });
 }
 
-// R2: first page of each tab vs the owner-only page (a plain indexed query of the same size).
-const ownerOnly = (actor: StaffActor) => () =>
-  selectRows(
-    db,
-    sql`select id, title, status, created_at from clinical_sessions where owner_id = ${actor.userId} and deleted_at is null order by created_at desc, id desc limit ${SESSION_PAGE_SIZE}`,
-  );
+// R2: first page of each tab vs the owner-only page (a plain indexed query of the same size). The
+// issue sets its goal for a page of 50; the app shows SESSION_PAGE_SIZE, reported beside it.
+const ISSUE_PAGE_SIZE = 50;
+const ownerOnly =
+  (actor: StaffActor, size = SESSION_PAGE_SIZE) =>
+  () =>
+    selectRows(
+      db,
+      sql`select id, title, status, created_at from clinical_sessions where owner_id = ${actor.userId} and deleted_at is null order by created_at desc, id desc limit ${size}`,
+    );
 for (const [tab, actor, label] of [
   ["mine", heavyOwner, "My sessions (heavy owner)"],
   ["shared", heavyRecipient, "Shared with me (heavy recipient)"],
   ["team", teamMember, "My teams (largest team)"],
 ] as const) {
-  const t = await sideBySide(() => listSessions(actor, { tab }), ownerOnly(actor), iterations);
+  const t = await sideBySide(() => listSessions(actor, { tab, pageSize: ISSUE_PAGE_SIZE }), ownerOnly(actor, ISSUE_PAGE_SIZE), iterations);
+  const app = await sideBySide(() => listSessions(actor, { tab }), ownerOnly(actor), iterations);
   const r = t.subject.p50 / t.baseline.p50;
   const r95 = t.subject.p95 / t.baseline.p50;
   rows.push({
-    measure: `R2 ${label} first page vs owner-only page, p50`,
+    measure: `R2 ${label} first page of ${ISSUE_PAGE_SIZE} vs owner-only page, p50`,
     measured: ratio(r),
     goal: "≤ 3×",
     pass: r <= 3,
-    detail: `${ms(t.subject.p50)} (p95 ${ms(t.subject.p95)}, ${ratio(r95)}) vs ${ms(t.baseline.p50)}`,
+    detail:
+      `${ms(t.subject.p50)} (p95 ${ms(t.subject.p95)}, ${ratio(r95)}) vs ${ms(t.baseline.p50)}; ` +
+      `the app's page of ${SESSION_PAGE_SIZE}: ${ratio(app.subject.p50 / app.baseline.p50)} (${ms(app.subject.p50)} vs ${ms(app.baseline.p50)})`,
   });
 }
 {
-  const t = await sideBySide((i) => listSessions(teamMember, { tab: "team", q: `review ${1 + (i % 9)}` }), ownerOnly(teamMember), iterations);
+  const t = await sideBySide(
+    (i) => listSessions(teamMember, { tab: "team", q: `review ${1 + (i % 9)}`, pageSize: ISSUE_PAGE_SIZE }),
+    ownerOnly(teamMember, ISSUE_PAGE_SIZE),
+    iterations,
+  );
   const r = t.subject.p95 / t.baseline.p50;
-  rows.push({ measure: "R2 title search in My teams vs owner-only page, p95", measured: ratio(r), goal: "≤ 3×", pass: r <= 3, detail: `${ms(t.subject.p95)} vs ${ms(t.baseline.p50)}` });
+  rows.push({ measure: `R2 title search in My teams, page of ${ISSUE_PAGE_SIZE}, vs owner-only page, p95`, measured: ratio(r), goal: "≤ 3×", pass: r <= 3, detail: `${ms(t.subject.p95)} vs ${ms(t.baseline.p50)}` });
 }
 {
   // Page 200 must cost what page 1 does: follow the cursor 10 pages deep and time the 10th.

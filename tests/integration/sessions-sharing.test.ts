@@ -312,6 +312,12 @@ describe("the session lists", () => {
     expect((await listSessions(owner, { tab: "mine", q: "zoe qu" })).items.map((i) => [i.title, i.clientName])).toEqual([["Review 7", "Zoe Quill"]]);
     expect((await listSessions(owner, { tab: "mine", q: "50%" })).items.map((i) => i.title)).toEqual(["Follow-up 50% done"]);
     expect((await listSessions(owner, { tab: "mine", q: "review 1" })).items).toHaveLength(11);
+    // A larger page (the benchmark reads pages of 50) holds all 25, newest first, with no next page;
+    // a size the list does not offer falls back to 20.
+    const large = await listSessions(owner, { tab: "mine", pageSize: 50 });
+    expect(large.items.map((i) => i.id)).toEqual([...first.items, ...second.items].map((i) => i.id));
+    expect(large.nextCursor).toBeNull();
+    expect((await listSessions(owner, { tab: "mine", pageSize: 1000 })).items).toHaveLength(20);
   });
 
   it("'Shared with me' shows who shared it, my level and when", async () => {
