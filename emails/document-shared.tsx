@@ -1,4 +1,5 @@
 import { CallToAction, EmailLayout, Greeting, Paragraph, SmallPrint } from "./_components/layout";
+import { sharedDocuments, viewDocumentsLabel } from "./_components/documents-wording";
 import { plural } from "./_components/plural";
 
 /**
@@ -24,14 +25,14 @@ export default function DocumentSharedEmail({
   expiresInHours,
   documentCount = 1,
 }: DocumentSharedProps) {
-  const what = documentCount > 1 ? `${documentCount} documents` : "a document";
+  const what = sharedDocuments(documentCount);
   return (
     <EmailLayout clinicName={clinicName} preview={`${senderName} at ${clinicName} has shared ${what} with you.`}>
       <Greeting name={contactName} />
       <Paragraph>
         {`${senderName} at ${clinicName} has shared ${what} with you through Carebridge's secure sharing portal.`}
       </Paragraph>
-      <CallToAction href={viewUrl}>{documentCount > 1 ? "View documents" : "View document"}</CallToAction>
+      <CallToAction href={viewUrl}>{viewDocumentsLabel(documentCount)}</CallToAction>
       <SmallPrint>
         {`For your security, this link expires if it isn't used within ${plural(expiresInHours, "hour")}. If it has expired, ask ${clinicName} to send it again.`}
       </SmallPrint>

@@ -1,5 +1,6 @@
 import { Text } from "@react-email/components";
 import { EmailLayout, Greeting, Paragraph, SmallPrint } from "./_components/layout";
+import { sharedDocuments } from "./_components/documents-wording";
 import { plural } from "./_components/plural";
 import { colours } from "./_components/theme";
 
@@ -12,13 +13,15 @@ export interface SecurityCodeEmailProps {
   contactName: string;
   code: string;
   expiresInMinutes: number;
+  /** The documents the code opens, when the share holds several; absent for one. */
+  documentCount?: number;
 }
 
-export default function SecurityCodeEmail({ clinicName, contactName, code, expiresInMinutes }: SecurityCodeEmailProps) {
+export default function SecurityCodeEmail({ clinicName, contactName, code, expiresInMinutes, documentCount = 1 }: SecurityCodeEmailProps) {
   return (
-    <EmailLayout clinicName={clinicName} preview={`${code} is your code to view a document from ${clinicName}.`}>
+    <EmailLayout clinicName={clinicName} preview={`${code} is your code to view ${sharedDocuments(documentCount)} from ${clinicName}.`}>
       <Greeting name={contactName} />
-      <Paragraph>{`Enter this code on the page where you opened ${clinicName}'s document:`}</Paragraph>
+      <Paragraph>{`Enter this code on the page where you opened ${clinicName}'s ${documentCount > 1 ? "documents" : "document"}:`}</Paragraph>
       <Text style={codeStyle}>{code}</Text>
       <SmallPrint>{`It works once, for ${plural(expiresInMinutes, "minute")}. Never share it. If you didn't ask for a code, you can ignore this email.`}</SmallPrint>
     </EmailLayout>

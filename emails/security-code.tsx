@@ -1,5 +1,6 @@
 import { Text } from "@react-email/components";
 import { EmailLayout, SmallPrint } from "./_components/layout";
+import { sharedDocuments } from "./_components/documents-wording";
 import { plural } from "./_components/plural";
 import { colours } from "./_components/theme";
 
@@ -8,6 +9,8 @@ export interface SecurityCodeProps {
   clinicName: string;
   code: string;
   expiresInMinutes: number;
+  /** The documents the code opens, when the share holds several; absent for one. */
+  documentCount?: number;
 }
 
 /** One SMS segment holds 160 GSM-7 characters; a longer body costs and splits. */
@@ -32,8 +35,8 @@ function toSmsSafe(value: string): string {
  * The SMS body. A clinic name too long for one segment is cut at a word boundary: the code and
  * its lifetime always fit.
  */
-export function securityCodeText({ clinicName, code, expiresInMinutes }: SecurityCodeProps): string {
-  const before = `${code} is your Carebridge code to view a document from `;
+export function securityCodeText({ clinicName, code, expiresInMinutes, documentCount }: SecurityCodeProps): string {
+  const before = `${code} is your Carebridge code to view ${sharedDocuments(documentCount)} from `;
   const after = `. It expires in ${plural(expiresInMinutes, "minute")}. Never share it.`;
   let clinic = toSmsSafe(clinicName);
   const room = SMS_SEGMENT - before.length - after.length;

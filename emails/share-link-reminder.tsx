@@ -1,3 +1,4 @@
+import { sharedDocuments, viewDocumentsLabel } from "./_components/documents-wording";
 import { CallToAction, EmailLayout, Greeting, Paragraph, SmallPrint } from "./_components/layout";
 
 /**
@@ -12,14 +13,17 @@ export interface ShareLinkReminderProps {
   viewUrl: string;
   /** "30 Nov 2026, 14:00", clinic time. */
   expiresAt: string;
+  /** Several documents in one share; absent for one. Still no titles. */
+  documentCount?: number;
 }
 
-export default function ShareLinkReminderEmail({ clinicName, senderName, contactName, viewUrl, expiresAt }: ShareLinkReminderProps) {
+export default function ShareLinkReminderEmail({ clinicName, senderName, contactName, viewUrl, expiresAt, documentCount = 1 }: ShareLinkReminderProps) {
+  const what = sharedDocuments(documentCount);
   return (
-    <EmailLayout clinicName={clinicName} preview={`A document from ${clinicName} is waiting for you until ${expiresAt}.`}>
+    <EmailLayout clinicName={clinicName} preview={`${documentCount > 1 ? `${documentCount} documents from ${clinicName} are` : `A document from ${clinicName} is`} waiting for you until ${expiresAt}.`}>
       <Greeting name={contactName} />
-      <Paragraph>{`${senderName} at ${clinicName} shared a document with you that you have not opened yet. The link expires at ${expiresAt} (UK time).`}</Paragraph>
-      <CallToAction href={viewUrl}>View document</CallToAction>
+      <Paragraph>{`${senderName} at ${clinicName} shared ${what} with you that you have not opened yet. The link expires at ${expiresAt} (UK time).`}</Paragraph>
+      <CallToAction href={viewUrl}>{viewDocumentsLabel(documentCount)}</CallToAction>
       <SmallPrint>{"This link replaces the one in the earlier email, which no longer works."}</SmallPrint>
       <SmallPrint>{`If it has expired by the time you read this, ask ${clinicName} to send it again.`}</SmallPrint>
     </EmailLayout>

@@ -47,6 +47,7 @@ interface ReminderRow {
   contact_name: string;
   contact_email: string | null;
   sender_name: string;
+  document_count: number;
 }
 
 interface UnopenedRow {
@@ -74,7 +75,8 @@ async function remindContacts(tx: Executor, now: Date): Promise<number> {
   const rows = await selectRows<ReminderRow>(
     tx,
     sql`select s.id, s.document_id, d.client_id, d.organisation_id, o.name as organisation_name, s.sent_at,
-        c.id as contact_id, c.name as contact_name, c.email as contact_email, u.name as sender_name
+        c.id as contact_id, c.name as contact_name, c.email as contact_email, u.name as sender_name,
+        1 + (select count(*)::int from share_documents sd where sd.share_id = s.id) as document_count
       from document_shares s
       join documents d on d.id = s.document_id
       join organisations o on o.id = d.organisation_id
@@ -101,6 +103,8 @@ async function remindContacts(tx: Executor, now: Date): Promise<number> {
         contactName: r.contact_name,
         viewUrl: appUrl(`/share/${token}`),
         expiresAt: formatDateTime(unopenedLinkExpiresAt({ sentAt: new Date(r.sent_at) })),
+        // As the first email counted them: one link for all the share's documents.
+        ...(r.document_count > 1 && { documentCount: r.document_count }),
       },
     });
     // The sender's "email not delivered" follows the email that carries the live link.

@@ -14,6 +14,7 @@ import AccessEnding, { type AccessEndingProps } from "@/emails/access-ending";
 import AccessRequested, { type AccessRequestedProps } from "@/emails/access-requested";
 import AccessRequestDeclined, { type AccessRequestDeclinedProps } from "@/emails/access-request-declined";
 import ShareLinkReminder, { type ShareLinkReminderProps } from "@/emails/share-link-reminder";
+import { sharedDocuments } from "@/emails/_components/documents-wording";
 
 /** Every email the app sends: its React Email component and its subject line. */
 export const EMAIL_TEMPLATES = {
@@ -36,7 +37,7 @@ export const EMAIL_TEMPLATES = {
   "document-shared": {
     component: DocumentShared as ComponentType<DocumentSharedProps>,
     // Nothing clinical: the subject names the clinic and the sender only.
-    subject: (p: DocumentSharedProps) => `${p.clinicName} shared a document with you`,
+    subject: (p: DocumentSharedProps) => `${p.clinicName} shared ${sharedDocuments(p.documentCount)} with you`,
   },
   "portal-invitation": {
     component: PortalInvitation as ComponentType<PortalInvitationProps>,
@@ -54,7 +55,7 @@ export const EMAIL_TEMPLATES = {
   "security-code-email": {
     component: SecurityCodeEmail as ComponentType<SecurityCodeEmailProps>,
     // The code is in the body only: a subject shows on lock screens.
-    subject: (p: SecurityCodeEmailProps) => `Your code to view a document from ${p.clinicName}`,
+    subject: (p: SecurityCodeEmailProps) => `Your code to view ${sharedDocuments(p.documentCount)} from ${p.clinicName}`,
   },
   "emergency-access-used": {
     component: EmergencyAccessUsed as ComponentType<EmergencyAccessUsedProps>,
@@ -79,7 +80,7 @@ export const EMAIL_TEMPLATES = {
   "share-link-reminder": {
     component: ShareLinkReminder as ComponentType<ShareLinkReminderProps>,
     // Nothing clinical, like "document-shared".
-    subject: (p: ShareLinkReminderProps) => `Reminder: ${p.clinicName} shared a document with you`,
+    subject: (p: ShareLinkReminderProps) => `Reminder: ${p.clinicName} shared ${sharedDocuments(p.documentCount)} with you`,
   },
 } as const;
 

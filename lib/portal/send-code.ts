@@ -54,13 +54,15 @@ export async function sendShareCode(token: string, req: PortalRequest): Promise<
       .where(eq(documentShares.id, row.share.id));
     await tx.insert(shareVerifications).values({ shareId: row.share.id, kind: "code_sent", ip: req.ip, createdAt: now });
     const code = await issueCode(row.share.id, counter, now);
+    // The documents the code opens, as the portal will list them (the share's live ones).
+    const documentCount = (row.document.deletedAt ? 0 : 1) + row.moreLiveDocuments;
     if (channel === "sms") {
       // Older contacts may hold the number as typed; providers need E.164.
-      await queueSms(tx, { organisationId: row.org.id, to: normaliseMobile(destination) ?? destination, template: "security-code", text: securityCodeText({ clinicName: row.org.name, code, expiresInMinutes: CODE_LIFETIME_MINUTES }) });
+      await queueSms(tx, { organisationId: row.org.id, to: normaliseMobile(destination) ?? destination, template: "security-code", text: securityCodeText({ clinicName: row.org.name, code, expiresInMinutes: CODE_LIFETIME_MINUTES, documentCount }) });
     }
     const masked = channel === "sms" ? maskMobile(destination) : maskEmail(destination);
     await recordAudit(tx, { ...audit, action: "portal.code_sent", metadata: { to: masked, channel, counter } });
-    const email = channel === "email" ? { organisationId: row.org.id, to: destination, props: { clinicName: row.org.name, contactName: row.contact.name, code, expiresInMinutes: CODE_LIFETIME_MINUTES } } : null;
+    const email = channel === "email" ? { organisationId: row.org.id, to: destination, props: { clinicName: row.org.name, contactName: row.contact.name, code, expiresInMinutes: CODE_LIFETIME_MINUTES, documentCount } } : null;
     return { ok: true as const, channel, sentTo: masked, email };
   });
   if (!result.ok) return result;

@@ -15,6 +15,7 @@ import { downloadSharedZip } from "@/lib/portal/download-shared-zip";
 import { findShareById, portalStatus } from "@/lib/portal/find-share";
 import { getLanding } from "@/lib/portal/landing";
 import { openShareLink } from "@/lib/portal/open-link";
+import { sendShareCode } from "@/lib/portal/send-code";
 import { downloadSharedDocument, requireShareAccess } from "@/lib/portal/share-access";
 import { listSharedDocuments, sharedDocumentId } from "@/lib/portal/shared-documents";
 import { resetRateLimits } from "@/lib/rate-limit";
@@ -152,6 +153,30 @@ describe("several documents in one share", () => {
     const [share] = await db.select().from(s.documentShares).where(eq(s.documentShares.id, shareId));
     expect(share?.downloadedAt).not.toBeNull();
     await db.delete(s.documents).where(eq(s.documents.id, stray.id));
+  });
+
+  it("the code for a share of several counts the documents it opens, by text and by email", async () => {
+    resetRateLimits();
+    const db = await getDb();
+    const mobile = "+447700900421";
+    for (const [level, template] of [
+      ["link_and_sms", "security-code"],
+      ["link_and_email_code", "security-code-email"],
+    ] as const) {
+      const coded = await createContact(org.id, { name: "Dr Coded GP", mobile: "+44 7700 900421" });
+      const { shareId } = await shareDocument(admin, { documentId: letter, moreDocumentIds: [lab], contactId: coded.id, purpose: "referral" });
+      await db.update(s.documentShares).set({ securityLevel: level }).where(eq(s.documentShares.id, shareId));
+      const token = tokenFromLink((await latestMessageTo(coded.email!, "document-shared"))!.link);
+      expect(await sendShareCode(token, req)).toMatchObject({ ok: true });
+      const message = await latestMessageTo(level === "link_and_sms" ? mobile : coded.email!, template);
+      if (level === "link_and_sms") {
+        expect(message!.text).toMatch(/^\d{6} is your Carebridge code to view 2 documents from Multi Clinic\. It expires in/);
+      } else {
+        expect(message!.subject).toBe("Your code to view 2 documents from Multi Clinic");
+        expect(message!.text).toContain("Enter this code on the page where you opened Multi Clinic's documents:");
+      }
+      expect(message!.text).not.toMatch(/Blood count|Referral letter/);
+    }
   });
 
   it("a deleted document drops out of the list; the link stops only when every document is deleted", async () => {

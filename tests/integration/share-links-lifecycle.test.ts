@@ -171,6 +171,20 @@ describe("the contact's reminder 4 hours before the link expires", () => {
     expect(await getLanding(fresh, new Date(t0 + 24 * HOUR))).toEqual({ state: "expired" });
   });
 
+  it("counts the documents of a share of several, as the first email did", async () => {
+    const t0 = Date.now();
+    const contact = await createContact(remindingOrg.id, { name: "Dr Priya Shah" });
+    const [first, second] = await Promise.all([0, 1].map(() => createDocument(remindingOrg.id, { clientId: chart, authorId: me.userId })));
+    standAt(t0);
+    await shareDocument(me, { documentId: first!.id, moreDocumentIds: [second!.id], contactId: contact.id, purpose: "referral" });
+    vi.useRealTimers();
+    await sweepExpiredAccess({ now: new Date(t0 + 20 * HOUR) });
+    const [reminder] = await remindersTo(contact.email!);
+    expect(reminder!.subject).toBe("Reminder: Reminding Clinic shared 2 documents with you");
+    expect(reminder!.text).toContain("Sam Rivers at Reminding Clinic shared 2 documents with you that you have not opened yet.");
+    expect(reminder!.text).toContain("View documents");
+  });
+
   it("not after the link was opened or revoked, nor when the clinic has reminders off", async () => {
     const t0 = Date.now();
     const opened = await sharedHere(t0);

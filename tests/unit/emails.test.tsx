@@ -203,6 +203,15 @@ describe("document-shared (to an external contact)", () => {
       "For your security, this link expires if it isn't used within 24 hours. If it has expired, ask Riverside Health Clinic to send it again.",
     );
     expect(text).toContain("Depending on the clinic's security settings, you may be asked for a code sent to your mobile.");
+    expect(EMAIL_TEMPLATES["document-shared"].subject(DocumentSharedEmail.PreviewProps)).toBe("Riverside Health Clinic shared a document with you");
+  });
+
+  it("counts the documents of a share of several, in the body, the button and the subject", async () => {
+    const props = { ...DocumentSharedEmail.PreviewProps, documentCount: 3 };
+    const { html, text } = await renderBoth(<DocumentSharedEmail {...props} />);
+    expect(text).toContain("Dr Priya Shah at Riverside Health Clinic has shared 3 documents with you");
+    expectLink(html, text, "https://carebridge.example/s/preview-token", "View documents");
+    expect(EMAIL_TEMPLATES["document-shared"].subject(props)).toBe("Riverside Health Clinic shared 3 documents with you");
   });
 
   it("says nothing clinical, in the text part or anywhere in the HTML (inbox preview included)", async () => {
@@ -294,5 +303,38 @@ describe("securityCodeText (SMS)", () => {
   it("renders in the layout for the preview", async () => {
     const { text } = await renderBoth(<SecurityCodeSms {...SecurityCodeSms.PreviewProps} />);
     expect(text).toContain(securityCodeText(SecurityCodeSms.PreviewProps));
+  });
+
+  it("counts the documents the code opens for a share of several", () => {
+    const sms = securityCodeText({ clinicName: "Riverside Health Clinic", code: "482913", expiresInMinutes: 10, documentCount: 2 });
+    expect(sms).toBe("482913 is your Carebridge code to view 2 documents from Riverside Health Clinic. It expires in 10 minutes. Never share it.");
+  });
+});
+
+describe("security-code-email", () => {
+  it("gives the code for one document, or counts the documents of a share of several", async () => {
+    const one = await renderBoth(<SecurityCodeEmail {...SecurityCodeEmail.PreviewProps} />);
+    expect(one.text).toContain("Enter this code on the page where you opened Riverside Health Clinic's document:");
+    expect(EMAIL_TEMPLATES["security-code-email"].subject(SecurityCodeEmail.PreviewProps)).toBe("Your code to view a document from Riverside Health Clinic");
+    const props = { ...SecurityCodeEmail.PreviewProps, documentCount: 2 };
+    const several = await renderBoth(<SecurityCodeEmail {...props} />);
+    expect(several.text).toContain("Enter this code on the page where you opened Riverside Health Clinic's documents:");
+    expect(several.text).toContain("482913");
+    // The code stays out of the subject (it shows on lock screens).
+    expect(EMAIL_TEMPLATES["security-code-email"].subject(props)).toBe("Your code to view 2 documents from Riverside Health Clinic");
+  });
+});
+
+describe("share-link-reminder", () => {
+  it("reminds of one document, or counts the documents of a share of several", async () => {
+    const one = await renderBoth(<ShareLinkReminderEmail {...ShareLinkReminderEmail.PreviewProps} />);
+    expect(one.text).toContain("Dr Priya Shah at Riverside Health Clinic shared a document with you that you have not opened yet.");
+    expectLink(one.html, one.text, "https://carebridge.example/s/preview-token", "View document");
+    expect(EMAIL_TEMPLATES["share-link-reminder"].subject(ShareLinkReminderEmail.PreviewProps)).toBe("Reminder: Riverside Health Clinic shared a document with you");
+    const props = { ...ShareLinkReminderEmail.PreviewProps, documentCount: 2 };
+    const several = await renderBoth(<ShareLinkReminderEmail {...props} />);
+    expect(several.text).toContain("Dr Priya Shah at Riverside Health Clinic shared 2 documents with you that you have not opened yet.");
+    expectLink(several.html, several.text, "https://carebridge.example/s/preview-token", "View documents");
+    expect(EMAIL_TEMPLATES["share-link-reminder"].subject(props)).toBe("Reminder: Riverside Health Clinic shared 2 documents with you");
   });
 });
