@@ -254,11 +254,15 @@ export const AUDIT_SENTENCES: Partial<Record<AuditAction, string>> = {
 };
 
 /** The readable sentence for an event; a few add a detail from the event's metadata. */
+const CONTACT_FIELD_LABELS: Record<string, string> = { name: "name", organisationName: "organisation", role: "role", email: "email", mobile: "mobile", notes: "notes" };
+
 export function describeAuditAction(action: string, metadata: Record<string, unknown> | null): string {
   const base = AUDIT_SENTENCES[action as AuditAction] ?? action.replace(/[._]/g, " ");
   if ((action === "document.downloaded" || action === "portal.document_downloaded") && metadata?.format === "file") return `${base} (the uploaded file)`;
   if (action === "portal.document_downloaded" && metadata?.format === "zip") return `${base} (in the ZIP of all)`;
   if (action === "audit.events_pruned" && typeof metadata?.deleted === "number") return `${base} (${metadata.deleted})`;
   if (action === "audit.exported" && typeof metadata?.rows === "number") return `${base} (${metadata.rows} events)`;
+  // Which details changed, never their values (those are the contact's, not the log's).
+  if (action === "contact.updated" && Array.isArray(metadata?.changed) && metadata.changed.length) return `${base}: ${metadata.changed.map((f) => CONTACT_FIELD_LABELS[f as string] ?? String(f)).join(", ")}`;
   return base;
 }

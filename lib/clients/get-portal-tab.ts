@@ -9,7 +9,7 @@ import { assertCanClient } from "@/lib/access/clients-assert";
 import type { Relationship } from "./schemas";
 
 export interface PortalTab {
-  contacts: { linkId: string; name: string; kind: "client" | "contact"; relationship: Relationship; canManage: boolean; hasEmail: boolean }[];
+  contacts: { linkId: string; name: string; kind: "client" | "contact"; relationship: Relationship; canManage: boolean; email: string | null }[];
   invitations: { portalAccountId: string; name: string; email: string; status: "invited" | "accepted" | "revoked"; canManage: boolean; invitedAt: Date; acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date | null }[];
   forms: { id: string; name: string }[];
   requests: { id: string; formName: string; status: "sent" | "draft" | "submitted"; sentByName: string; sentAt: Date; submittedAt: Date | null }[];
@@ -72,7 +72,7 @@ export async function getPortalTab(actor: StaffActor, clientId: string): Promise
       kind: l.contactName !== null ? "contact" : "client",
       relationship: l.relationship,
       canManage: l.canManage,
-      hasEmail: Boolean(l.contactName !== null ? l.contactEmail : l.otherEmail),
+      email: (l.contactName !== null ? l.contactEmail : l.otherEmail) || null,
     })),
     invitations,
     forms,

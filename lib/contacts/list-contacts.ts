@@ -7,6 +7,7 @@ import { canContacts } from "@/lib/access/documents";
 import { assertCan } from "@/lib/access/can";
 import { AppError } from "@/lib/errors";
 import { findContact } from "./find-contact";
+import { chartsOfPortalContact, mayEditPortalContact } from "./portal-contact-charts";
 
 export interface ContactDto {
   id: string;
@@ -69,9 +70,19 @@ export async function searchContacts(actor: StaffActor, q: string): Promise<Cont
   return rows.map(toDto);
 }
 
-export async function getContact(actor: StaffActor, contactId: string): Promise<ContactDto> {
+/**
+ * One contact for its page, with whether the actor may change its details: contacts:edit, and for
+ * a client's portal contact, the right to manage each of its charts' portal (portal-contact-charts.ts).
+ */
+export async function getContact(actor: StaffActor, contactId: string): Promise<ContactDto & { portalContact: boolean; editable: boolean }> {
   if (!canContacts(actor, "view")) throw new AppError("not_found");
   const db = await getDb();
   const row = await findContact(db, actor, contactId);
-  return toDto({ id: row.id, name: row.name, organisationName: row.organisationName, role: row.role, email: row.email, mobile: row.mobile, notes: row.notes, archivedAt: row.archivedAt });
+  const portalContact = (await chartsOfPortalContact(db, row.id)).length > 0;
+  const editable = canContacts(actor, "edit") && (!portalContact || (await mayEditPortalContact(db, actor, row.id)));
+  return {
+    ...toDto({ id: row.id, name: row.name, organisationName: row.organisationName, role: row.role, email: row.email, mobile: row.mobile, notes: row.notes, archivedAt: row.archivedAt }),
+    portalContact,
+    editable,
+  };
 }

@@ -7,6 +7,7 @@ import { assertCan } from "@/lib/access/can";
 import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { findContact } from "./find-contact";
+import { assertMayEditPortalContact } from "./portal-contact-charts";
 import type { ContactInput } from "./schemas";
 import { once } from "@/lib/idempotency/once";
 
@@ -18,11 +19,14 @@ export async function saveContact(actor: StaffActor, input: ContactInput): Promi
   return db.transaction((tx) =>
     once(tx, { actor, key: contactId ? undefined : idempotencyKey, action: "contact.create" }, async () => {
       let id: string;
+      let changed: string[] | undefined;
       if (contactId) {
         const current = await findContact(tx, actor, contactId, { lock: true });
         // An archived contact is read-only until restored.
         if (current.archivedAt) throw new AppError("contact_archived");
+        await assertMayEditPortalContact(tx, actor, contactId);
         await tx.update(contacts).set(values).where(eq(contacts.id, contactId));
+        changed = (Object.keys(values) as (keyof typeof values)[]).filter((k) => (current[k] ?? null) !== (values[k] ?? null));
         id = contactId;
       } else {
         const [row] = await tx.insert(contacts).values({ ...values, organisationId: actor.organisationId }).returning({ id: contacts.id });
@@ -31,6 +35,7 @@ export async function saveContact(actor: StaffActor, input: ContactInput): Promi
       await recordStaffAudit(tx, actor, {
         action: contactId ? "contact.updated" : "contact.created",
         target: { type: "contact", id },
+        ...(changed && { metadata: { changed } }),
       });
       return { contactId: id };
     }));

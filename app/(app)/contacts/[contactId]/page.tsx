@@ -23,7 +23,7 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
   const { saved } = await searchParams;
   if (!isUuid(contactId)) notFound();
   const contact = await orNotFound(getContact(actor, contactId));
-  const canEdit = canContacts(actor, "edit");
+  const canEdit = contact.editable;
   return (
     <>
       <PageHeader
@@ -34,16 +34,27 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
           </span>
         }
         description={[contact.role, contact.organisationName].filter(Boolean).join(" · ") || undefined}
-        actions={canEdit ? <ArchiveContactForm contact={contact} /> : undefined}
+        actions={canContacts(actor, "edit") ? <ArchiveContactForm contact={contact} /> : undefined}
       />
       {saved && !contact.archived && <Alert tone="success" className="mb-4 max-w-3xl">Contact added.</Alert>}
       {contact.archived && (
         <Alert tone="info" className="mb-4 max-w-3xl">
-          This contact is archived: they can&apos;t be chosen for new shares and their details can&apos;t be changed.{canEdit ? " Restore them to edit or share again." : ""}
+          This contact is archived: they can&apos;t be chosen for new shares and their details can&apos;t be changed.{canContacts(actor, "edit") ? " Restore them to edit or share again." : ""}
         </Alert>
       )}
       <Card className="max-w-3xl">
-        <CardHeader title="Details" description={canEdit ? undefined : "You can view contacts but not change them."} />
+        <CardHeader
+          title="Details"
+          description={
+            canEdit
+              ? contact.portalContact
+                ? "A client's portal contact: their email is where that client's portal invitations go."
+                : undefined
+              : contact.portalContact && canContacts(actor, "edit")
+                ? "A client's portal contact: their details belong to that client's chart, and only someone who manages the client's portal can change them."
+                : "You can view contacts but not change them."
+          }
+        />
         <CardBody>
           {/* Keyed on the archived state: archiving or restoring starts the form afresh (no stale "Contact saved."). */}
           <ContactForm key={contact.archived ? "archived" : "active"} contact={contact} disabled={!canEdit || contact.archived} />

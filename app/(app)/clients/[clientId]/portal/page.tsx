@@ -32,7 +32,8 @@ export default async function PortalTabPage({ params, searchParams }: { params: 
   const candidates = adding && query ? await findLinkCandidates(actor, { clientId: id, q: query }) : [];
   const inviteOptions = [
     ...(chart.client.email ? [{ value: "profile", label: `${chart.client.firstName} ${chart.client.lastName} (this profile, ${chart.client.email})` }] : []),
-    ...tab.contacts.filter((c) => c.hasEmail).map((c) => ({ value: c.linkId, label: `${c.name} (${RELATIONSHIP_LABELS[c.relationship]})` })),
+    // The address the invitation goes to is shown before it is sent.
+    ...tab.contacts.flatMap((c) => (c.email ? [{ value: c.linkId, label: `${c.name} (${RELATIONSHIP_LABELS[c.relationship]}, ${c.email})` }] : [])),
   ];
   return (
     <>
