@@ -90,7 +90,7 @@ test("separate profiles for one person, one portal login, an intake form, and pr
   await expect(contacts).toContainText("Jordan Lee");
   await expect(contacts).toContainText("Self");
   await expect(contacts).toContainText("Can manage information");
-  await admin.getByLabel("Person to invite").selectOption({ label: "Jordan Lee (Self)" });
+  await admin.getByLabel("Person to invite").selectOption({ label: "Jordan Lee (Self, jordan.lee@example.test)" });
   // "Can manage information" is already on for an invitation (a client must manage a profile to complete its forms).
   await expect(admin.getByRole("switch", { name: /Can manage information/ })).toHaveAttribute("aria-checked", "true");
   await admin.getByRole("button", { name: "Invite to portal" }).click();
