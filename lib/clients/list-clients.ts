@@ -36,23 +36,48 @@ export function containsPattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** "1988-04-12" for a day that exists (not 31 April, nor 29 February 2025), else null. */
+function calendarDay(year: number, month: number, day: number): string | null {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  const real = year >= 1 && d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+  return real ? `${String(year).padStart(4, "0")}-${pad(month)}-${pad(day)}` : null;
+}
+
+/** A month by name ("apr", "April"), 1–12; 0 when it is none. */
+const monthNamed = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+
 /**
- * A date of birth typed as 1988-04-12, 12/04/1988, 1988-04 or 1988, as a range of dates
- * (served by clients_org_dob_idx); null when the search is not a date.
+ * A date of birth typed as 1988-04-12, 12/04/1988, 12 Apr 1988 (as the list shows it), 1988-04,
+ * Apr 1988 or 1988, as a range of dates (served by clients_org_dob_idx); null when the search is
+ * not a date — a day that does not exist included, so it searches as text and finds nothing.
  */
 function dateRange(q: string): { from: string; to: string } | null {
-  const pad = (n: string) => n.padStart(2, "0");
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(q);
   const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(q);
-  const day = iso ? `${iso[1]}-${pad(iso[2]!)}-${pad(iso[3]!)}` : uk ? `${uk[3]}-${pad(uk[2]!)}-${pad(uk[1]!)}` : null;
-  if (day) return Number.isNaN(Date.parse(day)) ? null : { from: day, to: day };
-  const month = /^(\d{4})-(\d{1,2})$/.exec(q);
-  if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) {
-    const end = new Date(Date.UTC(Number(month[1]), Number(month[2]), 0)).toISOString().slice(0, 10);
-    return { from: `${month[1]}-${pad(month[2]!)}-01`, to: end };
+  const shown = /^(\d{1,2}) ([a-z]{3,9}) (\d{4})$/i.exec(q);
+  const ymd = iso
+    ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+    : uk
+      ? [Number(uk[3]), Number(uk[2]), Number(uk[1])]
+      : shown && monthNamed(shown[2]!)
+        ? [Number(shown[3]), monthNamed(shown[2]!), Number(shown[1])]
+        : null;
+  if (ymd) {
+    const day = calendarDay(ymd[0]!, ymd[1]!, ymd[2]!);
+    return day ? { from: day, to: day } : null;
+  }
+  const isoMonth = /^(\d{4})-(\d{1,2})$/.exec(q);
+  const shownMonth = /^([a-z]{3,9}) (\d{4})$/i.exec(q);
+  const ym = isoMonth ? [Number(isoMonth[1]), Number(isoMonth[2])] : shownMonth && monthNamed(shownMonth[1]!) ? [Number(shownMonth[2]), monthNamed(shownMonth[1]!)] : null;
+  if (ym && ym[1]! >= 1 && ym[1]! <= 12 && ym[0]! >= 1) {
+    const last = new Date(Date.UTC(ym[0]!, ym[1]!, 0)).getUTCDate();
+    return { from: calendarDay(ym[0]!, ym[1]!, 1)!, to: calendarDay(ym[0]!, ym[1]!, last)! };
   }
   const year = /^(\d{4})$/.exec(q);
-  if (year) return { from: `${year[1]}-01-01`, to: `${year[1]}-12-31` };
+  if (year && Number(year[1]) >= 1) return { from: `${year[1]}-01-01`, to: `${year[1]}-12-31` };
   return null;
 }
 

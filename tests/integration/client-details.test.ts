@@ -50,6 +50,20 @@ async function auditOf(clientId: string, action: "client.updated" | "client.cont
   return db.select().from(s.auditEvents).where(and(eq(s.auditEvents.targetId, clientId), eq(s.auditEvents.action, action)));
 }
 
+describe("search the Clients list by date of birth", () => {
+  it("as typed or as the list shows it; a day that does not exist finds nothing instead of failing", async () => {
+    const { admin, clientId } = await setup();
+    for (const q of ["1988-04-12", "12/04/1988", "12 Apr 1988", "12 april 1988", "1988-04", "Apr 1988", "1988"]) {
+      expect((await listClients(admin, { q })).items.map((c) => c.id), q).toContain(clientId);
+    }
+    for (const q of ["31/04/1988", "1988-04-31", "2025-02-29", "29 Feb 2025", "1988-13", "00/04/1988"]) {
+      expect((await listClients(admin, { q })).items, q).toEqual([]);
+    }
+    // 29 February 2024 exists (a leap year): searched as that day, on which nobody here was born.
+    expect((await listClients(admin, { q: "2024-02-29" })).items).toEqual([]);
+  });
+});
+
 describe("edit a client's details", () => {
   beforeEach(() => resetRateLimits());
 
