@@ -6,6 +6,7 @@ import { refuseOversizedBody } from "@/lib/request/body-limit";
 import { hasMalformedId } from "@/lib/request/malformed-id";
 import { rememberDevOrigin } from "@/lib/urls";
 import { GONE_LINK_HEADER, isGoneLinkPage } from "@/lib/portal/gone-link";
+import { ROUTER_PREFETCH_HEADER } from "@/lib/request/router-prefetch-header";
 
 /**
  * Passes the requested path on, so a guard that sends a signed-out person to sign-in can bring
@@ -40,6 +41,9 @@ export async function proxy(request: NextRequest) {
       });
   const headers = new Headers(request.headers);
   headers.set("x-carebridge-path", pathname + search);
+  // Next removes its prefetch header before pages see the request: pass the fact on (lib/request/router-prefetch.ts).
+  if (request.headers.get("next-router-prefetch") === "1") headers.set(ROUTER_PREFETCH_HEADER, "1");
+  else headers.delete(ROUTER_PREFETCH_HEADER);
   headers.set("Content-Security-Policy", csp);
   // A path that names a record by something that cannot be an id matches no route: Next renders
   // the not-found page with status 404.

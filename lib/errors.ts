@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   "not_found", // also used for "no access"
   "forbidden", // a signed-in person lacks a permission for a page or action they can see
   "unauthenticated",
+  "signed_out", // a form sent after its page's sign-in ended: not saved, and the page keeps the input
   "rate_limited",
   "email_in_use",
   "already_member",
@@ -115,6 +116,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   not_found: "This page doesn't exist, or you don't have access to it.",
   forbidden: "You don't have permission to do that.",
   unauthenticated: "Please sign in to continue.",
+  signed_out: "You're no longer signed in, so this wasn't saved. Sign in again in a new tab, then come back and try again: what you entered here is kept.",
   rate_limited: "Too many attempts. Please wait a few minutes and try again.",
   email_in_use: "Someone already uses this email address.",
   already_member: "This person is already a member of the organisation.",

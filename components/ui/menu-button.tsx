@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from "react";
 import { buttonClasses, type ButtonSize, type ButtonVariant } from "./button";
 import { cn } from "./cn";
 
@@ -15,6 +15,8 @@ type Actionable = Exclude<MenuEntry, { kind: "separator" }>;
  * A button that opens a menu (WAI-ARIA menu button): Enter, Space or ↓ opens it on the checked item
  * (or the first), ↑/↓/Home/End move, Enter/Space choose, Escape closes it — not the dialog around
  * it — and puts focus back on the button, as does choosing. Tab leaves it.
+ * The menu is placed on the viewport beside the button (above it when there is no room below), so
+ * a dialog's scrolling body does not clip it; scrolling or resizing closes it.
  */
 export function MenuButton({
   children,
@@ -41,15 +43,22 @@ export function MenuButton({
   const menuId = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
   const itemRefs = useRef<(HTMLLIElement | null)[]>([]);
+  const menuRef = useRef<HTMLUListElement>(null);
   const [open, setOpen] = useState(false);
+  const [place, setPlace] = useState<CSSProperties>({});
   const actionable = items.map((item, i) => ({ item, i })).filter((x): x is { item: Actionable; i: number } => x.item.kind !== "separator");
 
   function focusItem(position: number) {
     const target = actionable[(position + actionable.length) % actionable.length];
-    if (target) itemRefs.current[target.i]?.focus();
+    if (target) itemRefs.current[target.i]?.focus({ preventScroll: true });
   }
 
   function openAt(where: "checked" | "first" | "last") {
+    const button = buttonRef.current?.getBoundingClientRect();
+    if (button) {
+      const side = align === "right" ? { right: Math.max(4, window.innerWidth - button.right) } : { left: Math.max(4, button.left) };
+      setPlace({ position: "fixed", top: button.bottom + 4, ...side });
+    }
     setOpen(true);
     // After the menu renders.
     requestAnimationFrame(() => {
@@ -57,6 +66,29 @@ export function MenuButton({
       focusItem(where === "last" ? actionable.length - 1 : where === "checked" && checked >= 0 ? checked : 0);
     });
   }
+
+  // Above the button when the menu would run off the bottom of the viewport and fits above.
+  useLayoutEffect(() => {
+    const menu = menuRef.current?.getBoundingClientRect();
+    const button = buttonRef.current?.getBoundingClientRect();
+    if (!open || !menu || !button) return;
+    if (menu.bottom > window.innerHeight - 4 && button.top - menu.height - 4 >= 4) setPlace((p) => ({ ...p, top: button.top - menu.height - 4 }));
+  }, [open]);
+
+  // A scroll or resize would leave the menu behind its button: close it (not for the menu's own scrolling).
+  useEffect(() => {
+    if (!open) return;
+    const onMove = (e: Event) => {
+      if (e.target instanceof Node && menuRef.current?.contains(e.target)) return;
+      setOpen(false);
+    };
+    window.addEventListener("scroll", onMove, true);
+    window.addEventListener("resize", onMove);
+    return () => {
+      window.removeEventListener("scroll", onMove, true);
+      window.removeEventListener("resize", onMove);
+    };
+  }, [open]);
 
   function close(refocus = true) {
     setOpen(false);
@@ -124,11 +156,13 @@ export function MenuButton({
       </button>
       {open && (
         <ul
+          ref={menuRef}
           id={menuId}
           role="menu"
           aria-labelledby={buttonId}
           onKeyDown={onMenuKeyDown}
-          className={cn("absolute z-20 mt-1 min-w-48 rounded-lg border border-slate-200 bg-white py-1 text-sm shadow-lg", align === "right" ? "right-0" : "left-0")}
+          style={place}
+          className="z-50 max-h-[calc(100vh-1rem)] max-w-[calc(100vw-0.5rem)] min-w-48 overflow-y-auto rounded-lg border border-slate-200 bg-white py-1 text-sm shadow-lg"
         >
           {items.map((item, i) =>
             item.kind === "separator" ? (

@@ -53,7 +53,7 @@ export function canCreateKind(actor: StaffActor, kind: DocumentKind): boolean {
 }
 
 /** Why sharing is unavailable (for the share button's explanation); empty when it is allowed. */
-export type ShareBlocker = { reason: "sharing_off" } | { reason: "missing_permission"; areas: Area[] };
+export type ShareBlocker = { reason: "sharing_off" } | { reason: "missing_permission"; areas: Area[] } | { reason: "emergency_view_only" };
 
 export function shareBlockers(actor: StaffActor, kind: DocumentKind, sharingEnabled: boolean): ShareBlocker[] {
   const blockers: ShareBlocker[] = [];

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import type { StaffActor } from "@/lib/access/actor";
-import { requireStaff } from "@/lib/auth/staff-actor";
+import { getStaffOrThrow } from "@/lib/auth/staff-actor";
 import { isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { AppError, toActionError } from "@/lib/errors";
 import type { FormState } from "./form-state";
@@ -17,15 +17,17 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
 }
 
 /**
- * The shape of every staff server action: authenticate (the guard redirects a signed-out or
- * former member), validate with zod, call one domain function, and turn failures into codes.
+ * The shape of every staff server action: authenticate, validate with zod, call one domain
+ * function, and turn failures into codes. A sign-in that has ended (signed out elsewhere, idle, no
+ * longer a member, two-factor now required) answers `signed_out` rather than redirecting: a
+ * redirect would replace the page, and with it whatever the person had typed.
  */
 export async function handleStaffForm<S extends z.ZodType, R>(
   schema: S,
   raw: unknown,
   run: (actor: StaffActor, input: z.output<S>) => Promise<R>,
   /** Only the two-factor set-up passes its own (lib/auth/staff-actor.ts). */
-  guard: () => Promise<StaffActor> = requireStaff,
+  guard: () => Promise<StaffActor> = getStaffOrThrow,
 ): Promise<{ state: FormState; result?: R }> {
   let actor: StaffActor;
   try {
@@ -33,7 +35,8 @@ export async function handleStaffForm<S extends z.ZodType, R>(
   } catch (e) {
     // The guard reads the membership from the database: when that is down, answer calmly so the form keeps its input.
     if (isDatabaseUnavailable(e)) return { state: toActionError(e) };
-    throw e; // redirects to sign-in
+    if (e instanceof AppError && e.code === "unauthenticated") return { state: { error: "signed_out" } };
+    throw e; // the two-factor set-up's own guard redirects
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return { state: { error: "invalid_input", fieldErrors: fieldErrorsOf(parsed.error) } };

@@ -262,6 +262,8 @@ export function describeAuditAction(action: string, metadata: Record<string, unk
   if (action === "portal.document_downloaded" && metadata?.format === "zip") return `${base} (in the ZIP of all)`;
   if (action === "audit.events_pruned" && typeof metadata?.deleted === "number") return `${base} (${metadata.deleted})`;
   if (action === "audit.exported" && typeof metadata?.rows === "number") return `${base} (${metadata.rows} events)`;
+  // Read through a "break the glass" grant: the log says so wherever the view is listed.
+  if ((action === "client.viewed" || action === "session.viewed") && metadata?.emergencyAccess === true) return `${base} (emergency access)`;
   // Which details changed, never their values (those are the contact's, not the log's).
   if (action === "contact.updated" && Array.isArray(metadata?.changed) && metadata.changed.length) return `${base}: ${metadata.changed.map((f) => CONTACT_FIELD_LABELS[f as string] ?? String(f)).join(", ")}`;
   return base;

@@ -6,6 +6,7 @@ import type { StaffActor } from "@/lib/access/actor";
 import { AppError } from "@/lib/errors";
 import { auth } from "./auth";
 import { loadStaffActorForAuthSession, type AuthSessionLookup } from "./load-staff-actor";
+import { isRouterPrefetch } from "@/lib/request/router-prefetch";
 
 /**
  * Per request only (React cache): never across requests, so a leaver, a signed-out device or an
@@ -17,9 +18,7 @@ const currentStaff = cache(async (activity: boolean): Promise<AuthSessionLookup>
   const authSessionId = authn?.authSessionId;
   if (!userId || !authSessionId) return { actor: null, reason: "signed_out" };
   // A router prefetch is the browser's guess, not the person: it must not keep the session alive.
-  const h = await headers();
-  const prefetch = h.get("next-router-prefetch") === "1" || h.get("purpose") === "prefetch";
-  return loadStaffActorForAuthSession({ authSessionId, userId, activity: activity && !prefetch });
+  return loadStaffActorForAuthSession({ authSessionId, userId, activity: activity && !(await isRouterPrefetch()) });
 });
 
 /** Where a refused request goes: sign-in (or the required two-factor set-up), returning here afterwards, with the reason shown there. */

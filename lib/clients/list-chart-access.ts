@@ -1,23 +1,26 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull, ne } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, ne, or } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { clientAccess, clinicalSessions, contacts, documentShares, documents, memberships, organisations, portalAccountProfiles, portalAccounts, roles, sessionShares, teamMembers, teams, users } from "@/db/schema";
+import { clientAccess, clinicalSessions, contacts, documentShares, documents, emergencyAccessGrants, memberships, organisations, portalAccountProfiles, portalAccounts, roles, sessionShares, teamMembers, teams, users } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { clientAbilities, roleOpensChartsFromList, roleSeesEveryChart } from "@/lib/access/clients";
 import { assertCanClient } from "@/lib/access/clients-assert";
+import { roleAllowsEmergencyAccess } from "@/lib/access/emergency-access";
 import { canDocument, canManageShare, DOCUMENT_KIND_LABELS, type DocumentAccessFacts, type DocumentKind } from "@/lib/access/documents";
 import type { RolePermissions } from "@/lib/access/permissions";
 import { rolePermissionColumns } from "@/lib/access/role-permission-columns";
 import { levelAllows, sessionAccess, type SessionAccessFacts, type SessionLevel, type ShareLevel } from "@/lib/access/sessions";
 import { shareDisplayState, type ShareDisplayState } from "@/lib/portal/link-state";
 
-export type SessionAccessReason = { kind: "owner" } | { kind: "share"; level: ShareLevel } | { kind: "team"; teamName: string };
+export type SessionAccessReason = { kind: "owner" } | { kind: "share"; level: ShareLevel } | { kind: "team"; teamName: string } | { kind: "emergency"; until: Date };
 
 export interface ChartAccess {
   /** Practitioners on the chart's access list. */
   accessList: { userId: string; name: string; roleName: string; since: Date; canRemove: boolean }[];
   /** Staff whose role opens every chart: the role is the reason. */
   everyChart: { userId: string; name: string; roleName: string }[];
+  /** Staff reading this chart through emergency access ("break the glass") right now, View only, until the grant ends. */
+  emergency: { userId: string; name: string; roleName: string; until: Date }[];
   /** Sessions whose patient profile is this chart, and who opens each (title hidden from a viewer who cannot open it). */
   sessions: {
     sessionId: string;
@@ -101,11 +104,36 @@ export async function listChartAccess(actor: StaffActor, clientId: string, now =
 
   const sessionIds = sessionRows.map((s) => s.id);
   const teamIds = [...new Set(sessionRows.map((s) => s.teamId).filter((t): t is string => t !== null))];
-  const [shares, teamRows] = await Promise.all([
+  const [shares, teamRows, grantRows] = await Promise.all([
     sessionIds.length ? db.select({ sessionId: sessionShares.sessionId, userId: sessionShares.userId, access: sessionShares.access }).from(sessionShares).where(inArray(sessionShares.sessionId, sessionIds)) : [],
     teamIds.length ? db.select({ teamId: teamMembers.teamId, userId: teamMembers.userId }).from(teamMembers).where(inArray(teamMembers.teamId, teamIds)) : [],
+    // Live emergency grants on the chart or on one of its sessions (as liveGrantsSql judges them).
+    db
+      .select({ userId: emergencyAccessGrants.userId, clientId: emergencyAccessGrants.clientId, sessionId: emergencyAccessGrants.sessionId, until: emergencyAccessGrants.expiresAt })
+      .from(emergencyAccessGrants)
+      .innerJoin(organisations, eq(organisations.id, emergencyAccessGrants.organisationId))
+      .where(
+        and(
+          eq(emergencyAccessGrants.organisationId, actor.organisationId),
+          isNull(emergencyAccessGrants.endedAt),
+          gt(emergencyAccessGrants.expiresAt, now),
+          eq(organisations.emergencyAccessEnabled, true),
+          or(eq(emergencyAccessGrants.clientId, clientId), sessionIds.length ? inArray(emergencyAccessGrants.sessionId, sessionIds) : undefined),
+        ),
+      ),
   ]);
   for (const t of teamRows) members.get(t.userId)?.teamIds.push(t.teamId);
+  // A member as the policy sees them: the same rules that answer their own requests.
+  const asActor = (m: Member): StaffActor => ({ ...actor, userId: m.userId, teamIds: m.teamIds, role: { ...actor.role, permissions: m.permissions } });
+  /** When a member's live grant on a record ends, if their role may hold one (the latest of several). */
+  const grantEnd = (m: Member, record: { clientId: string } | { sessionId: string }): Date | null => {
+    const kind = "clientId" in record ? "client" : "session";
+    if (!roleAllowsEmergencyAccess(asActor(m), kind)) return null;
+    const ends = grantRows
+      .filter((g) => g.userId === m.userId && ("clientId" in record ? g.clientId === record.clientId : g.sessionId === record.sessionId))
+      .map((g) => g.until.getTime());
+    return ends.length ? new Date(Math.max(...ends)) : null;
+  };
 
   const accessList = listRows
     .map((r) => ({ row: r, m: members.get(r.userId) }))
@@ -113,23 +141,42 @@ export async function listChartAccess(actor: StaffActor, clientId: string, now =
     .map(({ row, m }) => ({ userId: m.userId, name: m.name, roleName: m.roleName, since: row.since, canRemove: abilities.manageAccess }))
     .sort((a, b) => a.name.localeCompare(b.name));
   const everyChart = [...members.values()].filter((m) => roleSeesEveryChart(m.permissions)).map(({ userId, name, roleName }) => ({ userId, name, roleName }));
+  const emergency = [...members.values()].flatMap((m) => {
+    const until = grantEnd(m, { clientId });
+    return until ? [{ userId: m.userId, name: m.name, roleName: m.roleName, until }] : [];
+  });
 
   const sessions = sessionRows.map((s) => {
     const shareOf = new Map(shares.filter((x) => x.sessionId === s.id).map((x) => [x.userId, x.access]));
-    const facts = (userId: string): SessionAccessFacts => ({ organisationId: actor.organisationId, ownerId: s.ownerId, teamId: s.teamId, visibility: s.visibility, deletedAt: null, share: shareOf.get(userId) ?? null });
+    const facts = (userId: string, emergencyUntil: Date | null = null): SessionAccessFacts => ({
+      organisationId: actor.organisationId,
+      ownerId: s.ownerId,
+      teamId: s.teamId,
+      visibility: s.visibility,
+      deletedAt: null,
+      share: shareOf.get(userId) ?? null,
+      emergencyUntil,
+    });
     const viewerLevel = sessionAccess(actor, facts(actor.userId));
-    const candidates = new Set([s.ownerId, ...shareOf.keys(), ...(s.visibility === "team" && s.teamId ? [...members.values()].filter((m) => m.teamIds.includes(s.teamId!)).map((m) => m.userId) : [])]);
+    const grantHolders = grantRows.filter((g) => g.sessionId === s.id).map((g) => g.userId);
+    const candidates = new Set([
+      s.ownerId,
+      ...shareOf.keys(),
+      ...(s.visibility === "team" && s.teamId ? [...members.values()].filter((m) => m.teamIds.includes(s.teamId!)).map((m) => m.userId) : []),
+      ...grantHolders,
+    ]);
     const people = [...candidates]
       .map((userId) => members.get(userId))
       .filter((m): m is Member => m !== undefined)
       .map((m) => {
-        // The person as the policy sees them: the same rule that answers their own requests.
-        const level = sessionAccess({ ...actor, userId: m.userId, teamIds: m.teamIds, role: { ...actor.role, permissions: m.permissions } }, facts(m.userId));
+        const until = grantEnd(m, { sessionId: s.id });
+        const level = sessionAccess(asActor(m), facts(m.userId, until));
         const share = shareOf.get(m.userId) ?? null;
         const reasons: SessionAccessReason[] = [];
         if (s.ownerId === m.userId) reasons.push({ kind: "owner" });
         if (share) reasons.push({ kind: "share", level: share });
         if (s.visibility === "team" && s.teamId && m.teamIds.includes(s.teamId)) reasons.push({ kind: "team", teamName: s.teamName ?? "" });
+        if (until) reasons.push({ kind: "emergency", until });
         return { userId: m.userId, name: m.name, roleName: m.roleName, level, reasons, canRemoveShare: share !== null && levelAllows(viewerLevel, "session:manage_access") };
       })
       .filter((p) => p.level !== "none")
@@ -161,5 +208,5 @@ export async function listChartAccess(actor: StaffActor, clientId: string, now =
     };
   });
 
-  return { accessList, everyChart, sessions: sessions.filter((s) => s.people.length > 0), portalLogins, externalShares };
+  return { accessList, everyChart, emergency, sessions: sessions.filter((s) => s.people.length > 0), portalLogins, externalShares };
 }

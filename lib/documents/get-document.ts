@@ -95,7 +95,13 @@ export async function getDocument(actor: StaffActor, documentId: string, now = n
       model: await buildRenderModel(db, doc),
       clientId: doc.clientId,
       canEdit: canDocument(actor, "document:edit", facts),
-      share: { allowed: shareAllowed, blockers: shareBlockers(actor, doc.kind, org.sharingEnabled), securityLevel: org.securityLevel, moreDocuments },
+      share: {
+        allowed: shareAllowed,
+        // Read through emergency access, the chart is View only: that, not the role, is why it can't be shared.
+        blockers: facts.emergencyOnly ? [{ reason: "emergency_view_only" }] : shareBlockers(actor, doc.kind, org.sharingEnabled),
+        securityLevel: org.securityLevel,
+        moreDocuments,
+      },
       shares: shareRows.map(({ share: s, contactName, contactOrganisation, sharedByName, email, documentCount }) => {
         const state = shareDisplayState(s, now, policy);
         return {

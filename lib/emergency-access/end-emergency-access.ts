@@ -7,6 +7,7 @@ import { assertCan } from "@/lib/access/can";
 import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notify";
+import { grantChartId } from "./grant-chart";
 
 /**
  * An admin ends a live emergency grant early: the holder loses the record at their next request.
@@ -33,6 +34,7 @@ export async function endEmergencyAccess(actor: StaffActor, input: { grantId: st
     await recordStaffAudit(tx, actor, {
       action: "emergency_access.ended",
       target: grant.clientId ? { type: "client", id: grant.clientId } : { type: "clinical_session", id: grant.sessionId! },
+      clientId: await grantChartId(tx, grant),
       metadata: { grantId: grant.id, holderId: grant.userId },
     });
     await notify(tx, {

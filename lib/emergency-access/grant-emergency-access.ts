@@ -16,6 +16,7 @@ import { scheduleOutboxDelivery } from "@/lib/outbox/schedule-delivery";
 import { loadSession } from "@/lib/sessions/load-session";
 import { appUrl } from "@/lib/urls";
 import { isUuid } from "@/lib/validation/ids";
+import { grantChartId } from "./grant-chart";
 import type { EmergencyAccessInput } from "./schemas";
 
 export const EMERGENCY_REVIEW_PATH = "/settings/audit-log/emergency";
@@ -81,6 +82,7 @@ export async function grantEmergencyAccess(actor: StaffActor, input: EmergencyAc
     await recordStaffAudit(tx, actor, {
       action: "emergency_access.granted",
       target,
+      clientId: await grantChartId(tx, { clientId: record.kind === "client" ? record.id : null, sessionId: record.kind === "session" ? record.id : null }),
       metadata: { grantId: grant!.id, expiresAt: expiresAt.toISOString(), hours: me.hours },
     });
     await tellAdmins(tx, actor, record, expiresAt);

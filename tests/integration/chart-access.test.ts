@@ -17,6 +17,9 @@ import { shareDocument } from "@/lib/documents/share-document";
 import { createSession } from "@/lib/sessions/create-session";
 import { getSession } from "@/lib/sessions/get-session";
 import { shareSession } from "@/lib/sessions/share-session";
+import { endEmergencyAccess } from "@/lib/emergency-access/end-emergency-access";
+import { grantEmergencyAccess } from "@/lib/emergency-access/grant-emergency-access";
+import { updateEmergencyAccessSettings } from "@/lib/emergency-access/settings";
 import { pdfText } from "../e2e/documents/pdf-text";
 import { createClient, createContact, createDocument, createMember, createOrganisation, createTeam, setSharing } from "../support/factories";
 
@@ -26,7 +29,7 @@ import { createClient, createContact, createDocument, createMember, createOrgani
  * the rest of the app uses, checked against the policy at the person's next request.
  */
 describe("who can see this chart", () => {
-  let admin: StaffActor, secretary: StaffActor, leo: StaffActor, maya: StaffActor, nina: StaffActor, tom: StaffActor, outsider: StaffActor;
+  let admin: StaffActor, secretary: StaffActor, leo: StaffActor, maya: StaffActor, nina: StaffActor, tom: StaffActor, outsider: StaffActor, glass: StaffActor;
   let clientId: string, sessionId: string, shareId: string, accountId: string, portal: PortalClient, stranger: PortalClient;
 
   beforeAll(async () => {
@@ -40,6 +43,7 @@ describe("who can see this chart", () => {
     nina = await createMember(org, { name: "Dr Nina Okafor" });
     tom = await createMember(org, { name: "Dr Tom Team", teamIds: [team.id] });
     outsider = await createMember(org, { name: "Dr Nobody" });
+    glass = await createMember(org, { name: "Dr Glass" });
     const client = await createClient(org.id, { firstName: "Jordan", lastName: "Lee", accessFor: [leo.userId] });
     clientId = client.id;
     sessionId = (await createSession(maya, { title: "Assessment", clientId: null, teamId: team.id, visibility: "team" })).sessionId;
@@ -83,6 +87,21 @@ describe("who can see this chart", () => {
     expect(l.accessList[0]!.canRemove).toBe(false);
     expect(l.portalLogins[0]!.canRevoke).toBe(false);
     expect(l.externalShares[0]!.canRevoke).toBe(true);
+  });
+
+  it("lists emergency access ('break the glass') on the chart and on its sessions while it lasts", async () => {
+    await updateEmergencyAccessSettings(admin, { emergencyAccessEnabled: true, emergencyAccessHours: 2 });
+    const chartGrant = await grantEmergencyAccess(glass, { kind: "client", recordId: clientId, reason: "Collapsed in the waiting room; need allergies" });
+    const sessionGrant = await grantEmergencyAccess(glass, { kind: "session", recordId: sessionId, reason: "Collapsed in the waiting room; need the plan" });
+    if (chartGrant.status === "not_needed" || sessionGrant.status === "not_needed") throw new Error("the grants were not needed");
+    const a = await listChartAccess(admin, clientId);
+    expect(a.emergency).toEqual([{ userId: glass.userId, name: "Dr Glass", roleName: "Clinician", until: chartGrant.expiresAt }]);
+    expect(a.sessions[0]!.people.find((p) => p.name === "Dr Glass")).toMatchObject({ level: "view", reasons: [{ kind: "emergency", until: sessionGrant.expiresAt }] });
+    // Ended by an administrator: gone from the tab at once.
+    for (const grant of [chartGrant, sessionGrant]) await endEmergencyAccess(admin, { grantId: grant.grantId });
+    const after = await listChartAccess(admin, clientId);
+    expect(after.emergency).toEqual([]);
+    expect(after.sessions[0]!.people.map((p) => p.name)).not.toContain("Dr Glass");
   });
 
   it("nothing of the tab, its history or the record reaches someone who cannot see the chart", async () => {

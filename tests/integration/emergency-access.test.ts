@@ -18,6 +18,7 @@ import { loadStaffActor } from "@/lib/auth/load-staff-actor";
 import { loadSession } from "@/lib/sessions/load-session";
 import { visibleSessionsSql } from "@/lib/sessions/visible-sessions";
 import { AppError } from "@/lib/errors";
+import { describeAuditAction } from "@/lib/audit/action-groups";
 import { createClient, createDocument, createMember, createOrganisation } from "../support/factories";
 
 const HOUR = 3_600_000;
@@ -143,7 +144,29 @@ describe("emergency access on a chart", () => {
       .select()
       .from(s.auditEvents)
       .where(and(eq(s.auditEvents.action, "emergency_access.granted"), eq(s.auditEvents.actorId, leo.userId)));
-    expect(event).toMatchObject({ targetType: "client", targetId: chart.id });
+    expect(event).toMatchObject({ targetType: "client", targetId: chart.id, clientId: chart.id });
+  });
+});
+
+describe("the audit log finds each use of emergency access by its client", () => {
+  it("granted, ended and reviewed carry the chart, or the session's patient profile; a view through it says so", async () => {
+    const leo = await clinician("Dr Leo Logged");
+    const chart = await createClient(org.id);
+    const sessionId = await newSession(chart.id);
+    const onChart = (await grantEmergencyAccess(leo, { kind: "client", recordId: chart.id, reason: REASON })) as { grantId: string };
+    const onSession = (await grantEmergencyAccess(leo, { kind: "session", recordId: sessionId, reason: REASON })) as { grantId: string };
+    await endEmergencyAccess(admin, { grantId: onSession.grantId });
+    await reviewEmergencyAccess(admin, { grantId: onChart.grantId, note: "Checked: allergies only, as the reason said." });
+    const db = await getDb();
+    const events = await db.select().from(s.auditEvents).where(and(eq(s.auditEvents.clientId, chart.id), sql`${s.auditEvents.action} like 'emergency_access.%'`));
+    expect(events.map((e) => [e.action, e.targetType]).sort()).toEqual([
+      ["emergency_access.ended", "clinical_session"],
+      ["emergency_access.granted", "client"],
+      ["emergency_access.granted", "clinical_session"],
+      ["emergency_access.reviewed", "client"],
+    ]);
+    expect(describeAuditAction("client.viewed", { tab: "overview", emergencyAccess: true })).toBe("Opened a client chart (emergency access)");
+    expect(describeAuditAction("client.viewed", { tab: "overview" })).toBe("Opened a client chart");
   });
 });
 

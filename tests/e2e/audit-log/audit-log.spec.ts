@@ -68,3 +68,38 @@ test("an admin finds who opened a client's letter last week, and exports it", as
   const [exported] = await query<{ n: number }>(`select count(*)::int as n from audit_events where action = 'audit.exported' and client_id is null and metadata->'filters'->>'client' = $1`, [surname]);
   expect(exported!.n).toBe(1);
 });
+
+/**
+ * The browser fetches ahead of a click (a link's prefetch, and Next's metadata-only prefetch of the
+ * page's title): that is no view, and the audit log must not say Nina opened a session she only
+ * scrolled past. Clicking it is a view, logged once.
+ */
+test("a session link prefetched by the browser is not logged as a view; opening it is", async ({ page }) => {
+  test.slow();
+  const title = `Prefetched consult ${randomBytes(3).toString("hex")}`;
+  const [maya] = await query<{ id: string; organisation_id: string }>(
+    `select u.id, m.organisation_id from users u join memberships m on m.user_id = u.id where u.email = 'maya@harbour.test'`,
+  );
+  const [team] = await query<{ id: string }>(`select id from teams where organisation_id = $1 and name = 'Psychology'`, [maya!.organisation_id]);
+  const [session] = await query<{ id: string }>(
+    `insert into clinical_sessions (organisation_id, owner_id, team_id, visibility, title) values ($1, $2, $3, 'team', $4) returning id`,
+    [maya!.organisation_id, maya!.id, team!.id, title],
+  );
+  const views = async () =>
+    (await query<{ n: number }>(`select count(*)::int as n from audit_events where action = 'session.viewed' and target_id = $1`, [session!.id]))[0]!.n;
+
+  await signIn(page, "nina@harbour.test");
+  // Next prefetches the link's page shell and, separately, its metadata (the page's title).
+  const prefetched = page.waitForResponse(
+    (r) => r.url().includes(`/sessions/${session!.id}`) && r.request().headers()["next-router-prefetch"] === "1" && /metadata-only/.test(r.request().headers()["next-router-state-tree"] ?? ""),
+  );
+  await page.goto(`/sessions?tab=team&q=${encodeURIComponent(title)}`);
+  const link = page.getByRole("link", { name: title });
+  await expect(link).toBeVisible();
+  await (await prefetched).finished();
+  expect(await views()).toBe(0);
+
+  await link.click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect.poll(views).toBe(1);
+});

@@ -225,3 +225,18 @@ test("a member of two organisations switches between them from the header", asyn
   await signIn(solo, (await createClinician("solo")).email, DEMO_PASSWORD);
   await expect(solo.getByRole("combobox", { name: "Organisation" })).toHaveCount(0);
 });
+
+test("a form sent after this device was signed out elsewhere keeps what was typed and says why it was not saved", async ({ browser }) => {
+  const casey = await createClinician("kept");
+  const page = await (await newContext(browser)).newPage();
+  await signIn(page, casey.email, DEMO_PASSWORD);
+  await page.goto("/sessions/new");
+  await page.getByLabel("Title").fill("Typed before the sign-out");
+  // Signed out of every device from elsewhere (the account page of another device, or an admin).
+  await query("update staff_auth_sessions set ended_at = now(), ended_reason = 'signed_out' where user_id = $1 and ended_at is null", [casey.userId]);
+  await page.getByRole("button", { name: "Create session" }).click();
+  await expect(page.getByText("You're no longer signed in, so this wasn't saved.")).toBeVisible();
+  await expect(page).toHaveURL(/\/sessions\/new$/);
+  await expect(page.getByLabel("Title")).toHaveValue("Typed before the sign-out");
+  expect(await query("select id from clinical_sessions where owner_id = $1", [casey.userId])).toEqual([]);
+});

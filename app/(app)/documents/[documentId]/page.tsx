@@ -44,7 +44,9 @@ export default async function DocumentPage({ params, searchParams }: { params: P
   const explanation = share.blockers.map((b) =>
     b.reason === "sharing_off"
       ? "Document sharing is turned off for your organisation. An admin can turn it on in Settings → Sharing."
-      : `Your role needs edit permission for ${b.areas.map((a) => AREA_LABELS[a]).join(", ")} to share this ${model.kindLabel.toLowerCase()}. Ask an admin to change your role.`,
+      : b.reason === "emergency_view_only"
+        ? "You're reading this client's chart through emergency access, which is view only: its documents can't be shared. Ask someone on the chart's access list to share it."
+        : `Your role needs edit permission for ${b.areas.map((a) => AREA_LABELS[a]).join(", ")} to share this ${model.kindLabel.toLowerCase()}. Ask an admin to change your role.`,
   );
 
   return (

@@ -1,9 +1,6 @@
 import type { Metadata } from "next";
 import { EmergencyAccessBanner } from "@/components/access/emergency-access-banner";
-import { cache } from "react";
-import { titledMetadata } from "@/lib/records/record-metadata";
-import { can } from "@/lib/access/can";
-import { isUuid } from "@/lib/validation/ids";
+import { recordMetadata } from "@/lib/records/record-metadata";
 import { formatDate, formatDateTime } from "@/components/sessions/session-badges";
 import { Alert } from "@/components/ui/alert";
 import { AccessUntil } from "@/components/access/access-until";
@@ -21,14 +18,10 @@ import { SessionProperties } from "./session-properties";
 import { ShareDialog } from "./share-dialog";
 import { idOrNotFound, orNotFound } from "@/lib/access/or-not-found";
 
-// One read per request for the tab's title and the page (React cache: this request only, never
-// across requests or people), so the title costs no query of its own.
-const viewSession = cache(getSession);
-
-// The title is clinical: keep it out of the browser tab and history.
+// The tab's title, read on its own and not audited: Next also runs this for a link's
+// metadata-only prefetch, which is the browser's guess and no view. The page audits the view.
 export async function generateMetadata({ params }: { params: Promise<{ sessionId: string }> }): Promise<Metadata> {
-  const { sessionId } = await params;
-  return titledMetadata(async (actor) => (isUuid(sessionId) && can(actor, "sessions:view") ? (await viewSession(actor, sessionId)).title : null));
+  return recordMetadata("session", (await params).sessionId);
 }
 
 /**
@@ -39,7 +32,7 @@ export default async function SessionPage({ params, searchParams }: { params: Pr
   const actor = await requireStaffWith("sessions:view");
   const sessionId = idOrNotFound((await params).sessionId);
   // Read fresh on every request (never cached): a changed or removed share counts at once.
-  const session = await orNotFound(viewSession(actor, sessionId), ["not_found"]);
+  const session = await orNotFound(getSession(actor, sessionId), ["not_found"]);
   const can = session.abilities;
   // The patient picker searches as you type (searchPatientChoicesAction): no list of clients here.
   const myTeams = can.setVisibility ? session.myTeams : [];

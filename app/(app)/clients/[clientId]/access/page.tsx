@@ -36,6 +36,7 @@ export async function generateMetadata({ params }: { params: Promise<{ clientId:
 function reasonText(r: SessionAccessReason): string {
   if (r.kind === "owner") return "Owner";
   if (r.kind === "share") return `Shared: ${SHARE_LEVEL_LABELS[r.level]}`;
+  if (r.kind === "emergency") return `Emergency access until ${formatDateTime(r.until)}`;
   return `Team: ${r.teamName}`;
 }
 
@@ -167,6 +168,24 @@ export default async function ChartAccessPage({
               {access.everyChart.map((p) => (
                 <AccessLine key={p.userId} name={p.name}>
                   <span className="text-slate-600">Role: {p.roleName}</span>
+                </AccessLine>
+              ))}
+            </AccessSection>
+
+            <AccessSection
+              id="emergency-title"
+              title="Emergency access (break the glass)"
+              empty="Nobody is reading this chart through emergency access."
+              after={
+                access.emergency.length ? (
+                  <p className="text-xs text-slate-600">View only, until the time shown or until an administrator ends it. Every chart they open is in the audit log, and an administrator reviews each use.</p>
+                ) : null
+              }
+            >
+              {access.emergency.map((p) => (
+                <AccessLine key={p.userId} name={p.name}>
+                  <Badge>{p.roleName}</Badge>
+                  <Badge tone="warning">View only until {formatDateTime(p.until)}</Badge>
                 </AccessLine>
               ))}
             </AccessSection>

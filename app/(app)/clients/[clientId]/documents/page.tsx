@@ -31,7 +31,11 @@ export default async function ClientDocumentsPage({ params, searchParams }: { pa
         <EmptyState title="No documents yet" description="Letters, prescriptions, lab results and invoices for this client will be listed here." />
       ) : (
         <>
-          <ChartDocumentsTable items={docs.items} shareable={docs.items.filter((d) => shareBlockers(actor, d.kind, true).length === 0).map((d) => d.id)} />
+          <ChartDocumentsTable
+            items={docs.items}
+            // Emergency access reads the chart only: nothing of it is shared from there.
+            shareable={chart.emergencyUntil ? [] : docs.items.filter((d) => shareBlockers(actor, d.kind, true).length === 0).map((d) => d.id)}
+          />
           <CursorPagination
             prevHref={docs.prevCursor ? href({ before: docs.prevCursor }) : null}
             nextHref={docs.nextCursor ? href({ after: docs.nextCursor }) : null}
