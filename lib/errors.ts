@@ -14,9 +14,11 @@ export const ERROR_CODES = [
   "forbidden", // a signed-in person lacks a permission for a page or action they can see
   "unauthenticated",
   "signed_out", // a form sent after its page's sign-in ended: not saved, and the page keeps the input
+  "two_factor_setup_needed", // the same, because the organisation now requires two-factor sign-in
   "rate_limited",
   "email_in_use",
   "already_member",
+  "already_invited",
   "last_admin",
   "name_taken",
   "role_in_use",
@@ -117,9 +119,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   forbidden: "You don't have permission to do that.",
   unauthenticated: "Please sign in to continue.",
   signed_out: "You're no longer signed in, so this wasn't saved. Sign in again in a new tab, then come back and try again: what you entered here is kept.",
+  two_factor_setup_needed: "Your organisation now requires two-factor sign-in, so this wasn't saved. Set it up in a new tab (open Carebridge there), then come back and try again: what you entered here is kept.",
   rate_limited: "Too many attempts. Please wait a few minutes and try again.",
   email_in_use: "Someone already uses this email address.",
   already_member: "This person is already a member of the organisation.",
+  already_invited: "This person has already been invited and hasn't accepted yet. Open them under Members (marked Invited) to send the invitation again.",
   last_admin: "The organisation must keep at least one admin.",
   name_taken: "That name is already in use.",
   role_in_use: "Members still hold this role. Move them to another role first.",

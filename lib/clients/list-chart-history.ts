@@ -28,7 +28,7 @@ const HISTORY_LABELS = {
   "client.access_removed": "Removed from the access list:",
   "client_portal.invited": "Invited to the portal:",
   "client_portal.invitation_accepted": "Accepted the portal invitation",
-  "client_portal.access_revoked": "Revoked a portal login",
+  "client_portal.access_revoked": "Revoked the portal login of",
   "intake.viewed": "Read an intake form",
   "client.disclosures_viewed": "Viewed the record of disclosures",
   "client.disclosures_downloaded": "Downloaded the record of disclosures",
@@ -82,11 +82,13 @@ export async function listChartHistory(actor: StaffActor, input: { clientId: str
     document_title: string | null;
     share_contact: string | null;
     other_user: string | null;
+    portal_login: string | null;
   }>(
     db,
     sql`select e.id, e.created_at, to_char(e.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_key, e.action, e.actor_type,
         u.name as staff_name, coalesce(e.actor_role, r.name) as role_name, c.name as contact_name, coalesce(pap.invited_name, pa.name) as client_name,
-        coalesce(d.title, sd.title) as document_title, sc.name as share_contact, ou.name as other_user
+        coalesce(d.title, sd.title) as document_title, sc.name as share_contact, ou.name as other_user,
+        coalesce(ip.invited_name, ipa.name) || ' (' || ipa.email || ')' as portal_login
       from audit_events e
       left join users u on e.actor_type = 'user' and u.id::text = e.actor_id
       left join memberships m on m.user_id = u.id and m.organisation_id = e.organisation_id
@@ -99,6 +101,8 @@ export async function listChartHistory(actor: StaffActor, input: { clientId: str
       left join documents sd on sd.id = ds.document_id
       left join contacts sc on sc.id = ds.contact_id
       left join users ou on ou.id::text = e.metadata->>'userId'
+      left join portal_accounts ipa on ipa.id = case when e.action in ('client_portal.invited', 'client_portal.access_revoked') then (e.metadata->>'portalAccountId')::uuid end
+      left join portal_account_profiles ip on ip.portal_account_id = ipa.id and ip.client_id = ${input.clientId}
       where ${chartEventsFilter(actor.organisationId, input.clientId)} and ${actionIn(HISTORY_ACTIONS)}
         ${after ? sql`and (e.created_at, e.id) < (${after.at}::timestamptz, ${after.id}::uuid)` : sql``}
       order by e.created_at desc, e.id desc
@@ -122,7 +126,8 @@ export async function listChartHistory(actor: StaffActor, input: { clientId: str
       who,
       did: HISTORY_LABELS[r.action],
       documentTitle: r.document_title,
-      other: sharedOut ? (r.share_contact ? `with ${r.share_contact}` : null) : r.other_user,
+      // The login a portal event is about, by the name this clinic invited it under and its email.
+      other: sharedOut ? (r.share_contact ? `with ${r.share_contact}` : null) : (r.other_user ?? r.portal_login),
     };
   });
   const last = page.at(-1);

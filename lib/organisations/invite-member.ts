@@ -44,6 +44,7 @@ export async function inviteMember(
           .from(memberships)
           .where(and(eq(memberships.userId, existing.id), eq(memberships.organisationId, actor.organisationId)))
           .limit(1);
+        if (membership?.status === "invited") throw new AppError("already_invited", { field: "email" });
         if (membership && membership.status !== "left") throw new AppError("already_member", { field: "email" });
         former = Boolean(membership);
         userId = existing.id;
@@ -70,7 +71,7 @@ export async function inviteMember(
         metadata: { userId, role: role.name, teamIds },
       });
       return { membershipId: membership!.id };
-    })).catch(conflictAt("email", "already_member"));
+    })).catch(conflictAt("email", "already_invited"));
   scheduleOutboxDelivery();
   return result;
 }

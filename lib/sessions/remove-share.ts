@@ -1,11 +1,12 @@
 import "server-only";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { getDb } from "@/db/client";
-import { notifications, sessionShares } from "@/db/schema";
+import { sessionShares } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
+import { markNoticesRead } from "@/lib/notifications/mark-notices-read";
 import { loadSessionFor } from "./load-session";
 import { sessionPath } from "./share-messages";
 import type { removeShareInput } from "./schemas";
@@ -25,10 +26,7 @@ export async function removeShare(actor: StaffActor, input: z.output<typeof remo
       .returning({ access: sessionShares.access });
     if (removed.length === 0) throw new AppError("invalid_input", { field: "userId" });
     // Their bell no longer calls them to a session they may not open: its unread notices are read.
-    await tx
-      .update(notifications)
-      .set({ readAt: sql`now()` })
-      .where(and(eq(notifications.userId, input.userId), eq(notifications.organisationId, actor.organisationId), isNull(notifications.readAt), eq(notifications.link, sessionPath(session.id))));
+    await markNoticesRead(tx, { organisationId: actor.organisationId, userIds: [input.userId], link: sessionPath(session.id) });
     await recordStaffAudit(tx, actor, {
       action: "session.share_removed",
       target: { type: "clinical_session", id: session.id },

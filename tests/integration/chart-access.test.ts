@@ -175,7 +175,9 @@ describe("who can see this chart", () => {
     expect(after.sessions[0]!.people.map((p) => p.name)).toEqual(["Dr Maya Patel", "Dr Tom Team"]);
     expect(after.portalLogins).toEqual([]);
     expect(after.externalShares).toEqual([]);
-    const actions = (await listChartHistory(admin, { clientId })).items.map((i) => i.did);
-    expect(actions).toEqual(expect.arrayContaining(["Removed from the access list:", "Revoked a portal login", "Revoked a share of"]));
+    const history = (await listChartHistory(admin, { clientId })).items;
+    expect(history.map((i) => i.did)).toEqual(expect.arrayContaining(["Removed from the access list:", "Revoked the portal login of", "Revoked a share of"]));
+    // Which login: the name the clinic invited it under, and its email.
+    expect(history.find((i) => i.did === "Revoked the portal login of")?.other).toBe("Jordan Lee (jordan.access@example.test)");
   });
 });

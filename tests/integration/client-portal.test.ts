@@ -21,6 +21,7 @@ import { hashToken } from "@/lib/crypto/tokens";
 import { resetRateLimits } from "@/lib/rate-limit";
 import { createMember, createOrganisation, TEST_PASSWORD } from "../support/factories";
 import { latestMessageTo, tokenFromLink } from "../support/outbox";
+import { listChartHistory } from "@/lib/clients/list-chart-history";
 
 const ip = { ip: "192.0.2.44", userAgent: null };
 const FIELDS = [
@@ -96,6 +97,9 @@ describe("client portal", () => {
     expect(await canSeeClient(leo, first)).toBe(false);
     const actions = (await db.select().from(s.auditEvents).where(eq(s.auditEvents.targetId, second))).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["client.profile_created", "client.contact_linked", "client.access_granted", "client_portal.invited"]));
+    // The chart's history names who was invited, as the clinic recorded them, and the address.
+    const history = (await listChartHistory(admin, { clientId: second })).items;
+    expect(history.find((i) => i.did === "Invited to the portal:")?.other).toBe("Jordan Lee (jordan2@example.test)");
 
     // The login already has a password: no new set-password link, a "profile added" email instead.
     expect(await outboxTo("jordan2@example.test")).toEqual(["portal-invitation", "portal-profile-added"]);

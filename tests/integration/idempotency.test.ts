@@ -258,12 +258,14 @@ describe("unique-index races without a key answer with a field message", () => {
     return { ok: settled.length - refusals.length, refusals: refusals as AppError[] };
   }
 
-  it("invite member: one invitation, the others 'already a member' at the email", async () => {
+  it("invite member: one invitation, the others 'already invited' at the email", async () => {
     const email = `race-${unique()}@clinic.test`;
     const { ok, refusals } = await race(10, () => inviteMember(admin, { name: "Racer", email, roleId: org.roles.clinician, teamIds: [] }));
     expect(ok).toBeGreaterThanOrEqual(1);
-    for (const e of refusals) expect(e).toMatchObject({ code: "already_member", details: { field: "email" } });
+    for (const e of refusals) expect(e).toMatchObject({ code: "already_invited", details: { field: "email" } });
     expect(await countRows(s.users, sql`lower(${s.users.email}) = ${email}`)).toBe(1);
+    // Asked again later, the answer is the same: the invitation is waiting.
+    await expect(inviteMember(admin, { name: "Racer", email, roleId: org.roles.clinician, teamIds: [] })).rejects.toMatchObject({ code: "already_invited" });
   });
 
   it("invite to portal: one login", async () => {

@@ -230,6 +230,10 @@ describe("deleting a session", () => {
     for (const who of [maya, leo, nina]) await expect(getSession(who, sessionId)).rejects.toMatchObject({ code: "not_found" });
     expect((await listSessions(maya, { tab: "mine", q: "To be deleted" })).items).toEqual([]);
     expect((await auditOf(sessionId)).filter((e) => e.action === "session.deleted")).toMatchObject([{ actorId: maya.userId }]);
+    // Leo's bell no longer calls him to it: the share's notice is read.
+    const notices = (await notificationsOf(leo.userId)).filter((n) => n.link === `/sessions/${sessionId}`);
+    expect(notices.length).toBeGreaterThan(0);
+    for (const n of notices) expect(n.readAt).toBeInstanceOf(Date);
   });
 });
 
@@ -376,5 +380,9 @@ describe("a member leaving the organisation", () => {
     }
     const [removed] = await db.select().from(s.auditEvents).where(and(eq(s.auditEvents.action, "member.removed"), eq(s.auditEvents.targetId, leaver.membershipId)));
     expect(removed!.metadata).toMatchObject({ sessionSharesRemoved: 1, sessionsTransferred: 2, successorUserId: successor.userId });
+    // Maya's notice of the share she gave them is read: invited back one day, their bell starts clear.
+    const leaverNotices = await notificationsOf(leaver.userId);
+    expect(leaverNotices.length).toBeGreaterThan(0);
+    for (const n of leaverNotices) expect(n.readAt).toBeInstanceOf(Date);
   });
 });

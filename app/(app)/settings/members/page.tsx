@@ -49,7 +49,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
               <Td label="Teams">{m.teams.map((t) => t.name).join(", ") || <span className="text-slate-600">—</span>}</Td>
               <Td label="Status">
                 <Badge tone={m.status === "active" ? "success" : m.status === "invited" ? "info" : "neutral"}>
-                  {m.status === "left" ? "Former member" : m.status === "invited" ? "Invited" : "Active"}
+                  {m.status === "left" ? "Not a member" : m.status === "invited" ? "Invited" : "Active"}
                 </Badge>
               </Td>
             </Tr>

@@ -47,7 +47,7 @@ export default async function MemberPage({ params, searchParams }: { params: Pro
         <h2 className="text-xl font-semibold text-slate-900">{member.name}</h2>
         <p className="text-sm text-slate-600">
           {member.email} ·{" "}
-          {member.status === "active" ? <Badge tone="success">Active</Badge> : member.status === "invited" ? <Badge tone="info">Invited</Badge> : <Badge>Former member</Badge>}
+          {member.status === "active" ? <Badge tone="success">Active</Badge> : member.status === "invited" ? <Badge tone="info">Invited</Badge> : <Badge>Not a member</Badge>}
         </p>
       </div>
       {member.status === "invited" && (
@@ -125,7 +125,7 @@ export default async function MemberPage({ params, searchParams }: { params: Pro
           )}
         </>
       ) : (
-        <Alert tone="info">This person has left the organisation. Invite them again from “Invite member” to restore access.</Alert>
+        <Alert tone="info">This person isn&apos;t a member of the organisation: they left, or their invitation was revoked. Invite them again from “Invite member” to give them access.</Alert>
       )}
     </div>
   );
