@@ -18,7 +18,7 @@ export function AccessEndForm({
 }) {
   const fieldId = `ends-${Object.values(ids).join("-")}`;
   return (
-    <ActionForm action={setAccessEndAction} aria-label={label} successMessage="End date saved." className="space-y-2">
+    <ActionForm action={setAccessEndAction} aria-label={label} successMessage="End date saved." layout="own" className="space-y-2">
       <input type="hidden" name="grant" value={grant} />
       {Object.entries(ids).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />

@@ -40,7 +40,7 @@ export function RequestAccessPanel() {
       ) : pending ? (
         <PendingNote pending={pending} />
       ) : (
-        <ActionForm action={requestAccessAction} aria-label="Request access" className="mt-3 space-y-4">
+        <ActionForm action={requestAccessAction} aria-label="Request access" className="mt-3">
           <input type="hidden" name="targetType" value={targetType} />
           <input type="hidden" name="targetId" value={targetId} />
           <RequestFields kind={targetType} onSent={setPending} />

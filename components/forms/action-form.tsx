@@ -20,6 +20,7 @@ export function ActionForm({
   successMessage,
   className,
   idempotent,
+  layout = "stack",
   "aria-label": ariaLabel,
 }: {
   action: (prev: FormState, data: FormData) => Promise<FormState>;
@@ -28,6 +29,12 @@ export function ActionForm({
   className?: string;
   /** A create form: sends an idempotency key, so a double submit creates one record (lib/idempotency). */
   idempotent?: boolean;
+  /**
+   * "stack": one part under another. "row": a one-line form (a field and its button), messages on a
+   * line of their own above. "own": the className lays it out (classes are joined, not merged, so a
+   * default spacing would fight it).
+   */
+  layout?: "stack" | "row" | "own";
   "aria-label"?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
@@ -36,7 +43,7 @@ export function ActionForm({
   return (
     <form
       aria-label={ariaLabel}
-      className={cn("space-y-4", className)}
+      className={cn(layout === "row" ? "flex flex-wrap items-end gap-3" : layout === "stack" ? "space-y-4" : null, className)}
       noValidate
       onSubmit={(event) => {
         // Submitting by hand keeps the inputs as typed (a plain form action resets them).
@@ -47,7 +54,7 @@ export function ActionForm({
     >
       <FormContext.Provider value={{ state, pending }}>
         {state.error && state.error !== "invalid_input" && !shownAtField && (
-          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          <p role="alert" className="basis-full rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
             {ERROR_MESSAGES[state.error]}
           </p>
         )}
@@ -57,7 +64,7 @@ export function ActionForm({
           </p>
         )}
         {state.ok && successMessage && (
-          <p role="status" key={state.savedAt} className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          <p role="status" key={state.savedAt} className="basis-full rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
             {successMessage}
           </p>
         )}

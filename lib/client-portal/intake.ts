@@ -13,6 +13,8 @@ import { isUuid } from "@/lib/validation/ids";
 export interface PortalForm {
   id: string;
   profileId: string;
+  /** Whose form it is: a login may hold a child's profile beside its own. */
+  profileName: string;
   formName: string;
   status: "sent" | "draft" | "submitted";
   fields: IntakeField[];
@@ -35,6 +37,7 @@ export async function getPortalForm(client: PortalClient, input: { profileId: st
   return {
     id: row.r.id,
     profileId: profile.clientId,
+    profileName: `${profile.firstName} ${profile.lastName}`,
     formName: row.formName,
     status: row.r.status,
     fields: intakeFields.parse(row.fields),

@@ -37,7 +37,15 @@ export async function sendIntakeForm(actor: StaffActor, input: { clientId: strin
           organisationId: actor.organisationId,
           to: a.email,
           template: "intake-form",
-          props: { clinicName: org!.name, practitionerName: actor.name, clientName: fullName(client), formName: form.name, portalUrl: appUrl(`/portal/profiles/${client.id}/forms/${request!.id}`) },
+          props: {
+            clinicName: org!.name,
+            practitionerName: actor.name,
+            clientName: fullName(client),
+            // The login's holder as this clinic invited them (a parent, for a child's profile).
+            ...(a.name && { recipientName: a.name }),
+            formName: form.name,
+            portalUrl: appUrl(`/portal/profiles/${client.id}/forms/${request!.id}`),
+          },
         });
       }
       await recordStaffAudit(tx, actor, {

@@ -250,6 +250,13 @@ describe("intake-form", () => {
     expectLink(html, text, "https://carebridge.example/portal", "Open the client portal");
     expect(text).toContain("You can save a draft and come back later.");
   });
+
+  it("greets a parent by their own name and says whose form it is", async () => {
+    const { text } = await renderBoth(<IntakeFormEmail {...IntakeFormEmail.PreviewProps} clientName="Oliver Grant" recipientName="Rachel Grant" />);
+    expect(text).toContain("Hello Rachel Grant,");
+    expect(text).toContain("Dr Priya Shah at Riverside Health Clinic has sent a form to complete for Oliver Grant: New patient questionnaire.");
+    expect(text).not.toContain("Hello Oliver Grant");
+  });
 });
 
 describe("portal-profile-added", () => {

@@ -7,7 +7,7 @@ import { changePasswordAction, signOutDeviceAction, signOutEverywhereAction, tur
 
 export function SignOutDeviceForm({ authSessionId, device }: { authSessionId: string; device: string }) {
   return (
-    <ActionForm action={signOutDeviceAction} aria-label={`Sign out ${device}`} className="space-y-0">
+    <ActionForm action={signOutDeviceAction} aria-label={`Sign out ${device}`} layout="row">
       <input type="hidden" name="authSessionId" value={authSessionId} />
       <FormSubmit variant="secondary" pendingLabel="Signing out…">
         Sign out<span className="sr-only"> {device}</span>

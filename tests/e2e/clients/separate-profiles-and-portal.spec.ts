@@ -126,7 +126,7 @@ test("separate profiles for one person, one portal login, an intake form, and pr
   await expect(leo.getByRole("button", { name: "Revoke" })).toHaveCount(0);
   await leo.getByLabel("Form", { exact: true }).selectOption({ label: "New client intake" });
   await leo.getByRole("button", { name: "Send form" }).click();
-  await expect(leo.getByText("Form sent. The client has been emailed.")).toBeVisible();
+  await expect(leo.getByText("Form sent. Everyone who manages this profile on the portal has been emailed.")).toBeVisible();
 
   // The client fills it in the portal: draft first, then submit.
   await client.goto("/portal");

@@ -51,9 +51,10 @@ export function PatientPicker({
         <Button
           ref={buttonRef}
           id={id}
-          variant={sessionId ? "ghost" : "secondary"}
+          variant="secondary"
           size={sessionId ? "sm" : "md"}
-          className={sessionId ? "-ml-3 max-w-full" : "w-full justify-between font-normal"}
+          // Drawn like the selects beside it: the name on the left, the chevron on the right.
+          className={cn("w-full justify-between text-left font-normal", sessionId && "h-9 sm:w-56")}
           aria-labelledby={`${labelId} ${labelId}-value`}
           aria-describedby={describedBy}
           onClick={() => setEditing(true)}
@@ -61,7 +62,9 @@ export function PatientPicker({
           <span id={`${labelId}-value`} className="truncate">
             {current?.name ?? "No patient"}
           </span>
-          <span aria-hidden="true">▾</span>
+          <svg className="size-4 shrink-0 text-slate-500" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.75" aria-hidden="true">
+            <path d="m6 8 4 4 4-4" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
         </Button>
         {hidden}
       </>

@@ -23,7 +23,7 @@ export function AddDocumentForm({ sessionId }: { sessionId: string }) {
 
 export function RemoveDocumentForm({ sessionId, documentId, title }: { sessionId: string; documentId: string; title: string }) {
   return (
-    <ActionForm action={removeSessionDocumentAction} aria-label={`Remove ${title} from the session`} className="space-y-2">
+    <ActionForm action={removeSessionDocumentAction} aria-label={`Remove ${title} from the session`} layout="own" className="space-y-2">
       <input type="hidden" name="sessionId" value={sessionId} />
       <input type="hidden" name="documentId" value={documentId} />
       <FormSubmit variant="secondary" pendingLabel="Removing…">

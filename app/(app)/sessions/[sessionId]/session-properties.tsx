@@ -107,35 +107,36 @@ export function SessionProperties({
         </PropertyItem>
         <PropertyItem labelId={ids.visibility} label="Visibility" state={stateOf("visibility")}>
           {can.setVisibility ? (
-            <div className="grid grid-cols-1 gap-2 min-[420px]:grid-cols-2 sm:flex">
-              <Select
-                aria-labelledby={ids.visibility}
-                value={values.visibility}
-                className="h-9 sm:w-44"
-                onChange={(e) => void save("visibility", { visibility: e.target.value as Values["visibility"] }, describeVisibility(teams))}
-              >
-                <option value="private">{VISIBILITY_LABELS.private}</option>
-                <option value="team">{VISIBILITY_LABELS.team}</option>
-              </Select>
-              <label htmlFor={ids.team} className="sr-only">
-                Team
-              </label>
-              <Select
-                id={ids.team}
-                value={values.teamId ?? ""}
-                className="h-9 sm:w-40"
-                onChange={(e) => void save("visibility", { teamId: e.target.value || null }, describeVisibility(teams))}
-                options={teams}
-              >
-                <option value="">No team</option>
-              </Select>
-            </div>
+            <Select
+              aria-labelledby={ids.visibility}
+              value={values.visibility}
+              className="h-9 sm:w-44"
+              onChange={(e) => void save("visibility", { visibility: e.target.value as Values["visibility"] }, describeVisibility(teams))}
+            >
+              <option value="private">{VISIBILITY_LABELS.private}</option>
+              <option value="team">{VISIBILITY_LABELS.team}</option>
+            </Select>
           ) : (
             <span className="text-slate-800">
               {values.visibility === "team" ? `Team${teamName ? `: ${teamName}` : ""}` : VISIBILITY_LABELS.private}
             </span>
           )}
         </PropertyItem>
+        {can.setVisibility && (
+          // Its own labelled property: the team a "Visible to my team" session is visible to.
+          <PropertyItem labelId={`${ids.team}-label`} label="Team" state={null}>
+            <Select
+              id={ids.team}
+              aria-labelledby={`${ids.team}-label`}
+              value={values.teamId ?? ""}
+              className="h-9 sm:w-40"
+              onChange={(e) => void save("visibility", { teamId: e.target.value || null }, describeVisibility(teams))}
+              options={teams}
+            >
+              <option value="">No team</option>
+            </Select>
+          </PropertyItem>
+        )}
       </dl>
       {toast && <UndoToast key={toast.id} text={toast.text} onUndo={toast.undo} canUndo={!toast.text.startsWith("Undone")} onDismiss={() => setToast(null)} />}
     </>

@@ -7,7 +7,7 @@ import { changeTeamMembershipAction, createTeamAction, renameTeamAction } from "
 
 export function CreateTeamForm() {
   return (
-    <ActionForm action={createTeamAction} idempotent aria-label="Create a team" className="flex flex-wrap items-end gap-3 space-y-0">
+    <ActionForm action={createTeamAction} idempotent aria-label="Create a team" layout="row">
       <FormField name="name" label="Team name">
         <Input id="name" name="name" placeholder="e.g. Occupational therapy" />
       </FormField>
@@ -18,7 +18,7 @@ export function CreateTeamForm() {
 
 export function RenameTeamForm({ teamId, name }: { teamId: string; name: string }) {
   return (
-    <ActionForm action={renameTeamAction} successMessage="Team renamed." aria-label="Rename team" className="flex flex-wrap items-end gap-3 space-y-0">
+    <ActionForm action={renameTeamAction} successMessage="Team renamed." aria-label="Rename team" layout="row">
       <input type="hidden" name="teamId" value={teamId} />
       <FormField name="name" label="Name">
         <Input id="name" name="name" defaultValue={name} />
@@ -30,7 +30,7 @@ export function RenameTeamForm({ teamId, name }: { teamId: string; name: string 
 
 export function AddTeamMemberForm({ teamId, candidates }: { teamId: string; candidates: { id: string; name: string }[] }) {
   return (
-    <ActionForm action={changeTeamMembershipAction} aria-label="Add to team" className="flex flex-wrap items-end gap-3 space-y-0">
+    <ActionForm action={changeTeamMembershipAction} aria-label="Add to team" layout="row">
       <input type="hidden" name="teamId" value={teamId} />
       <input type="hidden" name="change" value="add" />
       <FormField name="membershipId" label="Add a member">

@@ -28,7 +28,7 @@ export default async function PortalAccountLayout({ children }: { children: Reac
         {/* One profile needs no switcher: the header already names the person. */}
         {profiles.length > 1 ? (
           <div className="mx-auto max-w-4xl px-4">
-            <ProfileSwitcher profiles={profiles.map((p, i) => ({ id: p.clientId, ...portalProfileName(p, i, profiles.length), clinic: p.organisationName }))} />
+            <ProfileSwitcher profiles={profiles.map((p, i) => ({ id: p.clientId, ...portalProfileName(p, i, profiles), clinic: p.organisationName }))} />
           </div>
         ) : null}
       </header>

@@ -24,7 +24,7 @@ export default async function PortalHomePage({ searchParams }: { searchParams: P
         <EmptyState title="No profiles" description="Your clinic hasn't given this login any profiles, or access has been withdrawn." />
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2" aria-label="Profiles">
-          {profiles.map((p, i) => ({ p, label: portalProfileName(p, i, profiles.length) })).map(({ p, label }) => (
+          {profiles.map((p, i) => ({ p, label: portalProfileName(p, i, profiles) })).map(({ p, label }) => (
             <li key={p.clientId}>
               <Card>
                 <CardBody>

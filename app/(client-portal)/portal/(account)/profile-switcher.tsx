@@ -19,8 +19,8 @@ export function ProfileSwitcher({ profiles }: { profiles: { id: string; name: st
             aria-current={current ? "page" : undefined}
             className={cn("flex min-h-11 items-center border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap", current ? "border-teal-700 text-teal-800" : "border-transparent text-slate-600 hover:text-slate-900")}
           >
-            {p.detail ?? p.name}
-            {p.detail ? <span className="sr-only"> ({p.name})</span> : null}
+            {p.name}
+            {p.detail ? <span className="ml-1 font-normal text-slate-500">· {p.detail}</span> : null}
           </Link>
         );
       })}

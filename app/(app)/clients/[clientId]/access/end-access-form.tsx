@@ -15,7 +15,7 @@ interface EndAccessFormProps {
 /** The action at the end of one line of the Access tab, with a confirmation first. */
 export function EndAccessForm({ fields, label, title, description, confirmLabel }: EndAccessFormProps) {
   return (
-    <ActionForm action={endChartAccessAction} aria-label={title} className="space-y-1">
+    <ActionForm action={endChartAccessAction} aria-label={title} layout="own" className="space-y-1">
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

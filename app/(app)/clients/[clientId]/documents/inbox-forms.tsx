@@ -9,7 +9,7 @@ import { discardReplyAction, fileReplyAction } from "./actions";
 /** File a reply as a document of a kind: the kind and title, then File. */
 export function FileReplyForm({ replyId, kinds, defaultTitle }: { replyId: string; kinds: DocumentKind[]; defaultTitle: string }) {
   return (
-    <ActionForm action={fileReplyAction} aria-label={`File ${defaultTitle}`} className="grid gap-3 sm:grid-cols-[12rem_1fr_auto] sm:items-end">
+    <ActionForm action={fileReplyAction} aria-label={`File ${defaultTitle}`} layout="own" className="grid gap-3 sm:grid-cols-[12rem_1fr_auto] sm:items-end">
       <input type="hidden" name="replyId" value={replyId} />
       <FormField name="kind" label="File as" id={`kind-${replyId}`}>
         <Select id={`kind-${replyId}`} name="kind" defaultValue="" options={kinds.map((k) => ({ id: k, name: DOCUMENT_KIND_LABELS[k] }))}>
@@ -28,7 +28,7 @@ export function FileReplyForm({ replyId, kinds, defaultTitle }: { replyId: strin
 
 export function DiscardReplyForm({ replyId, filename, contactName }: { replyId: string; filename: string; contactName: string }) {
   return (
-    <ActionForm action={discardReplyAction} aria-label={`Discard ${filename}`} className="space-y-2">
+    <ActionForm action={discardReplyAction} aria-label={`Discard ${filename}`} layout="own" className="space-y-2">
       <input type="hidden" name="replyId" value={replyId} />
       <ConfirmButton
         variant="secondary"

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { ChartHeader } from "../chart-header";
 import { chartMetadata, loadChart } from "../load-chart";
@@ -11,6 +12,17 @@ export async function generateMetadata({ params }: { params: Promise<{ clientId:
 
 export default async function EditClientPage({ params }: { params: Promise<{ clientId: string }> }) {
   const { chart } = await loadChart(params, "edit");
+  // Read through emergency access: the chart is theirs to read only, and the page says so.
+  if (chart.emergencyUntil && !chart.abilities.edit) {
+    return (
+      <>
+        <ChartHeader chart={chart} current="overview" />
+        <Alert tone="info" className="max-w-2xl">
+          You&apos;re reading this chart through emergency access, which is view only: its details can&apos;t be changed. Ask someone on the chart&apos;s access list, or an admin.
+        </Alert>
+      </>
+    );
+  }
   // The action asks the policy again: hiding the page is a convenience, not the guard.
   if (!chart.abilities.edit) notFound();
   const c = chart.client;

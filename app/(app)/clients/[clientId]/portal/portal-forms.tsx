@@ -162,7 +162,7 @@ export function RevokeForm({ clientId, portalAccountId, name }: { clientId: stri
 
 export function RemoveLinkForm({ clientId, linkId, name, relationship }: { clientId: string; linkId: string; name: string; relationship: string }) {
   return (
-    <ActionForm action={removeClientLinkAction} aria-label={`Remove ${name} (${relationship})`} className="flex items-center gap-2 space-y-0">
+    <ActionForm action={removeClientLinkAction} aria-label={`Remove ${name} (${relationship})`} layout="row">
       <input type="hidden" name="clientId" value={clientId} />
       <input type="hidden" name="linkId" value={linkId} />
       <ConfirmButton
@@ -181,7 +181,7 @@ export function RemoveLinkForm({ clientId, linkId, name, relationship }: { clien
 export function SendFormForm({ clientId, forms }: { clientId: string; forms: { id: string; name: string }[] }) {
   if (forms.length === 0) return <p className="text-sm text-slate-600">The organisation has no intake forms yet.</p>;
   return (
-    <ActionForm action={sendIntakeFormAction} idempotent successMessage="Form sent. The client has been emailed." aria-label="Send intake form" className="flex flex-wrap items-end gap-3 space-y-0">
+    <ActionForm action={sendIntakeFormAction} idempotent successMessage="Form sent. Everyone who manages this profile on the portal has been emailed." aria-label="Send intake form" layout="row">
       <input type="hidden" name="clientId" value={clientId} />
       <FormField name="formId" label="Form">
         <Select id="formId" name="formId" defaultValue={forms[0]!.id} options={forms} />

@@ -9,7 +9,7 @@ type Option = { id: string; name: string };
 
 export function MemberRoleForm({ membershipId, roleId, roles }: { membershipId: string; roleId: string; roles: Option[] }) {
   return (
-    <ActionForm action={changeMemberRoleAction} successMessage="Role saved." aria-label="Role" className="flex flex-wrap items-end gap-3 space-y-0">
+    <ActionForm action={changeMemberRoleAction} successMessage="Role saved." aria-label="Role" layout="row">
       <input type="hidden" name="membershipId" value={membershipId} />
       <FormField name="roleId" label="Role">
         <Select id="roleId" name="roleId" defaultValue={roleId} options={roles} />

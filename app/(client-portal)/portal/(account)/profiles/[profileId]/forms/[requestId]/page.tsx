@@ -22,7 +22,7 @@ export default async function PortalFormPage({ params }: { params: Promise<{ pro
         ← Back to the profile
       </Link>
       <Card>
-        <CardHeader title={form.formName} actions={<Badge tone={form.status === "submitted" ? "success" : "info"}>{form.status === "sent" ? "To complete" : INTAKE_STATUS_LABELS[form.status]}</Badge>} />
+        <CardHeader title={form.formName} description={`For ${form.profileName}`} actions={<Badge tone={form.status === "submitted" ? "success" : "info"}>{form.status === "sent" ? "To complete" : INTAKE_STATUS_LABELS[form.status]}</Badge>} />
         <CardBody>
           {form.canEdit ? (
             <IntakeFormFields profileId={profileId} requestId={requestId} fields={form.fields} answers={form.answers} />
