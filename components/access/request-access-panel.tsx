@@ -54,7 +54,7 @@ function PendingNote({ pending }: { pending: { requestedAt: string; level: strin
   return (
     <p className="mt-2 rounded-md border border-teal-200 bg-teal-50 px-3 py-2 text-sm text-teal-900" role="status">
       Request sent on {formatClinicDate(new Date(pending.requestedAt))}
-      {pending.level ? ` (${answerLevelLabel(pending.level)})` : ""}. You will be told in the app and by email when it is answered. Requests expire after 14 days.
+      {pending.level ? ` (${answerLevelLabel(pending.level)})` : ""}. You will be told in the app and by email when it is answered. A request nobody answers expires after 14 days: one for a record that was deleted is never answered.
     </p>
   );
 }

@@ -34,6 +34,7 @@ export function IdleWarning({ idleTimeoutMinutes }: { idleTimeoutMinutes: number
   const [secondsLeft, setSecondsLeft] = useState(60);
   const titleId = useId();
   const stayRef = useRef<HTMLButtonElement>(null);
+  const dialogRef = useRef<HTMLDialogElement>(null);
 
   // Each navigation reached the server, which counted it as activity: the clock starts again.
   useEffect(() => {
@@ -75,6 +76,8 @@ export function IdleWarning({ idleTimeoutMinutes }: { idleTimeoutMinutes: number
   const shown = warning !== null && warning.path === pathname;
   useEffect(() => {
     if (!shown) return;
+    // A modal <dialog>: the page behind is inert, so Tab stays on "Stay signed in".
+    if (dialogRef.current && !dialogRef.current.open) dialogRef.current.showModal();
     stayRef.current?.focus();
     const until = warning.until;
     const interval = window.setInterval(() => setSecondsLeft(Math.max(0, Math.ceil((until - Date.now()) / 1000))), 1000);
@@ -93,21 +96,30 @@ export function IdleWarning({ idleTimeoutMinutes }: { idleTimeoutMinutes: number
 
   if (!shown) return null;
   return (
-    <div className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/40 px-4" data-print="hide">
-      <div role="alertdialog" aria-modal="true" aria-labelledby={titleId} className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow-lg">
-        <h2 id={titleId} className="text-base font-semibold text-slate-900">
-          You&apos;ll be signed out soon
-        </h2>
-        <p className="mt-2 text-sm text-slate-700">
-          For your clients&apos; privacy you are signed out after {idleTimeoutMinutes} minutes without activity. You&apos;ll be signed out in{" "}
-          <span className="font-medium tabular-nums">{secondsLeft}</span> seconds.
-        </p>
-        <div className="mt-5 flex justify-end">
-          <Button ref={stayRef} onClick={() => void stay()}>
-            Stay signed in
-          </Button>
-        </div>
+    <dialog
+      ref={dialogRef}
+      role="alertdialog"
+      aria-labelledby={titleId}
+      data-print="hide"
+      // Escape means "I'm here": it keeps the person signed in rather than leaving the warning up.
+      onCancel={(e) => {
+        e.preventDefault();
+        void stay();
+      }}
+      className="m-auto w-[min(24rem,calc(100vw-2rem))] rounded-lg border border-slate-200 bg-white p-6 text-slate-900 shadow-lg backdrop:bg-slate-900/40"
+    >
+      <h2 id={titleId} className="text-base font-semibold text-slate-900">
+        You&apos;ll be signed out soon
+      </h2>
+      <p className="mt-2 text-sm text-slate-700">
+        For your clients&apos; privacy you are signed out after {idleTimeoutMinutes} minutes without activity. You&apos;ll be signed out in{" "}
+        <span className="font-medium tabular-nums">{secondsLeft}</span> seconds.
+      </p>
+      <div className="mt-5 flex justify-end">
+        <Button ref={stayRef} onClick={() => void stay()}>
+          Stay signed in
+        </Button>
       </div>
-    </div>
+    </dialog>
   );
 }

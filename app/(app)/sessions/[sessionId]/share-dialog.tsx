@@ -240,8 +240,9 @@ function AddPeople({ sessionId, comboboxId, onShared }: { sessionId: string; com
             </div>
             <AccessEndDateField id={`${comboboxId}-ends`} error={errors.endsOn} />
           </div>
+          {/* Named, so it reads as the level's help and not the end date's beside it. */}
           <p id={`${comboboxId}-level-hint`} className="text-sm text-slate-600">
-            {SHARE_LEVEL_HINTS[level]}
+            <span className="font-medium text-slate-800">{SHARE_LEVEL_LABELS[level]}:</span> {SHARE_LEVEL_HINTS[level]}
           </p>
           {fieldError("access") && (
             <p role="alert" className="text-sm font-medium text-red-700">

@@ -49,7 +49,7 @@ export function SharingSettingsForm({ settings }: { settings: SharingSettings })
         <p className="text-xs text-slate-500">A change applies to documents shared (or resent) from now on.</p>
       </fieldset>
       <fieldset className="space-y-2">
-        <legend className="text-sm font-medium text-slate-900">Opened links</legend>
+        <legend className="text-sm font-medium text-slate-900">How long links last</legend>
         <p className="text-sm text-slate-600">
           A link that is not opened within 24 hours expires. Once opened, it stays valid until you revoke the share — unless you set a maximum lifetime here.
         </p>
@@ -57,7 +57,7 @@ export function SharingSettingsForm({ settings }: { settings: SharingSettings })
           id="remindBeforeLinkExpiry"
           name="remindBeforeLinkExpiry"
           defaultChecked={settings.remindBeforeLinkExpiry}
-          label="Remind the contact 4 hours before the link expires"
+          label="Remind the contact 4 hours before an unopened link expires"
           hint="One reminder email per share, only while the link is still unopened. Whether or not this is on, the sender is told when a link expires unopened."
         />
         <Checkbox id="limitOpened" name="limitOpened" checked={limit} onChange={(e) => setLimit(e.target.checked)} label="Limit how long an opened link stays valid" />

@@ -25,7 +25,7 @@ export async function renameTeamAction(_prev: FormState, data: FormData): Promis
 }
 
 export async function changeTeamMembershipAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const input = z.object({ teamId: id, membershipId: id, change: z.enum(["add", "remove"]) });
+  const input = z.object({ teamId: id, membershipId: z.uuid({ message: "Choose the member to add." }), change: z.enum(["add", "remove"]) });
   const { state } = await handleStaffForm(input, Object.fromEntries(data), changeTeamMembership);
   if (state.ok) revalidatePath("/settings", "layout");
   return state;

@@ -34,10 +34,9 @@ export function AddTeamMemberForm({ teamId, candidates }: { teamId: string; cand
       <input type="hidden" name="teamId" value={teamId} />
       <input type="hidden" name="change" value="add" />
       <FormField name="membershipId" label="Add a member">
+        {/* Not disabled: once someone is added and leaves the list, the choice falls back here, not onto the next person. */}
         <Select id="membershipId" name="membershipId" options={candidates} defaultValue="">
-          <option value="" disabled>
-            Choose a member…
-          </option>
+          <option value="">Choose a member…</option>
         </Select>
       </FormField>
       <FormSubmit pendingLabel="Adding…">Add to team</FormSubmit>
