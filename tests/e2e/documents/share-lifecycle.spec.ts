@@ -54,7 +54,7 @@ test("unopened links: the contact is reminded, the sender hears it was not opene
   const sharing = admin.getByLabel("Allow document sharing with external contacts");
   const sharingWasOn = await sharing.isChecked();
   await sharing.check();
-  const remind = admin.getByLabel("Remind the contact 4 hours before the link expires");
+  const remind = admin.getByLabel("Remind the contact 4 hours before an unopened link expires");
   await expect(remind).not.toBeChecked();
   await remind.check();
   await admin.getByRole("button", { name: "Save sharing settings" }).click();
@@ -110,7 +110,7 @@ test("unopened links: the contact is reminded, the sender hears it was not opene
     await expect(contact.getByRole("heading", { name: "This link can't be used" })).toBeVisible();
   } finally {
     await admin.goto("/settings/sharing");
-    await admin.getByLabel("Remind the contact 4 hours before the link expires").uncheck();
+    await admin.getByLabel("Remind the contact 4 hours before an unopened link expires").uncheck();
     await admin.getByLabel("Allow document sharing with external contacts").setChecked(sharingWasOn);
     await admin.getByRole("button", { name: "Save sharing settings" }).click();
     await expect(admin.getByText("Sharing settings saved.")).toBeVisible();
