@@ -52,14 +52,13 @@ export function PatientPicker({
           ref={buttonRef}
           id={id}
           variant="secondary"
-          size={sessionId ? "sm" : "md"}
           // Drawn like the selects beside it: the name on the left, the chevron on the right.
-          className={cn("w-full justify-between text-left font-normal", sessionId && "h-9 sm:w-56")}
+          className={cn("w-full font-normal", sessionId && "sm:w-56")}
           aria-labelledby={`${labelId} ${labelId}-value`}
           aria-describedby={describedBy}
           onClick={() => setEditing(true)}
         >
-          <span id={`${labelId}-value`} className="truncate">
+          <span id={`${labelId}-value`} className="min-w-0 flex-1 truncate text-left">
             {current?.name ?? "No patient"}
           </span>
           <svg className="size-4 shrink-0 text-slate-500" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.75" aria-hidden="true">
