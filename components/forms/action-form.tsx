@@ -25,7 +25,8 @@ export function ActionForm({
 }: {
   action: (prev: FormState, data: FormData) => Promise<FormState>;
   children: ReactNode;
-  successMessage?: string;
+  /** Shown after a success; a function for a form whose confirmation depends on what happened. */
+  successMessage?: string | ((state: FormState) => string);
   className?: string;
   /** A create form: sends an idempotency key, so a double submit creates one record (lib/idempotency). */
   idempotent?: boolean;
@@ -65,7 +66,7 @@ export function ActionForm({
         )}
         {state.ok && successMessage && (
           <p role="status" key={state.savedAt} className="basis-full rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-            {successMessage}
+            {typeof successMessage === "function" ? successMessage(state) : successMessage}
           </p>
         )}
         {idempotent && <IdempotencyKeyField resetOn={state.savedAt} />}

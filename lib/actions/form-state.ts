@@ -8,4 +8,6 @@ export interface FormState {
   retryAfterSeconds?: number;
   /** Bumped on each success so forms can tell two successes apart. */
   savedAt?: number;
+  /** Which of several successes it was, for a form whose confirmation depends on it. */
+  outcome?: string;
 }

@@ -35,7 +35,7 @@ export const PORTAL_INVITATION_HOURS = 24;
 export async function inviteToPortal(
   actor: StaffActor,
   input: { clientId: string; who: "profile" | string; canManage: boolean; idempotencyKey?: string },
-): Promise<{ portalAccountId: string; emailed: boolean }> {
+): Promise<{ portalAccountId: string; emailed: boolean; outcome: "invited" | "added" | "unchanged" }> {
   await assertCanClient(actor, "client:invite_portal", input.clientId);
   const db = await getDb();
   const result = await db.transaction((tx) =>
@@ -108,7 +108,9 @@ export async function inviteToPortal(
           },
         });
       }
-      return { portalAccountId: account.id, emailed: anyInvited || anyAdded };
+      // "added": a login that already uses this clinic's portal gained the profile at once (and was told).
+      const outcome = anyInvited ? ("invited" as const) : anyAdded ? ("added" as const) : ("unchanged" as const);
+      return { portalAccountId: account.id, emailed: anyInvited || anyAdded, outcome };
     })).catch(conflictAt("who"));
   scheduleOutboxDelivery();
   return result;

@@ -143,7 +143,7 @@ describe("client portal", () => {
     await expect(inviteToPortal(leo, { clientId: second, who: linkId, canManage: false })).rejects.toMatchObject({ code: "forbidden" });
     expect(await outboxTo("jordan9@example.test")).toEqual(["portal-invitation"]);
     const result = await inviteToPortal(admin, { clientId: second, who: linkId, canManage: false });
-    expect(result).toEqual({ portalAccountId: accountId, emailed: true });
+    expect(result).toEqual({ portalAccountId: accountId, emailed: true, outcome: "added" });
 
     const me = { accountId, name: "", email: "", sessionId: "" };
     expect(await findPortalProfile(me, second)).toMatchObject({ canManage: false });
@@ -162,7 +162,7 @@ describe("client portal", () => {
     expect(audit?.metadata).toMatchObject({ portalAccountId: accountId, status: "accepted", emailed: "portal-profile-added" });
 
     // Inviting again (the login already holds the profile) gains nothing and emails nothing.
-    expect(await inviteToPortal(admin, { clientId: second, who: linkId, canManage: true })).toEqual({ portalAccountId: accountId, emailed: false });
+    expect(await inviteToPortal(admin, { clientId: second, who: linkId, canManage: true })).toEqual({ portalAccountId: accountId, emailed: false, outcome: "unchanged" });
     expect(await outboxTo("jordan9@example.test")).toEqual(["portal-invitation", "portal-profile-added"]);
     // Revoked, then given back: the login gains it again, and is told again.
     await revokePortalAccess(admin, { clientId: second, portalAccountId: accountId });

@@ -64,9 +64,9 @@ export async function linkClientContactAction(_prev: FormState, data: FormData):
 }
 
 export async function inviteToPortalAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const { state } = await handleStaffForm(inviteToPortalInput, Object.fromEntries(data), inviteToPortal);
+  const { state, result } = await handleStaffForm(inviteToPortalInput, Object.fromEntries(data), inviteToPortal);
   if (state.ok) revalidatePath("/clients", "layout");
-  return state;
+  return result ? { ...state, outcome: result.outcome } : state;
 }
 
 export async function revokePortalAccessAction(_prev: FormState, data: FormData): Promise<FormState> {

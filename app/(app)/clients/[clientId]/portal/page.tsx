@@ -78,7 +78,7 @@ export default async function PortalTabPage({ params, searchParams }: { params: 
         </Card>
 
         <Card aria-labelledby="invite-title">
-          <CardHeader id="invite-title" title="Portal access" description="One portal login can manage several profiles. The invitation email lets the person set a password, or accept with the one they already have; the link works once and lasts 24 hours." />
+          <CardHeader id="invite-title" title="Portal access" description="One portal login can manage several profiles. The invitation email lets the person set a password, or accept with the one they already have; the link works once and lasts 24 hours. Someone who already uses this clinic's portal gets the profile at once, and an email saying so." />
           <CardBody className="space-y-4">
             {chart.abilities.invitePortal ? (
               inviteOptions.length ? (

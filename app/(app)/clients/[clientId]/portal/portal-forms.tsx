@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { ActionForm, FormField, FormSubmit } from "@/components/forms/action-form";
+import type { FormState } from "@/lib/actions/form-state";
 import { buttonClasses } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Input, Select } from "@/components/ui/field";
@@ -128,9 +129,16 @@ export function AddContactForms({ clientId, find, candidates }: { clientId: stri
   );
 }
 
+/** What Invite did: an invitation emailed, or the profile added at once to a login that already uses this clinic's portal. */
+function inviteMessage(state: FormState): string {
+  if (state.outcome === "added") return "Added to their portal login, which they already use with this clinic. They were emailed that the profile is there.";
+  if (state.outcome === "unchanged") return "Their portal login already has this profile: nothing was sent.";
+  return "Invitation sent.";
+}
+
 export function InviteForm({ clientId, options }: { clientId: string; options: { value: string; label: string }[] }) {
   return (
-    <ActionForm action={inviteToPortalAction} idempotent successMessage="Invitation sent." aria-label="Invite to portal">
+    <ActionForm action={inviteToPortalAction} idempotent successMessage={inviteMessage} aria-label="Invite to portal">
       <input type="hidden" name="clientId" value={clientId} />
       <FormField name="who" label="Person to invite">
         <Select id="who" name="who" defaultValue={options[0]!.value}>
