@@ -109,8 +109,10 @@ describe("staff invitations across organisations", () => {
       details: { field: "email" },
     });
     await inviteMember(harbourAdmin, { name: "Pending Person", email: "pending4@clinic.test", roleId: harbour.roles.clinician, teamIds: [] });
+    // Invited and not yet accepted: said as such, not as "already a member".
     await expect(inviteMember(harbourAdmin, { name: "Again", email: "pending4@clinic.test", roleId: harbour.roles.clinician, teamIds: [] })).rejects.toMatchObject({
-      code: "already_member",
+      code: "already_invited",
+      details: { field: "email" },
     });
   });
 
