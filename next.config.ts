@@ -16,6 +16,10 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // gzip in the Node server, unless a proxy in front does it (HTTP_COMPRESSION=off). The browser
+  // tests turn it off: each test's fresh browser fetches every script again, and gzipping them
+  // cost the 2-core test machine more CPU than rendering the pages.
+  compress: process.env.HTTP_COMPRESSION !== "off",
   // A separate build folder lets a second test run build beside the first (see playwright.config.ts).
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // `npm test` type-checks the whole project as its own first step (tsc --noEmit); the build need not repeat it.

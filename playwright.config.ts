@@ -5,7 +5,7 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 
 // Passed through to `next start` (scripts/test-e2e.sh sets them).
-const passThrough = ["DATABASE_URL", "AUTH_SECRET", "AUTH_TRUST_HOST", "APP_URL", "OUTBOX_VIEWER", "NEXT_DIST_DIR", "OUTBOX_CRON_SECRET", "SHARE_CODE_SECRET", "SWEEP_CRON_SECRET"] as const;
+const passThrough = ["DATABASE_URL", "AUTH_SECRET", "AUTH_TRUST_HOST", "APP_URL", "OUTBOX_VIEWER", "NEXT_DIST_DIR", "OUTBOX_CRON_SECRET", "SHARE_CODE_SECRET", "SWEEP_CRON_SECRET", "HTTP_COMPRESSION"] as const;
 const serverEnv: Record<string, string> = {};
 for (const name of passThrough) {
   const value = process.env[name];

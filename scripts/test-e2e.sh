@@ -36,6 +36,8 @@ shift
 export AUTH_SECRET="${AUTH_SECRET:-carebridge-e2e-test-secret-0123456789abcdef0123456789abcdef}"
 export AUTH_TRUST_HOST=true
 export OUTBOX_VIEWER=1
+# The test server sends responses as they are (next.config.ts): gzip cost more CPU than the pages.
+export HTTP_COMPRESSION="${HTTP_COMPRESSION:-off}"
 # The end-date sweep's route (/api/access/sweep) answers only with this bearer token; specs call it like a cron job.
 export SWEEP_CRON_SECRET="${SWEEP_CRON_SECRET:-carebridge-e2e-sweep-secret-0123456789abcdef}"
 base_port="${E2E_PORT:-3100}"
