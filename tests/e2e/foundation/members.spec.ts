@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { query } from "../db";
 import { openLatestMessage, pathOf } from "../outbox";
 import { signIn, uniqueEmail } from "../support";
 
@@ -79,4 +80,18 @@ test("a form with bad input shows the problem next to the field and keeps what w
   await page.getByLabel("Full name").fill("Dr Maya Patel");
   await page.getByRole("button", { name: "Send invitation" }).click();
   await expect(page.getByText("This person is already a member of the organisation.").first()).toBeVisible();
+});
+
+test("choosing a role without Sessions for someone who owns sessions says what follows, before it is saved", async ({ page }) => {
+  const [maya] = await query<{ id: string }>(
+    "select m.id from memberships m join users u on u.id = m.user_id join organisations o on o.id = m.organisation_id where u.email = 'maya@harbour.test' and o.name = 'Harbour Health Group'",
+  );
+  await signIn(page, "admin@harbour.test");
+  await page.goto(`/settings/members/${maya!.id}`);
+  const role = page.getByRole("combobox", { name: "Role" });
+  await role.selectOption({ label: "Medical secretary" });
+  await expect(page.getByText(/Dr Maya Patel owns \d+ sessions?\. This role has no Sessions area/)).toBeVisible();
+  await expect(role).toHaveAccessibleDescription(/owns \d+ session/);
+  await role.selectOption({ label: "Clinician" });
+  await expect(page.getByText(/This role has no Sessions area/)).toHaveCount(0);
 });

@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { ActionForm, FormField, FormSubmit } from "@/components/forms/action-form";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Checkbox, Select } from "@/components/ui/field";
@@ -7,14 +8,39 @@ import { changeMemberRoleAction, removeMemberAction, resetMemberAuthSessionsActi
 
 type Option = { id: string; name: string };
 
-export function MemberRoleForm({ membershipId, roleId, roles }: { membershipId: string; roleId: string; roles: Option[] }) {
+/**
+ * The member's role. Choosing a role without the Sessions area for someone who owns sessions says
+ * what follows before it is saved: their sessions stay theirs, and nobody can open them as owner.
+ */
+export function MemberRoleForm({
+  membershipId,
+  roleId,
+  roles,
+  name,
+  ownedSessions,
+}: {
+  membershipId: string;
+  roleId: string;
+  roles: (Option & { opensSessions: boolean })[];
+  name: string;
+  ownedSessions: number;
+}) {
+  const [chosen, setChosen] = useState(roleId);
+  const strands = ownedSessions > 0 && roles.some((r) => r.id === chosen && !r.opensSessions);
   return (
     <ActionForm action={changeMemberRoleAction} successMessage="Role saved." aria-label="Role" layout="row">
       <input type="hidden" name="membershipId" value={membershipId} />
       <FormField name="roleId" label="Role">
-        <Select id="roleId" name="roleId" defaultValue={roleId} options={roles} />
+        <Select id="roleId" name="roleId" value={chosen} onChange={(e) => setChosen(e.target.value)} options={roles} aria-describedby={strands ? "roleId-strands" : undefined} />
       </FormField>
       <FormSubmit>Save role</FormSubmit>
+      {strands && (
+        <p id="roleId-strands" role="status" className="basis-full rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {name} owns {ownedSessions === 1 ? "1 session" : `${ownedSessions} sessions`}. This role has no Sessions area, so with it they can&apos;t open
+          {ownedSessions === 1 ? " it" : " them"}, and the colleagues they shared with keep only their share. To pass their sessions to a colleague, use
+          “Remove from the organisation” below, which asks who takes them over.
+        </p>
+      )}
     </ActionForm>
   );
 }

@@ -66,7 +66,13 @@ export default async function MemberPage({ params, searchParams }: { params: Pro
           <Card>
             <CardHeader title="Role" description="The role sets what this person may see and change in each area." />
             <CardBody>
-              <MemberRoleForm membershipId={member.membershipId} roleId={member.roleId} roles={roles.map((r) => ({ id: r.id, name: r.name }))} />
+              <MemberRoleForm
+                membershipId={member.membershipId}
+                roleId={member.roleId}
+                roles={roles.map((r) => ({ id: r.id, name: r.name, opensSessions: r.sessions !== "none" }))}
+                name={member.name}
+                ownedSessions={handover.ownedSessions}
+              />
             </CardBody>
           </Card>
           <Card>
