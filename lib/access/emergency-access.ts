@@ -30,6 +30,14 @@ export function roleAllowsEmergencyAccess(actor: StaffActor, kind: EmergencyReco
 }
 
 /**
+ * The one rule for "this grant is live at `now`", for a query that reads grants as `g` joined to
+ * their organisation as `o`: not ended, not past its end, and the organisation's switch on.
+ */
+export function grantIsLiveSql(now: SQL): SQL {
+  return sql`g.ended_at is null and g.expires_at > ${now}::timestamptz and o.emergency_access_enabled`;
+}
+
+/**
  * Live grants of one person on one record at `now`, as a subquery selecting `select` (reads
  * emergency_access_grants_user_{client,session}_idx). Every part is SQL so a prepared statement
  * can pass placeholders; the role check stays with the caller (`roleAllowsEmergencyAccess`).
@@ -38,7 +46,7 @@ export function liveGrantsSql(p: { userId: SQL; organisationId: SQL; kind: Emerg
   const column = grantColumn(p.kind);
   return sql`(select ${p.select} from emergency_access_grants g join organisations o on o.id = g.organisation_id
     where g.user_id = ${p.userId} and ${p.recordId ? sql`${column} = ${p.recordId}` : sql`${column} is not null`} and g.organisation_id = ${p.organisationId}
-      and g.ended_at is null and g.expires_at > ${p.now}::timestamptz and o.emergency_access_enabled)`;
+      and ${grantIsLiveSql(p.now)})`;
 }
 
 const grantColumn = (kind: EmergencyRecord["kind"]) => (kind === "client" ? sql`g.client_id` : sql`g.session_id`);

@@ -253,9 +253,10 @@ export const AUDIT_SENTENCES: Partial<Record<AuditAction, string>> = {
   "document.share_unopened": "A shared link expired unopened",
 };
 
-/** The readable sentence for an event; a few add a detail from the event's metadata. */
+/** A contact's fields as "Edited a contact: …" names them. */
 const CONTACT_FIELD_LABELS: Record<string, string> = { name: "name", organisationName: "organisation", role: "role", email: "email", mobile: "mobile", notes: "notes" };
 
+/** The readable sentence for an event; a few add a detail from the event's metadata. */
 export function describeAuditAction(action: string, metadata: Record<string, unknown> | null): string {
   const base = AUDIT_SENTENCES[action as AuditAction] ?? action.replace(/[._]/g, " ");
   if ((action === "document.downloaded" || action === "portal.document_downloaded") && metadata?.format === "file") return `${base} (the uploaded file)`;

@@ -1,11 +1,12 @@
 import "server-only";
-import { and, asc, desc, eq, gt, inArray, isNull, ne, or } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { clientAccess, clinicalSessions, contacts, documentShares, documents, emergencyAccessGrants, memberships, organisations, portalAccountProfiles, portalAccounts, roles, sessionShares, teamMembers, teams, users } from "@/db/schema";
+import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { getDb, selectRows } from "@/db/client";
+import { rowDate } from "@/db/row-dates";
+import { clientAccess, clinicalSessions, contacts, documentShares, documents, memberships, organisations, portalAccountProfiles, portalAccounts, roles, sessionShares, teamMembers, teams, users } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { clientAbilities, roleOpensChartsFromList, roleSeesEveryChart } from "@/lib/access/clients";
 import { assertCanClient } from "@/lib/access/clients-assert";
-import { roleAllowsEmergencyAccess } from "@/lib/access/emergency-access";
+import { grantIsLiveSql, roleAllowsEmergencyAccess } from "@/lib/access/emergency-access";
 import { canDocument, canManageShare, DOCUMENT_KIND_LABELS, type DocumentAccessFacts, type DocumentKind } from "@/lib/access/documents";
 import type { RolePermissions } from "@/lib/access/permissions";
 import { rolePermissionColumns } from "@/lib/access/role-permission-columns";
@@ -107,21 +108,15 @@ export async function listChartAccess(actor: StaffActor, clientId: string, now =
   const [shares, teamRows, grantRows] = await Promise.all([
     sessionIds.length ? db.select({ sessionId: sessionShares.sessionId, userId: sessionShares.userId, access: sessionShares.access }).from(sessionShares).where(inArray(sessionShares.sessionId, sessionIds)) : [],
     teamIds.length ? db.select({ teamId: teamMembers.teamId, userId: teamMembers.userId }).from(teamMembers).where(inArray(teamMembers.teamId, teamIds)) : [],
-    // Live emergency grants on the chart or on one of its sessions (as liveGrantsSql judges them).
-    db
-      .select({ userId: emergencyAccessGrants.userId, clientId: emergencyAccessGrants.clientId, sessionId: emergencyAccessGrants.sessionId, until: emergencyAccessGrants.expiresAt })
-      .from(emergencyAccessGrants)
-      .innerJoin(organisations, eq(organisations.id, emergencyAccessGrants.organisationId))
-      .where(
-        and(
-          eq(emergencyAccessGrants.organisationId, actor.organisationId),
-          isNull(emergencyAccessGrants.endedAt),
-          gt(emergencyAccessGrants.expiresAt, now),
-          eq(organisations.emergencyAccessEnabled, true),
-          or(eq(emergencyAccessGrants.clientId, clientId), sessionIds.length ? inArray(emergencyAccessGrants.sessionId, sessionIds) : undefined),
-        ),
-      ),
+    // Live emergency grants on the chart or on one of its sessions, by the policy's own rule.
+    selectRows<{ user_id: string; client_id: string | null; session_id: string | null; expires_at: Date | string }>(
+      db,
+      sql`select g.user_id, g.client_id, g.session_id, g.expires_at from emergency_access_grants g join organisations o on o.id = g.organisation_id
+        where g.organisation_id = ${actor.organisationId} and ${grantIsLiveSql(sql`${now.toISOString()}`)}
+          and (g.client_id = ${clientId} or g.session_id = any(${sql.param(sessionIds)}::uuid[]))`,
+    ),
   ]);
+  const grants = grantRows.map((g) => ({ userId: g.user_id, clientId: g.client_id, sessionId: g.session_id, until: rowDate(g.expires_at) }));
   for (const t of teamRows) members.get(t.userId)?.teamIds.push(t.teamId);
   // A member as the policy sees them: the same rules that answer their own requests.
   const asActor = (m: Member): StaffActor => ({ ...actor, userId: m.userId, teamIds: m.teamIds, role: { ...actor.role, permissions: m.permissions } });
@@ -129,7 +124,7 @@ export async function listChartAccess(actor: StaffActor, clientId: string, now =
   const grantEnd = (m: Member, record: { clientId: string } | { sessionId: string }): Date | null => {
     const kind = "clientId" in record ? "client" : "session";
     if (!roleAllowsEmergencyAccess(asActor(m), kind)) return null;
-    const ends = grantRows
+    const ends = grants
       .filter((g) => g.userId === m.userId && ("clientId" in record ? g.clientId === record.clientId : g.sessionId === record.sessionId))
       .map((g) => g.until.getTime());
     return ends.length ? new Date(Math.max(...ends)) : null;
@@ -158,7 +153,7 @@ export async function listChartAccess(actor: StaffActor, clientId: string, now =
       emergencyUntil,
     });
     const viewerLevel = sessionAccess(actor, facts(actor.userId));
-    const grantHolders = grantRows.filter((g) => g.sessionId === s.id).map((g) => g.userId);
+    const grantHolders = grants.filter((g) => g.sessionId === s.id).map((g) => g.userId);
     const candidates = new Set([
       s.ownerId,
       ...shareOf.keys(),

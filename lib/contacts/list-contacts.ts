@@ -7,7 +7,7 @@ import { canContacts } from "@/lib/access/documents";
 import { assertCan } from "@/lib/access/can";
 import { AppError } from "@/lib/errors";
 import { findContact } from "./find-contact";
-import { chartsOfPortalContact, mayEditPortalContact } from "./portal-contact-charts";
+import { portalContactAccess } from "./portal-contact-charts";
 
 export interface ContactDto {
   id: string;
@@ -78,8 +78,8 @@ export async function getContact(actor: StaffActor, contactId: string): Promise<
   if (!canContacts(actor, "view")) throw new AppError("not_found");
   const db = await getDb();
   const row = await findContact(db, actor, contactId);
-  const portalContact = (await chartsOfPortalContact(db, row.id)).length > 0;
-  const editable = canContacts(actor, "edit") && (!portalContact || (await mayEditPortalContact(db, actor, row.id)));
+  const { portalContact, mayEdit } = await portalContactAccess(db, actor, row.id);
+  const editable = canContacts(actor, "edit") && mayEdit;
   return {
     ...toDto({ id: row.id, name: row.name, organisationName: row.organisationName, role: row.role, email: row.email, mobile: row.mobile, notes: row.notes, archivedAt: row.archivedAt }),
     portalContact,

@@ -10,7 +10,7 @@ import { AppError } from "@/lib/errors";
 import { transferOwnedSessions } from "@/lib/sessions/transfer-sessions";
 import { assertOrganisationKeepsAnAdmin } from "./admin-count";
 import { findMembership } from "./guard";
-import { markMemberNoticesRead } from "@/lib/notifications/mark-notices-read";
+import { markNoticesRead } from "@/lib/notifications/mark-notices-read";
 
 /**
  * Ends a membership. In the same transaction the person loses every session share, team place
@@ -50,7 +50,7 @@ export async function removeMember(actor: StaffActor, input: { membershipId: str
       reason: "member_removed",
       audit: { actor: { type: "user", id: actor.userId }, organisationId: org, target: { type: "membership", id: membership.id } },
     });
-    await markMemberNoticesRead(tx, { organisationId: org, userId });
+    await markNoticesRead(tx, { organisationId: org, userIds: [userId] });
     await assertOrganisationKeepsAnAdmin(tx, org);
     await recordStaffAudit(tx, actor, {
       action: "member.removed",

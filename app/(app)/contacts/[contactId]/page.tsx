@@ -24,6 +24,8 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
   if (!isUuid(contactId)) notFound();
   const contact = await orNotFound(getContact(actor, contactId));
   const canEdit = contact.editable;
+  // Archiving and restoring need contacts:edit only; the details may also need the chart's portal.
+  const mayEditContacts = canContacts(actor, "edit");
   return (
     <>
       <PageHeader
@@ -34,12 +36,12 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
           </span>
         }
         description={[contact.role, contact.organisationName].filter(Boolean).join(" · ") || undefined}
-        actions={canContacts(actor, "edit") ? <ArchiveContactForm contact={contact} /> : undefined}
+        actions={mayEditContacts ? <ArchiveContactForm contact={contact} /> : undefined}
       />
       {saved && !contact.archived && <Alert tone="success" className="mb-4 max-w-3xl">Contact added.</Alert>}
       {contact.archived && (
         <Alert tone="info" className="mb-4 max-w-3xl">
-          This contact is archived: they can&apos;t be chosen for new shares and their details can&apos;t be changed.{canContacts(actor, "edit") ? " Restore them to edit or share again." : ""}
+          This contact is archived: they can&apos;t be chosen for new shares and their details can&apos;t be changed.{mayEditContacts ? " Restore them to edit or share again." : ""}
         </Alert>
       )}
       <Card className="max-w-3xl">
@@ -50,7 +52,7 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
               ? contact.portalContact
                 ? "A client's portal contact: their email is where that client's portal invitations go."
                 : undefined
-              : contact.portalContact && canContacts(actor, "edit")
+              : contact.portalContact && mayEditContacts
                 ? "A client's portal contact: their details belong to that client's chart, and only someone who manages the client's portal can change them."
                 : "You can view contacts but not change them."
           }
