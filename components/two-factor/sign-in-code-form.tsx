@@ -14,8 +14,10 @@ function messageFor(state: SignInCodeState): string | null {
       return null;
     case "missing":
       return "Enter the code from your authenticator app.";
-    case "wrong_code":
-      return `That code isn't right. ${state.attemptsLeft === 1 ? "1 more try" : `${state.attemptsLeft} more tries`} before you need to sign in again.`;
+    case "wrong_code": {
+      const what = state.alreadyUsed ? "That code has already been used: each code works once. Wait for the next code from your app." : "That code isn't right.";
+      return `${what} ${state.attemptsLeft === 1 ? "1 more try" : `${state.attemptsLeft} more tries`} before you need to sign in again.`;
+    }
     case "locked":
       return `Too many wrong codes. Two-factor sign-in is locked; try again ${retryAfterText(state.retryAfterSeconds ?? 900)}.`;
     case "rate_limited":

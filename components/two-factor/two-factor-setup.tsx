@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { ButtonLink } from "@/components/ui/button";
+import { CopyButton, DownloadTextButton } from "@/components/ui/copy-button";
 import { Field, Input } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormState } from "@/lib/actions/form-state";
@@ -25,6 +26,7 @@ export function TwoFactorSetupSteps({
 }) {
   const [state, action] = useActionState<State, FormData>(enable, {});
   if (state.recoveryCodes) {
+    const saved = `Carebridge recovery codes for ${email}\nEach code signs you in once instead of a code from your app.\n\n${state.recoveryCodes.join("\n")}\n`;
     return (
       <div className="space-y-4">
         <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
@@ -35,11 +37,15 @@ export function TwoFactorSetupSteps({
           If you lose your phone, each of these codes signs you in once instead of a code from the app. Keep them somewhere safe (a password manager, or
           printed). They are shown only now.
         </p>
-        <ol aria-label="Recovery codes" className="grid grid-cols-2 gap-2 rounded-md border border-slate-200 bg-slate-50 p-4 font-mono text-sm text-slate-900">
+        <ol id="recovery-codes" aria-label="Recovery codes" className="grid grid-cols-2 gap-2 rounded-md border border-slate-200 bg-slate-50 p-4 font-mono text-sm text-slate-900">
           {state.recoveryCodes.map((code) => (
             <li key={code}>{code}</li>
           ))}
         </ol>
+        <div className="flex flex-wrap gap-2">
+          <CopyButton text={state.recoveryCodes.join("\n")} label="Copy codes" selectId="recovery-codes" />
+          <DownloadTextButton text={saved} filename="carebridge-recovery-codes.txt" label="Download as a text file" />
+        </div>
         <ButtonLink href={next} variant="primary">
           I have saved my recovery codes
         </ButtonLink>

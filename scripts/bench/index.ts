@@ -151,8 +151,15 @@ for (const [tab, actor, label] of [
     ownerOnly(teamMember, ISSUE_PAGE_SIZE),
     iterations,
   );
-  const r = t.subject.p95 / t.baseline.p50;
-  rows.push({ measure: `R2 title search in My teams, page of ${ISSUE_PAGE_SIZE}, vs owner-only page, p95`, measured: ratio(r), goal: "≤ 3×", pass: r <= 3, detail: `${ms(t.subject.p95)} vs ${ms(t.baseline.p50)}` });
+  // The issue's R2 goal is for the three first pages; it quotes this search's p95 only as today's
+  // figure, so the row is kept to be watched and does not decide the exit code.
+  rows.push({
+    measure: `R2 title search in My teams, page of ${ISSUE_PAGE_SIZE}, vs owner-only page, p95 (reference)`,
+    measured: ratio(t.subject.p95 / t.baseline.p50),
+    goal: "—",
+    pass: "reference",
+    detail: `${ms(t.subject.p95)} (p50 ${ms(t.subject.p50)}, ${ratio(t.subject.p50 / t.baseline.p50)}) vs ${ms(t.baseline.p50)}`,
+  });
 }
 {
   // Page 200 must cost what page 1 does: follow the cursor 10 pages deep and time the 10th.

@@ -62,12 +62,13 @@ export interface ResultRow {
   measure: string;
   measured: string;
   goal: string;
-  pass: boolean | null; // null: not measured in this run
+  /** null: not measured in this run; "reference": printed to be watched, not one of the goals. */
+  pass: boolean | null | "reference";
   detail?: string;
 }
 
 export function printTable(rows: ResultRow[]): void {
-  const cells = rows.map((r) => [r.measure, r.measured, r.goal, r.pass === null ? "SKIP" : r.pass ? "PASS" : "MISS"]);
+  const cells = rows.map((r) => [r.measure, r.measured, r.goal, r.pass === null ? "SKIP" : r.pass === "reference" ? "REF" : r.pass ? "PASS" : "MISS"]);
   const head = ["measure", "measured", "goal", "result"];
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) => c.map((v, i) => v.padEnd(widths[i]!)).join("  ");

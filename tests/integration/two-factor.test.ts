@@ -161,7 +161,8 @@ describe("two-factor sign-in", () => {
     const again = await pendingSignIn(maya);
     const db = await getDb();
     await db.update(s.staffTwoFactor).set({ failedCodes: 0, lockedUntil: null }).where(eq(s.staffTwoFactor.userId, maya.userId));
-    expect(await verifySignInCode({ ticket: again, code: await codeAt(secret, t0), client: clientNo(1), now: t0 })).toMatchObject({ ok: false, reason: "wrong_code" });
+    // Refused and counted like any wrong code, but the person is told it was used before.
+    expect(await verifySignInCode({ ticket: again, code: await codeAt(secret, t0), client: clientNo(1), now: t0 })).toMatchObject({ ok: false, reason: "wrong_code", alreadyUsed: true });
   });
 
   it("50 parallel wrong codes: exactly the caps are counted, then the sign-in ends and the account locks", async () => {
@@ -176,6 +177,7 @@ describe("two-factor sign-in", () => {
     const ticket = await pendingSignIn(maya);
     const one = await Promise.all(Array.from({ length: BURST }, (_, i) => verifySignInCode({ ticket, code: wrong, client: clientNo(i), now })));
     expect(counts(reasons(one))).toEqual({ wrong_code: MAX_CODE_FAILURES_PER_SIGN_IN - 1, too_many: BURST - MAX_CODE_FAILURES_PER_SIGN_IN + 1 });
+    expect(one.filter((r) => !r.ok && r.reason === "wrong_code").map((r) => "alreadyUsed" in r && r.alreadyUsed)).toEqual(Array(MAX_CODE_FAILURES_PER_SIGN_IN - 1).fill(false));
     const db = await getDb();
     const [pending] = await db.select().from(s.staffPendingSignIns).where(eq(s.staffPendingSignIns.ticketHash, hashToken(ticket)));
     expect(pending!.codeFailures).toBe(MAX_CODE_FAILURES_PER_SIGN_IN);
@@ -213,6 +215,10 @@ describe("two-factor sign-in", () => {
     const typed = ` ${code!.toUpperCase().replace("-", " ")} `;
     const results = await Promise.all(tickets.map((ticket, i) => verifySignInCode({ ticket, code: typed, client: clientNo(i) })));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
+    // The others are told the code was used (and counted, up to the lock).
+    const reused = results.filter((r) => !r.ok && r.reason === "wrong_code");
+    expect(reused.length).toBeGreaterThan(0);
+    expect(reused.every((r) => "alreadyUsed" in r && r.alreadyUsed)).toBe(true);
     expect((await getTwoFactorStatus(maya)).recoveryCodesLeft).toBe(9);
     const db = await getDb();
     const accepted = await db.select().from(s.auditEvents).where(and(eq(s.auditEvents.actorId, maya.userId), eq(s.auditEvents.action, "auth.second_factor_accepted")));
@@ -228,6 +234,8 @@ describe("two-factor sign-in", () => {
     const t0 = new Date();
     const { secret } = await withTwoFactor(maya, t0);
     const later = new Date(t0.getTime() + 60 * SECOND);
+    // The code just used to set it up, typed again within its minute.
+    await expect(turnOffTwoFactor(maya, { password: TEST_PASSWORD, code: await codeAt(secret, t0) }, new Date(t0.getTime() + 5 * SECOND))).rejects.toMatchObject({ code: "code_already_used" });
     await expect(turnOffTwoFactor(maya, { password: "not-my-password", code: await codeAt(secret, later) }, later)).rejects.toMatchObject({ code: "wrong_password" });
     await expect(turnOffTwoFactor(maya, { password: TEST_PASSWORD, code: "12345" }, later)).rejects.toMatchObject({ code: "wrong_code" });
     const db = await getDb();

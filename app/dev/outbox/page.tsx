@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { getOutboxMessage, listOutboxMessages, requireOutboxViewer } from "@/lib/outbox/outbox-viewer";
-import { CopyLinkButton } from "./copy-link-button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { isUuid } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Outbox (development)" };
@@ -77,7 +77,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                       <a data-testid="message-link" href={selected.link} className="break-all text-teal-800 underline">
                         {selected.link}
                       </a>
-                      <CopyLinkButton link={selected.link} />
+                      <CopyButton text={selected.link} label="Copy link" />
                     </dd>
                   </>
                 )}

@@ -4,12 +4,12 @@ import type { Executor } from "@/db/client";
 import { staffRecoveryCodes, staffTwoFactor } from "@/db/schema";
 import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
-import { CODE_LOCK_MINUTES, hashRecoveryCode, isRecoveryCodeFormat, LOCK_AFTER_CODE_FAILURES, matchAuthenticatorCode, normaliseCode } from "./codes";
+import { CODE_LOCK_MINUTES, hashRecoveryCode, isRecoveryCodeFormat, isUsedAuthenticatorCode, LOCK_AFTER_CODE_FAILURES, matchAuthenticatorCode, normaliseCode } from "./codes";
 import { openSecret } from "./secret-box";
 
 export type SecondFactorCheck =
   | { result: "accepted"; via: "authenticator" | "recovery_code" }
-  | { result: "wrong"; failures: number; lockedNow: boolean }
+  | { result: "wrong"; failures: number; lockedNow: boolean; alreadyUsed: boolean }
   | { result: "locked"; retryAfterSeconds: number }
   | { result: "none" };
 
@@ -33,7 +33,8 @@ export async function checkSecondFactor(
   }
 
   const code = normaliseCode(input.code);
-  const step = await matchAuthenticatorCode(openSecret(row.secretCiphertext, input.userId), code, input.now, row.lastUsedStep);
+  const secret = openSecret(row.secretCiphertext, input.userId);
+  const step = await matchAuthenticatorCode(secret, code, input.now, row.lastUsedStep);
   let via: "authenticator" | "recovery_code" | null = step !== null ? "authenticator" : null;
   if (!via && input.stage === "enabled" && isRecoveryCodeFormat(code)) {
     const used = await tx
@@ -51,6 +52,14 @@ export async function checkSecondFactor(
     return { result: "accepted", via };
   }
 
+  // A code used before (the app's code, again within its minute, or a spent recovery code) still
+  // counts as a wrong try; only the message differs, since the person did nothing wrong but wait.
+  const alreadyUsed =
+    (await isUsedAuthenticatorCode(secret, code, input.now, row.lastUsedStep)) ||
+    (input.stage === "enabled" &&
+      isRecoveryCodeFormat(code) &&
+      (await tx.select({ id: staffRecoveryCodes.id }).from(staffRecoveryCodes).where(and(eq(staffRecoveryCodes.userId, input.userId), eq(staffRecoveryCodes.codeHash, hashRecoveryCode(code))))).length > 0);
+
   // Like the password's count: it keeps running past the cap until a right code, so once a lock
   // ends each further wrong code locks again at once.
   const failures = row.failedCodes + 1;
@@ -62,7 +71,7 @@ export async function checkSecondFactor(
       ...(lockedNow ? { lockedUntil: new Date(input.now.getTime() + CODE_LOCK_MINUTES * 60_000) } : {}),
     })
     .where(eq(staffTwoFactor.userId, input.userId));
-  return { result: "wrong", failures, lockedNow };
+  return { result: "wrong", failures, lockedNow, alreadyUsed };
 }
 
 /**
@@ -73,6 +82,11 @@ export async function refusalOf(tx: Executor, actor: { userId: string; organisat
   if (check.result === "accepted") return null;
   if (check.result === "none") return new AppError("not_found");
   if (check.result === "locked") return new AppError("code_locked", { field: "code", retryAfterSeconds: check.retryAfterSeconds });
-  await recordStaffAudit(tx, actor, { action: "auth.second_factor_refused", target: { type: "user", id: actor.userId }, metadata: { reason: "wrong_code", stage, failures: check.failures } });
-  return check.lockedNow ? new AppError("code_locked", { field: "code", retryAfterSeconds: CODE_LOCK_MINUTES * 60 }) : new AppError("wrong_code", { field: "code" });
+  await recordStaffAudit(tx, actor, {
+    action: "auth.second_factor_refused",
+    target: { type: "user", id: actor.userId },
+    metadata: { reason: "wrong_code", stage, failures: check.failures, ...(check.alreadyUsed ? { alreadyUsed: true } : {}) },
+  });
+  if (check.lockedNow) return new AppError("code_locked", { field: "code", retryAfterSeconds: CODE_LOCK_MINUTES * 60 });
+  return new AppError(check.alreadyUsed ? "code_already_used" : "wrong_code", { field: "code" });
 }

@@ -55,6 +55,16 @@ export async function matchAuthenticatorCode(secret: string, code: string, now: 
   return result.valid && "timeStep" in result ? result.timeStep : null;
 }
 
+/**
+ * Whether `code` is one the app showed at or before the last accepted step, within the window: a
+ * code already used, which is refused like any other but is worth telling the person apart.
+ */
+export async function isUsedAuthenticatorCode(secret: string, code: string, now: Date, lastUsedStep: number | null): Promise<boolean> {
+  if (lastUsedStep === null || !TOTP_FORMAT.test(code)) return false;
+  const step = await matchAuthenticatorCode(secret, code, now, null);
+  return step !== null && step <= lastUsedStep;
+}
+
 /** Ten codes like "k7mwp-x3c9d", shown once; only their HMACs are kept. */
 export function newRecoveryCodes(): string[] {
   return Array.from({ length: RECOVERY_CODE_COUNT }, () => {

@@ -2,5 +2,7 @@
 export type SignInCodeState = {
   error?: "missing" | "wrong_code" | "too_many" | "expired" | "locked" | "rate_limited" | "unavailable" | "invalid";
   attemptsLeft?: number;
+  /** The wrong code was one used before (the app's code again within its minute, or a spent recovery code). */
+  alreadyUsed?: boolean;
   retryAfterSeconds?: number;
 };

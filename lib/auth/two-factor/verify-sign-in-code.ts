@@ -11,7 +11,7 @@ import { CODE_LOCK_MINUTES, LOCK_AFTER_CODE_FAILURES, MAX_CODE_FAILURES_PER_SIGN
 
 export type SignInCodeResult =
   | { ok: true }
-  | { ok: false; reason: "wrong_code"; attemptsLeft: number }
+  | { ok: false; reason: "wrong_code"; attemptsLeft: number; alreadyUsed: boolean }
   | { ok: false; reason: "too_many" | "expired" }
   | { ok: false; reason: "locked" | "rate_limited"; retryAfterSeconds: number };
 
@@ -58,12 +58,12 @@ export async function verifySignInCode(input: { ticket: string; code: string; cl
       .update(staffPendingSignIns)
       .set({ codeFailures: sql`${staffPendingSignIns.codeFailures} + 1` })
       .where(eq(staffPendingSignIns.id, pending.id));
-    await recordAudit(tx, { ...audit, action: "auth.second_factor_refused", metadata: { reason: "wrong_code", failures: check.failures } });
+    await recordAudit(tx, { ...audit, action: "auth.second_factor_refused", metadata: { reason: "wrong_code", failures: check.failures, ...(check.alreadyUsed ? { alreadyUsed: true } : {}) } });
     if (check.lockedNow) {
       await recordAudit(tx, { ...audit, action: "auth.second_factor_locked", metadata: { failures: check.failures } });
       return { ok: false, reason: "locked", retryAfterSeconds: CODE_LOCK_MINUTES * 60 };
     }
     const attemptsLeft = Math.min(MAX_CODE_FAILURES_PER_SIGN_IN - signInFailures, LOCK_AFTER_CODE_FAILURES - check.failures);
-    return attemptsLeft > 0 ? { ok: false, reason: "wrong_code", attemptsLeft } : { ok: false, reason: "too_many" };
+    return attemptsLeft > 0 ? { ok: false, reason: "wrong_code", attemptsLeft, alreadyUsed: check.alreadyUsed } : { ok: false, reason: "too_many" };
   });
 }

@@ -78,3 +78,23 @@ test("the chart overview summarises the chart, and a new client who may already 
   await expect(page.getByText("A chart with this email, or this name and date of birth, already exists.")).toBeVisible();
   expect(await query("select 1 from clients where first_name = 'jordan'")).toEqual([]);
 });
+
+test("on a phone the chart's tabs scroll inside their strip, and a fade shows which way more tabs are", async ({ page }) => {
+  const jordan = await one<{ id: string }>("select id from clients where first_name = 'Jordan' and last_name = 'Lee' order by created_at limit 1");
+  await page.setViewportSize({ width: 375, height: 800 });
+  await signIn(page, "admin@harbour.test");
+  await page.goto(`/clients/${jordan.id}`);
+  const tabs = page.getByRole("navigation", { name: "Chart" });
+  await expect(tabs.getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
+  // More tabs to the right, none to the left.
+  await expect(page.getByTestId("tabs-more-after")).toBeVisible();
+  await expect(page.getByTestId("tabs-more-before")).toHaveCount(0);
+  // The last tab, opened: the strip brings it into view, and the fade moves to the left.
+  await tabs.getByRole("link", { name: "Access" }).click();
+  await expect(page).toHaveURL(/\/access$/);
+  await expect(tabs.getByRole("link", { name: "Access" })).toHaveAttribute("aria-current", "page");
+  await expect(tabs.getByRole("link", { name: "Access" })).toBeInViewport({ ratio: 1 });
+  await expect(page.getByTestId("tabs-more-before")).toBeVisible();
+  await expect(page.getByTestId("tabs-more-after")).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+});

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { generate } from "otplib";
 import { query } from "../db";
@@ -56,6 +57,19 @@ test("a member turns on two-factor sign-in, then signs in with a code, and with 
   const codes = page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem");
   await expect(codes).toHaveCount(10);
   const recoveryCode = (await codes.first().innerText()).trim();
+  const allCodes = (await codes.allInnerTexts()).map((c) => c.trim());
+  // The codes can be kept without copying them by hand: downloaded as a text file, or copied.
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download as a text file" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("carebridge-recovery-codes.txt");
+  const saved = await readFile((await file.path())!, "utf8");
+  expect(saved).toContain(email);
+  for (const code of allCodes) expect(saved).toContain(code);
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByRole("button", { name: "Copy codes" }).click();
+  await expect(page.getByRole("button", { name: "Copied" })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(allCodes.join("\n"));
   await page.getByRole("link", { name: "I have saved my recovery codes" }).click();
   await expect(page.getByText("10 of 10 recovery codes unused")).toBeVisible();
   await signOut(page);
@@ -78,5 +92,7 @@ test("a member turns on two-factor sign-in, then signs in with a code, and with 
   await signOut(page);
   await passwordStep(page, email);
   await enterCode(page, recoveryCode);
-  await expect(page.getByText(/That code isn.t right/)).toBeVisible();
+  // Refused, and the person is told why: it was used already.
+  const refusal = page.getByRole("alert").filter({ hasText: "That code has already been used: each code works once." });
+  await expect(refusal).toContainText("4 more tries before you need to sign in again.");
 });

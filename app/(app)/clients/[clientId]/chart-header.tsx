@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { EmergencyAccessBanner } from "@/components/access/emergency-access-banner";
 import { Badge } from "@/components/ui/badge";
-import { cn } from "@/components/ui/cn";
+import { TabStrip } from "@/components/ui/tab-strip";
 import type { ClientChart } from "@/lib/clients/get-client-chart";
 import { ChartActions } from "./chart-actions";
 import { formatDate } from "../format";
@@ -46,21 +46,7 @@ export function ChartHeader({ chart, current }: { chart: ClientChart; current: (
           <ChartActions items={menu} />
         ) : null}
       </div>
-      <nav aria-label="Chart" className="mt-4 flex gap-1 overflow-x-auto border-b border-slate-200">
-        {TABS.map((t) => (
-          <Link
-            key={t.key}
-            href={`${base}${t.path}`}
-            aria-current={current === t.key ? "page" : undefined}
-            className={cn(
-              "-mb-px border-b-2 px-4 py-2 text-sm font-medium whitespace-nowrap",
-              current === t.key ? "border-teal-700 text-teal-800" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
-            )}
-          >
-            {t.label}
-          </Link>
-        ))}
-      </nav>
+      <TabStrip label="Chart" className="mt-4" tabs={TABS.map((t) => ({ href: `${base}${t.path}`, label: t.label, current: current === t.key }))} />
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { formatDateTime } from "@/components/sessions/session-badges";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { Textarea } from "@/components/ui/field";
 import { ERROR_MESSAGES } from "@/lib/errors";
 import { updateSessionAction, type SessionSaveState } from "./actions";
@@ -253,29 +254,13 @@ function SaveIndicator({ phase, error, onRetry }: { phase: Phase; error: string 
 /** Read-only text with a Copy button: what must never be lost. */
 function KeptText({ label, text }: { label: string; text: string }) {
   const id = useId();
-  const [copied, setCopied] = useState(false);
   return (
     <div className="space-y-1.5">
       <div className="flex items-center justify-between gap-3">
         <label htmlFor={id} className="text-sm font-medium text-slate-800">
           {label}
         </label>
-        <Button
-          variant="secondary"
-          size="sm"
-          onClick={async () => {
-            const area = document.getElementById(id) as HTMLTextAreaElement | null;
-            try {
-              await navigator.clipboard.writeText(text);
-            } catch {
-              // No clipboard (an insecure context): select it so Ctrl+C copies it.
-              area?.select();
-            }
-            setCopied(true);
-          }}
-        >
-          {copied ? "Copied" : "Copy"}
-        </Button>
+        <CopyButton text={text} selectId={id} />
       </div>
       <Textarea id={id} readOnly rows={Math.min(10, Math.max(3, text.split("\n").length + 1))} value={text} className="bg-white" />
     </div>

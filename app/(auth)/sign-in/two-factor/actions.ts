@@ -27,7 +27,7 @@ export async function verifySignInCodeAction(_prev: SignInCodeState, formData: F
   if (!result.ok) {
     // This sign-in is over: the password is needed again.
     if (result.reason === "expired" || result.reason === "too_many") await clearPendingSignIn();
-    return { error: result.reason, ...("attemptsLeft" in result ? { attemptsLeft: result.attemptsLeft } : {}), ...("retryAfterSeconds" in result ? { retryAfterSeconds: result.retryAfterSeconds } : {}) };
+    return { error: result.reason, ...("attemptsLeft" in result ? { attemptsLeft: result.attemptsLeft, alreadyUsed: result.alreadyUsed } : {}), ...("retryAfterSeconds" in result ? { retryAfterSeconds: result.retryAfterSeconds } : {}) };
   }
   await clearPendingSignIn();
   return { error: await signInWithTicket(ticket, safeCallbackUrl(parsed.data.callbackUrl)) };
