@@ -19,10 +19,10 @@ const credentialsSchema = z.object({ email: z.email().max(320), password: z.stri
 
 // A fixed secret only for local development, so `npm run dev` works on a fresh clone.
 // Production refuses to start without AUTH_SECRET (Auth.js throws MissingSecret).
-const secret = process.env.AUTH_SECRET ?? (process.env.NODE_ENV === "production" ? undefined : "carebridge-development-only-secret-do-not-use");
+export const authSecret = process.env.AUTH_SECRET ?? (process.env.NODE_ENV === "production" ? undefined : "carebridge-development-only-secret-do-not-use");
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  secret,
+  secret: authSecret,
   trustHost: true,
   // Credentials need the JWT strategy. The token carries ids only: the user and the auth session
   // (a staff_auth_sessions row). The row, membership and role are read on every request

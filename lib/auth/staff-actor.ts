@@ -4,21 +4,19 @@ import { redirect } from "next/navigation";
 import { headers } from "next/headers";
 import type { StaffActor } from "@/lib/access/actor";
 import { AppError } from "@/lib/errors";
-import { auth } from "./auth";
 import { loadStaffActorForAuthSession, type AuthSessionLookup } from "./load-staff-actor";
 import { isRouterPrefetch } from "@/lib/request/router-prefetch";
+import { readStaffSessionToken } from "./session-token";
 
 /**
  * Per request only (React cache): never across requests, so a leaver, a signed-out device or an
  * idle session is refused at its next request. `activity` is false for background polling.
  */
 const currentStaff = cache(async (activity: boolean): Promise<AuthSessionLookup> => {
-  const authn = await auth();
-  const userId = authn?.user?.id;
-  const authSessionId = authn?.authSessionId;
-  if (!userId || !authSessionId) return { actor: null, reason: "signed_out" };
+  const token = await readStaffSessionToken();
+  if (!token) return { actor: null, reason: "signed_out" };
   // A router prefetch is the browser's guess, not the person: it must not keep the session alive.
-  return loadStaffActorForAuthSession({ authSessionId, userId, activity: activity && !(await isRouterPrefetch()) });
+  return loadStaffActorForAuthSession({ ...token, activity: activity && !(await isRouterPrefetch()) });
 });
 
 /** Where a refused request goes: sign-in (or the required two-factor set-up), returning here afterwards, with the reason shown there. */

@@ -1,4 +1,5 @@
 import { expect, test, type Browser } from "@playwright/test";
+import { decode, encode } from "next-auth/jwt";
 import { query } from "../db";
 import { DEMO_PASSWORD, signIn, uniqueEmail } from "../support";
 
@@ -60,6 +61,39 @@ test("after Sign out, a copied auth cookie is sent to sign-in and the API answer
   await expect(stolen).toHaveURL(/\/sign-in\?callbackUrl=%2Fsessions/);
   const [row] = await query<{ ended_reason: string }>("select ended_reason from staff_auth_sessions where user_id = $1", [casey.userId]);
   expect(row).toEqual({ ended_reason: "signed_out" });
+});
+
+test("only the server's own, unexpired session cookie signs anyone in: tampered, foreign-secret, expired and renamed ones do not", async ({ browser, playwright, baseURL }) => {
+  const casey = await createClinician("forged");
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await signIn(page, casey.email, DEMO_PASSWORD);
+  const name = "authjs.session-token"; // the server runs on http here
+  const real = (await context.cookies()).find((c) => c.name === name)!.value;
+  const claims = await decode({ token: real, secret: process.env.AUTH_SECRET!, salt: name });
+  const ids = { sub: claims!.sub, asid: claims!.asid };
+  const asCookie = (cookieName: string, value: string) => ({ Cookie: `${cookieName}=${value}` });
+  // A client with no cookies of its own, so each request carries only the cookie given.
+  const bare = await playwright.request.newContext({ baseURL });
+  const api = async (headers: Record<string, string>) => (await bare.get("/api/notifications", { headers })).status();
+  const tamper = (t: string) => t.slice(0, -6) + (t.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
+
+  expect(await api(asCookie(name, real))).toBe(200);
+  expect(await api(asCookie(name, tamper(real)))).toBe(401);
+  // The same ids, encrypted with another secret, or with ours but expired, or salted for the other cookie name.
+  expect(await api(asCookie(name, await encode({ token: ids, secret: "not-the-server-secret-0123456789abcdef", salt: name })))).toBe(401);
+  expect(await api(asCookie(name, await encode({ token: ids, secret: process.env.AUTH_SECRET!, salt: name, maxAge: -60 })))).toBe(401);
+  const secureName = "__Secure-authjs.session-token";
+  expect(await api(asCookie(name, await encode({ token: ids, secret: process.env.AUTH_SECRET!, salt: secureName })))).toBe(401);
+  // Over http the __Secure- cookie is not the session cookie, whatever it holds.
+  expect(await api(asCookie(secureName, await encode({ token: ids, secret: process.env.AUTH_SECRET!, salt: secureName })))).toBe(401);
+  // A page, not only the API: a forged cookie is sent to sign-in.
+  const forged = await newContext(browser);
+  await forged.addCookies([{ name, value: tamper(real), url: new URL(page.url()).origin }]);
+  const stranger = await forged.newPage();
+  await stranger.goto("/sessions");
+  await expect(stranger).toHaveURL(/\/sign-in\?callbackUrl=%2Fsessions/);
+  await bare.dispose();
 });
 
 test("the account page lists signed-in devices, signs one out, then signs out of all devices", async ({ browser }) => {
