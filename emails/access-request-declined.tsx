@@ -6,14 +6,17 @@ export interface AccessRequestDeclinedProps {
   deciderName: string;
   /** The request's date, e.g. "30 Nov 2026" — the record itself is not named to someone without access. */
   requestedOn: string;
+  /** Why, in the decider's words, if they gave a reason. */
+  reason?: string;
 }
 
-export default function AccessRequestDeclinedEmail({ clinicName, requesterName, deciderName, requestedOn }: AccessRequestDeclinedProps) {
+export default function AccessRequestDeclinedEmail({ clinicName, requesterName, deciderName, requestedOn, reason }: AccessRequestDeclinedProps) {
   const declined = `${deciderName} declined your request for access of ${requestedOn}.`;
   return (
     <EmailLayout clinicName={clinicName} preview={declined}>
       <Greeting name={requesterName} />
       <Paragraph>{declined}</Paragraph>
+      {reason ? <Paragraph>{`Their reason: “${reason}”`}</Paragraph> : null}
       <Paragraph>If you still need access, speak to them directly.</Paragraph>
       <SmallPrint>{"You received this because you asked for access in Carebridge."}</SmallPrint>
     </EmailLayout>

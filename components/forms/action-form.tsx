@@ -85,14 +85,30 @@ export function useActionFormState() {
  * A labelled field whose error comes from the surrounding ActionForm's last result. `id` (default:
  * the name) is the control's id, for pages that repeat one form several times.
  */
-export function FormField({ name, label, hint, children, id, labelId }: { name: string; label: string; hint?: string; children: ReactNode; id?: string; labelId?: string }) {
+export function FormField({
+  name,
+  label,
+  hint,
+  children,
+  id,
+  labelId,
+  optional,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  children: ReactNode;
+  id?: string;
+  labelId?: string;
+  optional?: boolean;
+}) {
   const { state } = useContext(FormContext);
   // The field's error stays until the person changes the field, not until the next submit: a
   // corrected value next to a red "Choose a contact" reads as still wrong.
   const [changedSince, setChangedSince] = useState<FormState | null>(null);
   const error = changedSince === state ? undefined : state.fieldErrors?.[name];
   return (
-    <Field label={label} htmlFor={id ?? name} labelId={labelId} hint={hint} error={error === "" && state.error ? ERROR_MESSAGES[state.error] : error} onEdit={() => setChangedSince(state)}>
+    <Field label={label} htmlFor={id ?? name} labelId={labelId} hint={hint} optional={optional} error={error === "" && state.error ? ERROR_MESSAGES[state.error] : error} onEdit={() => setChangedSince(state)}>
       {children}
     </Field>
   );

@@ -1,6 +1,5 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import type { z } from "zod";
 import { getDb } from "@/db/client";
 import { accessRequests, clientAccess } from "@/db/schema";
 import { liveGrant } from "@/lib/access/access-end";
@@ -15,15 +14,16 @@ import { scheduleOutboxDelivery } from "@/lib/outbox/schedule-delivery";
 import { shareSessionIn } from "@/lib/sessions/share-session";
 import { formatClinicDate as formatDate } from "@/lib/access-ends/end-date";
 import { loadAccessRequestFor } from "./load-access-request";
-import type { answerAccessRequestInput } from "./schemas";
+import type { AnswerAccessRequestInput } from "./schemas";
 
 /**
- * Approve (sessions: at View or Edit; charts: onto the access list) or decline a pending request.
- * Approving shares the session / grants the chart through the usual paths, which tell the
- * requester (notification + email, linking to the record); declining tells them too, without
- * naming the record. A request answered already, or older than 14 days, cannot be answered.
+ * Approve (sessions: at View or Edit; charts: onto the access list), optionally until an end date,
+ * or decline a pending request, optionally with a reason. Approving shares the session / grants the
+ * chart through the usual paths, which tell the requester (notification + email, linking to the
+ * record); declining tells them too, with the reason, without naming the record. A request
+ * answered already, or older than 14 days, cannot be answered.
  */
-export async function answerAccessRequest(actor: StaffActor, input: z.output<typeof answerAccessRequestInput>, opts: { now?: Date } = {}): Promise<{ outcome: "approved" | "declined" }> {
+export async function answerAccessRequest(actor: StaffActor, input: AnswerAccessRequestInput, opts: { now?: Date } = {}): Promise<{ outcome: "approved" | "declined" }> {
   const now = opts.now ?? new Date();
   const db = await getDb();
   const outcome = await db.transaction(async (tx) => {
@@ -35,25 +35,28 @@ export async function answerAccessRequest(actor: StaffActor, input: z.output<typ
     if (!fits) throw new AppError("invalid_input", { field: "answer" });
 
     const approved = input.answer !== "decline";
+    const endsOn = approved ? (input.endsOn ?? null) : null;
+    const reason = approved ? undefined : input.reason;
     if (approved && isSession) {
-      await shareSessionIn(tx, actor, { sessionId: request.targetId, userIds: [request.requesterId], access: input.answer as "view" | "edit" });
+      await shareSessionIn(tx, actor, { sessionId: request.targetId, userIds: [request.requesterId], access: input.answer as "view" | "edit", endsOn });
     } else if (approved) {
       const client = await findClient(tx, actor, request.targetId);
       const current = await tx.select({ userId: clientAccess.userId }).from(clientAccess).where(and(eq(clientAccess.clientId, client.id), liveGrant(clientAccess.expiresAt)));
-      await applyAccessList(tx, actor, client, [...current.map((c) => c.userId), request.requesterId]);
+      // Only the requester is new on the list: the end date is theirs alone.
+      await applyAccessList(tx, actor, client, [...current.map((c) => c.userId), request.requesterId], { endsOn });
     } else {
       await notify(tx, {
         userId: request.requesterId,
         organisationId: actor.organisationId,
         kind: "access_request_declined",
-        text: `${actor.name} declined your request for access of ${formatDate(request.createdAt)}.`,
+        text: `${actor.name} declined your request for access of ${formatDate(request.createdAt)}.${reason ? ` Reason: ${reason}` : ""}`,
         link: "/notifications",
       });
       await queueEmail(tx, {
         organisationId: actor.organisationId,
         to: request.requesterEmail,
         template: "access-request-declined",
-        props: { clinicName: actor.organisationName, requesterName: request.requesterName, deciderName: actor.name, requestedOn: formatDate(request.createdAt) },
+        props: { clinicName: actor.organisationName, requesterName: request.requesterName, deciderName: actor.name, requestedOn: formatDate(request.createdAt), reason },
       });
     }
     await tx
@@ -64,7 +67,14 @@ export async function answerAccessRequest(actor: StaffActor, input: z.output<typ
       action: approved ? "access.request_approved" : "access.request_declined",
       target: { type: request.targetType, id: request.targetId },
       clientId: request.targetType === "client" ? request.targetId : null,
-      metadata: { requestId: request.id, userId: request.requesterId, ...(approved && isSession ? { level: input.answer } : {}) },
+      // The reason's words stay in the message to the requester; the log records that there was one.
+      metadata: {
+        requestId: request.id,
+        userId: request.requesterId,
+        ...(approved && isSession ? { level: input.answer } : {}),
+        ...(endsOn ? { endsAt: endsOn.toISOString() } : {}),
+        ...(reason ? { withReason: true } : {}),
+      },
     });
     return approved ? ("approved" as const) : ("declined" as const);
   });

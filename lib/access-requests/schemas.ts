@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { id } from "@/lib/organisations/schemas";
+import { accessEndDate } from "@/lib/access-ends/schemas";
 import { text } from "@/lib/validation/text";
 
 export const ACCESS_REQUEST_TARGETS = ["clinical_session", "client"] as const;
@@ -25,6 +26,20 @@ export type RequestAccessInput = z.output<typeof requestAccessInput>;
 export const ACCESS_REQUEST_ANSWERS = ["view", "edit", "approve", "decline"] as const;
 export type AccessRequestAnswer = (typeof ACCESS_REQUEST_ANSWERS)[number];
 
-export const answerAccessRequestInput = z.object({ requestId: id, answer: z.enum(ACCESS_REQUEST_ANSWERS) });
+/**
+ * An answer. `endsOn` (approving: the last day of access, "" for none) and `reason` (declining:
+ * sent to the requester) sit in the same form; each is used only with its kind of answer.
+ */
+export const answerAccessRequestInput = z.object({
+  requestId: id,
+  answer: z.enum(ACCESS_REQUEST_ANSWERS),
+  endsOn: accessEndDate,
+  reason: text()
+    .trim()
+    .max(500, "Keep the reason under 500 characters.")
+    .transform((m) => m || undefined)
+    .optional(),
+});
+export type AnswerAccessRequestInput = { requestId: string; answer: AccessRequestAnswer; endsOn?: Date | null; reason?: string };
 
 export const pendingRequestInput = z.object({ targetType: z.enum(ACCESS_REQUEST_TARGETS), targetId: id });

@@ -21,6 +21,7 @@ export async function applyAccessList(
   actor: StaffActor,
   client: { id: string; firstName: string; lastName: string },
   userIds: string[],
+  opts: { endsOn?: Date | null } = {},
 ): Promise<{ granted: string[]; removed: string[] }> {
   const wanted = [...new Set(userIds)];
   const allowed = new Map((await listPractitioners(actor, tx)).map((p) => [p.userId, p]));
@@ -37,10 +38,10 @@ export async function applyAccessList(
   if (granted.length) {
     await tx
       .insert(clientAccess)
-      .values(granted.map((userId) => ({ clientId: client.id, userId, grantedById: actor.userId })))
+      .values(granted.map((userId) => ({ clientId: client.id, userId, grantedById: actor.userId, expiresAt: opts.endsOn ?? null })))
       .onConflictDoUpdate({
         target: [clientAccess.clientId, clientAccess.userId],
-        set: { grantedById: actor.userId, createdAt: new Date(), expiresAt: null, expiryWarnedAt: null },
+        set: { grantedById: actor.userId, createdAt: new Date(), expiresAt: opts.endsOn ?? null, expiryWarnedAt: null },
       });
   }
 

@@ -5,7 +5,9 @@ import { getDb } from "@/db/client";
 import * as s from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { canSeeClient } from "@/lib/access/client-visibility";
+import { addDays, clinicDay, endOfClinicDay } from "@/lib/access-ends/end-date";
 import { answerAccessRequest } from "@/lib/access-requests/answer-access-request";
+import { answerAccessRequestInput } from "@/lib/access-requests/schemas";
 import { pendingRequest, requestAccess } from "@/lib/access-requests/request-access";
 import { createSession } from "@/lib/sessions/create-session";
 import { getSession } from "@/lib/sessions/get-session";
@@ -124,6 +126,64 @@ describe("asking for access to a chart", () => {
     expect(await answerAccessRequest(admin, { requestId: row!.id, answer: "approve" })).toEqual({ outcome: "approved" });
     expect(await canSeeClient(nina, client.id)).toBe(true);
     expect((await notificationsOf(nina.userId, "client_access_granted")).map((x) => x.text)).toContain("Ava Morgan gave you access to Olivia Requested's chart.");
+  });
+});
+
+describe("answering with an end date or a reason", () => {
+  // Her own requester: each person may send 5 requests an hour.
+  let priya: StaffActor;
+  beforeAll(async () => {
+    priya = await createMember(org, { role: "clinician", name: "Dr Priya Shah", email: "priya.req@harbour.test" });
+  });
+
+  it("approved until a day, as the form sends it: the session share and the chart entry end then, and the log says so", async () => {
+    const lastDay = addDays(clinicDay(new Date()), 7);
+    const sessionId = await newSession("Time-limited assessment");
+    await requestAccess(priya, { targetType: "clinical_session", targetId: sessionId, level: "view" });
+    const [sessionRequest] = await requestRow(priya.userId, sessionId);
+    // The reason field is in the same form: approving ignores it.
+    const form = { requestId: sessionRequest!.id, answer: "view", endsOn: lastDay, reason: "Not sent when approving" };
+    expect(await answerAccessRequest(maya, answerAccessRequestInput.parse(form))).toEqual({ outcome: "approved" });
+    const db = await getDb();
+    const [share] = await db.select().from(s.sessionShares).where(and(eq(s.sessionShares.sessionId, sessionId), eq(s.sessionShares.userId, priya.userId)));
+    expect(share!.expiresAt).toEqual(endOfClinicDay(lastDay));
+    expect((await getSession(priya, sessionId)).abilities.level).toBe("view");
+
+    const client = await createClient(org.id, { firstName: "Tara", lastName: "Limited" });
+    await requestAccess(priya, { targetType: "client", targetId: client.id });
+    const [chartRequest] = await requestRow(priya.userId, client.id);
+    await answerAccessRequest(admin, answerAccessRequestInput.parse({ requestId: chartRequest!.id, answer: "approve", endsOn: lastDay }));
+    const [entry] = await db.select().from(s.clientAccess).where(and(eq(s.clientAccess.clientId, client.id), eq(s.clientAccess.userId, priya.userId)));
+    expect(entry!.expiresAt).toEqual(endOfClinicDay(lastDay));
+    const [approval] = await db.select().from(s.auditEvents).where(and(eq(s.auditEvents.action, "access.request_approved"), eq(s.auditEvents.targetId, client.id)));
+    expect(approval!.metadata).toMatchObject({ endsAt: endOfClinicDay(lastDay).toISOString() });
+    // No end date given: open-ended, as before.
+    const other = await newSession("Open-ended assessment");
+    await requestAccess(priya, { targetType: "clinical_session", targetId: other, level: "edit" });
+    const [openRequest] = await requestRow(priya.userId, other);
+    await answerAccessRequest(maya, answerAccessRequestInput.parse({ requestId: openRequest!.id, answer: "edit", endsOn: "" }));
+    const [open] = await db.select().from(s.sessionShares).where(and(eq(s.sessionShares.sessionId, other), eq(s.sessionShares.userId, priya.userId)));
+    expect(open!.expiresAt).toBeNull();
+    // A day in the past is refused with the field's message.
+    const refused = answerAccessRequestInput.safeParse({ requestId: openRequest!.id, answer: "view", endsOn: "2020-01-31" });
+    expect(refused.error?.issues[0]).toMatchObject({ path: ["endsOn"], message: "Choose today or a later date." });
+  });
+
+  it("declined with a reason: the requester reads it in the notification and the email; the log records only that there was one", async () => {
+    const sessionId = await newSession("Reasoned assessment");
+    await requestAccess(priya, { targetType: "clinical_session", targetId: sessionId, level: "view" });
+    const [row] = await requestRow(priya.userId, sessionId);
+    const reason = "Please ask the duty clinician instead.";
+    expect(await answerAccessRequest(maya, answerAccessRequestInput.parse({ requestId: row!.id, answer: "decline", endsOn: "", reason: `  ${reason}  ` }))).toEqual({ outcome: "declined" });
+    const [n] = await notificationsOf(priya.userId, "access_request_declined");
+    expect(n!.text).toMatch(new RegExp(`^Dr Maya Patel declined your request for access of \\d+ \\w{3} \\d{4}\\. Reason: ${reason}$`));
+    expect((await emailsTo(priya.email, "access-request-declined")).some((e) => e.text.includes(`Their reason: “${reason}”`))).toBe(true);
+    const db = await getDb();
+    const [decline] = await db.select().from(s.auditEvents).where(and(eq(s.auditEvents.action, "access.request_declined"), eq(s.auditEvents.targetId, sessionId)));
+    expect(decline!.metadata).toMatchObject({ withReason: true });
+    expect(JSON.stringify(decline)).not.toContain("duty clinician");
+    await expect(getSession(priya, sessionId)).rejects.toMatchObject({ code: "not_found" });
+    expect(answerAccessRequestInput.safeParse({ requestId: row!.id, answer: "decline", reason: "x".repeat(501) }).error?.issues[0]?.message).toBe("Keep the reason under 500 characters.");
   });
 });
 

@@ -148,6 +148,8 @@ test("asking for access: a colleague requests View with a message, the owner app
   await expect(asked).toContainText(`${name} (${quinnEmail})`);
   await expect(asked).toContainText(`the session “${title}” at View`);
   await expect(maya.getByText("I'm seeing this patient on Friday.")).toBeVisible();
+  // Access for the week only: it ends by itself.
+  await maya.getByRole("button", { name: "End in 1 week" }).click();
   await maya.getByRole("button", { name: "Approve at View" }).click();
   await expect(maya.getByRole("status").filter({ hasText: "This request has been approved. They have been told." })).toBeVisible();
 
@@ -157,5 +159,7 @@ test("asking for access: a colleague requests View with a message, the owner app
   await expect(quinn).toHaveURL(new RegExp(`/sessions/${sessionId}$`));
   await expect(quinn.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(quinn.getByText("You have view-only access to this session.")).toBeVisible();
+  // In the header beside their access, and in the Share dialog's list of people.
+  await expect(quinn.getByLabel(/^Access until \d{1,2} \w{3} \d{4}$/).first()).toBeVisible();
   await latestEmail(quinnEmail, "session-shared", title);
 });

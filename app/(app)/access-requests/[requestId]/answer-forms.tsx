@@ -1,6 +1,8 @@
 "use client";
 
-import { ActionForm, FormSubmit } from "@/components/forms/action-form";
+import { AccessEndDateField } from "@/components/access/access-end-date-field";
+import { ActionForm, FormField, FormSubmit } from "@/components/forms/action-form";
+import { Textarea } from "@/components/ui/field";
 import { answerAccessRequestAction } from "../actions";
 
 const ANSWERS = {
@@ -15,12 +17,19 @@ const ANSWERS = {
   ],
 } as const;
 
-/** One button per answer; the one chosen in the email comes first and is the primary button. */
+/**
+ * One button per answer; the one chosen in the email comes first and is the primary button. An
+ * approval may end by itself (the end-date field); a decline may say why (sent to the requester).
+ */
 export function AnswerForms({ requestId, targetType, chosen }: { requestId: string; targetType: "clinical_session" | "client"; chosen?: string }) {
   const answers = [...ANSWERS[targetType]].sort((a, b) => Number(b.answer === chosen) - Number(a.answer === chosen));
   return (
     <ActionForm action={answerAccessRequestAction} aria-label="Answer the request" successMessage="Answered. They have been told.">
       <input type="hidden" name="requestId" value={requestId} />
+      <AccessEndDateField id="request-ends-on" label="If you approve: access ends" />
+      <FormField name="reason" id="request-reason" label="If you decline: why" hint="Sent to them with the answer." optional>
+        <Textarea id="request-reason" name="reason" rows={2} maxLength={500} />
+      </FormField>
       <div className="flex flex-wrap gap-2">
         {answers.map((a, i) => (
           <SubmitAnswer key={a.answer} answer={a.answer} label={a.label} primary={chosen ? a.answer === chosen : i === 0} />
