@@ -22,6 +22,7 @@ export const AuditAction = z.enum([
   "member.teams_changed",
   "team.created",
   "team.renamed",
+  "team.deleted",
   "team.member_added",
   "team.member_removed",
   "role.created",

@@ -55,6 +55,7 @@ import { inviteMember } from "@/lib/organisations/invite-member";
 import { getMember, getRole, listMembers, listRoles, listTeams } from "@/lib/organisations/queries";
 import { removeMember } from "@/lib/organisations/remove-member";
 import { renameTeam } from "@/lib/organisations/rename-team";
+import { deleteTeam } from "@/lib/organisations/delete-team";
 import { saveRole } from "@/lib/organisations/save-role";
 import { setMemberTeams } from "@/lib/organisations/set-member-teams";
 import { addSessionDocument } from "@/lib/sessions/add-session-document";
@@ -331,6 +332,7 @@ const PROBES: Probe[] = [
   { name: "changeTeamMembership(B team)", run: (x, { a, b }) => changeTeamMembership(x, { teamId: b.team.id, membershipId: a.clinician.membershipId, change: "add" }) },
   { name: "changeTeamMembership(A team, B membership)", run: (x, { a, b }) => changeTeamMembership(x, { teamId: a.team.id, membershipId: b.clinician.membershipId, change: "add" }) },
   { name: "renameTeam(B team)", run: (x, { b }) => renameTeam(x, { teamId: b.team.id, name: "Renamed" }) },
+  { name: "deleteTeam(B team)", run: (x, { b }) => deleteTeam(x, { teamId: b.team.id }) },
   { name: "saveRole(B role)", run: (x, { b }) => saveRole(x, { roleId: b.roleId, name: "Renamed", permissions: BUILT_IN_ROLES.admin.permissions }) },
   { name: "deleteRole(B role)", run: (x, { b }) => deleteRole(x, { roleId: b.roleId }) },
   { name: "inviteMember(B role)", run: (x, { b }) => inviteMember(x, { name: "N", email: "n-role@clinic.test", roleId: b.roleId, teamIds: [] }) },

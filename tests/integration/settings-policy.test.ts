@@ -11,6 +11,7 @@ import { deleteRole } from "@/lib/organisations/delete-role";
 import { listMembers, listRoles, listTeams } from "@/lib/organisations/queries";
 import { removeMember } from "@/lib/organisations/remove-member";
 import { renameTeam } from "@/lib/organisations/rename-team";
+import { deleteTeam } from "@/lib/organisations/delete-team";
 import { saveRole } from "@/lib/organisations/save-role";
 import { setMemberTeams } from "@/lib/organisations/set-member-teams";
 import { BUILT_IN_ROLES } from "@/lib/access/permissions";
@@ -48,6 +49,7 @@ describe("settings are for admins only", () => {
     ["remove a member", (a) => removeMember(a, { membershipId: admin.membershipId })],
     ["create a team", (a) => createTeam(a, { name: "Shadow team" })],
     ["rename a team", (a) => renameTeam(a, { teamId, name: "Renamed" })],
+    ["delete a team", (a) => deleteTeam(a, { teamId })],
     ["join a team", (a) => changeTeamMembership(a, { teamId, membershipId: a.membershipId, change: "remove" })],
     ["create a role", (a) => saveRole(a, { name: "Superuser", permissions: BUILT_IN_ROLES.admin.permissions })],
     ["edit a role", (a) => saveRole(a, { roleId: org.roles.clinician, name: "Clinician", permissions: BUILT_IN_ROLES.admin.permissions })],

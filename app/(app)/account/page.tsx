@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { RelativeTime } from "@/components/notifications/relative-time";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
-import { formatDate } from "@/components/sessions/session-badges";
+import { formatDate, formatDateTime } from "@/components/sessions/session-badges";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listSignedInDevices } from "@/lib/auth/auth-sessions/list-signed-in-devices";
@@ -32,7 +32,8 @@ export default async function AccountPage() {
                     {d.device} {d.current ? <Badge tone="success">This device</Badge> : null}
                   </p>
                   <p className="text-slate-600">
-                    {d.ip ?? "Unknown address"} · {d.organisationName} · last active <RelativeTime iso={d.lastActiveAt.toISOString()} />
+                    {d.ip ?? "Unknown address"} · {d.organisationName} · signed in {formatDateTime(d.createdAt)} · last active{" "}
+                    <RelativeTime iso={d.lastActiveAt.toISOString()} />
                   </p>
                 </div>
                 {d.current ? null : <SignOutDeviceForm authSessionId={d.id} device={d.device} />}

@@ -110,6 +110,8 @@ test("the account page lists signed-in devices, signs one out, then signs out of
   await expect(devices.filter({ hasText: "This device" })).toContainText("Chrome on Linux");
   const iphone = devices.filter({ hasText: "Safari on iOS" });
   await expect(iphone).toContainText("last active");
+  // Two sign-ins of the same browser on one address still differ: each says when it began.
+  await expect(iphone).toContainText(/signed in \d{1,2} \w{3} \d{4}, \d{2}:\d{2}/);
 
   await iphone.getByRole("button", { name: /Sign out/ }).click();
   await expect(devices).toHaveCount(1);

@@ -95,3 +95,28 @@ test("choosing a role without Sessions for someone who owns sessions says what f
   await role.selectOption({ label: "Clinician" });
   await expect(page.getByText(/This role has no Sessions area/)).toHaveCount(0);
 });
+
+test("an admin deletes a team: the confirmation says what happens to its members and sessions; the team's sessions become private", async ({ page }) => {
+  const name = `Outreach ${Date.now().toString(36)}`;
+  const [team] = await query<{ id: string }>("insert into teams (organisation_id, name) select id, $1 from organisations where name = 'Harbour Health Group' returning id", [name]);
+  await query("insert into team_members (team_id, user_id) select $1, id from users where email = 'maya@harbour.test'", [team!.id]);
+  const [session] = await query<{ id: string }>(
+    "insert into clinical_sessions (organisation_id, owner_id, team_id, visibility, title, status) select m.organisation_id, u.id, $1, 'team', 'Outreach visit', 'draft' from users u join memberships m on m.user_id = u.id where u.email = 'maya@harbour.test' returning id",
+    [team!.id],
+  );
+  await signIn(page, "admin@harbour.test");
+  await page.goto(`/settings/teams/${team!.id}`);
+  await page.getByRole("button", { name: "Delete team" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText(`Delete ${name}?`);
+  await expect(dialog).toContainText("1 member stays in the organisation. 1 session visible to this team becomes private");
+  // Cancel keeps it; confirming deletes it and returns to the list.
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByRole("heading", { name: `Members of ${name}` })).toBeVisible();
+  await page.getByRole("button", { name: "Delete team" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete team" }).click();
+  await expect(page).toHaveURL(/\/settings\/teams$/);
+  await expect(page.getByText(name)).toHaveCount(0);
+  const [after] = await query<{ visibility: string; team_id: string | null }>("select visibility, team_id from clinical_sessions where id = $1", [session!.id]);
+  expect(after).toEqual({ visibility: "private", team_id: null });
+});

@@ -7,6 +7,7 @@ import type { FormState } from "@/lib/actions/form-state";
 import { handleStaffForm } from "@/lib/actions/handle-form";
 import { changeTeamMembership } from "@/lib/organisations/change-team-membership";
 import { createTeam } from "@/lib/organisations/create-team";
+import { deleteTeam } from "@/lib/organisations/delete-team";
 import { renameTeam } from "@/lib/organisations/rename-team";
 import { id, teamName } from "@/lib/organisations/schemas";
 import { idempotencyKey } from "@/lib/idempotency/key-field";
@@ -29,4 +30,12 @@ export async function changeTeamMembershipAction(_prev: FormState, data: FormDat
   const { state } = await handleStaffForm(input, Object.fromEntries(data), changeTeamMembership);
   if (state.ok) revalidatePath("/settings", "layout");
   return state;
+}
+
+export async function deleteTeamAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const { state } = await handleStaffForm(z.object({ teamId: id }), Object.fromEntries(data), deleteTeam);
+  if (!state.ok) return state;
+  revalidatePath("/settings", "layout");
+  revalidatePath("/sessions");
+  redirect("/settings/teams");
 }

@@ -3,7 +3,7 @@
 import { ActionForm, FormField, FormSubmit } from "@/components/forms/action-form";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Input, Select } from "@/components/ui/field";
-import { changeTeamMembershipAction, createTeamAction, renameTeamAction } from "./actions";
+import { changeTeamMembershipAction, createTeamAction, deleteTeamAction, renameTeamAction } from "./actions";
 
 export function CreateTeamForm() {
   return (
@@ -57,6 +57,28 @@ export function RemoveTeamMemberForm({ teamId, membershipId, name, teamName }: {
         confirmLabel="Remove from team"
       >
         Remove
+      </ConfirmButton>
+    </ActionForm>
+  );
+}
+
+const count = (n: number, one: string, many: string) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+
+/** Deleting a team: what happens to its members and its sessions is said before anything is done. */
+export function DeleteTeamForm({ teamId, teamName, members, teamSessions }: { teamId: string; teamName: string; members: number; teamSessions: number }) {
+  const sessions =
+    teamSessions === 0
+      ? "No session is visible to this team."
+      : `${count(teamSessions, "session visible to this team becomes", "sessions visible to this team become")} private: their owners and the people they are shared with keep them; the team's members lose what they saw only through the team.`;
+  return (
+    <ActionForm action={deleteTeamAction} aria-label="Delete team">
+      <input type="hidden" name="teamId" value={teamId} />
+      <ConfirmButton
+        title={`Delete ${teamName}?`}
+        description={`${count(members, "member stays", "members stay")} in the organisation. ${sessions} This cannot be undone.`}
+        confirmLabel="Delete team"
+      >
+        Delete team
       </ConfirmButton>
     </ActionForm>
   );

@@ -5,7 +5,8 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { requireStaffWith } from "@/lib/access/require-area";
 import { listMembers, listTeams } from "@/lib/organisations/queries";
-import { AddTeamMemberForm, RemoveTeamMemberForm, RenameTeamForm } from "../team-forms";
+import { getTeamDeletionImpact } from "@/lib/organisations/delete-team";
+import { AddTeamMemberForm, DeleteTeamForm, RemoveTeamMemberForm, RenameTeamForm } from "../team-forms";
 import { idOrNotFound } from "@/lib/access/or-not-found";
 
 export async function generateMetadata({ params }: { params: Promise<{ teamId: string }> }): Promise<Metadata> {
@@ -18,6 +19,7 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
   const [teams, members] = await Promise.all([listTeams(actor), listMembers(actor)]);
   const team = teams.find((t) => t.id === teamId);
   if (!team) notFound();
+  const impact = await getTeamDeletionImpact(actor, team.id);
   const inTeam = new Set(team.members.map((m) => m.userId));
   const candidates = members.filter((m) => m.status === "active" && !inTeam.has(m.userId));
 
@@ -54,6 +56,12 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
               <AddTeamMemberForm teamId={team.id} candidates={candidates.map((m) => ({ id: m.membershipId, name: `${m.name} (${m.email})` }))} />
             </div>
           )}
+        </CardBody>
+      </Card>
+      <Card>
+        <CardHeader title="Delete this team" description="For a team that no longer exists. Its members stay in the organisation." />
+        <CardBody>
+          <DeleteTeamForm teamId={team.id} teamName={team.name} members={impact.members} teamSessions={impact.teamSessions} />
         </CardBody>
       </Card>
     </div>

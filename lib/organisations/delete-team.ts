@@ -1,0 +1,59 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { getDb, selectRows, type Executor } from "@/db/client";
+import { clinicalSessions, teamMembers, teams } from "@/db/schema";
+import type { StaffActor } from "@/lib/access/actor";
+import { assertCan } from "@/lib/access/can";
+import { recordStaffAudit } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/errors";
+import { findTeam } from "./guard";
+
+/** What deleting a team would change, for the confirmation: its members and the sessions visible to it. */
+export async function getTeamDeletionImpact(actor: StaffActor, teamId: string): Promise<{ members: number; teamSessions: number }> {
+  await assertCan(actor, "settings:edit");
+  const db = await getDb();
+  const team = await findTeam(db, actor, teamId);
+  return teamDeletionImpact(db, team.id);
+}
+
+async function teamDeletionImpact(exec: Executor, teamId: string): Promise<{ members: number; teamSessions: number }> {
+  const [row] = await selectRows<{ members: number; teamSessions: number }>(
+    exec,
+    sql`select (select count(*)::int from ${teamMembers} where ${teamMembers.teamId} = ${teamId}) as "members",
+      (select count(*)::int from ${clinicalSessions} where ${clinicalSessions.teamId} = ${teamId} and ${clinicalSessions.visibility} = 'team' and ${clinicalSessions.deletedAt} is null) as "teamSessions"`,
+  );
+  return row!;
+}
+
+/**
+ * Deletes a team. Its members stay in the organisation; the sessions that were visible to it become
+ * private (their owners and the people they are shared with keep them), so nobody gains access
+ * and the team's members lose only what they saw through the team. One transaction, audited.
+ * The team row is locked first: a second delete of the same team finds it gone (not_found).
+ */
+export async function deleteTeam(actor: StaffActor, input: { teamId: string }): Promise<{ sessionsMadePrivate: number }> {
+  await assertCan(actor, "settings:edit");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [team] = await tx
+      .select()
+      .from(teams)
+      .where(and(eq(teams.id, input.teamId), eq(teams.organisationId, actor.organisationId)))
+      .for("update");
+    if (!team) throw new AppError("not_found");
+    const impact = await teamDeletionImpact(tx, team.id);
+    // Every session naming the team lets go of it (deleted ones too: the reference must go).
+    await tx
+      .update(clinicalSessions)
+      // Not an edit of the session: its "updated" time (and the editor's version check) stay as they were.
+      .set({ teamId: null, visibility: "private" })
+      .where(eq(clinicalSessions.teamId, team.id));
+    await tx.delete(teams).where(eq(teams.id, team.id));
+    await recordStaffAudit(tx, actor, {
+      action: "team.deleted",
+      target: { type: "team", id: team.id },
+      metadata: { name: team.name, members: impact.members, sessionsMadePrivate: impact.teamSessions },
+    });
+    return { sessionsMadePrivate: impact.teamSessions };
+  });
+}
