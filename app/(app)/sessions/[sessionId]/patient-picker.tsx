@@ -53,7 +53,7 @@ export function PatientPicker({
           id={id}
           variant="secondary"
           // Drawn like the selects beside it: the name on the left, the chevron on the right.
-          className={cn("w-full font-normal", sessionId && "sm:w-56")}
+          className={cn("w-full font-normal", sessionId && "h-9 sm:w-56")}
           aria-labelledby={`${labelId} ${labelId}-value`}
           aria-describedby={describedBy}
           onClick={() => setEditing(true)}
