@@ -7,7 +7,9 @@
  * Nothing runs to end a grant: every check compares the times itself, so `now` is a parameter
  * (tests inject the clock) and is never the database's own clock.
  */
-import { sql, type SQL } from "drizzle-orm";
+import { and, gt, isNull, sql, type SQL } from "drizzle-orm";
+import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { emergencyAccessGrants } from "@/db/schema";
 import type { StaffActor } from "./actor";
 import { levelAtLeast } from "./permissions";
 
@@ -30,11 +32,23 @@ export function roleAllowsEmergencyAccess(actor: StaffActor, kind: EmergencyReco
 }
 
 /**
+ * A grant not ended by an admin and not past its end at `now`, on the grants table or an alias of
+ * it. Live also needs the organisation's switch on: `grantIsLiveSql` adds it; where a grant is
+ * made or ended, the switch is checked there.
+ */
+export function grantUnendedSql(now: SQL | Date, grants: { endedAt: AnyPgColumn; expiresAt: AnyPgColumn } = emergencyAccessGrants): SQL {
+  const at = now instanceof Date ? now : sql`${now}::timestamptz`;
+  return and(isNull(grants.endedAt), gt(grants.expiresAt, at))!;
+}
+
+const g = alias(emergencyAccessGrants, "g");
+
+/**
  * The one rule for "this grant is live at `now`", for a query that reads grants as `g` joined to
  * their organisation as `o`: not ended, not past its end, and the organisation's switch on.
  */
 export function grantIsLiveSql(now: SQL): SQL {
-  return sql`g.ended_at is null and g.expires_at > ${now}::timestamptz and o.emergency_access_enabled`;
+  return sql`${grantUnendedSql(now, g)} and o.emergency_access_enabled`;
 }
 
 /**

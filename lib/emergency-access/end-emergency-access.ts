@@ -1,13 +1,14 @@
 import "server-only";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { emergencyAccessGrants } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { assertCan } from "@/lib/access/can";
+import { grantUnendedSql } from "@/lib/access/emergency-access";
 import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notify";
-import { grantChartId } from "./grant-chart";
+import { grantChartId, grantTarget } from "./grant-chart";
 
 /**
  * An admin ends a live emergency grant early: the holder loses the record at their next request.
@@ -25,15 +26,14 @@ export async function endEmergencyAccess(actor: StaffActor, input: { grantId: st
         and(
           eq(emergencyAccessGrants.id, input.grantId),
           eq(emergencyAccessGrants.organisationId, actor.organisationId),
-          isNull(emergencyAccessGrants.endedAt),
-          gt(emergencyAccessGrants.expiresAt, now),
+          grantUnendedSql(now),
         ),
       )
       .returning({ id: emergencyAccessGrants.id, userId: emergencyAccessGrants.userId, clientId: emergencyAccessGrants.clientId, sessionId: emergencyAccessGrants.sessionId });
     if (!grant) throw new AppError("not_found");
     await recordStaffAudit(tx, actor, {
       action: "emergency_access.ended",
-      target: grant.clientId ? { type: "client", id: grant.clientId } : { type: "clinical_session", id: grant.sessionId! },
+      target: grantTarget(grant),
       clientId: await grantChartId(tx, grant),
       metadata: { grantId: grant.id, holderId: grant.userId },
     });

@@ -3,6 +3,11 @@ import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { clinicalSessions } from "@/db/schema";
 
+/** The record an emergency grant is on, as an audit event's target. */
+export function grantTarget(grant: { clientId: string | null; sessionId: string | null }): { type: "client" | "clinical_session"; id: string } {
+  return grant.clientId ? { type: "client", id: grant.clientId } : { type: "clinical_session", id: grant.sessionId! };
+}
+
 /**
  * The chart an emergency grant concerns, for its audit events' client (so the audit log's client
  * filter and the chart's history find them): the chart itself, or the session's patient profile

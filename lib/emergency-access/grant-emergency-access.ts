@@ -1,11 +1,11 @@
 import "server-only";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { clients, emergencyAccessGrants, memberships, organisations, roles, users } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { auditRefusal } from "@/lib/access/can";
 import { canSeeClient } from "@/lib/access/client-visibility";
-import { roleAllowsEmergencyAccess, type EmergencyRecord } from "@/lib/access/emergency-access";
+import { grantUnendedSql, roleAllowsEmergencyAccess, type EmergencyRecord } from "@/lib/access/emergency-access";
 import { levelAllows, sessionAccess } from "@/lib/access/sessions";
 import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { formatDateTime } from "@/components/sessions/session-badges";
@@ -62,7 +62,7 @@ export async function grantEmergencyAccess(actor: StaffActor, input: EmergencyAc
     const [live] = await tx
       .select({ id: emergencyAccessGrants.id, expiresAt: emergencyAccessGrants.expiresAt })
       .from(emergencyAccessGrants)
-      .where(and(eq(emergencyAccessGrants.userId, actor.userId), eq(recordColumn, record.id), isNull(emergencyAccessGrants.endedAt), gt(emergencyAccessGrants.expiresAt, now)))
+      .where(and(eq(emergencyAccessGrants.userId, actor.userId), eq(recordColumn, record.id), grantUnendedSql(now)))
       .limit(1);
     if (live) return { status: "already_granted", grantId: live.id, expiresAt: live.expiresAt } as const;
 

@@ -6,7 +6,7 @@ import type { StaffActor } from "@/lib/access/actor";
 import { assertCan } from "@/lib/access/can";
 import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
-import { grantChartId } from "./grant-chart";
+import { grantChartId, grantTarget } from "./grant-chart";
 
 /**
  * An admin marks a use of emergency access reviewed, with a note (what they checked, what they
@@ -29,7 +29,7 @@ export async function reviewEmergencyAccess(actor: StaffActor, input: { grantId:
       .where(and(eq(emergencyAccessGrants.id, grant.id), isNull(emergencyAccessGrants.reviewedAt)));
     await recordStaffAudit(tx, actor, {
       action: "emergency_access.reviewed",
-      target: grant.clientId ? { type: "client", id: grant.clientId } : { type: "clinical_session", id: grant.sessionId! },
+      target: grantTarget(grant),
       clientId: await grantChartId(tx, grant),
       metadata: { grantId: grant.id },
     });
