@@ -6,12 +6,14 @@ export interface AccessRequestDeclinedProps {
   deciderName: string;
   /** The request's date, e.g. "30 Nov 2026" — the record itself is not named to someone without access. */
   requestedOn: string;
+  /** What was asked for, without naming the record: "View access to a session". */
+  asked?: string;
   /** Why, in the decider's words, if they gave a reason. */
   reason?: string;
 }
 
-export default function AccessRequestDeclinedEmail({ clinicName, requesterName, deciderName, requestedOn, reason }: AccessRequestDeclinedProps) {
-  const declined = `${deciderName} declined your request for access of ${requestedOn}.`;
+export default function AccessRequestDeclinedEmail({ clinicName, requesterName, deciderName, requestedOn, asked, reason }: AccessRequestDeclinedProps) {
+  const declined = `${deciderName} declined your request of ${requestedOn} for ${asked ?? "access"}.`;
   return (
     <EmailLayout clinicName={clinicName} preview={declined}>
       <Greeting name={requesterName} />
@@ -28,4 +30,5 @@ AccessRequestDeclinedEmail.PreviewProps = {
   requesterName: "Tom Baker",
   deciderName: "Dr Priya Shah",
   requestedOn: "30 Nov 2026",
+  asked: "View access to a session",
 } satisfies AccessRequestDeclinedProps;

@@ -1,3 +1,4 @@
+import { AccessEnds } from "./_components/access-ends";
 import { CallToAction, EmailLayout, Greeting, Paragraph, SmallPrint } from "./_components/layout";
 
 export interface ClientAccessGrantedProps {
@@ -6,6 +7,8 @@ export interface ClientAccessGrantedProps {
   practitionerName: string;
   clientName: string;
   chartUrl: string;
+  /** The last day of access ("8 Dec 2026"), when it ends by itself. */
+  lastDay?: string | null;
 }
 
 export default function ClientAccessGrantedEmail({
@@ -14,12 +17,14 @@ export default function ClientAccessGrantedEmail({
   practitionerName,
   clientName,
   chartUrl,
+  lastDay,
 }: ClientAccessGrantedProps) {
   const granted = `${grantedByName} gave you access to the chart of ${clientName}.`;
   return (
     <EmailLayout clinicName={clinicName} preview={granted}>
       <Greeting name={practitionerName} />
       <Paragraph>{granted}</Paragraph>
+      <AccessEnds lastDay={lastDay} />
       <CallToAction href={chartUrl}>Open chart</CallToAction>
       <SmallPrint>{"You'll need to be signed in to Carebridge."}</SmallPrint>
     </EmailLayout>

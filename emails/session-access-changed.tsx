@@ -1,4 +1,5 @@
 import { ACCESS_LEVEL_EXPLANATIONS, type AccessLabel } from "./_components/access-levels";
+import { AccessEnds } from "./_components/access-ends";
 import { CallToAction, EmailLayout, Greeting, Paragraph, SmallPrint } from "./_components/layout";
 
 export interface SessionAccessChangedProps {
@@ -8,6 +9,8 @@ export interface SessionAccessChangedProps {
   sessionTitle: string;
   accessLabel: AccessLabel;
   sessionUrl: string;
+  /** The last day of access ("8 Dec 2026"), when it ends by itself. */
+  lastDay?: string | null;
 }
 
 export default function SessionAccessChangedEmail({
@@ -17,6 +20,7 @@ export default function SessionAccessChangedEmail({
   sessionTitle,
   accessLabel,
   sessionUrl,
+  lastDay,
 }: SessionAccessChangedProps) {
   const changed = `${changedByName} changed your access to the session “${sessionTitle}” to ${accessLabel}.`;
   return (
@@ -24,6 +28,7 @@ export default function SessionAccessChangedEmail({
       <Greeting name={recipientName} />
       <Paragraph>{changed}</Paragraph>
       <Paragraph>{ACCESS_LEVEL_EXPLANATIONS[accessLabel]}</Paragraph>
+      <AccessEnds lastDay={lastDay} />
       <CallToAction href={sessionUrl}>Open session</CallToAction>
       <SmallPrint>{"You'll need to be signed in to Carebridge."}</SmallPrint>
     </EmailLayout>

@@ -1,4 +1,5 @@
 import { ACCESS_LEVEL_EXPLANATIONS, type AccessLabel } from "./_components/access-levels";
+import { AccessEnds } from "./_components/access-ends";
 import { CallToAction, EmailLayout, Greeting, Paragraph, Quote, SmallPrint } from "./_components/layout";
 
 export interface SessionSharedProps {
@@ -9,6 +10,8 @@ export interface SessionSharedProps {
   accessLabel: AccessLabel;
   message?: string | null;
   sessionUrl: string;
+  /** The last day of access ("8 Dec 2026"), when it ends by itself. */
+  lastDay?: string | null;
 }
 
 export default function SessionSharedEmail({
@@ -19,6 +22,7 @@ export default function SessionSharedEmail({
   accessLabel,
   message,
   sessionUrl,
+  lastDay,
 }: SessionSharedProps) {
   const shared = `${sharerName} shared the session “${sessionTitle}” with you (${accessLabel}).`;
   const note = message?.trim();
@@ -27,6 +31,7 @@ export default function SessionSharedEmail({
       <Greeting name={recipientName} />
       <Paragraph>{shared}</Paragraph>
       <Paragraph>{ACCESS_LEVEL_EXPLANATIONS[accessLabel]}</Paragraph>
+      <AccessEnds lastDay={lastDay} />
       {note ? <Quote author={sharerName} text={note} /> : null}
       <CallToAction href={sessionUrl}>Open session</CallToAction>
       <SmallPrint>{"You'll need to be signed in to Carebridge."}</SmallPrint>

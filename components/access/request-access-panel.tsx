@@ -1,12 +1,12 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { useEffect, useId, useState } from "react";
+import { useCallback, useEffect, useId, useState } from "react";
 import { ActionForm, FormSubmit, useActionFormState } from "@/components/forms/action-form";
 import { Field, Textarea } from "@/components/ui/field";
 import { answerLevelLabel } from "@/lib/access-requests/labels";
 import { formatClinicDate } from "@/lib/access-ends/end-date";
-import { pendingAccessRequestAction, requestAccessAction } from "@/app/(app)/access-requests/actions";
+import { pendingAccessRequestAction, requestAccessAction, type RequestOptions } from "@/app/(app)/access-requests/actions";
 
 /**
  * *Request access* on the no-access page of a session or chart. The id comes from the address; the
@@ -17,33 +17,43 @@ export function RequestAccessPanel() {
   const match = /^\/(sessions|clients)\/([0-9a-f-]{36})(?:\/|$)/i.exec(usePathname() ?? "");
   const targetType = match?.[1] === "sessions" ? "clinical_session" : "client";
   const targetId = match?.[2];
-  const [pending, setPending] = useState<{ requestedAt: string; level: string | null } | null | undefined>(undefined);
+  const [options, setOptions] = useState<RequestOptions | null | undefined>(undefined);
+  const setPending = useCallback((pending: RequestOptions["pending"]) => setOptions((o) => o && { ...o, pending }), []);
 
   useEffect(() => {
     if (!targetId) return;
     const data = new FormData();
     data.set("targetType", targetType);
     data.set("targetId", targetId);
-    pendingAccessRequestAction(null, data).then((r) => setPending(r.ok ? r.data : null));
+    pendingAccessRequestAction(null, data).then((r) => setOptions(r.ok ? r.data : null));
   }, [targetType, targetId]);
 
   if (!targetId) return null;
+  // A role that could never be given this kind of record is told so instead of offered a request it would be refused.
+  if (options && !options.mayRequest) {
+    return (
+      <p className="mx-auto mt-8 max-w-md text-sm text-slate-600">
+        Your role can&apos;t be given access to {targetType === "clinical_session" ? "sessions" : "client charts"}, so there is nothing to request here. If your work needs it, ask an
+        admin about your role.
+      </p>
+    );
+  }
   return (
     <section aria-labelledby="request-access-title" className="mx-auto mt-8 max-w-md rounded-lg border border-slate-200 bg-white p-5 text-left">
       <h2 id="request-access-title" className="text-base font-semibold text-slate-900">
         Request access
       </h2>
-      {pending === undefined ? (
+      {options === undefined ? (
         <p className="mt-2 text-sm text-slate-600" role="status">
           Checking for an earlier request…
         </p>
-      ) : pending ? (
-        <PendingNote pending={pending} />
+      ) : options?.pending ? (
+        <PendingNote pending={options.pending} />
       ) : (
         <ActionForm action={requestAccessAction} aria-label="Request access" className="mt-3">
           <input type="hidden" name="targetType" value={targetType} />
           <input type="hidden" name="targetId" value={targetId} />
-          <RequestFields kind={targetType} onSent={setPending} />
+          <RequestFields kind={targetType} levels={options?.levels ?? ["view", "edit"]} onSent={setPending} />
         </ActionForm>
       )}
     </section>
@@ -59,10 +69,18 @@ function PendingNote({ pending }: { pending: { requestedAt: string; level: strin
   );
 }
 
-function RequestFields({ kind, onSent }: { kind: "clinical_session" | "client"; onSent: (p: { requestedAt: string; level: string | null }) => void }) {
+function RequestFields({
+  kind,
+  levels,
+  onSent,
+}: {
+  kind: "clinical_session" | "client";
+  levels: ("view" | "edit")[];
+  onSent: (p: { requestedAt: string; level: string | null }) => void;
+}) {
   const { state } = useActionFormState();
   const id = useId();
-  const [level, setLevel] = useState("view");
+  const [level, setLevel] = useState<string>(levels[0] ?? "view");
   const savedAt = state.ok ? state.savedAt : undefined;
   useEffect(() => {
     if (savedAt) onSent({ requestedAt: new Date(savedAt).toISOString(), level: kind === "clinical_session" ? level : null });
@@ -72,7 +90,7 @@ function RequestFields({ kind, onSent }: { kind: "clinical_session" | "client"; 
       {kind === "clinical_session" ? (
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium text-slate-800">Access you need</legend>
-          {(["view", "edit"] as const).map((l) => (
+          {levels.map((l) => (
             <label key={l} className="flex items-center gap-2 text-sm text-slate-800">
               <input type="radio" name="level" value={l} checked={level === l} onChange={() => setLevel(l)} className="size-4 accent-teal-700" />
               {answerLevelLabel(l)}

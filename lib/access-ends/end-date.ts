@@ -67,6 +67,11 @@ export const END_DATE_QUICK_PICKS = [
 /** The furthest end date a form accepts (beyond that, "no end date" is the honest answer). */
 export const MAX_END_DATE_DAYS = 5 * 366;
 
+/** The last day of access for a stored end, as the clinic writes it: "8 Dec 2026" (for messages). */
+export function lastDayText(expiresAt: Date): string {
+  return dayMonthYear.format(new Date(`${lastDayOf(expiresAt)}T00:00:00Z`));
+}
+
 /** A day as the clinic writes it: "30 Nov 2026" (clinic time). */
 export function formatClinicDate(at: Date): string {
   return dayMonthYear.format(new Date(`${clinicDay(at)}T00:00:00Z`));

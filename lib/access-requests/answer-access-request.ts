@@ -45,18 +45,21 @@ export async function answerAccessRequest(actor: StaffActor, input: AnswerAccess
       // Only the requester is new on the list: the end date is theirs alone.
       await applyAccessList(tx, actor, client, [...current.map((c) => c.userId), request.requesterId], { endsOn });
     } else {
+      // Says what was asked for and when, and leads back to the page it was asked from, without
+      // naming the record (the requester never saw it).
+      const asked = isSession ? `${request.level === "edit" ? "Edit" : "View"} access to a session` : "access to a client chart";
       await notify(tx, {
         userId: request.requesterId,
         organisationId: actor.organisationId,
         kind: "access_request_declined",
-        text: `${actor.name} declined your request for access of ${formatDate(request.createdAt)}.${reason ? ` Reason: ${reason}` : ""}`,
-        link: "/notifications",
+        text: `${actor.name} declined your request of ${formatDate(request.createdAt)} for ${asked}.${reason ? ` Reason: ${reason}` : ""}`,
+        link: isSession ? `/sessions/${request.targetId}` : `/clients/${request.targetId}`,
       });
       await queueEmail(tx, {
         organisationId: actor.organisationId,
         to: request.requesterEmail,
         template: "access-request-declined",
-        props: { clinicName: actor.organisationName, requesterName: request.requesterName, deciderName: actor.name, requestedOn: formatDate(request.createdAt), reason },
+        props: { clinicName: actor.organisationName, requesterName: request.requesterName, deciderName: actor.name, requestedOn: formatDate(request.createdAt), asked, reason },
       });
     }
     await tx

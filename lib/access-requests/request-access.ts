@@ -13,7 +13,7 @@ import { notify } from "@/lib/notifications/notify";
 import { scheduleOutboxDelivery } from "@/lib/outbox/schedule-delivery";
 import { appUrl } from "@/lib/urls";
 import { findRequestTarget } from "./request-target";
-import type { RequestAccessInput } from "./schemas";
+import { REQUESTABLE_SESSION_LEVELS, type RequestAccessInput } from "./schemas";
 
 const HOUR_MS = 3_600_000;
 
@@ -135,6 +135,16 @@ async function tellAnswerers(tx: Executor, actor: StaffActor, request: { id: str
 
 
 /** The no-access page: the actor's own open request for this id, if any (reveals nothing about the record). */
-export async function findMyPendingRequest(actor: StaffActor, input: { targetType: RequestAccessInput["targetType"]; targetId: string }): Promise<PendingAccessRequest | null> {
-  return pendingRequest(await getDb(), actor, input.targetType, input.targetId);
+/**
+ * For the no-access page: the person's open request for this id, if any, and what their role may
+ * ask for at all (sessions: the levels it could be given; charts: whether it can be on an access
+ * list), so the page offers no request the role would be refused.
+ */
+export async function findMyPendingRequest(
+  actor: StaffActor,
+  input: { targetType: RequestAccessInput["targetType"]; targetId: string },
+): Promise<{ pending: PendingAccessRequest | null; levels: (typeof REQUESTABLE_SESSION_LEVELS)[number][]; mayRequest: boolean }> {
+  const levels = input.targetType === "clinical_session" ? REQUESTABLE_SESSION_LEVELS.filter((l) => shareAllowedForRole(l, actor.role.permissions)) : [];
+  const mayRequest = input.targetType === "clinical_session" ? levels.length > 0 : roleMayHoldClientAccess(actor.role.permissions);
+  return { pending: await pendingRequest(await getDb(), actor, input.targetType, input.targetId), levels, mayRequest };
 }

@@ -28,18 +28,24 @@ export type AccessRequestAnswer = (typeof ACCESS_REQUEST_ANSWERS)[number];
 
 /**
  * An answer. `endsOn` (approving: the last day of access, "" for none) and `reason` (declining:
- * sent to the requester) sit in the same form; each is used only with its kind of answer.
+ * sent to the requester) sit in the same form; each belongs to its kind of answer, and one filled
+ * in for the other is refused rather than silently dropped.
  */
-export const answerAccessRequestInput = z.object({
-  requestId: id,
-  answer: z.enum(ACCESS_REQUEST_ANSWERS),
-  endsOn: accessEndDate,
-  reason: text()
-    .trim()
-    .max(500, "Keep the reason under 500 characters.")
-    .transform((m) => m || undefined)
-    .optional(),
-});
+export const answerAccessRequestInput = z
+  .object({
+    requestId: id,
+    answer: z.enum(ACCESS_REQUEST_ANSWERS),
+    endsOn: accessEndDate,
+    reason: text()
+      .trim()
+      .max(500, "Keep the reason under 500 characters.")
+      .transform((m) => m || undefined)
+      .optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.answer !== "decline" && v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "A reason is sent only with Decline: clear it to approve." });
+    if (v.answer === "decline" && v.endsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "An end date is for approving: clear it to decline." });
+  });
 export type AnswerAccessRequestInput = { requestId: string; answer: AccessRequestAnswer; endsOn?: Date | null; reason?: string };
 
 export const pendingRequestInput = z.object({ targetType: z.enum(ACCESS_REQUEST_TARGETS), targetId: id });

@@ -4,6 +4,7 @@ import type { Executor } from "@/db/client";
 import { clientAccess, organisations } from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { liveGrant } from "@/lib/access/access-end";
+import { lastDayText } from "@/lib/access-ends/end-date";
 import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { queueEmail } from "@/lib/mail/queue-email";
@@ -46,16 +47,18 @@ export async function applyAccessList(
   }
 
   const clientName = `${client.firstName} ${client.lastName}`;
+  const lastDay = opts.endsOn ? lastDayText(opts.endsOn) : null;
   const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, actor.organisationId));
   for (const userId of granted) {
     const p = allowed.get(userId)!;
     const link = `/clients/${client.id}`;
-    await notify(tx, { userId, organisationId: actor.organisationId, kind: "client_access_granted", text: `${actor.name} gave you access to ${clientName}'s chart.`, link });
+    const until = lastDay ? `, until ${lastDay}` : "";
+    await notify(tx, { userId, organisationId: actor.organisationId, kind: "client_access_granted", text: `${actor.name} gave you access to ${clientName}'s chart${until}.`, link });
     await queueEmail(tx, {
       organisationId: actor.organisationId,
       to: p.email,
       template: "client-access-granted",
-      props: { clinicName: org!.name, grantedByName: actor.name, practitionerName: p.name, clientName, chartUrl: appUrl(link) },
+      props: { clinicName: org!.name, grantedByName: actor.name, practitionerName: p.name, clientName, chartUrl: appUrl(link), lastDay },
     });
     await recordStaffAudit(tx, actor, { action: "client.access_granted", target: { type: "client", id: client.id }, clientId: client.id, metadata: { userId } });
   }

@@ -6,6 +6,7 @@ import { clientAccess, clinicalSessions, contacts, documentShares, documents, me
 import type { StaffActor } from "@/lib/access/actor";
 import { clientAbilities, roleOpensChartsFromList, roleSeesEveryChart } from "@/lib/access/clients";
 import { assertCanClient } from "@/lib/access/clients-assert";
+import { liveGrant } from "@/lib/access/access-end";
 import { grantIsLiveSql, roleAllowsEmergencyAccess } from "@/lib/access/emergency-access";
 import { canDocument, canManageShare, DOCUMENT_KIND_LABELS, type DocumentAccessFacts, type DocumentKind } from "@/lib/access/documents";
 import type { RolePermissions } from "@/lib/access/permissions";
@@ -17,7 +18,7 @@ export type SessionAccessReason = { kind: "owner" } | { kind: "share"; level: Sh
 
 export interface ChartAccess {
   /** Practitioners on the chart's access list. */
-  accessList: { userId: string; name: string; roleName: string; since: Date; canRemove: boolean }[];
+  accessList: { userId: string; name: string; roleName: string; since: Date; until: Date | null; canRemove: boolean }[];
   /** Staff whose role opens every chart: the role is the reason. */
   everyChart: { userId: string; name: string; roleName: string }[];
   /** Staff reading this chart through emergency access ("break the glass") right now, View only, until the grant ends. */
@@ -29,7 +30,7 @@ export interface ChartAccess {
     people: { userId: string; name: string; roleName: string; level: SessionLevel; reasons: SessionAccessReason[]; canRemoveShare: boolean }[];
   }[];
   /** Portal logins given this profile (invited or accepted). */
-  portalLogins: { portalAccountId: string; name: string; email: string; status: "invited" | "accepted"; canManage: boolean; canRevoke: boolean }[];
+  portalLogins: { portalAccountId: string; name: string; email: string; status: "invited" | "accepted"; canManage: boolean; canRevoke: boolean; until: Date | null }[];
   /** External contacts holding a share of one of this chart's documents (revoked shares are gone). */
   externalShares: {
     shareId: string;
@@ -80,7 +81,11 @@ export async function listChartAccess(actor: StaffActor, clientId: string, now =
   );
 
   const [listRows, sessionRows, loginRows, shareRows, [org]] = await Promise.all([
-    db.select({ userId: clientAccess.userId, since: clientAccess.createdAt }).from(clientAccess).where(eq(clientAccess.clientId, clientId)),
+    // Grants past their end count as absent, as the policy reads them, even before the sweep removes them.
+    db
+      .select({ userId: clientAccess.userId, since: clientAccess.createdAt, until: clientAccess.expiresAt })
+      .from(clientAccess)
+      .where(and(eq(clientAccess.clientId, clientId), liveGrant(clientAccess.expiresAt, now))),
     db
       .select({ id: clinicalSessions.id, title: clinicalSessions.title, ownerId: clinicalSessions.ownerId, teamId: clinicalSessions.teamId, visibility: clinicalSessions.visibility, teamName: teams.name })
       .from(clinicalSessions)
@@ -88,10 +93,10 @@ export async function listChartAccess(actor: StaffActor, clientId: string, now =
       .where(and(eq(clinicalSessions.clientId, clientId), eq(clinicalSessions.organisationId, actor.organisationId), isNull(clinicalSessions.deletedAt)))
       .orderBy(desc(clinicalSessions.createdAt)),
     db
-      .select({ portalAccountId: portalAccounts.id, accountName: portalAccounts.name, invitedName: portalAccountProfiles.invitedName, email: portalAccounts.email, status: portalAccountProfiles.status, canManage: portalAccountProfiles.canManage })
+      .select({ portalAccountId: portalAccounts.id, accountName: portalAccounts.name, invitedName: portalAccountProfiles.invitedName, email: portalAccounts.email, status: portalAccountProfiles.status, canManage: portalAccountProfiles.canManage, until: portalAccountProfiles.expiresAt })
       .from(portalAccountProfiles)
       .innerJoin(portalAccounts, eq(portalAccounts.id, portalAccountProfiles.portalAccountId))
-      .where(and(eq(portalAccountProfiles.clientId, clientId), ne(portalAccountProfiles.status, "revoked")))
+      .where(and(eq(portalAccountProfiles.clientId, clientId), ne(portalAccountProfiles.status, "revoked"), liveGrant(portalAccountProfiles.expiresAt, now)))
       .orderBy(asc(portalAccountProfiles.invitedAt)),
     db
       .select({ share: documentShares, contactName: contacts.name, contactOrganisation: contacts.organisationName, title: documents.title, kind: documents.kind, deletedAt: documents.deletedAt })
@@ -106,7 +111,12 @@ export async function listChartAccess(actor: StaffActor, clientId: string, now =
   const sessionIds = sessionRows.map((s) => s.id);
   const teamIds = [...new Set(sessionRows.map((s) => s.teamId).filter((t): t is string => t !== null))];
   const [shares, teamRows, grantRows] = await Promise.all([
-    sessionIds.length ? db.select({ sessionId: sessionShares.sessionId, userId: sessionShares.userId, access: sessionShares.access }).from(sessionShares).where(inArray(sessionShares.sessionId, sessionIds)) : [],
+    sessionIds.length
+      ? db
+          .select({ sessionId: sessionShares.sessionId, userId: sessionShares.userId, access: sessionShares.access })
+          .from(sessionShares)
+          .where(and(inArray(sessionShares.sessionId, sessionIds), liveGrant(sessionShares.expiresAt, now)))
+      : [],
     teamIds.length ? db.select({ teamId: teamMembers.teamId, userId: teamMembers.userId }).from(teamMembers).where(inArray(teamMembers.teamId, teamIds)) : [],
     // Live emergency grants on the chart or on one of its sessions, by the policy's own rule.
     selectRows<{ user_id: string; client_id: string | null; session_id: string | null; expires_at: Date | string }>(
@@ -133,7 +143,7 @@ export async function listChartAccess(actor: StaffActor, clientId: string, now =
   const accessList = listRows
     .map((r) => ({ row: r, m: members.get(r.userId) }))
     .filter((x): x is { row: (typeof listRows)[number]; m: Member } => Boolean(x.m && roleOpensChartsFromList(x.m.permissions)))
-    .map(({ row, m }) => ({ userId: m.userId, name: m.name, roleName: m.roleName, since: row.since, canRemove: abilities.manageAccess }))
+    .map(({ row, m }) => ({ userId: m.userId, name: m.name, roleName: m.roleName, since: row.since, until: row.until, canRemove: abilities.manageAccess }))
     .sort((a, b) => a.name.localeCompare(b.name));
   const everyChart = [...members.values()].filter((m) => roleSeesEveryChart(m.permissions)).map(({ userId, name, roleName }) => ({ userId, name, roleName }));
   const emergency = [...members.values()].flatMap((m) => {
@@ -186,6 +196,7 @@ export async function listChartAccess(actor: StaffActor, clientId: string, now =
     status: l.status as "invited" | "accepted",
     canManage: l.canManage,
     canRevoke: abilities.invitePortal,
+    until: l.until,
   }));
 
   const policy = { openedLinkMaxDays: org?.openedLinkMaxDays ?? null };

@@ -4,6 +4,7 @@ import type { StaffActor } from "@/lib/access/actor";
 import { SHARE_LEVEL_LABELS, type ShareLevel } from "@/lib/access/sessions";
 import { queueEmail } from "@/lib/mail/queue-email";
 import { notify } from "@/lib/notifications/notify";
+import { lastDayText } from "@/lib/access-ends/end-date";
 import { appUrl } from "@/lib/urls";
 
 const ACCESS_PHRASES = { view: "View access", edit: "Edit access", full: "Full access" } as const satisfies Record<ShareLevel, string>;
@@ -25,9 +26,12 @@ interface Recipient {
  */
 export async function queueShareMessages(
   exec: Executor,
-  input: { actor: StaffActor; recipient: Recipient; session: { id: string; title: string }; access: ShareLevel; kind: "shared" | "changed"; message?: string },
+  input: { actor: StaffActor; recipient: Recipient; session: { id: string; title: string }; access: ShareLevel; kind: "shared" | "changed"; message?: string; endsOn?: Date | null },
 ): Promise<void> {
   const { actor, recipient, session, access } = input;
+  // Access given until a day says so, in the notification and the email.
+  const lastDay = input.endsOn ? lastDayText(input.endsOn) : null;
+  const until = lastDay ? `, until ${lastDay}` : "";
   const accessLabel = SHARE_LEVEL_LABELS[access];
   const link = sessionPath(session.id);
   const sessionUrl = appUrl(link);
@@ -37,7 +41,7 @@ export async function queueShareMessages(
       organisationId: actor.organisationId,
       kind: "session_shared",
       // Reads as a sentence: "Dr Maya Patel gave you Full access to “Initial assessment”."
-      text: `${actor.name} gave you ${ACCESS_PHRASES[access]} to “${session.title}”.`,
+      text: `${actor.name} gave you ${ACCESS_PHRASES[access]} to “${session.title}”${until}.`,
       link,
     });
     await queueEmail(exec, {
@@ -52,6 +56,7 @@ export async function queueShareMessages(
         accessLabel,
         message: input.message,
         sessionUrl,
+        lastDay,
       },
     });
     return;
@@ -60,13 +65,13 @@ export async function queueShareMessages(
     userId: recipient.userId,
     organisationId: actor.organisationId,
     kind: "session_access_changed",
-    text: `${actor.name} changed your access to “${session.title}” to ${accessLabel}.`,
+    text: `${actor.name} changed your access to “${session.title}” to ${accessLabel}${until}.`,
     link,
   });
   await queueEmail(exec, {
     organisationId: actor.organisationId,
     to: recipient.email,
     template: "session-access-changed",
-    props: { clinicName: actor.organisationName, changedByName: actor.name, recipientName: recipient.name, sessionTitle: session.title, accessLabel, sessionUrl },
+    props: { clinicName: actor.organisationName, changedByName: actor.name, recipientName: recipient.name, sessionTitle: session.title, accessLabel, sessionUrl, lastDay },
   });
 }

@@ -103,7 +103,7 @@ export async function shareSessionIn(
     });
     // Only the end date moved: nothing new to tell them.
     if (existing?.access !== input.access) {
-      await queueShareMessages(tx, { actor, recipient, session, access: input.access, kind: existing ? "changed" : "shared", message: input.message });
+      await queueShareMessages(tx, { actor, recipient, session, access: input.access, kind: existing ? "changed" : "shared", message: input.message, endsOn });
     }
     results.push({ userId: recipient.userId, outcome: existing ? "changed" : "shared" });
   }

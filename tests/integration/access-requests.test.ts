@@ -5,7 +5,8 @@ import { getDb } from "@/db/client";
 import * as s from "@/db/schema";
 import type { StaffActor } from "@/lib/access/actor";
 import { canSeeClient } from "@/lib/access/client-visibility";
-import { addDays, clinicDay, endOfClinicDay } from "@/lib/access-ends/end-date";
+import { addDays, clinicDay, endOfClinicDay, lastDayText } from "@/lib/access-ends/end-date";
+import { listChartAccess } from "@/lib/clients/list-chart-access";
 import { answerAccessRequest } from "@/lib/access-requests/answer-access-request";
 import { answerAccessRequestInput } from "@/lib/access-requests/schemas";
 import { pendingRequest, requestAccess } from "@/lib/access-requests/request-access";
@@ -98,7 +99,9 @@ describe("asking for access to a session", () => {
     const [row] = await requestRow(nina.userId, sessionId);
     expect(await answerAccessRequest(maya, { requestId: row!.id, answer: "decline" })).toEqual({ outcome: "declined" });
     const [n] = await notificationsOf(nina.userId, "access_request_declined");
-    expect(n!.text).toMatch(/^Dr Maya Patel declined your request for access of \d+ \w{3} \d{4}\.$/);
+    expect(n!.text).toMatch(/^Dr Maya Patel declined your request of \d+ \w{3} \d{4} for View access to a session\.$/);
+    // It leads back to the page the request was made from (which names nothing).
+    expect(n!.link).toBe(`/sessions/${sessionId}`);
     expect((await emailsTo(nina.email, "access-request-declined")).every((e) => !e.text.includes("Declined assessment"))).toBe(true);
     await expect(getSession(nina, sessionId)).rejects.toMatchObject({ code: "not_found" });
     // A declined request is no longer open: the no-access page offers the form again.
@@ -141,13 +144,19 @@ describe("answering with an end date or a reason", () => {
     const sessionId = await newSession("Time-limited assessment");
     await requestAccess(priya, { targetType: "clinical_session", targetId: sessionId, level: "view" });
     const [sessionRequest] = await requestRow(priya.userId, sessionId);
-    // The reason field is in the same form: approving ignores it.
+    // The reason field is in the same form: a reason typed, then Approve, is refused rather than lost.
     const form = { requestId: sessionRequest!.id, answer: "view", endsOn: lastDay, reason: "Not sent when approving" };
-    expect(await answerAccessRequest(maya, answerAccessRequestInput.parse(form))).toEqual({ outcome: "approved" });
+    expect(answerAccessRequestInput.safeParse(form).error?.issues).toEqual([expect.objectContaining({ path: ["reason"], message: "A reason is sent only with Decline: clear it to approve." })]);
+    expect(answerAccessRequestInput.safeParse({ ...form, answer: "decline", reason: "" }).error?.issues).toEqual([expect.objectContaining({ path: ["endsOn"], message: "An end date is for approving: clear it to decline." })]);
+    expect(await answerAccessRequest(maya, answerAccessRequestInput.parse({ ...form, reason: "" }))).toEqual({ outcome: "approved" });
     const db = await getDb();
     const [share] = await db.select().from(s.sessionShares).where(and(eq(s.sessionShares.sessionId, sessionId), eq(s.sessionShares.userId, priya.userId)));
     expect(share!.expiresAt).toEqual(endOfClinicDay(lastDay));
     expect((await getSession(priya, sessionId)).abilities.level).toBe("view");
+    // They are told the end, in the app and by email.
+    const shownDay = lastDayText(endOfClinicDay(lastDay));
+    expect((await notificationsOf(priya.userId, "session_shared")).map((n) => n.text)).toContain(`Dr Maya Patel gave you View access to “Time-limited assessment”, until ${shownDay}.`);
+    expect((await emailsTo(priya.email, "session-shared")).some((e) => e.text.includes(`This access ends at the end of ${shownDay}.`))).toBe(true);
 
     const client = await createClient(org.id, { firstName: "Tara", lastName: "Limited" });
     await requestAccess(priya, { targetType: "client", targetId: client.id });
@@ -155,6 +164,12 @@ describe("answering with an end date or a reason", () => {
     await answerAccessRequest(admin, answerAccessRequestInput.parse({ requestId: chartRequest!.id, answer: "approve", endsOn: lastDay }));
     const [entry] = await db.select().from(s.clientAccess).where(and(eq(s.clientAccess.clientId, client.id), eq(s.clientAccess.userId, priya.userId)));
     expect(entry!.expiresAt).toEqual(endOfClinicDay(lastDay));
+    expect((await notificationsOf(priya.userId, "client_access_granted")).map((n) => n.text)).toContain(`Ava Morgan gave you access to Tara Limited's chart, until ${shownDay}.`);
+    expect((await emailsTo(priya.email, "client-access-granted")).some((e) => e.text.includes(`This access ends at the end of ${shownDay}.`))).toBe(true);
+    // "Who can see this chart" shows the end; once it has passed, the entry is gone there as for the policy.
+    expect((await listChartAccess(admin, client.id)).accessList.find((p) => p.userId === priya.userId)?.until).toEqual(endOfClinicDay(lastDay));
+    const afterEnd = new Date(endOfClinicDay(lastDay).getTime() + 1000);
+    expect((await listChartAccess(admin, client.id, afterEnd)).accessList.map((p) => p.userId)).not.toContain(priya.userId);
     const [approval] = await db.select().from(s.auditEvents).where(and(eq(s.auditEvents.action, "access.request_approved"), eq(s.auditEvents.targetId, client.id)));
     expect(approval!.metadata).toMatchObject({ endsAt: endOfClinicDay(lastDay).toISOString() });
     // No end date given: open-ended, as before.
@@ -176,7 +191,7 @@ describe("answering with an end date or a reason", () => {
     const reason = "Please ask the duty clinician instead.";
     expect(await answerAccessRequest(maya, answerAccessRequestInput.parse({ requestId: row!.id, answer: "decline", endsOn: "", reason: `  ${reason}  ` }))).toEqual({ outcome: "declined" });
     const [n] = await notificationsOf(priya.userId, "access_request_declined");
-    expect(n!.text).toMatch(new RegExp(`^Dr Maya Patel declined your request for access of \\d+ \\w{3} \\d{4}\\. Reason: ${reason}$`));
+    expect(n!.text).toMatch(new RegExp(`^Dr Maya Patel declined your request of \\d+ \\w{3} \\d{4} for View access to a session\\. Reason: ${reason}$`));
     expect((await emailsTo(priya.email, "access-request-declined")).some((e) => e.text.includes(`Their reason: “${reason}”`))).toBe(true);
     const db = await getDb();
     const [decline] = await db.select().from(s.auditEvents).where(and(eq(s.auditEvents.action, "access.request_declined"), eq(s.auditEvents.targetId, sessionId)));

@@ -15,11 +15,14 @@ export async function requestAccessAction(_prev: FormState, data: FormData): Pro
   return state;
 }
 
-/** The no-access page asks whether the person already has a request open for this id. */
-export async function pendingAccessRequestAction(_prev: unknown, data: FormData): Promise<ActionResult<{ requestedAt: string; level: string | null } | null>> {
+export type RequestOptions = { pending: { requestedAt: string; level: string | null } | null; levels: ("view" | "edit")[]; mayRequest: boolean };
+
+/** The no-access page asks whether the person already has a request open for this id, and what their role may ask for. */
+export async function pendingAccessRequestAction(_prev: unknown, data: FormData): Promise<ActionResult<RequestOptions>> {
   const { state, result } = await handleStaffForm(pendingRequestInput, Object.fromEntries(data), findMyPendingRequest);
   if (result === undefined) return { error: state.error ?? "unexpected" };
-  return { ok: true, data: result && { requestedAt: result.requestedAt.toISOString(), level: result.level } };
+  const { pending, levels, mayRequest } = result;
+  return { ok: true, data: { pending: pending && { requestedAt: pending.requestedAt.toISOString(), level: pending.level }, levels, mayRequest } };
 }
 
 export async function answerAccessRequestAction(_prev: FormState, data: FormData): Promise<FormState> {

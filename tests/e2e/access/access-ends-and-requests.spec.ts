@@ -163,3 +163,12 @@ test("asking for access: a colleague requests View with a message, the owner app
   await expect(quinn.getByLabel(/^Access until \d{1,2} \w{3} \d{4}$/).first()).toBeVisible();
   await latestEmail(quinnEmail, "session-shared", title);
 });
+
+test("a role that could never be given sessions is not offered a request it would be refused", async ({ page }) => {
+  const sessionId = await mayasSession(`Not for secretaries ${Date.now()}`);
+  await signIn(page, "sam@harbour.test");
+  await page.goto(`/sessions/${sessionId}`);
+  await expect(page.getByRole("heading", { name: "We can't show you this page" })).toBeVisible();
+  await expect(page.getByText("Your role can't be given access to sessions, so there is nothing to request here.")).toBeVisible();
+  await expect(page.getByRole("form", { name: "Request access" })).toHaveCount(0);
+});

@@ -151,6 +151,7 @@ export default async function ChartAccessPage({
                 >
                   <Badge>{p.roleName}</Badge>
                   <span className="text-slate-600">On the list since {formatDate(p.since)}</span>
+                  <AccessUntil expiresAt={p.until} />
                 </AccessLine>
               ))}
             </AccessSection>
@@ -217,7 +218,8 @@ export default async function ChartAccessPage({
                       >
                         <Badge>{p.roleName}</Badge>
                         <span className="text-slate-600">{p.reasons.map(reasonText).join(" · ")}</span>
-                        <Badge tone="info">{SESSION_LEVEL_LABELS[p.level]}</Badge>
+                        {/* An owner's reason already says "Owner". */}
+                        {p.level === "owner" ? null : <Badge tone="info">{SESSION_LEVEL_LABELS[p.level]}</Badge>}
                       </AccessLine>
                     ))}
                   </ul>
@@ -239,6 +241,7 @@ export default async function ChartAccessPage({
                   <span className="text-slate-600">{l.email}</span>
                   <Badge tone={l.status === "accepted" ? "success" : "info"}>{l.status === "accepted" ? "Signed up" : "Invitation sent"}</Badge>
                   <span className="text-slate-600">{l.canManage ? "Can manage information" : "Cannot manage information"}</span>
+                  <AccessUntil expiresAt={l.until} />
                 </AccessLine>
               ))}
             </AccessSection>
