@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState } from "react";
 import { ButtonLink } from "@/components/ui/button";
 import { CopyButton, DownloadTextButton } from "@/components/ui/copy-button";
@@ -16,17 +17,26 @@ export function TwoFactorSetupSteps({
   qrCodeDataUrl,
   secret,
   email,
+  clinicName,
   next,
+  notNowHref,
 }: {
   action: (prev: State, data: FormData) => Promise<State>;
   qrCodeDataUrl: string;
   secret: string;
   email: string;
+  clinicName: string;
   next: string;
+  /** Where "Not now" leads; absent when the organisation requires it. Gone once it is on. */
+  notNowHref?: string;
 }) {
   const [state, action] = useActionState<State, FormData>(enable, {});
   if (state.recoveryCodes) {
-    const saved = `Carebridge recovery codes for ${email}\nEach code signs you in once instead of a code from your app.\n\n${state.recoveryCodes.join("\n")}\n`;
+    const made = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" }).format(new Date());
+    const saved =
+      `Carebridge recovery codes for ${email} (${clinicName}), made ${made}\n` +
+      `Each code signs you in once instead of a code from your app. Setting up two-factor sign-in again replaces them.\n\n` +
+      `${state.recoveryCodes.join("\n")}\n`;
     return (
       <div className="space-y-4">
         <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
@@ -76,7 +86,14 @@ export function TwoFactorSetupSteps({
         <Field label="Code from your app" htmlFor="code" error={error}>
           <Input id="code" name="code" autoComplete="one-time-code" inputMode="numeric" spellCheck={false} maxLength={10} required />
         </Field>
-        <SubmitButton pendingLabel="Checking…">Turn on two-factor sign-in</SubmitButton>
+        <div className="flex flex-wrap items-center gap-4">
+          <SubmitButton pendingLabel="Checking…">Turn on two-factor sign-in</SubmitButton>
+          {notNowHref ? (
+            <Link href={notNowHref} className="text-sm font-medium text-teal-800 hover:underline">
+              Not now
+            </Link>
+          ) : null}
+        </div>
       </form>
     </div>
   );

@@ -1,3 +1,4 @@
+import { lastDayText } from "@/lib/access-ends/end-date";
 import type { AuditAction } from "./events";
 
 /**
@@ -269,5 +270,17 @@ export function describeAuditAction(action: string, metadata: Record<string, unk
   if ((action === "client.viewed" || action === "session.viewed") && metadata?.emergencyAccess === true) return `${base} (emergency access)`;
   // Which details changed, never their values (those are the contact's, not the log's).
   if (action === "contact.updated" && Array.isArray(metadata?.changed) && metadata.changed.length) return `${base}: ${metadata.changed.map((f) => CONTACT_FIELD_LABELS[f as string] ?? String(f)).join(", ")}`;
+  // A team's name is the clinic's own word for it, so the log may say it (a deleted team has no page to link to).
+  if ((action === "team.created" || action === "team.deleted") && typeof metadata?.name === "string") return `${base}: ${metadata.name}`;
+  if (action === "team.renamed" && typeof metadata?.from === "string" && typeof metadata?.to === "string") return `${base}: ${metadata.from} → ${metadata.to}`;
+  if (action === "auth.second_factor_accepted" && metadata?.via === "recovery_code") return `${base} (a recovery code)`;
+  if (action === "auth.second_factor_refused" && metadata?.alreadyUsed === true) return `${base} (a code already used)`;
+  if (action === "access.request_approved") {
+    const level = metadata?.level === "edit" ? "Edit" : metadata?.level === "view" ? "View" : null;
+    const until = typeof metadata?.endsAt === "string" ? `until ${lastDayText(new Date(metadata.endsAt))}` : null;
+    const detail = [level, until].filter(Boolean).join(", ");
+    return detail ? `${base} (${detail})` : base;
+  }
+  if (action === "access.request_declined" && metadata?.withReason === true) return `${base} (with a reason)`;
   return base;
 }

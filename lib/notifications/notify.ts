@@ -6,6 +6,7 @@ export const NOTIFICATION_KINDS = [
   "session_shared",
   "session_access_changed",
   "session_ownership_transferred",
+  "team_deleted",
   "client_access_granted",
   "intake_submitted",
   "member_welcome",

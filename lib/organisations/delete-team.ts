@@ -6,6 +6,7 @@ import type { StaffActor } from "@/lib/access/actor";
 import { assertCan } from "@/lib/access/can";
 import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
+import { notify } from "@/lib/notifications/notify";
 import { findTeam } from "./guard";
 
 /** What deleting a team would change, for the confirmation: its members and the sessions visible to it. */
@@ -42,12 +43,28 @@ export async function deleteTeam(actor: StaffActor, input: { teamId: string }): 
       .for("update");
     if (!team) throw new AppError("not_found");
     const impact = await teamDeletionImpact(tx, team.id);
+    // Each owner whose sessions the team could see is told how many become private.
+    const owners = await selectRows<{ owner_id: string; n: number }>(
+      tx,
+      sql`select ${clinicalSessions.ownerId} as owner_id, count(*)::int as n from ${clinicalSessions}
+        where ${clinicalSessions.teamId} = ${team.id} and ${clinicalSessions.visibility} = 'team' and ${clinicalSessions.deletedAt} is null
+        group by ${clinicalSessions.ownerId}`,
+    );
     // Every session naming the team lets go of it (deleted ones too: the reference must go).
     await tx
       .update(clinicalSessions)
       // Not an edit of the session: its "updated" time (and the editor's version check) stay as they were.
       .set({ teamId: null, visibility: "private" })
       .where(eq(clinicalSessions.teamId, team.id));
+    for (const o of owners) {
+      await notify(tx, {
+        userId: o.owner_id,
+        organisationId: actor.organisationId,
+        kind: "team_deleted",
+        text: `${actor.name} deleted the team ${team.name}: ${o.n === 1 ? "1 of your sessions that was visible to it is" : `${o.n} of your sessions that were visible to it are`} now private.`,
+        link: "/sessions",
+      });
+    }
     await tx.delete(teams).where(eq(teams.id, team.id));
     await recordStaffAudit(tx, actor, {
       action: "team.deleted",

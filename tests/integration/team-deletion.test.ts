@@ -56,6 +56,11 @@ describe("deleting a team", () => {
     ]);
     const [event] = await db.select().from(s.auditEvents).where(and(eq(s.auditEvents.action, "team.deleted"), eq(s.auditEvents.targetId, team.id)));
     expect(event!.metadata).toEqual({ name: "Physiotherapy", members: 2, sessionsMadePrivate: 1 });
+    // The owner is told, once; nobody else.
+    const told = await db.select().from(s.notifications).where(eq(s.notifications.kind, "team_deleted"));
+    expect(told.map((n) => ({ userId: n.userId, text: n.text }))).toEqual([
+      { userId: maya.userId, text: "Ava Morgan deleted the team Physiotherapy: 1 of your sessions that was visible to it is now private." },
+    ]);
   });
 
   it("afterwards its members stay in the organisation and lose only what the team showed them; owners and direct shares keep theirs", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AUDIT_GROUPS, AUDIT_SENTENCES } from "@/lib/audit/action-groups";
+import { AUDIT_GROUPS, AUDIT_SENTENCES, describeAuditAction } from "@/lib/audit/action-groups";
 import { csvCell, csvLine } from "@/lib/audit/csv";
 import { AuditAction } from "@/lib/audit/events";
 import { summariseUserAgent } from "@/lib/audit/user-agent";
@@ -10,6 +10,17 @@ describe("the audit log's wording", () => {
     expect(missing).toEqual([]);
     const grouped = Object.values(AUDIT_GROUPS).flatMap((g) => [...g.actions]);
     expect(new Set(grouped).size).toBe(grouped.length);
+  });
+
+  it("says what changed where the event's details allow: a team's name, how a code was used, an answer's level and end", () => {
+    expect(describeAuditAction("team.deleted", { name: "Physiotherapy", members: 2, sessionsMadePrivate: 1 })).toBe("Deleted a team: Physiotherapy");
+    expect(describeAuditAction("team.renamed", { from: "Physio", to: "Physiotherapy" })).toBe("Renamed a team: Physio → Physiotherapy");
+    expect(describeAuditAction("auth.second_factor_accepted", { via: "recovery_code" })).toBe("Signed in with a second factor (a recovery code)");
+    expect(describeAuditAction("auth.second_factor_accepted", { via: "authenticator" })).toBe("Signed in with a second factor");
+    expect(describeAuditAction("auth.second_factor_refused", { reason: "wrong_code", alreadyUsed: true })).toBe("Entered a wrong two-factor code (a code already used)");
+    // The end is stored as the midnight after the last day (clinic time, winter: UTC).
+    expect(describeAuditAction("access.request_approved", { level: "view", endsAt: "2026-12-09T00:00:00.000Z" })).toMatch(/ \(View, until 8 Dec 2026\)$/);
+    expect(describeAuditAction("access.request_declined", { withReason: true })).toMatch(/ \(with a reason\)$/);
   });
 
   it("summarises user agents as browser on system", () => {

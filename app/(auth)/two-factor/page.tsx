@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { TwoFactorSetupSteps } from "@/components/two-factor/two-factor-setup";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
@@ -9,7 +8,7 @@ import { startTwoFactorSetup } from "@/lib/auth/two-factor/start-two-factor-setu
 import { signOutAction } from "../../(app)/actions";
 import { enableTwoFactorAction } from "./actions";
 
-export const metadata: Metadata = { title: "Set up two-factor sign-in" };
+export const metadata: Metadata = { title: "Two-factor sign-in" };
 
 /**
  * Outside the staff layout on purpose: a member whose organisation requires two-factor sign-in
@@ -25,7 +24,8 @@ export default async function TwoFactorSetupPage({ searchParams }: { searchParam
       <div className="w-full max-w-lg">
         <div className="mb-8 text-center">
           <p className="text-2xl font-semibold tracking-tight text-teal-800">Carebridge</p>
-          <h1 className="mt-2 text-lg font-medium text-slate-700">Set up two-factor sign-in</h1>
+          {/* One title for both steps: setting it up, then (same page) the recovery codes once it is on. */}
+          <h1 className="mt-2 text-lg font-medium text-slate-700">Two-factor sign-in</h1>
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
           {status.requiredByOrganisation && (
@@ -33,14 +33,17 @@ export default async function TwoFactorSetupPage({ searchParams }: { searchParam
               {actor.organisationName} requires two-factor sign-in. Set it up to continue.
             </p>
           )}
-          <TwoFactorSetupSteps action={enableTwoFactorAction} qrCodeDataUrl={setup.qrCodeDataUrl} secret={setup.secret} email={actor.email} next={next} />
+          <TwoFactorSetupSteps
+            action={enableTwoFactorAction}
+            qrCodeDataUrl={setup.qrCodeDataUrl}
+            secret={setup.secret}
+            email={actor.email}
+            clinicName={actor.organisationName}
+            next={next}
+            notNowHref={status.requiredByOrganisation ? undefined : "/account"}
+          />
         </div>
         <div className="mt-6 flex items-center justify-center gap-4 text-sm">
-          {!status.requiredByOrganisation && (
-            <Link href="/account" className="font-medium text-teal-800 hover:underline">
-              Not now
-            </Link>
-          )}
           <form action={signOutAction}>
             <button type="submit" className="font-medium text-teal-800 hover:underline">
               Sign out

@@ -88,5 +88,6 @@ export async function refusalOf(tx: Executor, actor: { userId: string; organisat
     metadata: { reason: "wrong_code", stage, failures: check.failures, ...(check.alreadyUsed ? { alreadyUsed: true } : {}) },
   });
   if (check.lockedNow) return new AppError("code_locked", { field: "code", retryAfterSeconds: CODE_LOCK_MINUTES * 60 });
-  return new AppError(check.alreadyUsed ? "code_already_used" : "wrong_code", { field: "code" });
+  // Setting up, there are no recovery codes yet: the message speaks of the app only.
+  return new AppError(check.alreadyUsed ? "code_already_used" : stage === "set_up" ? "wrong_setup_code" : "wrong_code", { field: "code" });
 }

@@ -109,7 +109,7 @@ test("an admin deletes a team: the confirmation says what happens to its members
   await page.getByRole("button", { name: "Delete team" }).click();
   const dialog = page.getByRole("dialog");
   await expect(dialog).toContainText(`Delete ${name}?`);
-  await expect(dialog).toContainText("1 member stays in the organisation. 1 session visible to this team becomes private");
+  await expect(dialog).toContainText("1 member stays in the organisation. The 1 session visible to this team becomes private: its owner and the people it is shared with keep it");
   // Cancel keeps it; confirming deletes it and returns to the list.
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(page.getByRole("heading", { name: `Members of ${name}` })).toBeVisible();

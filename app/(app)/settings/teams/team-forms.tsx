@@ -69,7 +69,7 @@ export function DeleteTeamForm({ teamId, teamName, members, teamSessions }: { te
   const sessions =
     teamSessions === 0
       ? "No session is visible to this team."
-      : `${count(teamSessions, "session visible to this team becomes", "sessions visible to this team become")} private: their owners and the people they are shared with keep them; the team's members lose what they saw only through the team.`;
+      : `${teamSessions === 1 ? "The 1 session visible to this team becomes private: its owner and the people it is shared with keep it" : `The ${teamSessions.toLocaleString("en-GB")} sessions visible to this team become private: their owners and the people they are shared with keep them`}; the team's members lose what they saw only through the team, and the owners are told.`;
   return (
     <ActionForm action={deleteTeamAction} aria-label="Delete team">
       <input type="hidden" name="teamId" value={teamId} />
