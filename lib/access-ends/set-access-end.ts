@@ -24,6 +24,8 @@ export async function setAccessEnd(actor: StaffActor, input: SetAccessEndInput):
     let target: { type: string; id: string };
     let clientOfSession: string | null = null;
     let updated: unknown[];
+    // Nobody moves or clears the end of their own access: a Full holder could make theirs permanent.
+    if (input.grant !== "portal_profile" && input.userId === actor.userId) throw new AppError("own_access", { field: "userId" });
     if (input.grant === "session_share") {
       const session = await loadSessionFor(tx, actor, input.sessionId, "session:manage_access", { lock: true });
       target = { type: "clinical_session", id: session.id };

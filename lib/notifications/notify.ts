@@ -18,6 +18,7 @@ export const NOTIFICATION_KINDS = [
   "access_request_declined",
   "reply_received",
   "share_unopened",
+  "share_locked",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

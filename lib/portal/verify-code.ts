@@ -5,6 +5,7 @@ import { documentShares, shareVerifications } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { checkCode, MAX_FAILURES_PER_CODE, MAX_FAILURES_PER_SHARE_PER_DAY, type CodeCheck } from "./code";
 import { contactAudit, findShareByToken, portalStatus } from "./find-share";
+import { notify } from "@/lib/notifications/notify";
 import { makeShareCookie } from "./share-cookie";
 import { codeChannel } from "./security-level";
 import type { PortalRefusal, PortalRequest, PortalResult } from "./types";
@@ -59,6 +60,13 @@ export async function verifyShareCode(token: string, typed: string, req: PortalR
     }
 
     const check = await checkCode({ ...s, shareId: s.id }, typed.trim(), now);
+    // Only a guess at a live code counts toward the caps. A try on a code that can no longer work
+    // (used, expired, tried too often, none sent) can never succeed, so it guesses nothing; counting
+    // it only let a contact who retyped a dead code lock their own link. It is audited all the same.
+    if (check !== "accepted" && check !== "wrong") {
+      await recordAudit(tx, { ...audit, action: "portal.code_refused", metadata: { reason: check, failuresToday: failures } });
+      return { ok: false, reason: REFUSAL[check], attemptsLeft: MAX_FAILURES_PER_SHARE_PER_DAY - failures };
+    }
     await tx.insert(shareVerifications).values({ shareId: s.id, kind: "attempt", success: check === "accepted", ip: req.ip, createdAt: now });
     if (check === "accepted") {
       // Signed before the open is written, in this transaction: a failure here leaves the share unopened.
@@ -69,13 +77,20 @@ export async function verifyShareCode(token: string, typed: string, req: PortalR
       return { ok: true, shareId: s.id, linkVersion: s.linkVersion, cookie };
     }
 
-    // Every refused attempt counts: a wrong guess, and also a replayed or stale code.
     const codeFailures = s.codeFailures + 1;
     await tx.update(documentShares).set({ codeFailures: sql`${documentShares.codeFailures} + 1` }).where(eq(documentShares.id, s.id));
     await recordAudit(tx, { ...audit, action: "portal.code_refused", metadata: { reason: check, codeFailures, failuresToday: failures + 1 } });
     if (failures + 1 >= MAX_FAILURES_PER_SHARE_PER_DAY) {
       await tx.update(documentShares).set({ lockedAt: now }).where(eq(documentShares.id, s.id));
       await recordAudit(tx, { ...audit, action: "portal.share_locked", metadata: { failures: failures + 1 } });
+      // The sender hears of it at once: the contact cannot get in until they resend.
+      await notify(tx, {
+        userId: s.sharedById,
+        organisationId: row.org.id,
+        kind: "share_locked",
+        text: `${row.contact.name}'s link locked after too many incorrect codes — Resend`,
+        link: `/documents/${row.document.id}?resend=${s.id}`,
+      });
       return { ok: false, reason: "locked" };
     }
     // How many more refused attempts the share takes before it locks (the form warns when few are left).

@@ -15,7 +15,7 @@ import type { changeShareLevelInput } from "./schemas";
 import { queueShareMessages } from "./share-messages";
 
 /**
- * The owner or a Full-access holder changes another person's level (who first shared it is kept;
+ * The owner or a Full-access holder changes another person's level (never their own) (who first shared it is kept;
  * the changer is recorded beside them). The owner holds no share, so
  * their access can never be changed here. The person is notified; the change counts at their next
  * request because access is read fresh every time.
@@ -24,6 +24,8 @@ export async function changeShareLevel(actor: StaffActor, input: z.output<typeof
   const db = await getDb();
   const changed = await db.transaction(async (tx) => {
     const session = await loadSessionFor(tx, actor, input.sessionId, "session:manage_access", { lock: true });
+    // A Full holder manages others' access, never their own (it could only be raised or kept).
+    if (input.userId === actor.userId) throw new AppError("own_access", { field: "userId" });
     const [share] = await tx
       .select()
       .from(sessionShares)

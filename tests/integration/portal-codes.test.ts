@@ -6,7 +6,7 @@ import type { StaffActor } from "@/lib/access/actor";
 import { changeShare } from "@/lib/documents/change-share";
 import { shareDocument } from "@/lib/documents/share-document";
 import { attemptsLeftText } from "@/lib/portal/attempts-text";
-import { MAX_FAILURES_PER_SHARE_PER_DAY } from "@/lib/portal/code";
+import { MAX_FAILURES_PER_CODE, MAX_FAILURES_PER_SHARE_PER_DAY } from "@/lib/portal/code";
 import { getLanding } from "@/lib/portal/landing";
 import { openShareLink } from "@/lib/portal/open-link";
 import { sendShareCode } from "@/lib/portal/send-code";
@@ -89,22 +89,29 @@ describe("link and code", () => {
     await sendShareCode(token, req);
     const code = codeIn((await latestMessageTo(SMS_TO, "security-code"))!.text);
     for (let i = 0; i < 5; i++) await verifyShareCode(token, wrongOf(code), req);
-    expect(await verifyShareCode(token, code, req)).toEqual({ ok: false, reason: "too_many_for_code", attemptsLeft: 4 });
+    // The code is used up: even the right one is refused. Retyping it guesses nothing, so it does not
+    // count toward the share's lock (a contact retyping a dead code must not lock their own link).
+    for (let i = 0; i < 3; i++) expect(await verifyShareCode(token, code, req)).toEqual({ ok: false, reason: "too_many_for_code", attemptsLeft: 5 });
+    expect(await failuresOf(shareId)).toBe(5);
     resetRateLimits();
     await sendShareCode(token, req);
     const next = codeIn((await latestMessageTo(SMS_TO, "security-code"))!.text);
     // Each refusal says how many attempts are left before the share locks (the form warns at 3 or fewer).
     const left: (number | undefined)[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 4; i++) {
       const r = await verifyShareCode(token, wrongOf(next), req);
       left.push(r.ok ? undefined : r.attemptsLeft);
     }
-    expect(left).toEqual([3, 2, 1]);
+    expect(left).toEqual([4, 3, 2, 1]);
     expect(attemptsLeftText(3)).toBe("You have 3 more tries before this link locks and the clinic has to send it again.");
     expect(attemptsLeftText(1)).toContain("1 more try before");
     expect(attemptsLeftText(4)).toBeNull();
     expect(await verifyShareCode(token, wrongOf(next), req)).toEqual({ ok: false, reason: "locked" });
     expect((await share(shareId)).lockedAt).not.toBeNull();
+    // The sender is told at once, with the way to resend.
+    const db = await getDb();
+    const [locked] = await db.select().from(s.notifications).where(and(eq(s.notifications.kind, "share_locked"), eq(s.notifications.userId, sam.userId)));
+    expect(locked).toMatchObject({ text: `${contact.name}'s link locked after too many incorrect codes — Resend`, link: expect.stringContaining(`?resend=${shareId}`) });
     expect(await verifyShareCode(token, next, req)).toEqual({ ok: false, reason: "locked" });
     expect(await getLanding(token)).toEqual({ state: "locked" });
     expect(await sendShareCode(token, req)).toMatchObject({ ok: false, reason: "locked" });
@@ -117,16 +124,23 @@ describe("link and code", () => {
     expect(await verifyShareCode(fresh, codeIn((await latestMessageTo(SMS_TO, "security-code"))!.text), req)).toMatchObject({ ok: true });
   });
 
-  it("50 concurrent wrong codes never exceed the cap", async () => {
+  it("50 concurrent wrong codes never exceed the caps: 5 count against a code, 10 a day lock the share", async () => {
     const { token, shareId } = await newShare();
     await sendShareCode(token, req);
     const code = codeIn((await latestMessageTo(SMS_TO, "security-code"))!.text);
     const results = await Promise.all(Array.from({ length: 50 }, () => verifyShareCode(token, wrongOf(code), req)));
     expect(results.every((r) => !r.ok)).toBe(true);
+    // The first 5 use the code up; the rest meet a dead code and count for nothing.
+    expect(await failuresOf(shareId)).toBe(MAX_FAILURES_PER_CODE);
+    expect((await share(shareId)).lockedAt).toBeNull();
+    resetRateLimits();
+    await sendShareCode(token, req);
+    const second = codeIn((await latestMessageTo(SMS_TO, "security-code"))!.text);
+    await Promise.all(Array.from({ length: 50 }, () => verifyShareCode(token, wrongOf(second), req)));
     expect(await failuresOf(shareId)).toBe(MAX_FAILURES_PER_SHARE_PER_DAY);
     expect((await share(shareId)).lockedAt).not.toBeNull();
     // Even the right code is refused now.
-    expect(await verifyShareCode(token, code, req)).toEqual({ ok: false, reason: "locked" });
+    expect(await verifyShareCode(token, second, req)).toEqual({ ok: false, reason: "locked" });
     expect(await failuresOf(shareId)).toBe(MAX_FAILURES_PER_SHARE_PER_DAY);
   });
 

@@ -6,6 +6,7 @@ import type { StaffActor } from "@/lib/access/actor";
 import { BUILT_IN_ROLES } from "@/lib/access/permissions";
 import { changeMemberRole } from "@/lib/organisations/change-member-role";
 import { removeMember } from "@/lib/organisations/remove-member";
+import { setAccessEnd } from "@/lib/access-ends/set-access-end";
 import { changeShareLevel } from "@/lib/sessions/change-share-level";
 import { createSession } from "@/lib/sessions/create-session";
 import { deleteSession } from "@/lib/sessions/delete-session";
@@ -128,6 +129,24 @@ describe("sharing a session", () => {
     const detail = await getSession(maya, sessionId);
     expect(detail.people.map((p) => [p.name, p.access, p.sharedByName])).toEqual([["Dr Nina Okafor", "edit", "Dr Leo Chen"]]);
     await expect(getSession(leo, sessionId)).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("a Full holder whose access ends on a day cannot move or clear that end, nor change their own level; the owner can", async () => {
+    const sessionId = await newSession();
+    const endsOn = new Date(Date.now() + 7 * 24 * 3_600_000);
+    await shareSession(maya, { sessionId, userIds: [leo.userId], access: "full", endsOn });
+    await expect(setAccessEnd(leo, { grant: "session_share", sessionId, userId: leo.userId, endsOn: null })).rejects.toMatchObject({ code: "own_access" });
+    await expect(changeShareLevel(leo, { sessionId, userId: leo.userId, access: "edit" })).rejects.toMatchObject({ code: "own_access" });
+    const [share] = await (await getDb()).select().from(s.sessionShares).where(and(eq(s.sessionShares.sessionId, sessionId), eq(s.sessionShares.userId, leo.userId)));
+    expect(share).toMatchObject({ access: "full", expiresAt: endsOn });
+    // Others' access they still manage; the owner manages theirs.
+    await shareSession(leo, { sessionId, userIds: [nina.userId], access: "view", endsOn });
+    await setAccessEnd(leo, { grant: "session_share", sessionId, userId: nina.userId, endsOn: null });
+    await setAccessEnd(maya, { grant: "session_share", sessionId, userId: leo.userId, endsOn: null });
+    expect((await getSession(maya, sessionId)).people.map((p) => [p.name, p.expiresAt])).toEqual([
+      ["Dr Leo Chen", null],
+      ["Dr Nina Okafor", null],
+    ]);
   });
 
   it("removing someone ends their access at their next request, without an email or a notification; their unread notice of it is read", async () => {

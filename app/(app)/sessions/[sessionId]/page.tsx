@@ -70,6 +70,7 @@ export default async function SessionPage({ params, searchParams }: { params: Pr
               people={session.people}
               canShare={can.share}
               canManage={can.manageAccess}
+              viewerId={actor.userId}
               initiallyOpen={openShare}
             />
             {can.delete && <SessionMoreMenu sessionId={session.id} title={session.title} />}

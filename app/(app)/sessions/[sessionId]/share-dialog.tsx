@@ -26,6 +26,8 @@ export interface ShareDialogProps {
   people: SessionPerson[];
   canShare: boolean;
   canManage: boolean;
+  /** The person looking: their own line is shown, not changed (nobody changes their own access). */
+  viewerId: string;
   /** Open on first render (the screenshot script's `?share=1`). */
   initiallyOpen?: boolean;
 }
@@ -300,6 +302,7 @@ function PeopleWithAccess({
   teamName,
   people,
   canManage,
+  viewerId,
   comboboxId,
   onChanged,
 }: ShareDialogProps & { comboboxId: string; onChanged: (message: string) => void }) {
@@ -384,7 +387,7 @@ function PeopleWithAccess({
                   ) : null}
                 </span>
               </span>
-              {canManage ? (
+              {canManage && p.userId !== viewerId ? (
                 <MenuButton
                   label={`Access for ${p.name}: ${SHARE_LEVEL_LABELS[p.access]}`}
                   variant="ghost"

@@ -67,6 +67,8 @@ export function CodeForms({ token, channel, maskedTo, codePending, several = fal
   const to = sent.sentTo ?? maskedTo;
   // The attempt's error belongs to the code it was about: a newer send hides it.
   const attempt = (checked.at ?? 0) > (sent.at ?? 0) ? checked : {};
+  // A code that can no longer work: nothing more to type until a new one is sent.
+  const dead = attempt.error === "too_many_for_code" || attempt.error === "code_expired" || attempt.error === "code_used";
   return (
     <div className="space-y-5">
       <form action={send} className="space-y-3">
@@ -109,9 +111,10 @@ export function CodeForms({ token, channel, maskedTo, codePending, several = fal
             aria-describedby={attempt.error ? "code-error" : undefined}
             key={`${checked.at}-${sent.at}`}
             autoFocus
+            disabled={dead}
           />
           <ErrorText state={attempt} id="code-error" />
-          <Button type="submit" disabled={checking}>
+          <Button type="submit" disabled={checking || dead}>
             {checking ? "Checking…" : viewLabel(several)}
           </Button>
         </form>
