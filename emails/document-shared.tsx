@@ -15,6 +15,8 @@ export interface DocumentSharedProps {
   expiresInHours: number;
   /** Several documents in one share (one link, one code); absent for one. Still no titles. */
   documentCount?: number;
+  /** How opening it asks for a code, when it does: the contact should know they will need their phone (or inbox). */
+  codeBy?: "sms" | "email";
 }
 
 export default function DocumentSharedEmail({
@@ -24,6 +26,7 @@ export default function DocumentSharedEmail({
   viewUrl,
   expiresInHours,
   documentCount = 1,
+  codeBy,
 }: DocumentSharedProps) {
   const what = sharedDocuments(documentCount);
   return (
@@ -36,9 +39,13 @@ export default function DocumentSharedEmail({
       <SmallPrint>
         {`For your security, this link expires if it isn't used within ${plural(expiresInHours, "hour")}. If it has expired, ask ${clinicName} to send it again.`}
       </SmallPrint>
-      <SmallPrint>
-        {"Depending on the clinic's security settings, you may be asked for a code sent to your mobile."}
-      </SmallPrint>
+      {codeBy ? (
+        <Paragraph>
+          {codeBy === "sms"
+            ? "When you open it, we'll text a 6-digit code to your mobile: have your phone with you."
+            : "When you open it, we'll email you a 6-digit code to enter."}
+        </Paragraph>
+      ) : null}
     </EmailLayout>
   );
 }

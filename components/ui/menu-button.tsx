@@ -67,12 +67,16 @@ export function MenuButton({
     });
   }
 
-  // Above the button when the menu would run off the bottom of the viewport and fits above.
+  // Above the button when the menu would run off the bottom of the viewport and fits above; and
+  // kept inside the viewport sideways (on a phone a right-aligned menu can be wider than the room
+  // left of its button's right edge).
   useLayoutEffect(() => {
     const menu = menuRef.current?.getBoundingClientRect();
     const button = buttonRef.current?.getBoundingClientRect();
     if (!open || !menu || !button) return;
     if (menu.bottom > window.innerHeight - 4 && button.top - menu.height - 4 >= 4) setPlace((p) => ({ ...p, top: button.top - menu.height - 4 }));
+    if (menu.left < 4) setPlace((p) => ({ ...p, right: undefined, left: 4 }));
+    else if (menu.right > window.innerWidth - 4) setPlace((p) => ({ ...p, left: undefined, right: 4 }));
   }, [open]);
 
   // A scroll or resize would leave the menu behind its button: close it (not for the menu's own scrolling).

@@ -38,7 +38,8 @@ export function TabStrip({ label, tabs, className }: { label: string; tabs: Tab[
     window.addEventListener("resize", measure);
     return () => window.removeEventListener("resize", measure);
   }, [measure]);
-  const fade = "pointer-events-none absolute inset-y-0 w-8 from-white to-transparent";
+  // The page's own background, and clear of the line under the tabs.
+  const fade = "pointer-events-none absolute top-0 bottom-px w-8 from-slate-50 to-transparent";
   return (
     <div className={cn("relative", className)}>
       {/* The line under the tabs is a shadow, which the scrolling does not clip. */}

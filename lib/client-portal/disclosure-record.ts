@@ -9,7 +9,7 @@ import { findPortalProfile } from "./portal-profiles";
 import type { PortalClient } from "./types";
 
 /**
- * "Who has seen my information" for one profile of the signed-in client: only a profile their
+ * "Who has seen this information" for one profile of the signed-in client: only a profile their
  * login was given (accepted, not revoked); any other id is `not_found`. Each view and download
  * is audited with the client as the actor.
  */

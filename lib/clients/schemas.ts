@@ -80,15 +80,17 @@ export const setClientAccessInput = z.object({ clientId: id, userIds: z.array(id
 
 export const createSeparateProfileInput = z.object({ clientId: id, practitionerId: z.uuid({ message: "Choose a practitioner." }), idempotencyKey });
 
+const relationshipChoice = z.enum(RELATIONSHIPS, { message: "Choose how they are related to the client." });
+
 export const linkClientContactInput = z.discriminatedUnion("target", [
-  z.object({ clientId: id, target: z.literal("client"), linkedClientId: id, relationship: z.enum(RELATIONSHIPS), canManage: checkbox, idempotencyKey }),
+  z.object({ clientId: id, target: z.literal("client"), linkedClientId: id, relationship: relationshipChoice, canManage: checkbox, idempotencyKey }),
   z.object({
     clientId: id,
     target: z.literal("contact"),
     name: text().trim().min(1, "Enter the contact's name.").max(120, "Keep the name under 120 characters."),
     email: optionalEmail,
     mobile: optionalText(40, "Keep the mobile number under 40 characters."),
-    relationship: z.enum(RELATIONSHIPS),
+    relationship: relationshipChoice,
     canManage: checkbox,
     idempotencyKey,
   }),

@@ -60,7 +60,7 @@ export async function changeShare(actor: StaffActor, input: { shareId: string; c
             linkVersion: sql`${documentShares.linkVersion} + 1`,
           })
           .where(eq(documentShares.id, share.id));
-        await emailShareLink(tx, { actor, shareId: share.id, to: contact.email!, contactName: contact.name, token, documentCount: Math.max(documentIds.length, 1) });
+        await emailShareLink(tx, { actor, shareId: share.id, to: contact.email!, contactName: contact.name, token, documentCount: Math.max(documentIds.length, 1), securityLevel });
       }
       await recordStaffAudit(tx, actor, {
         action: input.change === "revoke" ? "document.share_revoked" : "document.share_resent",

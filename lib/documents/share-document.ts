@@ -15,7 +15,7 @@ import { auditDocumentRefusals } from "./load-document";
 import { loadDocumentsToShare } from "./load-documents-to-share";
 import { MAX_DOCUMENTS_PER_SHARE } from "./share-limits";
 import { once } from "@/lib/idempotency/once";
-import type { SecurityLevel } from "@/lib/portal/security-level";
+import { codeChannel, type SecurityLevel } from "@/lib/portal/security-level";
 import { purposeNoteFor, type SharePurpose } from "./share-purpose";
 
 /** The contact must be reachable for the share's security level (the link always goes by email). */
@@ -35,7 +35,11 @@ export function shareLevelFor(orgLevel: SecurityLevel, contact: { mobile: string
 }
 
 /** Emails the contact a fresh portal link. The token travels only in the email; its hash is stored. */
-export async function emailShareLink(exec: Executor, input: { actor: StaffActor; shareId: string; to: string; contactName: string; token: string; documentCount: number }): Promise<void> {
+export async function emailShareLink(
+  exec: Executor,
+  input: { actor: StaffActor; shareId: string; to: string; contactName: string; token: string; documentCount: number; securityLevel: SecurityLevel },
+): Promise<void> {
+  const codeBy = codeChannel(input.securityLevel);
   const linkEmailId = await queueEmail(exec, {
     organisationId: input.actor.organisationId,
     to: input.to,
@@ -47,6 +51,7 @@ export async function emailShareLink(exec: Executor, input: { actor: StaffActor;
       viewUrl: appUrl(`/share/${input.token}`),
       expiresInHours: UNOPENED_LINK_LIFETIME_HOURS,
       ...(input.documentCount > 1 && { documentCount: input.documentCount }),
+      ...(codeBy && { codeBy }),
     },
   });
   // The share remembers which email carries its current link: the sender sees if it was not delivered.
@@ -87,7 +92,7 @@ export async function shareDocument(
           .returning({ id: documentShares.id });
         // The first document is the share's own; the rest follow in the order they were chosen.
         if (docs.length > 1) await tx.insert(shareDocuments).values(docs.slice(1).map((d, i) => ({ shareId: share!.id, documentId: d.id, position: i + 1 })));
-        await emailShareLink(tx, { actor, shareId: share!.id, to: contact.email!, contactName: contact.name, token, documentCount: docs.length });
+        await emailShareLink(tx, { actor, shareId: share!.id, to: contact.email!, contactName: contact.name, token, documentCount: docs.length, securityLevel });
         await recordStaffAudit(tx, actor, {
           action: "document.shared",
           target: { type: "document_share", id: share!.id },

@@ -202,8 +202,16 @@ describe("document-shared (to an external contact)", () => {
     expect(text).toContain(
       "For your security, this link expires if it isn't used within 24 hours. If it has expired, ask Riverside Health Clinic to send it again.",
     );
-    expect(text).toContain("Depending on the clinic's security settings, you may be asked for a code sent to your mobile.");
+    // A link-only share mentions no code.
+    expect(text).not.toContain("code");
     expect(EMAIL_TEMPLATES["document-shared"].subject(DocumentSharedEmail.PreviewProps)).toBe("Riverside Health Clinic shared a document with you");
+  });
+
+  it("says plainly when opening it will ask for a code, and where the code goes", async () => {
+    const sms = await renderBoth(<DocumentSharedEmail {...DocumentSharedEmail.PreviewProps} codeBy="sms" />);
+    expect(sms.text).toContain("When you open it, we'll text a 6-digit code to your mobile: have your phone with you.");
+    const email = await renderBoth(<DocumentSharedEmail {...DocumentSharedEmail.PreviewProps} codeBy="email" />);
+    expect(email.text).toContain("When you open it, we'll email you a 6-digit code to enter.");
   });
 
   it("counts the documents of a share of several, in the body, the button and the subject", async () => {

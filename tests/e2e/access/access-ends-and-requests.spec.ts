@@ -155,7 +155,8 @@ test("asking for access: a colleague requests View with a message, the owner app
 
   // Quinn hears back in the app (and by email) and opens the session from the notification.
   await quinn.goto("/notifications");
-  await quinn.getByRole("button", { name: `Dr Maya Patel gave you View access to “${title}”.` }).click();
+  // The notification says the access ends.
+  await quinn.getByRole("button", { name: new RegExp(`Dr Maya Patel gave you View access to “${title}”, until \\d{1,2} \\w{3} \\d{4}\\.`) }).click();
   await expect(quinn).toHaveURL(new RegExp(`/sessions/${sessionId}$`));
   await expect(quinn.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(quinn.getByText("You have view-only access to this session.")).toBeVisible();

@@ -44,7 +44,7 @@ test("a client signs in to the portal and downloads their record of disclosures 
   await page.waitForURL((url) => !url.pathname.startsWith("/portal/sign-in"));
   await page.goto(`/portal/profiles/${chart.clientId}`);
   await page.getByRole("link", { name: "See the record" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Who has seen my information" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Who has seen this information" })).toBeVisible();
   const table = page.getByRole("table", { name: "Documents shared outside the clinic" });
   await expect(table).toContainText(`Dr Gail ${chart.tag}`);
   await expect(table).toContainText(`Discharge summary ${chart.tag}`);

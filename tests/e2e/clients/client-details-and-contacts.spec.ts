@@ -52,6 +52,9 @@ test("an admin edits a client's details and removes a contact link; a practition
   await admin.getByRole("link", { name: "Add contact" }).click();
   await admin.getByLabel("New contact").check();
   await admin.getByLabel("Name", { exact: true }).fill("Sam Nair");
+  // The relationship has no default (a parent saved as "Self" could be invited as the client).
+  await admin.getByRole("button", { name: "Save contact" }).click();
+  await expect(admin.getByText("Choose how they are related to the client.")).toBeVisible();
   await admin.getByLabel("Relationship to client").selectOption({ label: "Parent" });
   await admin.getByRole("button", { name: "Save contact" }).click();
   await expect(admin.getByText("The contact was added.")).toBeVisible();

@@ -116,3 +116,27 @@ test("keyboard only: share with two colleagues at different levels, lower one to
   await expect(dialog.getByRole("list", { name: "Chosen colleagues" })).toHaveCount(0);
   await expect(dialog.getByRole("status").filter({ hasText: "Shared with" })).toHaveCount(0);
 });
+
+test("on a phone, a person's access menu opens whole inside the screen", async ({ page }) => {
+  const title = `Phone share ${Date.now().toString(36)}`;
+  const [{ id: sessionId }] = (await query<{ id: string }>(
+    `insert into clinical_sessions (organisation_id, owner_id, title)
+     select m.organisation_id, u.id, $1 from users u join memberships m on m.user_id = u.id where u.email = 'maya@harbour.test'
+     returning id`,
+    [title],
+  )) as [{ id: string }];
+  await query(
+    "insert into session_shares (session_id, user_id, access, granted_by_id) select $1, n.id, 'full', m.id from users n, users m where n.email = 'nina@harbour.test' and m.email = 'maya@harbour.test'",
+    [sessionId],
+  );
+  await page.setViewportSize({ width: 375, height: 800 });
+  await signIn(page, "maya@harbour.test");
+  await page.goto(`/sessions/${sessionId}`);
+  await page.getByRole("button", { name: "Share", exact: true }).click();
+  await page.getByRole("dialog").getByRole("button", { name: /^Access for Dr Nina Okafor/ }).click();
+  const menu = page.getByRole("menu");
+  await expect(menu.getByRole("menuitem", { name: "Remove access" })).toBeVisible();
+  const box = (await menu.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(375);
+});

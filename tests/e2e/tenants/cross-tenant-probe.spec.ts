@@ -236,5 +236,5 @@ test("another clinic's client login gets not-found for B's record of disclosures
   await expect(page.locator("body")).not.toContainText("Probe");
   // Their own record still opens.
   await page.goto(`/portal/profiles/${mine.id}/disclosures`);
-  await expect(page.getByRole("heading", { level: 1, name: "Who has seen my information" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Who has seen this information" })).toBeVisible();
 });

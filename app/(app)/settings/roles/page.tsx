@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { AREAS, AREA_LABELS } from "@/lib/access/permissions";
+import { AREAS, AREA_LABELS, ROLE_FLAG_LABELS, ROLE_FLAGS } from "@/lib/access/permissions";
 import { requireStaffWith } from "@/lib/access/require-area";
 import { listRoles } from "@/lib/organisations/queries";
 
@@ -28,6 +28,9 @@ export default async function RolesPage() {
               <Th key={a}>{AREA_LABELS[a]}</Th>
             ))}
             <Th>Clients seen</Th>
+            {ROLE_FLAGS.map((f) => (
+              <Th key={f}>{ROLE_FLAG_LABELS[f]}</Th>
+            ))}
             <Th>Members</Th>
           </Tr>
         </THead>
@@ -44,6 +47,11 @@ export default async function RolesPage() {
                 <Td label={AREA_LABELS[a]} key={a}>{LEVEL_LABEL[r[a]]}</Td>
               ))}
               <Td label="Clients seen">{r.clientScope === "all" ? "All" : "Assigned"}</Td>
+              {ROLE_FLAGS.map((f) => (
+                <Td label={ROLE_FLAG_LABELS[f]} key={f}>
+                  {r[f] ? "Yes" : "—"}
+                </Td>
+              ))}
               <Td label="Members">{r.memberCount}</Td>
             </Tr>
           ))}

@@ -11,11 +11,15 @@ import { RELATIONSHIP_LABELS, RELATIONSHIPS } from "@/lib/clients/schemas";
 import { inviteToPortalAction, linkClientContactAction, removeClientLinkAction, revokePortalAccessAction, sendIntakeFormAction } from "../../actions";
 
 // Only one of the two add-contact forms is on the page at a time, so the select keeps the id its
-// label (FormField, htmlFor = name) points at.
+// label (FormField, htmlFor = name) points at. No default: a contact saved as "Self" by mistake
+// could be invited to the portal as the client, so the relationship is always chosen.
 function RelationshipField() {
   return (
     <FormField name="relationship" label="Relationship to client">
-      <Select id="relationship" name="relationship" defaultValue="self">
+      <Select id="relationship" name="relationship" defaultValue="">
+        <option value="" disabled>
+          Choose…
+        </option>
         {RELATIONSHIPS.map((r) => (
           <option key={r} value={r}>
             {RELATIONSHIP_LABELS[r]}

@@ -40,8 +40,8 @@ export default async function PortalProfilePage({ params, searchParams }: { para
       </Card>
       <Card>
         <CardHeader
-          title="Who has seen my information"
-          description="The documents your clinic shared outside the clinic, with whom and why — also as a PDF."
+          title="Who has seen this information"
+          description={`The documents about ${profile.firstName} ${profile.lastName} the clinic shared outside it, with whom and why — also as a PDF.`}
           actions={
             <Link href={`/portal/profiles/${profile.clientId}/disclosures`} className="text-sm font-medium text-teal-800 hover:underline">
               See the record

@@ -9,7 +9,8 @@ import { getMyDisclosureRecord } from "@/lib/client-portal/disclosure-record";
 import { requireClientAccount } from "@/lib/client-portal/require-client";
 import { formatDate } from "@/app/(app)/clients/format";
 
-export const metadata: Metadata = { title: "Who has seen my information" };
+// Neutral words: the login may be the person's own or a parent's.
+export const metadata: Metadata = { title: "Who has seen this information" };
 
 export default async function DisclosureRecordPage({ params }: { params: Promise<{ profileId: string }> }) {
   const profileId = idOrNotFound((await params).profileId);
@@ -21,7 +22,7 @@ export default async function DisclosureRecordPage({ params }: { params: Promise
         <Link href={`/portal/profiles/${profileId}`} className="text-sm text-slate-600 hover:underline">
           {record.client.name}
         </Link>
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Who has seen my information</h1>
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Who has seen this information</h1>
         <p className="mt-1 text-sm text-slate-600">
           {record.clinic.name}, {formatDate(record.period.from)} to {formatDate(record.period.to)}
         </p>
@@ -30,7 +31,7 @@ export default async function DisclosureRecordPage({ params }: { params: Promise
         <CardHeader
           id="shared-title"
           title="Documents shared outside the clinic"
-          description="Every document of yours the clinic sent to someone outside it, why, and whether they opened it."
+          description={`Every document about ${record.client.name} the clinic sent to someone outside it, why, and whether they opened it.`}
           actions={
             <a href={`/portal/profiles/${profileId}/disclosures/pdf`} className={buttonClasses({ variant: "secondary", size: "sm" })} download>
               Download as PDF
