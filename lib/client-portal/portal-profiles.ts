@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { clients, intakeForms, intakeRequests, organisations, portalAccountProfiles } from "@/db/schema";
 import type { PortalClient } from "./types";
@@ -74,6 +74,18 @@ export async function findPortalProfile(client: PortalClient, profileId: string,
 }
 
 /** The intake forms sent to one profile (the caller has checked the profile with findPortalProfile). */
+/** Forms waiting for an answer (sent or saved as a draft), per profile of this login's list, for its home page. */
+export async function countOpenForms(profileIds: string[]): Promise<Map<string, number>> {
+  if (profileIds.length === 0) return new Map();
+  const db = await getDb();
+  const rows = await db
+    .select({ clientId: intakeRequests.clientId, n: sql<number>`count(*)::int` })
+    .from(intakeRequests)
+    .where(and(inArray(intakeRequests.clientId, profileIds), ne(intakeRequests.status, "submitted")))
+    .groupBy(intakeRequests.clientId);
+  return new Map(rows.map((r) => [r.clientId, r.n]));
+}
+
 export async function listProfileForms(profileId: string) {
   const db = await getDb();
   return db

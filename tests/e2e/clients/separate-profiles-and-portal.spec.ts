@@ -130,7 +130,10 @@ test("separate profiles for one person, one portal login, an intake form, and pr
 
   // The client fills it in the portal: draft first, then submit.
   await client.goto("/portal");
-  await client.getByRole("link", { name: "Jordan Lee — Profile 2" }).click();
+  // The list of profiles says which one has a form waiting.
+  const waiting = client.getByRole("list", { name: "Profiles" }).getByRole("listitem").filter({ hasText: "Jordan Lee — Profile 2" });
+  await expect(waiting).toContainText("1 form to complete");
+  await waiting.getByRole("link", { name: "Jordan Lee — Profile 2" }).click();
   await client.getByRole("link", { name: "New client intake" }).click();
   await client.getByLabel("What brings you to the clinic?").fill("Lower back pain after lifting.");
   await client.getByRole("button", { name: "Save draft" }).click();

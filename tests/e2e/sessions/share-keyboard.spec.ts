@@ -11,6 +11,17 @@ async function tabTo(keys: Keyboard, target: Locator) {
   await expect(target).toBeFocused();
 }
 
+/** A new session of Maya's, titled `title`. */
+async function mayasSession(title: string): Promise<string> {
+  const [row] = await query<{ id: string }>(
+    `insert into clinical_sessions (organisation_id, owner_id, title)
+     select m.organisation_id, u.id, $1 from users u join memberships m on m.user_id = u.id where u.email = 'maya@harbour.test'
+     returning id`,
+    [title],
+  );
+  return row!.id;
+}
+
 async function sharesOf(sessionId: string) {
   return query<{ name: string; access: string }>(
     "select u.name, s.access from session_shares s join users u on u.id = s.user_id where s.session_id = $1 order by u.name",
@@ -22,12 +33,7 @@ test("keyboard only: share with two colleagues at different levels, lower one to
   // Some twenty server round trips, each checked: more than the default minute on a loaded machine.
   test.setTimeout(120_000);
   const title = `Keyboard share ${Date.now().toString(36)}`;
-  const [{ id: sessionId }] = (await query<{ id: string }>(
-    `insert into clinical_sessions (organisation_id, owner_id, title)
-     select m.organisation_id, u.id, $1 from users u join memberships m on m.user_id = u.id where u.email = 'maya@harbour.test'
-     returning id`,
-    [title],
-  )) as [{ id: string }];
+  const sessionId = await mayasSession(title);
   await signIn(page, "maya@harbour.test");
   await page.goto(`/sessions/${sessionId}`);
   const keys = page.keyboard;
@@ -119,12 +125,7 @@ test("keyboard only: share with two colleagues at different levels, lower one to
 
 test("on a phone, a person's access menu opens whole inside the screen", async ({ page }) => {
   const title = `Phone share ${Date.now().toString(36)}`;
-  const [{ id: sessionId }] = (await query<{ id: string }>(
-    `insert into clinical_sessions (organisation_id, owner_id, title)
-     select m.organisation_id, u.id, $1 from users u join memberships m on m.user_id = u.id where u.email = 'maya@harbour.test'
-     returning id`,
-    [title],
-  )) as [{ id: string }];
+  const sessionId = await mayasSession(title);
   await query(
     "insert into session_shares (session_id, user_id, access, granted_by_id) select $1, n.id, 'full', m.id from users n, users m where n.email = 'nina@harbour.test' and m.email = 'maya@harbour.test'",
     [sessionId],

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { portalProfileName } from "@/lib/client-portal/profile-name";
 import { listMyProfiles } from "@/lib/client-portal/portal-profiles";
@@ -12,10 +13,11 @@ export default async function PortalAccountLayout({ children }: { children: Reac
     <>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <div>
-            <p className="text-lg font-semibold tracking-tight text-teal-800">Carebridge</p>
-            <p className="text-xs text-slate-500">Client portal</p>
-          </div>
+          {/* Home is the list of profiles, from any page of the portal. */}
+          <Link href="/portal" className="rounded-md focus-visible:ring-2 focus-visible:ring-teal-600 focus-visible:outline-none">
+            <span className="block text-lg font-semibold tracking-tight text-teal-800">Carebridge</span>
+            <span className="block text-xs text-slate-500">Client portal · Your profiles</span>
+          </Link>
           <div className="flex items-center gap-3 text-sm">
             <span className="text-slate-700">{client.name}</span>
             <form action={portalSignOutAction}>

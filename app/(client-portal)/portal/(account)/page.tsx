@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
 import { Card, CardBody } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { portalProfileName } from "@/lib/client-portal/profile-name";
-import { listMyProfiles } from "@/lib/client-portal/portal-profiles";
+import { countOpenForms, listMyProfiles } from "@/lib/client-portal/portal-profiles";
 import { requireClientAccount } from "@/lib/client-portal/require-client";
 
 export const metadata: Metadata = { title: "Your profiles" };
@@ -12,6 +13,8 @@ export const metadata: Metadata = { title: "Your profiles" };
 export default async function PortalHomePage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
   const client = await requireClientAccount();
   const profiles = await listMyProfiles(client);
+  // Only profiles this login may see (listMyProfiles) are counted.
+  const openForms = await countOpenForms(profiles.map((p) => p.clientId));
   const { welcome } = await searchParams;
   return (
     <div className="space-y-6">
@@ -34,6 +37,11 @@ export default async function PortalHomePage({ searchParams }: { searchParams: P
                   </Link>
                   <p className="mt-1 text-sm text-slate-600">{p.organisationName}</p>
                   <p className="mt-1 text-sm text-slate-600">{p.canManage ? "You can manage this information." : "View only."}</p>
+                  {openForms.get(p.clientId) ? (
+                    <p className="mt-2">
+                      <Badge tone="warning">{openForms.get(p.clientId) === 1 ? "1 form to complete" : `${openForms.get(p.clientId)} forms to complete`}</Badge>
+                    </p>
+                  ) : null}
                 </CardBody>
               </Card>
             </li>
