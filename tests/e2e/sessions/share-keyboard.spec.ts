@@ -141,3 +141,32 @@ test("on a phone, a person's access menu opens whole inside the screen", async (
   expect(box.x).toBeGreaterThanOrEqual(0);
   expect(box.x + box.width).toBeLessThanOrEqual(375);
 });
+
+test("closing the Share dialog with someone chosen but not shared asks first, and Escape too", async ({ page }) => {
+  const sessionId = await mayasSession(`Unsent share ${Date.now().toString(36)}`);
+  await signIn(page, "maya@harbour.test");
+  await page.goto(`/sessions/${sessionId}`);
+  await page.getByRole("button", { name: "Share", exact: true }).click();
+  const dialog = page.getByRole("dialog");
+  await page.keyboard.type("leo");
+  await expect(dialog.getByRole("option", { name: /Dr Leo Chen/ })).toBeVisible();
+  await page.keyboard.press("Enter");
+  const chosen = dialog.getByRole("list", { name: "Chosen colleagues" });
+  await expect(chosen).toHaveText(/Dr Leo Chen/);
+  // Escape asks instead of dropping Leo; Keep editing leaves him chosen.
+  await page.keyboard.press("Escape");
+  const ask = dialog.getByRole("alertdialog", { name: "Discard what is not shared yet?" });
+  await expect(ask).toContainText("Close without sharing? The people you chose and your message will be lost.");
+  await ask.getByRole("button", { name: "Keep editing" }).click();
+  await expect(dialog).toBeVisible();
+  await expect(chosen).toHaveText(/Dr Leo Chen/);
+  // Close, then Discard: closed, and nothing was shared.
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await ask.getByRole("button", { name: "Discard" }).click();
+  await expect(dialog).toBeHidden();
+  expect(await sharesOf(sessionId)).toEqual([]);
+  // Nothing chosen: Close closes at once.
+  await page.getByRole("button", { name: "Share", exact: true }).click();
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await expect(dialog).toBeHidden();
+});

@@ -250,10 +250,11 @@ test("shares with several colleagues at once; someone whose role can't receive s
   expect(await shareOf(sessionId, "leo@harbour.test")).toEqual([{ access: "view" }]);
   expect(await shareOf(sessionId, "nina@harbour.test")).toEqual([{ access: "view" }]);
 
-  // Half-chosen, then closed: reopened, nothing is left over.
+  // Half-chosen, then closed (and the discard confirmed): reopened, nothing is left over.
   await search.pressSequentially("leo");
   await dialog.getByRole("option", { name: /Dr Leo Chen/ }).click();
   await dialog.getByRole("button", { name: "Close" }).click();
+  await dialog.getByRole("button", { name: "Discard" }).click();
   await openShareDialog(page);
   await expect(dialog.getByRole("list", { name: "Chosen colleagues" })).toHaveCount(0);
   await expect(search).toHaveValue("");

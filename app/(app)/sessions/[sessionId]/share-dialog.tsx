@@ -53,6 +53,16 @@ export function ShareDialog(props: ShareDialogProps) {
   const [openCount, setOpenCount] = useState(0);
   const [announcement, setAnnouncement] = useState("");
   const readOnly = !props.canShare && !props.canManage;
+  // People chosen or a message typed, not yet shared: closing asks before dropping them.
+  const unsent = useRef(false);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const discardRef = useRef<HTMLButtonElement>(null);
+
+  function requestClose() {
+    if (!unsent.current) return dialogRef.current?.close();
+    setConfirmDiscard(true);
+    requestAnimationFrame(() => discardRef.current?.focus());
+  }
 
   const open = useCallback(() => {
     dialogRef.current?.showModal();
@@ -80,10 +90,18 @@ export function ShareDialog(props: ShareDialogProps) {
         aria-labelledby={titleId}
         className="m-auto w-[min(36rem,calc(100vw-1rem))] rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/30"
         onClick={(e) => {
-          if (e.target === e.currentTarget) dialogRef.current?.close();
+          if (e.target === e.currentTarget) requestClose();
+        }}
+        onCancel={(e) => {
+          // Escape: the same question as Close when something is not yet shared.
+          if (!unsent.current) return;
+          e.preventDefault();
+          requestClose();
         }}
         onClose={() => {
           // A fresh start next time: no chips, level or message left over.
+          unsent.current = false;
+          setConfirmDiscard(false);
           setOpenCount((n) => n + 1);
           setAnnouncement("");
           // Back where the person started (also when it was opened by a link, ?share=1).
@@ -94,12 +112,47 @@ export function ShareDialog(props: ShareDialogProps) {
           <h2 id={titleId} className="text-base font-semibold">
             {readOnly ? "People with access to" : "Share"} “{props.sessionTitle}”
           </h2>
-          <Button ref={closeRef} variant="ghost" size="sm" onClick={() => dialogRef.current?.close()}>
+          <Button ref={closeRef} variant="ghost" size="sm" onClick={requestClose}>
             Close
           </Button>
         </div>
+        {confirmDiscard ? (
+          <div role="alertdialog" aria-label="Discard what is not shared yet?" className="flex flex-wrap items-center gap-3 border-b border-amber-200 bg-amber-50 px-5 py-3 text-sm text-amber-900">
+            <span className="mr-auto">Close without sharing? The people you chose and your message will be lost.</span>
+            <Button
+              ref={discardRef}
+              variant="secondary"
+              size="sm"
+              onClick={() => {
+                unsent.current = false;
+                dialogRef.current?.close();
+              }}
+            >
+              Discard
+            </Button>
+            <Button
+              size="sm"
+              onClick={() => {
+                setConfirmDiscard(false);
+                document.getElementById(comboboxId)?.focus();
+              }}
+            >
+              Keep editing
+            </Button>
+          </div>
+        ) : null}
         <div className="max-h-[80vh] space-y-6 overflow-y-auto px-5 py-4">
-          {props.canShare && <AddPeople key={openCount} sessionId={props.sessionId} comboboxId={comboboxId} onShared={setAnnouncement} />}
+          {props.canShare && (
+            <AddPeople
+              key={openCount}
+              sessionId={props.sessionId}
+              comboboxId={comboboxId}
+              onShared={setAnnouncement}
+              onUnsentChange={(value) => {
+                unsent.current = value;
+              }}
+            />
+          )}
           <p role="status" className={announcement ? "rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900" : "sr-only"}>
             {announcement}
           </p>
@@ -110,7 +163,17 @@ export function ShareDialog(props: ShareDialogProps) {
   );
 }
 
-function AddPeople({ sessionId, comboboxId, onShared }: { sessionId: string; comboboxId: string; onShared: (message: string) => void }) {
+function AddPeople({
+  sessionId,
+  comboboxId,
+  onShared,
+  onUnsentChange,
+}: {
+  sessionId: string;
+  comboboxId: string;
+  onShared: (message: string) => void;
+  onUnsentChange: (unsent: boolean) => void;
+}) {
   const hintId = `${comboboxId}-hint`;
   const [state, setState] = useState<FormState>({});
   const [pending, setPending] = useState(false);
@@ -118,6 +181,7 @@ function AddPeople({ sessionId, comboboxId, onShared }: { sessionId: string; com
   const [chosen, setChosen] = useState<ColleagueOption[]>([]);
   const [level, setLevel] = useState<ShareLevel>("view");
   const [message, setMessage] = useState("");
+  useEffect(() => onUnsentChange(chosen.length > 0 || message.trim() !== ""), [chosen, message, onUnsentChange]);
 
   async function submit(data: FormData) {
     const names = chosen.map((c) => c.name);
