@@ -1,4 +1,4 @@
-import { lastDayText } from "@/lib/access-ends/end-date";
+import { approvalGiven } from "@/lib/access-requests/labels";
 import type { AuditAction } from "./events";
 
 /**
@@ -276,9 +276,8 @@ export function describeAuditAction(action: string, metadata: Record<string, unk
   if (action === "auth.second_factor_accepted" && metadata?.via === "recovery_code") return `${base} (a recovery code)`;
   if (action === "auth.second_factor_refused" && metadata?.alreadyUsed === true) return `${base} (a code already used)`;
   if (action === "access.request_approved") {
-    const level = metadata?.level === "edit" ? "Edit" : metadata?.level === "view" ? "View" : null;
-    const until = typeof metadata?.endsAt === "string" ? `until ${lastDayText(new Date(metadata.endsAt))}` : null;
-    const detail = [level, until].filter(Boolean).join(", ");
+    const { level, lastDay } = approvalGiven(metadata);
+    const detail = [level, lastDay && `until ${lastDay}`].filter(Boolean).join(", ");
     return detail ? `${base} (${detail})` : base;
   }
   if (action === "access.request_declined" && metadata?.withReason === true) return `${base} (with a reason)`;

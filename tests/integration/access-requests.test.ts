@@ -8,6 +8,7 @@ import { canSeeClient } from "@/lib/access/client-visibility";
 import { addDays, clinicDay, endOfClinicDay, lastDayText } from "@/lib/access-ends/end-date";
 import { listChartAccess } from "@/lib/clients/list-chart-access";
 import { answerAccessRequest } from "@/lib/access-requests/answer-access-request";
+import { getAccessRequest } from "@/lib/access-requests/get-access-request";
 import { answerAccessRequestInput } from "@/lib/access-requests/schemas";
 import { pendingRequest, requestAccess } from "@/lib/access-requests/request-access";
 import { createSession } from "@/lib/sessions/create-session";
@@ -153,6 +154,8 @@ describe("answering with an end date or a reason", () => {
     const [share] = await db.select().from(s.sessionShares).where(and(eq(s.sessionShares.sessionId, sessionId), eq(s.sessionShares.userId, priya.userId)));
     expect(share!.expiresAt).toEqual(endOfClinicDay(lastDay));
     expect((await getSession(priya, sessionId)).abilities.level).toBe("view");
+    // The request's page says what was given, by whom.
+    expect((await getAccessRequest(maya, sessionRequest!.id)).answer).toMatchObject({ byName: "Dr Maya Patel", given: `at View, until ${lastDayText(endOfClinicDay(lastDay))}` });
     // They are told the end, in the app and by email.
     const shownDay = lastDayText(endOfClinicDay(lastDay));
     expect((await notificationsOf(priya.userId, "session_shared")).map((n) => n.text)).toContain(`Dr Maya Patel gave you View access to “Time-limited assessment”, until ${shownDay}.`);

@@ -151,7 +151,10 @@ test("asking for access: a colleague requests View with a message, the owner app
   // Access for the week only: it ends by itself.
   await maya.getByRole("button", { name: "End in 1 week" }).click();
   await maya.getByRole("button", { name: "Approve at View" }).click();
-  await expect(maya.getByRole("status").filter({ hasText: "This request has been approved. They have been told." })).toBeVisible();
+  // The page says what was given, by whom and when.
+  await expect(
+    maya.getByRole("status").filter({ hasText: /^This request was approved at View, until \d{1,2} \w{3} \d{4} by Dr Maya Patel on \d{1,2} \w{3} \d{4}\. They have been told\.$/ }),
+  ).toBeVisible();
 
   // Quinn hears back in the app (and by email) and opens the session from the notification.
   await quinn.goto("/notifications");

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { idOrNotFound, orNotFound } from "@/lib/access/or-not-found";
-import { getAccessRequest } from "@/lib/access-requests/get-access-request";
+import { getAccessRequest, type AccessRequestView } from "@/lib/access-requests/get-access-request";
 import { answerLevelLabel } from "@/lib/access-requests/labels";
 import { formatClinicDate } from "@/lib/access-ends/end-date";
 import { requireStaff } from "@/lib/auth/staff-actor";
@@ -10,12 +10,15 @@ import { AnswerForms } from "./answer-forms";
 
 export const metadata: Metadata = { title: "Access request" };
 
-const STATE_TEXT = {
-  // Also what the person who just answered sees: the page re-renders in its new state.
-  approved: "This request has been approved. They have been told.",
-  declined: "This request has been declined. They have been told.",
-  expired: "This request is more than 14 days old and has expired. They can ask again.",
-} as const;
+/** What happened to an answered or expired request; also what the person who just answered sees (the page re-renders). */
+function stateText(request: AccessRequestView): string {
+  if (request.state === "expired") return "This request is more than 14 days old and has expired. They can ask again.";
+  const a = request.answer;
+  const by = a?.byName ? ` by ${a.byName}` : "";
+  const on = a?.at ? ` on ${formatClinicDate(a.at)}` : "";
+  const given = request.state === "approved" && a?.given ? ` ${a.given}` : "";
+  return `This request was ${request.state}${given}${by}${on}. They have been told.`;
+}
 
 /**
  * Where the access-request email's buttons lead. Opening it (a GET, as mail scanners do) never
@@ -44,7 +47,7 @@ export default async function AccessRequestPage({ params, searchParams }: { para
           <AnswerForms requestId={request.id} targetType={request.targetType} chosen={chosen} />
         ) : (
           <p role="status" className="text-sm text-slate-700">
-            {STATE_TEXT[request.state]}
+            {stateText(request)}
           </p>
         )}
       </CardBody>
