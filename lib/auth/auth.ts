@@ -21,7 +21,9 @@ const credentialsSchema = z.object({ email: z.email().max(320), password: z.stri
 // Production refuses to start without AUTH_SECRET (Auth.js throws MissingSecret).
 export const authSecret = process.env.AUTH_SECRET ?? (process.env.NODE_ENV === "production" ? undefined : "carebridge-development-only-secret-do-not-use");
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+// No `auth()` export: the staff guard and sign-out read the cookie with readStaffSessionToken
+// (session-token.ts); Auth.js's auth() would also encrypt a fresh cookie no page can set.
+export const { handlers, signIn, signOut } = NextAuth({
   secret: authSecret,
   trustHost: true,
   // Credentials need the JWT strategy. The token carries ids only: the user and the auth session

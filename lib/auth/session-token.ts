@@ -9,7 +9,7 @@ const PLAIN_NAME = "authjs.session-token";
 /**
  * The ids the staff session cookie carries (the user and the auth session), read the way Auth.js
  * reads them: the cookie its protocol names, decrypted with AUTH_SECRET, salted by the cookie's
- * name, expiry checked. Auth.js's own `auth()` also signs a fresh cookie on every call, which a
+ * name, expiry checked. Auth.js's own `auth()` also encrypts a fresh cookie on every call, which a
  * page cannot set anyway: that cost a fifth of a page view's CPU for nothing. The cookie proves
  * only who signed in; the auth-session row decides whether they still are (load-staff-actor.ts).
  */

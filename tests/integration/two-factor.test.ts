@@ -24,7 +24,7 @@ import { latestMessageTo } from "../support/outbox";
 // The staff guard as a request sees it: the JWT's two ids (set per test) and the request headers.
 const request = vi.hoisted(() => ({ token: null as null | { userId: string; authSessionId: string } }));
 vi.mock("@/lib/auth/session-token", () => ({ readStaffSessionToken: async () => request.token }));
-vi.mock("@/lib/auth/auth", () => ({ auth: vi.fn(), signIn: vi.fn(), signOut: vi.fn() }));
+vi.mock("@/lib/auth/auth", () => ({ signIn: vi.fn(), signOut: vi.fn() }));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-carebridge-path": "/sessions" }),
   cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }),

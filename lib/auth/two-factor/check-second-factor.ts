@@ -4,7 +4,7 @@ import type { Executor } from "@/db/client";
 import { staffRecoveryCodes, staffTwoFactor } from "@/db/schema";
 import { recordStaffAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
-import { CODE_LOCK_MINUTES, hashRecoveryCode, isRecoveryCodeFormat, isUsedAuthenticatorCode, LOCK_AFTER_CODE_FAILURES, matchAuthenticatorCode, normaliseCode } from "./codes";
+import { CODE_LOCK_MINUTES, hashRecoveryCode, isRecoveryCodeFormat, LOCK_AFTER_CODE_FAILURES, matchAuthenticatorCode, normaliseCode } from "./codes";
 import { openSecret } from "./secret-box";
 
 export type SecondFactorCheck =
@@ -33,8 +33,10 @@ export async function checkSecondFactor(
   }
 
   const code = normaliseCode(input.code);
-  const secret = openSecret(row.secretCiphertext, input.userId);
-  const step = await matchAuthenticatorCode(secret, code, input.now, row.lastUsedStep);
+  // One check of the six digits: right at a step after the last one used is accepted; right at
+  // that step or before, it is a code already used (refused like a wrong one, but said so).
+  const matched = await matchAuthenticatorCode(openSecret(row.secretCiphertext, input.userId), code, input.now);
+  const step = matched !== null && (row.lastUsedStep === null || matched > row.lastUsedStep) ? matched : null;
   let via: "authenticator" | "recovery_code" | null = step !== null ? "authenticator" : null;
   if (!via && input.stage === "enabled" && isRecoveryCodeFormat(code)) {
     const used = await tx
@@ -55,7 +57,7 @@ export async function checkSecondFactor(
   // A code used before (the app's code, again within its minute, or a spent recovery code) still
   // counts as a wrong try; only the message differs, since the person did nothing wrong but wait.
   const alreadyUsed =
-    (await isUsedAuthenticatorCode(secret, code, input.now, row.lastUsedStep)) ||
+    matched !== null ||
     (input.stage === "enabled" &&
       isRecoveryCodeFormat(code) &&
       (await tx.select({ id: staffRecoveryCodes.id }).from(staffRecoveryCodes).where(and(eq(staffRecoveryCodes.userId, input.userId), eq(staffRecoveryCodes.codeHash, hashRecoveryCode(code))))).length > 0);

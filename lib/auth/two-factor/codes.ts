@@ -42,27 +42,14 @@ export function isRecoveryCodeFormat(code: string): boolean {
 
 /**
  * The RFC 6238 time step the six digits belong to, if they are right at `now` (one step of clock
- * drift either way) and later than `afterStep` — the last step used, so a code works once only.
+ * drift either way). The caller compares it with the last step used, so a code works once only.
  */
-export async function matchAuthenticatorCode(secret: string, code: string, now: Date, afterStep: number | null): Promise<number | null> {
+export async function matchAuthenticatorCode(secret: string, code: string, now: Date): Promise<number | null> {
   // otplib throws on anything but six digits.
   if (!TOTP_FORMAT.test(code)) return null;
-  const epoch = Math.floor(now.getTime() / 1000);
-  // otplib also throws when the last used step is beyond the window (a server clock set back): nothing can match then.
-  if (afterStep !== null && afterStep >= Math.floor(epoch / PERIOD_SECONDS) + 1) return null;
-  const result = await verify({ secret, token: code, epoch, epochTolerance: PERIOD_SECONDS, afterTimeStep: afterStep ?? undefined });
+  const result = await verify({ secret, token: code, epoch: Math.floor(now.getTime() / 1000), epochTolerance: PERIOD_SECONDS });
   // The functional verify() types TOTP and HOTP results together; only TOTP's carries the step.
   return result.valid && "timeStep" in result ? result.timeStep : null;
-}
-
-/**
- * Whether `code` is one the app showed at or before the last accepted step, within the window: a
- * code already used, which is refused like any other but is worth telling the person apart.
- */
-export async function isUsedAuthenticatorCode(secret: string, code: string, now: Date, lastUsedStep: number | null): Promise<boolean> {
-  if (lastUsedStep === null || !TOTP_FORMAT.test(code)) return false;
-  const step = await matchAuthenticatorCode(secret, code, now, null);
-  return step !== null && step <= lastUsedStep;
 }
 
 /** Ten codes like "k7mwp-x3c9d", shown once; only their HMACs are kept. */
