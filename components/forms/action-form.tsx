@@ -32,8 +32,8 @@ export function ActionForm({
   idempotent?: boolean;
   /**
    * "stack": one part under another. "row": a one-line form (a field and its button), messages on a
-   * line of their own above. "own": the className lays it out (classes are joined, not merged, so a
-   * default spacing would fight it).
+   * line of their own above. "own": the className alone lays it out (a stack's vertical spacing
+   * does not conflict with, say, a flex row's gap, so it would not be merged away).
    */
   layout?: "stack" | "row" | "own";
   "aria-label"?: string;

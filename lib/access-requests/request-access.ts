@@ -134,10 +134,9 @@ async function tellAnswerers(tx: Executor, actor: StaffActor, request: { id: str
 }
 
 
-/** The no-access page: the actor's own open request for this id, if any (reveals nothing about the record). */
 /**
- * For the no-access page: the person's open request for this id, if any, and what their role may
- * ask for at all (sessions: the levels it could be given; charts: whether it can be on an access
+ * For the no-access page (it reveals nothing about the record): the person's open request for this
+ * id, if any, and what their role may ask for at all (sessions: the levels it could be given; charts: whether it can be on an access
  * list), so the page offers no request the role would be refused.
  */
 export async function findMyPendingRequest(

@@ -73,7 +73,6 @@ export async function findPortalProfile(client: PortalClient, profileId: string,
   return row ?? null;
 }
 
-/** The intake forms sent to one profile (the caller has checked the profile with findPortalProfile). */
 /** Forms waiting for an answer (sent or saved as a draft), per profile of this login's list, for its home page. */
 export async function countOpenForms(profileIds: string[]): Promise<Map<string, number>> {
   if (profileIds.length === 0) return new Map();
@@ -86,6 +85,7 @@ export async function countOpenForms(profileIds: string[]): Promise<Map<string, 
   return new Map(rows.map((r) => [r.clientId, r.n]));
 }
 
+/** The intake forms sent to one profile (the caller has checked the profile with findPortalProfile). */
 export async function listProfileForms(profileId: string) {
   const db = await getDb();
   return db

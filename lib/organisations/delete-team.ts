@@ -14,16 +14,21 @@ export async function getTeamDeletionImpact(actor: StaffActor, teamId: string): 
   await assertCan(actor, "settings:edit");
   const db = await getDb();
   const team = await findTeam(db, actor, teamId);
-  return teamDeletionImpact(db, team.id);
+  const { members, teamSessions } = await teamDeletionImpact(db, team.id);
+  return { members, teamSessions };
 }
 
-async function teamDeletionImpact(exec: Executor, teamId: string): Promise<{ members: number; teamSessions: number }> {
-  const [row] = await selectRows<{ members: number; teamSessions: number }>(
+/** The team's members, and its visible sessions counted per owner (each owner is told their number). */
+async function teamDeletionImpact(exec: Executor, teamId: string): Promise<{ members: number; teamSessions: number; byOwner: { ownerId: string; n: number }[] }> {
+  // One after the other: `exec` may be a transaction, one connection.
+  const [members] = await selectRows<{ n: number }>(exec, sql`select count(*)::int as n from ${teamMembers} where ${teamMembers.teamId} = ${teamId}`);
+  const byOwner = await selectRows<{ ownerId: string; n: number }>(
     exec,
-    sql`select (select count(*)::int from ${teamMembers} where ${teamMembers.teamId} = ${teamId}) as "members",
-      (select count(*)::int from ${clinicalSessions} where ${clinicalSessions.teamId} = ${teamId} and ${clinicalSessions.visibility} = 'team' and ${clinicalSessions.deletedAt} is null) as "teamSessions"`,
+    sql`select ${clinicalSessions.ownerId} as "ownerId", count(*)::int as n from ${clinicalSessions}
+      where ${clinicalSessions.teamId} = ${teamId} and ${clinicalSessions.visibility} = 'team' and ${clinicalSessions.deletedAt} is null
+      group by ${clinicalSessions.ownerId}`,
   );
-  return row!;
+  return { members: members!.n, teamSessions: byOwner.reduce((sum, o) => sum + o.n, 0), byOwner };
 }
 
 /**
@@ -43,22 +48,15 @@ export async function deleteTeam(actor: StaffActor, input: { teamId: string }): 
       .for("update");
     if (!team) throw new AppError("not_found");
     const impact = await teamDeletionImpact(tx, team.id);
-    // Each owner whose sessions the team could see is told how many become private.
-    const owners = await selectRows<{ owner_id: string; n: number }>(
-      tx,
-      sql`select ${clinicalSessions.ownerId} as owner_id, count(*)::int as n from ${clinicalSessions}
-        where ${clinicalSessions.teamId} = ${team.id} and ${clinicalSessions.visibility} = 'team' and ${clinicalSessions.deletedAt} is null
-        group by ${clinicalSessions.ownerId}`,
-    );
     // Every session naming the team lets go of it (deleted ones too: the reference must go).
     await tx
       .update(clinicalSessions)
       // Not an edit of the session: its "updated" time (and the editor's version check) stay as they were.
       .set({ teamId: null, visibility: "private" })
       .where(eq(clinicalSessions.teamId, team.id));
-    for (const o of owners) {
+    for (const o of impact.byOwner) {
       await notify(tx, {
-        userId: o.owner_id,
+        userId: o.ownerId,
         organisationId: actor.organisationId,
         kind: "team_deleted",
         text: `${actor.name} deleted the team ${team.name}: ${o.n === 1 ? "1 of your sessions that was visible to it is" : `${o.n} of your sessions that were visible to it are`} now private.`,

@@ -15,8 +15,8 @@ import type { changeShareLevelInput } from "./schemas";
 import { queueShareMessages } from "./share-messages";
 
 /**
- * The owner or a Full-access holder changes another person's level (never their own) (who first shared it is kept;
- * the changer is recorded beside them). The owner holds no share, so
+ * The owner or a Full-access holder changes another person's level, never their own (who first
+ * shared it is kept; the changer is recorded beside them). The owner holds no share, so
  * their access can never be changed here. The person is notified; the change counts at their next
  * request because access is read fresh every time.
  */

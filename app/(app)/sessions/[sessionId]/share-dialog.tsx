@@ -57,6 +57,9 @@ export function ShareDialog(props: ShareDialogProps) {
   const unsent = useRef(false);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const discardRef = useRef<HTMLButtonElement>(null);
+  const onUnsentChange = useCallback((value: boolean) => {
+    unsent.current = value;
+  }, []);
 
   function requestClose() {
     if (!unsent.current) return dialogRef.current?.close();
@@ -148,9 +151,7 @@ export function ShareDialog(props: ShareDialogProps) {
               sessionId={props.sessionId}
               comboboxId={comboboxId}
               onShared={setAnnouncement}
-              onUnsentChange={(value) => {
-                unsent.current = value;
-              }}
+              onUnsentChange={onUnsentChange}
             />
           )}
           <p role="status" className={announcement ? "rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900" : "sr-only"}>
